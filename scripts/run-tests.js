@@ -1,0 +1,60 @@
+// Runs the compiled mocha suite once per time zone (results must not depend on the machine's
+// zone), then prints one closing line: "tests: N passed, N failed, N skipped".
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ZONES = (process.env.PATCHOPS_TEST_ZONES || 'UTC,Pacific/Chatham').split(',');
+const root = path.join(__dirname, '..');
+
+if (process.argv[2] === '--child') runChild(process.argv[3]);
+else runAll();
+
+function runAll() {
+  const total = { passes: 0, failures: 0, pending: 0 };
+  let failedRun = false;
+  for (const zone of ZONES) {
+    console.log(`\n=== TZ=${zone} ===`);
+    const statsFile = path.join(os.tmpdir(), `patchops-test-stats-${process.pid}-${zone.replace(/\W/g, '_')}.json`);
+    fs.rmSync(statsFile, { force: true });
+    const child = spawnSync(process.execPath, [__filename, '--child', statsFile], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, TZ: zone },
+    });
+    if (!fs.existsSync(statsFile)) {
+      console.log(`the test run under TZ=${zone} ended without results (exit ${child.status}, signal ${child.signal})`);
+      failedRun = true;
+      continue;
+    }
+    const stats = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+    fs.rmSync(statsFile, { force: true });
+    for (const key of Object.keys(total)) total[key] += stats[key];
+    if (child.status !== 0) failedRun = true;
+  }
+  console.log(`\ntests: ${total.passes} passed, ${total.failures} failed, ${total.pending} skipped`);
+  process.exit(failedRun || total.failures > 0 || total.passes === 0 ? 1 : 0);
+}
+
+function runChild(statsFile) {
+  const Mocha = require('mocha');
+  const config = JSON.parse(fs.readFileSync(path.join(root, '.mocharc.json'), 'utf8'));
+  const mocha = new Mocha({ reporter: 'spec', timeout: config.timeout });
+  const grep = process.env.PATCHOPS_TEST_GREP;
+  if (grep) mocha.grep(grep);
+  for (const file of testFiles(path.join(root, 'out', 'test'))) mocha.addFile(file);
+  const runner = mocha.run((failures) => {
+    const { passes, pending } = runner.stats;
+    fs.writeFileSync(statsFile, JSON.stringify({ passes, failures, pending }));
+    process.exitCode = failures ? 1 : 0;
+  });
+}
+
+function testFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? testFiles(path.join(dir, e.name)) : e.name.endsWith('.test.js') ? [path.join(dir, e.name)] : []))
+    .sort();
+}

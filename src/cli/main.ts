@@ -1,0 +1,146 @@
+// `patchops`: a thin adapter from the command line to the core. Every number comes from the core.
+import * as fs from 'fs';
+import * as path from 'path';
+import { version } from '../../package.json';
+import { evaluate } from '../core/evaluate';
+import type { Evaluation } from '../core/model/evaluation';
+import { renderCsv } from '../core/report/csv';
+import { renderHtml } from '../core/report/html';
+import { renderMarkdown } from '../core/report/markdown';
+import { buildReport } from '../core/report/reportJson';
+import { renderSarif } from '../core/report/sarif';
+import { parseInstant } from '../core/time/instants';
+import { assembleModel } from '../core/workspace/load';
+import { writeFileAtomic } from '../node/atomicWrite';
+import { readWorkspace } from '../node/workspaceFiles';
+import { HELP, parseCommandLine, UsageError, type CliArgs } from './args';
+import { styleFor } from './terminal';
+import { diagnosticsText, statusText } from './textOutput';
+
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** The real clock, read only here: the core always takes an explicit as-of. */
+  now(): number;
+}
+
+/** Runs one command line; returns the exit code (0 fine, 1 error diagnostics, 2 could not run). */
+export function run(argv: readonly string[], io: Io): number {
+  try {
+    const parsed = parseCommandLine(argv);
+    if (parsed.kind === 'help') {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (parsed.kind === 'version') {
+      io.stdout.write(`${version}\n`);
+      return 0;
+    }
+    return runCommand(parsed.args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`patchops: ${err.message}\n`);
+      return 2;
+    }
+    const detail = io.env.PATCHOPS_DEBUG ? `\n${(err as Error).stack}` : '';
+    io.stderr.write(`patchops: internal error: ${(err as Error).message} (please report it)${detail}\n`);
+    return 2;
+  }
+}
+
+function runCommand(args: CliArgs, io: Io): number {
+  const root = path.resolve(io.cwd, args.dir);
+  if (!isDirectory(root)) throw new UsageError(`cannot read folder '${args.dir}': it does not exist or is not a folder`);
+  const disk = readWorkspace(root);
+  if (!disk.hasSettings) {
+    throw new UsageError(`no patchops.yaml in '${args.dir}': a workspace has one at its root (run patchops in that folder, or name it)`);
+  }
+  const model = assembleModel(disk.files);
+  const zone = model.settings?.data.timezone ?? 'UTC';
+  const asOf = resolveAsOf(args.asOf, zone, io);
+  const evaluation = evaluate(model, { asOf });
+  const output = render(args, evaluation, disk.files.length, io);
+
+  if (args.out !== undefined) {
+    const target = path.resolve(io.cwd, args.out);
+    try {
+      writeFileAtomic(target, output);
+    } catch (err) {
+      throw new UsageError(`cannot write '${args.out}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    io.stdout.write(`Wrote ${args.out} (${evaluation.plans.length} plans, ${evaluation.exceptions.length} exceptions)\n`);
+  } else {
+    io.stdout.write(output);
+  }
+  const errors = evaluation.diagnostics.some((d) => d.severity === 'error');
+  return args.command === 'validate' && errors ? 1 : 0;
+}
+
+function resolveAsOf(text: string | undefined, zone: string, io: Io): number {
+  if (text === undefined) return io.now();
+  const parsed = parseInstant(text, zone);
+  if (!parsed.ok) throw new UsageError(`--as-of: ${parsed.message}`);
+  return parsed.ms;
+}
+
+function render(args: CliArgs, evaluation: Evaluation, fileCount: number, io: Io): string {
+  const style = styleFor(io.stdout, io.env);
+  const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+  switch (`${args.command}:${args.format}`) {
+    case 'validate:text':
+      return diagnosticsText(evaluation.diagnostics, fileCount, style);
+    case 'validate:json':
+      return json({ asOf: new Date(evaluation.asOf).toISOString(), diagnostics: evaluation.diagnostics.map(diagnosticJson) });
+    case 'validate:sarif':
+      return renderSarif(evaluation.diagnostics, version);
+    case 'status:text':
+      return statusText(evaluation, style);
+    case 'status:json':
+    case 'report:json':
+      return json(buildReport(evaluation));
+    case 'report:md':
+      return renderMarkdown(buildReport(evaluation));
+    case 'report:html':
+      return renderHtml(buildReport(evaluation));
+    case 'report:csv':
+      return renderCsv(buildReport(evaluation));
+  }
+  throw new UsageError(`unknown format '${args.format}'`);
+}
+
+function diagnosticJson(d: Evaluation['diagnostics'][number]) {
+  return {
+    file: d.file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    ...(d.related ? { related: d.related.map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
+  };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+if (require.main === module) {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0); // the reader went away (e.g. `| head`)
+  });
+  process.exitCode = run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => Date.now(),
+  });
+}

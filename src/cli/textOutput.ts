@@ -1,0 +1,79 @@
+// Human-readable output of `validate` and `status`.
+import type { Diagnostic } from '../core/model/diagnostic';
+import type { Evaluation } from '../core/model/evaluation';
+import type { PlanState } from '../core/report/reportModel';
+import { formatDuration } from '../core/time/durations';
+import { formatInstantLocal } from '../core/time/instants';
+import { columns, printable, visibleWidth, type Style } from './terminal';
+
+export function diagnosticsText(diagnostics: readonly Diagnostic[], fileCount: number, style: Style): string {
+  const paint = { error: style.red, warning: style.yellow, info: style.cyan };
+  const rows = diagnostics.map((d) => [
+    `${printable(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`,
+    paint[d.severity](d.severity),
+    d.code,
+    printable(d.message),
+  ]);
+  const lines = columns(rows, visibleWidth);
+  lines.push(summaryLine(diagnostics, fileCount, style));
+  return lines.join('\n') + '\n';
+}
+
+export function summaryLine(diagnostics: readonly Diagnostic[], fileCount: number, style: Style): string {
+  const n = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const text = `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'info')} in ${plural(fileCount, 'file')}`;
+  return n('error') ? style.red(text) : style.bold(text);
+}
+
+const STATE_WORDS: Record<PlanState, string> = {
+  breached: 'BREACHED',
+  due_soon: 'due soon',
+  awaiting_test: 'awaiting test',
+  on_track: 'on track',
+  missed: 'missed',
+  met: 'met',
+  exempt: 'exempt',
+  cancelled: 'cancelled',
+};
+
+export function statusText(evaluation: Evaluation, style: Style): string {
+  const { asOf, timezone, kpis } = evaluation;
+  const local = (ms: number | null) => (ms === null ? '—' : formatInstantLocal(ms, timezone));
+  const out: string[] = [];
+  out.push(style.bold(`${printable(evaluation.workspaceName || 'PatchOps workspace')} — as of ${local(asOf)}`));
+  out.push('');
+  const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
+  out.push(`SLA compliance ${pct(kpis.slaCompliancePercent)} · endpoints remediated ${pct(kpis.endpointsRemediatedPercent)} · ` +
+    `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon`);
+  out.push('');
+
+  const order = ['breached', 'due_soon', 'awaiting_test', 'on_track', 'missed', 'met', 'exempt', 'cancelled'];
+  const plans = [...evaluation.plans].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || (a.deadline ?? Infinity) - (b.deadline ?? Infinity) || (a.id < b.id ? -1 : 1));
+  const rows = [['PLAN', 'TIER', 'STATE', 'DEADLINE', 'WHEN', 'ENDPOINTS', 'TITLE']];
+  for (const p of plans) {
+    const when = p.deadline === null || p.remediatedAt !== null ? '' : p.deadline < asOf ? `${formatDuration(asOf - p.deadline)} ago` : `in ${formatDuration(p.deadline - asOf)}`;
+    rows.push([
+      printable(p.id),
+      p.tier ?? '—',
+      STATE_WORDS[p.state],
+      local(p.deadline),
+      when,
+      p.endpoints.targets ? `${p.endpoints.patched}/${p.endpoints.targets} (${p.endpointsPercent}%)` : '—',
+      printable(p.title),
+    ]);
+  }
+  const stateColour = (state: PlanState) => (state === 'breached' ? style.red : state === 'due_soon' ? style.yellow : (s: string) => s);
+  columns(rows).forEach((line, i) => out.push(i === 0 ? style.dim(line) : stateColour(plans[i - 1].state)(line)));
+
+  if (evaluation.exceptions.length) {
+    out.push('');
+    const exRows = [['EXCEPTION', 'STATE', 'APPROVAL', 'REVISIT', 'SCOPE']];
+    for (const e of evaluation.exceptions) {
+      const data = e.entity.data;
+      exRows.push([printable(e.id), e.state, e.approval, local(e.revisitOn), printable(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}`)]);
+    }
+    columns(exRows).forEach((line, i) => out.push(i === 0 ? style.dim(line) : line));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,39 @@
+// The shared KPIs of SPEC §3 — the numbers both IT and InfoSec agree to look at.
+import type { ExceptionResult, PlanResult } from './model/evaluation';
+import type { Kpis, Tier } from './report/reportModel';
+import { TIERS } from './report/reportModel';
+import { round1 } from './rules/waves';
+
+export function computeKpis(plans: readonly PlanResult[], exceptions: readonly ExceptionResult[]): Kpis {
+  const plansByState: Kpis['plansByState'] = {};
+  for (const p of plans) plansByState[p.state] = (plansByState[p.state] ?? 0) + 1;
+  const exceptionsByState: Kpis['exceptionsByState'] = {};
+  for (const e of exceptions) exceptionsByState[e.state] = (exceptionsByState[e.state] ?? 0) + 1;
+
+  const met = plansByState.met ?? 0;
+  const judged = met + (plansByState.missed ?? 0) + (plansByState.breached ?? 0);
+
+  let targets = 0;
+  let patched = 0;
+  for (const p of plans) {
+    if (p.status !== 'active') continue;
+    targets += p.endpoints.targets;
+    patched += p.endpoints.patched;
+  }
+
+  const meanTimeToPatchHours = {} as Record<Tier, number | null>;
+  for (const tier of TIERS) {
+    const hours = plans.filter((p) => p.tier === tier && p.timeToPatchHours !== null).map((p) => p.timeToPatchHours!);
+    meanTimeToPatchHours[tier] = hours.length ? round1(hours.reduce((a, b) => a + b, 0) / hours.length) : null;
+  }
+
+  return {
+    slaCompliancePercent: judged ? round1((met / judged) * 100) : null,
+    endpointsRemediatedPercent: targets ? round1((patched / targets) * 100) : null,
+    meanTimeToPatchHours,
+    openBreaches: plansByState.breached ?? 0,
+    dueSoon: plansByState.due_soon ?? 0,
+    plansByState,
+    exceptionsByState,
+  };
+}

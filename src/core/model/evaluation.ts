@@ -1,0 +1,101 @@
+// What the core computes from a workspace as of an instant: every view, lens, diagnostic and
+// report is read from this, so each number is computed once.
+import type { Diagnostic } from './diagnostic';
+import type { ExceptionFile, PlanFile } from './files';
+import type {
+  ApprovalState,
+  ExceptionState,
+  Impact,
+  Kpis,
+  PlanState,
+  SeverityBand,
+  Tier,
+  WaveStatus,
+} from '../report/reportModel';
+import type { ClockStartKind } from '../rules/policies';
+import type { Entity, WorkspaceModel } from '../workspace/model';
+
+export interface VulnerabilityResult {
+  id: string;
+  severity: SeverityBand | null;
+  score: number | null;
+  cvssVersion: string | null;
+  kev: boolean;
+  /** Some of its (vulnerability × group) pairs remain after effective exceptions. */
+  inScope: boolean;
+}
+
+export interface WaveResult {
+  index: number;
+  name: string;
+  status: WaveStatus;
+  targets: number | null;
+  patched: number;
+  failed: number;
+  percent: number | null;
+  started: number | null;
+  completed: number | null;
+  /** Why this wave may not start yet, or null when it may (or has). */
+  blockedBy: string | null;
+}
+
+export interface PlanResult {
+  entity: Entity<PlanFile>;
+  id: string;
+  title: string;
+  policyId: string | null;
+  status: 'active' | 'cancelled';
+  severity: SeverityBand | null;
+  impact: Impact | null;
+  kev: boolean;
+  tier: Tier | null;
+  state: PlanState;
+  clockStartKind: ClockStartKind | null;
+  clockStart: number | null;
+  deadline: number | null;
+  /** The deadline comes from `testing_within` (testing itself is on the clock). */
+  deadlineIsTesting: boolean;
+  remediatedAt: number | null;
+  timeToPatchHours: number | null;
+  endpoints: { targets: number; patched: number; failed: number };
+  endpointsPercent: number | null;
+  vulnerabilities: VulnerabilityResult[];
+  waves: WaveResult[];
+  exemptedBy: string[];
+  testing: 'pending' | 'in_progress' | 'passed' | 'failed' | null;
+}
+
+export interface ApprovalCommit {
+  commit: string;
+  author: string;
+  date: string;
+  signature: 'good' | 'bad' | 'none' | 'unchecked';
+}
+
+export interface ExceptionResult {
+  entity: Entity<ExceptionFile>;
+  id: string;
+  policyId: string | null;
+  tier: Tier | null;
+  state: ExceptionState;
+  effective: boolean;
+  approval: ApprovalState;
+  /** Why it is not effective or not verified, in words; null when nothing is wrong. */
+  detail: string | null;
+  commit: ApprovalCommit | null;
+  requestedOn: number | null;
+  approvedOn: number | null;
+  revisitOn: number | null;
+}
+
+export interface Evaluation {
+  asOf: number;
+  workspaceName: string;
+  timezone: string;
+  model: WorkspaceModel;
+  plans: PlanResult[];
+  exceptions: ExceptionResult[];
+  kpis: Kpis;
+  /** Every diagnostic of the workspace, sorted by file, line, column, code. */
+  diagnostics: Diagnostic[];
+}

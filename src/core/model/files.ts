@@ -1,0 +1,6 @@
+// The file formats as TypeScript types, generated from the schemas (npm run gen:types).
+export type { WorkspaceFile, Team } from './generated/workspace';
+export type { SlaFile, Cycle, MatrixRow } from './generated/sla';
+export type { AssetsFile, AssetGroup } from './generated/assets';
+export type { PlanFile, Vulnerability, DeploymentWave, Testing, RollbackProcedure } from './generated/plan';
+export type { ExceptionFile } from './generated/exception';

@@ -1,0 +1,171 @@
+/* Generated from schemas/plan.schema.json by `npm run gen:types`. Do not edit by hand. */
+
+/**
+ * A stable identifier: letters, digits, '.', '_' and '-'.
+ */
+export type Identifier = string;
+/**
+ * SLA policy id; the workspace default_sla otherwise.
+ */
+export type Identifier1 = string;
+/**
+ * Executor team (IT) that deploys.
+ */
+export type Identifier2 = string;
+/**
+ * Validator team (InfoSec) that validates.
+ */
+export type Identifier3 = string;
+/**
+ * Only when there is no CVSS vector.
+ */
+export type Severity = "critical" | "high" | "medium" | "low" | "none";
+/**
+ * When the vulnerability was published.
+ */
+export type Timestamp = string;
+/**
+ * When it was found in this organization.
+ */
+export type Timestamp1 = string;
+/**
+ * Asset group ids the vulnerabilities affect.
+ *
+ * @minItems 1
+ */
+export type IdList = [Identifier4, ...Identifier4[]];
+/**
+ * A stable identifier: letters, digits, '.', '_' and '-'.
+ */
+export type Identifier4 = string;
+/**
+ * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
+ */
+export type Timestamp2 = string;
+/**
+ * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
+ */
+export type Timestamp3 = string;
+/**
+ * A person, identified by email address.
+ */
+export type Person = string;
+/**
+ * @minItems 1
+ */
+export type IdList1 = [Identifier4, ...Identifier4[]];
+/**
+ * Time to wait after completion.
+ */
+export type Duration = string;
+/**
+ * A stable identifier: letters, digits, '.', '_' and '-'.
+ */
+export type Identifier5 = string;
+/**
+ * A stable identifier: letters, digits, '.', '_' and '-'.
+ */
+export type Identifier6 = string;
+export type TextList = string[];
+/**
+ * What makes the decider roll back.
+ */
+export type TextList1 = string[];
+
+/**
+ * What is patched, where, how it is tested, the deployment waves (pilot -> departments -> organization) and the rollback.
+ */
+export interface PlanFile {
+  id: Identifier;
+  title: string;
+  description?: string;
+  sla?: Identifier1;
+  owner: Identifier2;
+  validator: Identifier3;
+  /**
+   * active, or cancelled (no SLA is tracked). Default active.
+   */
+  status?: "active" | "cancelled";
+  /**
+   * @minItems 1
+   */
+  vulnerabilities: [Vulnerability, ...Vulnerability[]];
+  affects: IdList;
+  testing?: Testing;
+  /**
+   * Deployment waves in order: pilot -> departments -> organization.
+   */
+  waves?: DeploymentWave[];
+  rollback?: RollbackProcedure;
+  retrospective?: JointRetrospective;
+}
+export interface Vulnerability {
+  id: string;
+  title?: string;
+  /**
+   * CVSS 3.0, 3.1 or 4.0 base vector.
+   */
+  cvss?: string;
+  severity?: Severity;
+  /**
+   * Listed in CISA's Known Exploited Vulnerabilities catalog.
+   */
+  kev?: boolean;
+  published?: Timestamp;
+  discovered?: Timestamp1;
+}
+/**
+ * Testing in a controlled environment (IT owns it, InfoSec sees the results).
+ */
+export interface Testing {
+  environment?: string;
+  status: "pending" | "in_progress" | "passed" | "failed";
+  started?: Timestamp2;
+  completed?: Timestamp3;
+  validated_by?: Person;
+  /**
+   * Link to the test record.
+   */
+  evidence?: string;
+  notes?: string;
+}
+export interface DeploymentWave {
+  name: string;
+  groups?: IdList1;
+  /**
+   * Endpoints targeted. Default: the sum of the groups' endpoints.
+   */
+  targets?: number;
+  patched?: number;
+  failed?: number;
+  status?: "planned" | "in_progress" | "paused" | "complete" | "rolled_back";
+  started?: Timestamp2;
+  completed?: Timestamp2;
+  /**
+   * What this wave must show before the next one may start.
+   */
+  gate?: {
+    /**
+     * Minimum patched / targets, in percent.
+     */
+    min_success?: number;
+    soak?: Duration;
+  };
+  notes?: string;
+}
+/**
+ * Who decides, who executes, and how it is communicated.
+ */
+export interface RollbackProcedure {
+  decided_by?: Identifier5;
+  executed_by?: Identifier6;
+  communication?: string;
+  steps?: TextList;
+  triggers?: TextList1;
+}
+export interface JointRetrospective {
+  held?: Timestamp2;
+  went_well?: TextList;
+  to_improve?: TextList;
+  actions?: TextList;
+}

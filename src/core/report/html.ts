@@ -1,0 +1,318 @@
+// The HTML report: one self-contained file to forward to a CISO and an IT lead alike. No script,
+// no external resource; a CSP that allows only our own style block (by hash) and data: images.
+// Every value from the document goes through escapeHtml; CSS classes derived from enum values are
+// whitelisted, and element ids are positional, so no document text ever reaches markup.
+
+import { escapeHtml as t } from './escape';
+import { endpointsChart, plansByTierChart, waveProgressBar } from './htmlCharts';
+import { REPORT_CSS } from './htmlStyle';
+import {
+  EXCEPTION_STATES,
+  PLAN_STATES,
+  TIERS,
+  type ExceptionReport,
+  type PlanReport,
+  type ReportDocument,
+  type WaveReport,
+} from './reportModel';
+import {
+  APPROVAL_STATES,
+  DASH,
+  WAVE_STATUSES,
+  approvalLabel,
+  attentionExceptions,
+  attentionPlans,
+  capitalize,
+  countsInOrder,
+  describeDeadline,
+  describeEndpoints,
+  describeRelative,
+  describeTesting,
+  describeVulnerability,
+  endpointTotals,
+  exceptionStateLabel,
+  formatHours,
+  formatInstant,
+  formatLocalAsOf,
+  formatNumber,
+  formatPercent,
+  isOneOf,
+  orderExceptions,
+  orderPlans,
+  parseInstant,
+  planStateLabel,
+  slaCounts,
+  tierLabel,
+  waveStatusLabel,
+} from './renderShared';
+import { sha256Base64 } from './sha256';
+
+/** The report's Content-Security-Policy: nothing may load or run; only REPORT_CSS may style. */
+export const REPORT_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${sha256Base64(REPORT_CSS)}'`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+// ---- small building blocks ---------------------------------------------------------------------
+
+/** A known enum value as a CSS class suffix, or "unknown": document text never becomes a class. */
+const cls = (known: readonly string[], value: unknown): string => (isOneOf(known, value) ? value : 'unknown');
+
+const badge = (kind: string, text: string): string => `<span class="badge ${kind}">${t(text)}</span>`;
+const stateBadge = (state: string): string => badge(`state-${cls(PLAN_STATES, state)}`, planStateLabel(state));
+const tierBadge = (tier: string | null): string =>
+  badge(`tier tier-${tier === null ? 'none' : cls(TIERS, tier)}`, tier === null ? 'No tier' : `${tierLabel(tier)} tier`);
+const exceptionBadge = (state: string): string => badge(`exc-${cls(EXCEPTION_STATES, state)}`, exceptionStateLabel(state));
+const approvalBadge = (approval: string): string => badge(`appr-${cls(APPROVAL_STATES, approval)}`, approvalLabel(approval));
+const waveBadge = (status: string): string => badge(`wave-${cls(WAVE_STATUSES, status)}`, waveStatusLabel(status));
+
+/** An instant as "2026-11-23 12:00 UTC", in a <time> element when it parses. */
+function instant(iso: string | null): string {
+  if (iso === null) return DASH;
+  const text = t(formatInstant(iso));
+  return Number.isNaN(parseInstant(iso)) ? text : `<time datetime="${t(iso)}">${text}</time>`;
+}
+
+/** Escaped text, DASH when empty. */
+const text = (value: string | null): string => (value === null || value === '' ? DASH : t(value));
+
+const list = (values: readonly string[], empty = DASH): string => (values.length === 0 ? empty : values.map(t).join(', '));
+
+function deadlineNote(doc: ReportDocument, plan: PlanReport): string {
+  if (plan.state === 'awaiting_test') return `<span class="rel">${t(describeTesting(plan.testing))}</span>`;
+  if (plan.remediatedAt !== null || plan.state === 'exempt' || plan.state === 'cancelled') return '';
+  const words = describeDeadline(doc.asOf, plan.deadline);
+  if (words === null) return '';
+  const tone = plan.state === 'breached' ? ' bad' : plan.state === 'due_soon' ? ' warn' : '';
+  return `<span class="rel${tone}">${t(words)}</span>`;
+}
+
+// ---- header and KPI cards ----------------------------------------------------------------------
+
+function masthead(doc: ReportDocument): string {
+  const local = formatLocalAsOf(doc.asOf, doc.timezone);
+  const localText = local === null ? '' : ` (${t(local)} local time)`;
+  const { errors, warnings } = doc.diagnostics;
+  const notice =
+    errors > 0 || warnings > 0
+      ? `<p class="notice"><strong>Validation:</strong> ${errors} error(s) and ${warnings} warning(s) in the workspace files. Figures cover what could be read; run <code>patchops validate</code> for details.</p>`
+      : '';
+  return (
+    `<header class="masthead"><p class="eyebrow">PatchOps · Patch management report</p>` +
+    `<h1>${text(doc.workspace)}</h1>` +
+    `<p class="asof">As of <strong>${instant(doc.asOf)}</strong> · Workspace timezone <strong>${text(doc.timezone)}</strong>${localText} · All times in this report are UTC.</p>` +
+    `${notice}</header>`
+  );
+}
+
+function card(title: string, value: string, sub: string, tone = ''): string {
+  return `<section class="card${tone === '' ? '' : ` ${tone}`}"><h3>${t(title)}</h3><p class="value">${t(value)}</p><p class="sub">${sub}</p></section>`;
+}
+
+function statsCard(title: string, sub: string, stats: readonly [string, string][]): string {
+  const items = stats.map(([k, v]) => `<div><dt>${t(k)}</dt><dd${v === DASH || v === '0' ? ' class="zero"' : ''}>${t(v)}</dd></div>`).join('');
+  return `<section class="card wide"><h3>${t(title)}</h3><dl class="stats">${items}</dl><p class="sub">${sub}</p></section>`;
+}
+
+function kpiSection(doc: ReportDocument): string {
+  const k = doc.kpis;
+  const sla = slaCounts(k);
+  const ep = endpointTotals(doc.plans);
+  const slaTone = k.slaCompliancePercent === null ? '' : k.slaCompliancePercent >= 90 ? 'good' : k.slaCompliancePercent < 75 ? 'bad' : 'warn';
+  const cards = [
+    card('SLA compliance', formatPercent(k.slaCompliancePercent), `${sla.met} met · ${sla.missed} missed · ${sla.breached} breached`, slaTone),
+    card('Endpoints remediated', formatPercent(k.endpointsRemediatedPercent), `${t(formatNumber(ep.patched))} of ${t(formatNumber(ep.targets))} targeted endpoints patched`),
+    card('Open breaches', String(k.openBreaches), 'plans past their SLA deadline', k.openBreaches > 0 ? 'bad' : 'good'),
+    card('Due soon', String(k.dueSoon), 'plans inside the warning window', k.dueSoon > 0 ? 'warn' : ''),
+    statsCard(
+      'Mean time to patch',
+      'clock start to last wave complete, per tier',
+      TIERS.map((tier): [string, string] => [tierLabel(tier), formatHours(k.meanTimeToPatchHours[tier] ?? null)]),
+    ),
+    statsCard(
+      'Exceptions by state',
+      'documented: who asked, why, when it is revisited',
+      countsInOrder(k.exceptionsByState, EXCEPTION_STATES).map(([s, n]): [string, string] => [exceptionStateLabel(s), String(n)]),
+    ),
+  ];
+  return `<section aria-labelledby="h-kpis"><h2 id="h-kpis">Key figures</h2><div class="cards">${cards.join('')}</div></section>`;
+}
+
+function chartsSection(doc: ReportDocument): string {
+  const fig = (title: string, note: string, body: string): string =>
+    `<figure><figcaption><h3>${t(title)}</h3><p class="muted">${t(note)}</p></figcaption>${body}</figure>`;
+  return (
+    `<section aria-labelledby="h-charts"><h2 id="h-charts">At a glance</h2><div class="charts">` +
+    fig('Plans by SLA state per tier', 'Number of plans in each state, by risk tier.', plansByTierChart(doc)) +
+    fig('Endpoints remediated per plan', 'Patched and failed endpoints against each active plan’s targets.', endpointsChart(doc)) +
+    `</div></section>`
+  );
+}
+
+// ---- needs attention ---------------------------------------------------------------------------
+
+function attentionRow(doc: ReportDocument, p: PlanReport): string {
+  return (
+    `<tr><th scope="row" class="title-cell"><span class="id">${text(p.id)}</span><span class="sub">${text(p.title)}</span></th>` +
+    `<td>${tierBadge(p.tier)}</td><td>${stateBadge(p.state)}</td>` +
+    `<td class="nowrap">${instant(p.deadline)}${deadlineNote(doc, p)}</td>` +
+    `<td class="num">${t(formatPercent(p.endpointsPercent))}<span class="rel">${t(formatNumber(p.endpoints.patched))} of ${t(formatNumber(p.endpoints.targets))}</span></td>` +
+    `<td class="wrap">${text(p.owner)}<span class="rel">validated by ${text(p.validator)}</span></td></tr>`
+  );
+}
+
+function attentionExceptionRow(doc: ReportDocument, e: ExceptionReport): string {
+  const rel = describeRelative(doc.asOf, e.revisitOn);
+  const detail = e.approvalDetail === null ? '' : `<span class="detail">${t(e.approvalDetail)}</span>`;
+  return (
+    `<tr><th scope="row"><span class="id">${text(e.id)}</span></th><td>${exceptionBadge(e.state)}</td>` +
+    `<td>${approvalBadge(e.approval)}${detail}</td>` +
+    `<td class="nowrap">${instant(e.revisitOn)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}</td>` +
+    `<td class="wrap">${text(e.requestedBy)}</td></tr>`
+  );
+}
+
+function attentionSection(doc: ReportDocument): string {
+  const plans = attentionPlans(doc.plans);
+  const exceptions = attentionExceptions(doc.exceptions);
+  const planTable =
+    plans.length === 0
+      ? '<p class="empty">No plan is breached, due soon or awaiting test.</p>'
+      : `<div class="table-card"><table><caption class="sr-only">Plans that need attention, most urgent first</caption><thead><tr>` +
+        `<th scope="col">Plan</th><th scope="col">Tier</th><th scope="col">State</th><th scope="col">Deadline</th>` +
+        `<th scope="col" class="num">Endpoints</th><th scope="col">Executes / validates</th></tr></thead>` +
+        `<tbody>${plans.map((p) => attentionRow(doc, p)).join('')}</tbody></table></div>`;
+  const exceptionTable =
+    exceptions.length === 0
+      ? ''
+      : `<h3 class="sub-h">Exceptions to review</h3><div class="table-card"><table><caption class="sr-only">Exceptions that are invalid, expired, expiring or pending</caption><thead><tr>` +
+        `<th scope="col">Exception</th><th scope="col">State</th><th scope="col">Approval</th><th scope="col">Revisit on</th><th scope="col">Requested by</th></tr></thead>` +
+        `<tbody>${exceptions.map((e) => attentionExceptionRow(doc, e)).join('')}</tbody></table></div>`;
+  return `<section aria-labelledby="h-attention"><h2 id="h-attention">Needs attention</h2>${planTable}${exceptionTable}</section>`;
+}
+
+// ---- plans -------------------------------------------------------------------------------------
+
+function fact(label: string, value: string, span = ''): string {
+  return `<div${span === '' ? '' : ` class="${span}"`}><dt>${t(label)}</dt><dd>${value}</dd></div>`;
+}
+
+function planFacts(doc: ReportDocument, p: PlanReport): string {
+  const vulns = p.vulnerabilities.length === 0 ? DASH : p.vulnerabilities.map((v) => t(describeVulnerability(v))).join('; ');
+  return (
+    `<dl class="facts">` +
+    fact('Clock start', instant(p.clockStart)) +
+    fact('Deadline', `${instant(p.deadline)}${deadlineNote(doc, p)}`) +
+    fact('Remediated', instant(p.remediatedAt)) +
+    fact('Time to patch', t(formatHours(p.timeToPatchHours))) +
+    fact('Endpoints', t(describeEndpoints(p))) +
+    fact('Severity · impact', `${t(capitalize(p.severity))} · ${t(capitalize(p.impact))}`) +
+    fact('Executes (IT)', text(p.owner)) +
+    fact('Validates (InfoSec)', text(p.validator)) +
+    fact('SLA policy', text(p.sla)) +
+    fact('Testing', t(capitalize(p.testing))) +
+    fact('Exempted by', list(p.exemptedBy), 'span2') +
+    fact('Vulnerabilities', vulns, 'span4') +
+    `</dl>`
+  );
+}
+
+function waveRow(w: WaveReport): string {
+  const blocked = w.blockedBy === null ? DASH : `<span class="blocked">${t(w.blockedBy)}</span>`;
+  return (
+    `<tr><th scope="row" class="wrap">${text(w.name)}</th><td>${waveBadge(w.status)}</td>` +
+    `<td><span class="progress">${waveProgressBar(w)}${t(formatPercent(w.percent))}</span></td>` +
+    `<td class="num">${t(formatNumber(w.patched))}</td><td class="num">${t(formatNumber(w.failed))}</td><td class="num">${t(formatNumber(w.targets))}</td>` +
+    `<td class="nowrap">${instant(w.started)}</td><td class="nowrap">${instant(w.completed)}</td><td class="wrap">${blocked}</td></tr>`
+  );
+}
+
+function wavesTable(p: PlanReport): string {
+  if (p.waves.length === 0) return '<p class="source">No deployment waves defined.</p>';
+  return (
+    `<div class="waves"><table><caption class="sr-only">Deployment waves of ${text(p.id)}</caption><thead><tr>` +
+    `<th scope="col">Wave</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col" class="num">Patched</th>` +
+    `<th scope="col" class="num">Failed</th><th scope="col" class="num">Targets</th><th scope="col">Started</th><th scope="col">Completed</th>` +
+    `<th scope="col">Blocked by</th></tr></thead><tbody>${p.waves.map(waveRow).join('')}</tbody></table></div>`
+  );
+}
+
+function planArticle(doc: ReportDocument, p: PlanReport, index: number): string {
+  const kev = p.kev ? badge('kev', 'KEV') : '';
+  return (
+    `<article class="plan p-${cls(PLAN_STATES, p.state)}" id="plan-${index + 1}" aria-labelledby="plan-${index + 1}-h">` +
+    `<div class="plan-head"><h3 id="plan-${index + 1}-h"><span class="id">${text(p.id)}</span>${text(p.title)}</h3>` +
+    `<p class="badges">${stateBadge(p.state)}${tierBadge(p.tier)}${kev}</p></div>` +
+    planFacts(doc, p) +
+    wavesTable(p) +
+    `<p class="source">Source: ${text(p.file)}</p></article>`
+  );
+}
+
+function plansSection(doc: ReportDocument): string {
+  const plans = orderPlans(doc.plans);
+  const body = plans.length === 0 ? '<p class="empty">No patch plans.</p>' : plans.map((p, i) => planArticle(doc, p, i)).join('');
+  return `<section aria-labelledby="h-plans"><h2 id="h-plans">Plans <span class="count">(${plans.length})</span></h2>${body}</section>`;
+}
+
+// ---- exceptions --------------------------------------------------------------------------------
+
+function exceptionRows(doc: ReportDocument, e: ExceptionReport): string {
+  const rel = describeRelative(doc.asOf, e.revisitOn);
+  const detail = e.approvalDetail === null ? '' : `<span class="detail">${t(e.approvalDetail)}</span>`;
+  const approver = e.approvedBy === null ? DASH : `${t(e.approvedBy)}<span class="rel">${instant(e.approvedOn)}</span>`;
+  const scope = [e.plan === null ? '' : `Plan ${t(e.plan)}`, list(e.vulnerabilities, ''), e.groups.length === 0 ? '' : `Groups: ${list(e.groups)}`]
+    .filter((s) => s !== '')
+    .join('<br>');
+  const controls =
+    e.compensatingControls.length === 0 ? '<p>None documented.</p>' : `<ul>${e.compensatingControls.map((c) => `<li>${t(c)}</li>`).join('')}</ul>`;
+  return (
+    `<tbody class="exc"><tr><th scope="row"><span class="id">${text(e.id)}</span><span class="rel">${t(tierLabel(e.tier))}${e.effective ? ' · effective' : ' · not effective'}</span></th>` +
+    `<td>${exceptionBadge(e.state)}</td><td>${approvalBadge(e.approval)}${detail}</td>` +
+    `<td class="wrap">${text(e.requestedBy)}<span class="rel">${instant(e.requestedOn)}</span></td>` +
+    `<td class="wrap">${approver}</td>` +
+    `<td class="nowrap">${instant(e.revisitOn)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}</td>` +
+    `<td class="wrap">${scope === '' ? DASH : scope}</td></tr>` +
+    `<tr class="why"><td colspan="7"><div class="why-grid"><div><h4>Reason</h4><p>${text(e.reason)}</p></div>` +
+    `<div><h4>Compensating controls</h4>${controls}</div></div><p class="source">Source: ${text(e.file)}</p></td></tr></tbody>`
+  );
+}
+
+function exceptionsSection(doc: ReportDocument): string {
+  const exceptions = orderExceptions(doc.exceptions);
+  const body =
+    exceptions.length === 0
+      ? '<p class="empty">No exceptions.</p>'
+      : `<div class="table-card exceptions"><table><caption class="sr-only">All exceptions, those needing action first</caption><thead><tr>` +
+        `<th scope="col">Exception</th><th scope="col">State</th><th scope="col">Approval</th><th scope="col">Requested by</th>` +
+        `<th scope="col">Approved by</th><th scope="col">Revisit on</th><th scope="col">Scope</th></tr></thead>` +
+        `${exceptions.map((e) => exceptionRows(doc, e)).join('')}</table></div>`;
+  return `<section aria-labelledby="h-exceptions"><h2 id="h-exceptions">Exceptions <span class="count">(${exceptions.length})</span></h2>${body}</section>`;
+}
+
+function footer(doc: ReportDocument): string {
+  const { errors, warnings, infos } = doc.diagnostics;
+  return (
+    `<footer><p>Generated by PatchOps from the workspace files as of ${instant(doc.asOf)} ` +
+    `(validation: ${errors} errors, ${warnings} warnings, ${infos} infos). IT executes, InfoSec validates: ` +
+    `the CLI, the editor and this report compute the same numbers from the same files.</p></footer>`
+  );
+}
+
+/** The whole report as one self-contained HTML file. Same document → same bytes. */
+export function renderHtml(doc: ReportDocument): string {
+  const title = `Patch report: ${doc.workspace} (${formatInstant(doc.asOf)})`;
+  return (
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${t(REPORT_CSP)}">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<meta name="referrer" content="no-referrer">\n<meta name="color-scheme" content="light">\n` +
+    `<meta name="generator" content="PatchOps">\n<title>${t(title)}</title>\n` +
+    `<style>${REPORT_CSS}</style>\n</head>\n<body>\n<div class="page">\n` +
+    `${masthead(doc)}\n<main>\n${kpiSection(doc)}\n${chartsSection(doc)}\n${attentionSection(doc)}\n` +
+    `${plansSection(doc)}\n${exceptionsSection(doc)}\n</main>\n${footer(doc)}\n</div>\n</body>\n</html>\n`
+  );
+}

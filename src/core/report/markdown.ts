@@ -1,0 +1,192 @@
+// The Markdown report: for a pull request, a wiki page or a chat message. GitHub-flavoured tables;
+// readable raw as well as rendered. Every document value goes through escapeMarkdownCell.
+
+import { escapeMarkdownCell } from './escape';
+import { EXCEPTION_STATES, PLAN_STATES, TIERS, type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
+import {
+  DASH,
+  approvalLabel,
+  attentionExceptions,
+  attentionPlans,
+  countsInOrder,
+  describeDeadline,
+  describeEndpoints,
+  describeRelative,
+  describeTesting,
+  describeVulnerability,
+  endpointTotals,
+  exceptionStateLabel,
+  formatHours,
+  formatInstant,
+  formatLocalAsOf,
+  formatNumber,
+  formatPercent,
+  orderExceptions,
+  orderPlans,
+  planStateLabel,
+  plural,
+  slaCounts,
+  tierLabel,
+  waveStatusLabel,
+  words,
+} from './renderShared';
+
+/** Escaped text, DASH for an empty value. */
+const md = (value: string): string => (value === '' ? DASH : escapeMarkdownCell(value));
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r')[]): string {
+  const rule = head.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
+  return [head, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+function header(doc: ReportDocument): string {
+  const local = formatLocalAsOf(doc.asOf, doc.timezone);
+  const localText = local === null ? '' : `, ${md(local)} local time`;
+  const lines = [
+    `# Patch report: ${md(doc.workspace)}`,
+    '',
+    `As of **${md(formatInstant(doc.asOf))}** (workspace timezone ${md(doc.timezone)}${localText}). All times are UTC.`,
+  ];
+  const { errors, warnings } = doc.diagnostics;
+  if (errors > 0 || warnings > 0) {
+    lines.push('', `> **Validation:** ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the workspace files; run \`patchops validate\` for details.`);
+  }
+  return lines.join('\n');
+}
+
+function kpiSection(doc: ReportDocument): string {
+  const k = doc.kpis;
+  const sla = slaCounts(k);
+  const ep = endpointTotals(doc.plans);
+  const rows: string[][] = [
+    ['SLA compliance', `${formatPercent(k.slaCompliancePercent)} (${sla.met} met, ${sla.missed} missed, ${sla.breached} breached)`],
+    ['Endpoints remediated', `${formatPercent(k.endpointsRemediatedPercent)} (${formatNumber(ep.patched)} of ${formatNumber(ep.targets)})`],
+    ['Open breaches', String(k.openBreaches)],
+    ['Due soon', String(k.dueSoon)],
+    ...TIERS.map((t) => [`Mean time to patch, ${t}`, formatHours(k.meanTimeToPatchHours[t] ?? null)]),
+    ['Plans by state', countList(k.plansByState, PLAN_STATES, planStateLabel)],
+    ['Exceptions by state', countList(k.exceptionsByState, EXCEPTION_STATES, exceptionStateLabel)],
+  ];
+  return `## Key figures\n\n${table(['Measure', 'Value'], rows)}`;
+}
+
+function countList(counts: Readonly<Record<string, number | undefined>>, order: readonly string[], label: (k: string) => string): string {
+  const present = countsInOrder(counts, order).filter(([, n]) => n > 0);
+  return present.length === 0 ? 'none' : present.map(([k, n]) => `${md(label(k))} ${n}`).join(' · ');
+}
+
+function attentionWhen(doc: ReportDocument, plan: PlanReport): string {
+  if (plan.state === 'awaiting_test') return describeTesting(plan.testing);
+  return describeDeadline(doc.asOf, plan.deadline) ?? DASH;
+}
+
+function attentionSection(doc: ReportDocument): string {
+  const plans = attentionPlans(doc.plans);
+  const exceptions = attentionExceptions(doc.exceptions);
+  const parts = ['## Needs attention'];
+  parts.push(
+    plans.length === 0
+      ? 'No plan is breached, due soon or awaiting test.'
+      : table(
+          ['Plan', 'Title', 'Tier', 'State', 'Deadline', 'When', 'Endpoints'],
+          plans.map((p) => [md(p.id), md(p.title), md(tierLabel(p.tier)), `**${md(planStateLabel(p.state))}**`, md(formatInstant(p.deadline)), md(attentionWhen(doc, p)), md(formatPercent(p.endpointsPercent))]),
+        ),
+  );
+  if (exceptions.length > 0) {
+    parts.push(
+      '### Exceptions to review',
+      table(
+        ['Exception', 'State', 'Approval', 'Revisit on', 'Detail'],
+        exceptions.map((e) => [md(e.id), `**${md(exceptionStateLabel(e.state))}**`, md(approvalLabel(e.approval)), md(formatInstant(e.revisitOn)), md(e.approvalDetail ?? '')]),
+      ),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+function planBlock(doc: ReportDocument, plan: PlanReport): string {
+  const deadlineNote = plan.state === 'awaiting_test' ? describeTesting(plan.testing) : describeDeadline(doc.asOf, plan.deadline);
+  const kev = plan.kev ? ', known exploited (KEV)' : '';
+  const clock = plan.clockStart === null && plan.deadline === null ? 'the SLA clock has not started' : `clock start ${md(formatInstant(plan.clockStart))}`;
+  const remediated = plan.remediatedAt === null ? 'not yet' : `${md(formatInstant(plan.remediatedAt))}, time to patch ${md(formatHours(plan.timeToPatchHours))}`;
+  const facts = [
+    `- **State:** ${md(planStateLabel(plan.state))}${deadlineNote === null || isClosed(plan) ? '' : `, ${md(deadlineNote)}`}`,
+    `- **Tier:** ${md(tierLabel(plan.tier))} (severity ${md(words(plan.severity))}, business impact ${md(words(plan.impact))}${kev})`,
+    `- **Deadline:** ${md(formatInstant(plan.deadline))} (${clock})`,
+    `- **Remediated:** ${remediated}`,
+    `- **Endpoints:** ${md(describeEndpoints(plan))}`,
+    `- **Executes (IT):** ${md(plan.owner)} · **validates (InfoSec):** ${md(plan.validator)} · **SLA policy:** ${md(plan.sla ?? '')} · **testing:** ${md(words(plan.testing))}`,
+    `- **Vulnerabilities:** ${plan.vulnerabilities.length === 0 ? DASH : plan.vulnerabilities.map((v) => md(describeVulnerability(v))).join('; ')}`,
+    `- **Exempted by:** ${plan.exemptedBy.length === 0 ? DASH : plan.exemptedBy.map(md).join(', ')}`,
+    `- **File:** ${md(plan.file)}`,
+  ];
+  const waves = plan.waves.length === 0 ? 'No waves.' : wavesTable(plan.waves);
+  return [`### ${md(plan.id)}: ${md(plan.title)}`, facts.join('\n'), waves].join('\n\n');
+}
+
+/** Met, missed, exempt and cancelled plans have no time left to speak of. */
+function isClosed(plan: PlanReport): boolean {
+  return plan.remediatedAt !== null || plan.state === 'exempt' || plan.state === 'cancelled';
+}
+
+function wavesTable(waves: readonly WaveReport[]): string {
+  return table(
+    ['Wave', 'Status', 'Patched', 'Failed', 'Targets', 'Done', 'Started', 'Completed', 'Blocked by'],
+    waves.map((w) => [
+      md(w.name),
+      md(waveStatusLabel(w.status)),
+      formatNumber(w.patched),
+      formatNumber(w.failed),
+      formatNumber(w.targets),
+      formatPercent(w.percent),
+      md(formatInstant(w.started)),
+      md(formatInstant(w.completed)),
+      md(w.blockedBy ?? ''),
+    ]),
+    ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l', 'l'],
+  );
+}
+
+function plansSection(doc: ReportDocument): string {
+  const plans = orderPlans(doc.plans);
+  if (plans.length === 0) return '## Plans\n\nNo patch plans.';
+  return [`## Plans (${plans.length})`, ...plans.map((p) => planBlock(doc, p))].join('\n\n');
+}
+
+function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
+  const approved = e.approvedBy === null ? 'not approved' : `${md(e.approvedBy)} on ${md(formatInstant(e.approvedOn))}`;
+  const detail = e.approvalDetail === null ? '' : ` (${md(e.approvalDetail)})`;
+  const revisit = describeRelative(doc.asOf, e.revisitOn);
+  const scope = [
+    e.plan === null ? '' : `plan ${md(e.plan)}`,
+    e.vulnerabilities.length === 0 ? '' : e.vulnerabilities.map(md).join(', '),
+    e.groups.length === 0 ? '' : `groups ${e.groups.map(md).join(', ')}`,
+  ].filter((s) => s !== '');
+  const facts = [
+    `- **State:** ${md(exceptionStateLabel(e.state))} · **effective:** ${e.effective ? 'yes' : 'no'} · **tier:** ${md(tierLabel(e.tier))}`,
+    `- **Approval:** ${md(approvalLabel(e.approval))}, ${approved}${detail}`,
+    `- **Requested by:** ${md(e.requestedBy)} on ${md(formatInstant(e.requestedOn))}`,
+    `- **Revisit on:** ${md(formatInstant(e.revisitOn))}${revisit === null ? '' : ` (${md(revisit)})`}`,
+    `- **Scope:** ${scope.length === 0 ? DASH : scope.join('; ')}`,
+    `- **Reason:** ${md(e.reason)}`,
+    `- **Compensating controls:** ${e.compensatingControls.length === 0 ? 'none' : e.compensatingControls.map(md).join('; ')}`,
+    `- **File:** ${md(e.file)}`,
+  ];
+  return [`### ${md(e.id)}: ${md(exceptionStateLabel(e.state))}`, facts.join('\n')].join('\n\n');
+}
+
+function exceptionsSection(doc: ReportDocument): string {
+  const exceptions = orderExceptions(doc.exceptions);
+  if (exceptions.length === 0) return '## Exceptions\n\nNo exceptions.';
+  return [`## Exceptions (${exceptions.length})`, ...exceptions.map((e) => exceptionBlock(doc, e))].join('\n\n');
+}
+
+function footer(doc: ReportDocument): string {
+  const { errors, warnings, infos } = doc.diagnostics;
+  return `---\n\n_Generated by PatchOps from the workspace files (validation: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}). The CLI, the editor and this report compute the same numbers._`;
+}
+
+/** The whole report as GitHub-flavoured Markdown. Same document → same bytes. */
+export function renderMarkdown(doc: ReportDocument): string {
+  return `${[header(doc), kpiSection(doc), attentionSection(doc), plansSection(doc), exceptionsSection(doc), footer(doc)].join('\n\n')}\n`;
+}

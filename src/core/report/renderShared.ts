@@ -1,0 +1,283 @@
+// Wording, number/time formatting and ordering shared by the Markdown and HTML renderers, so both
+// show the same numbers in the same order. Everything here returns plain text: callers escape it.
+// No clock and no locale: relative times are computed from the document's own asOf.
+
+import {
+  EXCEPTION_STATES,
+  PLAN_STATES,
+  type ApprovalState,
+  type ExceptionReport,
+  type ExceptionState,
+  type Kpis,
+  type PlanReport,
+  type PlanState,
+  type Tier,
+  type WaveStatus,
+} from './reportModel';
+
+/** Shown for an unknown value (null in the document). */
+export const DASH = '—';
+
+const PLAN_STATE_LABELS: Readonly<Record<PlanState, string>> = {
+  breached: 'Breached',
+  due_soon: 'Due soon',
+  awaiting_test: 'Awaiting test',
+  on_track: 'On track',
+  missed: 'Missed',
+  met: 'Met',
+  exempt: 'Exempt',
+  cancelled: 'Cancelled',
+};
+
+const EXCEPTION_STATE_LABELS: Readonly<Record<ExceptionState, string>> = {
+  invalid: 'Invalid',
+  expired: 'Expired',
+  expiring: 'Expiring',
+  pending: 'Pending approval',
+  active: 'Active',
+};
+
+const APPROVAL_LABELS: Readonly<Record<ApprovalState, string>> = {
+  verified: 'Verified in git',
+  unverified: 'Not verified',
+  unchecked: 'Not checked',
+  missing: 'No approval',
+};
+
+const WAVE_STATUS_LABELS: Readonly<Record<WaveStatus, string>> = {
+  planned: 'Planned',
+  in_progress: 'In progress',
+  paused: 'Paused',
+  complete: 'Complete',
+  rolled_back: 'Rolled back',
+};
+
+const TIER_LABELS: Readonly<Record<Tier, string>> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+
+/** Approval and wave-status values in display order (the model exports no list for them). */
+export const APPROVAL_STATES: readonly ApprovalState[] = ['verified', 'unverified', 'unchecked', 'missing'];
+export const WAVE_STATUSES: readonly WaveStatus[] = ['planned', 'in_progress', 'paused', 'complete', 'rolled_back'];
+
+/** The document is JSON someone may have edited: an unknown enum value is shown as written. */
+function lookup<K extends string>(labels: Readonly<Record<K, string>>, key: string): string {
+  return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key as K] : key;
+}
+
+export const planStateLabel = (state: string): string => lookup(PLAN_STATE_LABELS, state);
+export const exceptionStateLabel = (state: string): string => lookup(EXCEPTION_STATE_LABELS, state);
+export const approvalLabel = (approval: string): string => lookup(APPROVAL_LABELS, approval);
+export const waveStatusLabel = (status: string): string => lookup(WAVE_STATUS_LABELS, status);
+export const tierLabel = (tier: string | null): string => (tier === null ? 'No tier' : lookup(TIER_LABELS, tier));
+
+/** "high" → "High"; null → DASH. For severity, impact and testing status. */
+export function capitalize(value: string | null): string {
+  if (value === null || value === '') return DASH;
+  return (value.charAt(0).toUpperCase() + value.slice(1)).replace(/_/g, ' ');
+}
+
+/** "in_progress" → "in progress"; null → DASH. For lower-case values inside a sentence. */
+export function words(value: string | null): string {
+  return value === null || value === '' ? DASH : value.replace(/_/g, ' ');
+}
+
+/** "1 error", "2 warnings". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** True when `value` is one of `known` (used to whitelist CSS classes). */
+export function isOneOf<T extends string>(known: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (known as readonly string[]).includes(value);
+}
+
+// ---- numbers -----------------------------------------------------------------------------------
+
+/** One decimal at most, no locale (same bytes on every machine); null/NaN → DASH. */
+export function formatNumber(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return DASH;
+  const rounded = Math.round(value * 10) / 10;
+  const [int = '0', frac] = String(Math.abs(rounded)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${rounded < 0 ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+export const formatPercent = (value: number | null): string =>
+  value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)}%`;
+
+export const formatHours = (value: number | null): string =>
+  value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)} h`;
+
+// ---- instants ----------------------------------------------------------------------------------
+
+// Only full ISO date-times with Z or an offset: Date.parse would read anything else in the
+// machine's time zone, and the report must not depend on it.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Epoch milliseconds, or NaN when the value is not an ISO instant. */
+export function parseInstant(iso: string | null): number {
+  return iso !== null && ISO_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
+}
+
+/** "2026-11-23 12:00 UTC" (seconds only when not zero); unparseable text as written; null → DASH. */
+export function formatInstant(iso: string | null): string {
+  if (iso === null) return DASH;
+  const ms = parseInstant(iso);
+  if (Number.isNaN(ms)) return iso;
+  const utc = new Date(ms).toISOString();
+  const seconds = utc.slice(17, 19);
+  return `${utc.slice(0, 10)} ${utc.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`} UTC`;
+}
+
+/** The asOf wall-clock time in the workspace zone ("06:00 America/Chicago"), or null if unknown. */
+export function formatLocalAsOf(asOf: string, timezone: string): string | null {
+  const ms = parseInstant(asOf);
+  if (Number.isNaN(ms) || timezone === '' || timezone === 'UTC') return null;
+  try {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(new Date(ms));
+    const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  } catch {
+    return null; // not an IANA zone name: the header still names it as written
+  }
+}
+
+/** "2d 4h", "15h 30m", "45m": the two largest units, rounded down (an "at least" reading). */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d > 0) return h > 0 ? `${d}d ${h}h` : `${d}d`;
+  if (h > 0) return m > 0 ? `${h}h ${m}m` : `${h}h`;
+  return m > 0 ? `${m}m` : 'under a minute';
+}
+
+/** A deadline relative to asOf: "overdue by 2d 4h" or "15h left"; null when either is unknown. */
+export function describeDeadline(asOf: string, deadline: string | null): string | null {
+  const delta = parseInstant(deadline) - parseInstant(asOf);
+  if (Number.isNaN(delta)) return null;
+  return delta < 0 ? `overdue by ${formatDuration(delta)}` : `${formatDuration(delta)} left`;
+}
+
+/** Any instant relative to asOf: "in 53d", "12d ago"; null when either is unknown. */
+export function describeRelative(asOf: string, iso: string | null): string | null {
+  const delta = parseInstant(iso) - parseInstant(asOf);
+  if (Number.isNaN(delta)) return null;
+  return delta < 0 ? `${formatDuration(delta)} ago` : `in ${formatDuration(delta)}`;
+}
+
+// ---- ordering ----------------------------------------------------------------------------------
+
+/** Code-unit order: localeCompare would depend on the machine's ICU locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function rank(order: readonly string[], value: string): number {
+  const i = order.indexOf(value);
+  return i < 0 ? order.length : i;
+}
+
+/** Earlier instants first; unknown or unparseable ones last. */
+function compareInstants(a: string | null, b: string | null): number {
+  const x = parseInstant(a);
+  const y = parseInstant(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
+  return x - y;
+}
+
+function comparePlans(order: readonly string[]): (a: PlanReport, b: PlanReport) => number {
+  return (a, b) =>
+    rank(order, a.state) - rank(order, b.state) ||
+    compareInstants(a.deadline, b.deadline) ||
+    compareText(a.id, b.id) ||
+    compareText(a.file, b.file);
+}
+
+/** Worst first: PLAN_STATES order (breached … cancelled), then nearest deadline, then id. */
+export function orderPlans(plans: readonly PlanReport[]): PlanReport[] {
+  return [...plans].sort(comparePlans(PLAN_STATES));
+}
+
+export const ATTENTION_STATES: readonly PlanState[] = ['breached', 'due_soon', 'awaiting_test'];
+
+/** Breached (most overdue first), then due soon (least time left first), then awaiting test. */
+export function attentionPlans(plans: readonly PlanReport[]): PlanReport[] {
+  return plans.filter((p) => isOneOf(ATTENTION_STATES, p.state)).sort(comparePlans(ATTENTION_STATES));
+}
+
+function compareExceptions(a: ExceptionReport, b: ExceptionReport): number {
+  return (
+    rank(EXCEPTION_STATES, a.state) - rank(EXCEPTION_STATES, b.state) ||
+    compareInstants(a.revisitOn, b.revisitOn) ||
+    compareText(a.id, b.id) ||
+    compareText(a.file, b.file)
+  );
+}
+
+/** EXCEPTION_STATES order (invalid, expired, expiring, pending, active), then revisit date. */
+export function orderExceptions(exceptions: readonly ExceptionReport[]): ExceptionReport[] {
+  return [...exceptions].sort(compareExceptions);
+}
+
+export const EXCEPTION_ATTENTION_STATES: readonly ExceptionState[] = ['invalid', 'expired', 'expiring', 'pending'];
+
+/** Exceptions someone must act on: not effective, ending soon, or waiting for approval. */
+export function attentionExceptions(exceptions: readonly ExceptionReport[]): ExceptionReport[] {
+  return orderExceptions(exceptions.filter((e) => isOneOf(EXCEPTION_ATTENTION_STATES, e.state)));
+}
+
+/** Known keys in `order`, then any other keys the document carries (code-unit order). */
+export function countsInOrder(counts: Readonly<Record<string, number | undefined>>, order: readonly string[]): [string, number][] {
+  const extra = Object.keys(counts)
+    .filter((k) => !order.includes(k))
+    .sort(compareText);
+  return [...order, ...extra].map((k): [string, number] => [k, counts[k] ?? 0]);
+}
+
+// ---- KPI helpers -------------------------------------------------------------------------------
+
+/** The three counts behind slaCompliancePercent (SPEC §3). */
+export function slaCounts(kpis: Kpis): { met: number; missed: number; breached: number } {
+  const n = (s: PlanState): number => kpis.plansByState[s] ?? 0;
+  return { met: n('met'), missed: n('missed'), breached: n('breached') };
+}
+
+/** Σ patched and Σ targets over active plans: the counts behind endpointsRemediatedPercent. */
+export function endpointTotals(plans: readonly PlanReport[]): { patched: number; targets: number; failed: number } {
+  const active = plans.filter((p) => p.status === 'active');
+  const sum = (f: (p: PlanReport) => number): number => active.reduce((acc, p) => acc + f(p), 0);
+  return { patched: sum((p) => p.endpoints.patched), targets: sum((p) => p.endpoints.targets), failed: sum((p) => p.endpoints.failed) };
+}
+
+/** "29 of 77 patched (37.7%), 2 failed" — the endpoints line of a plan. */
+export function describeEndpoints(plan: PlanReport): string {
+  const { targets, patched, failed } = plan.endpoints;
+  const failedText = failed > 0 ? `, ${formatNumber(failed)} failed` : '';
+  return `${formatNumber(patched)} of ${formatNumber(targets)} patched (${formatPercent(plan.endpointsPercent)})${failedText}`;
+}
+
+/** "CVE-2026-1234 (critical 9.8, KEV)" or "… (out of scope)". */
+export function describeVulnerability(v: PlanReport['vulnerabilities'][number]): string {
+  const facts = [v.severity ?? 'severity unknown', v.score === null ? '' : formatNumber(v.score)].filter((s) => s !== '').join(' ');
+  const extras = [facts, v.kev ? 'KEV' : '', v.inScope ? '' : 'out of scope'].filter((s) => s !== '');
+  return `${v.id} (${extras.join(', ')})`;
+}
+
+/** Why an awaiting-test plan has no deadline, in words. */
+export function describeTesting(testing: PlanReport['testing']): string {
+  return testing === null ? 'no testing recorded' : `testing ${capitalize(testing).toLowerCase()}`;
+}

@@ -1,0 +1,79 @@
+// Evaluation → the report document of SPEC §3 (the JSON every format renders).
+import type { Evaluation, ExceptionResult, PlanResult } from '../model/evaluation';
+import type { ExceptionReport, PlanReport, ReportDocument } from './reportModel';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export function buildReport(evaluation: Evaluation): ReportDocument {
+  const count = (severity: string) => evaluation.diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    asOf: new Date(evaluation.asOf).toISOString(),
+    workspace: evaluation.workspaceName,
+    timezone: evaluation.timezone,
+    plans: evaluation.plans.map(planReport),
+    exceptions: evaluation.exceptions.map(exceptionReport),
+    kpis: evaluation.kpis,
+    diagnostics: { errors: count('error'), warnings: count('warning'), infos: count('info') },
+  };
+}
+
+function planReport(p: PlanResult): PlanReport {
+  const data = p.entity.data;
+  return {
+    id: p.id,
+    file: p.entity.source.file,
+    title: p.title,
+    owner: data.owner,
+    validator: data.validator,
+    sla: p.policyId,
+    status: p.status,
+    severity: p.severity,
+    impact: p.impact,
+    kev: p.kev,
+    tier: p.tier,
+    state: p.state,
+    testing: p.testing,
+    clockStart: iso(p.clockStart),
+    deadline: iso(p.deadline),
+    remediatedAt: iso(p.remediatedAt),
+    timeToPatchHours: p.timeToPatchHours,
+    endpoints: p.endpoints,
+    endpointsPercent: p.endpointsPercent,
+    vulnerabilities: p.vulnerabilities.map((v) => ({ id: v.id, severity: v.severity, score: v.score, kev: v.kev, inScope: v.inScope })),
+    waves: p.waves.map((w) => ({
+      name: w.name,
+      status: w.status,
+      targets: w.targets,
+      patched: w.patched,
+      failed: w.failed,
+      percent: w.percent,
+      started: iso(w.started),
+      completed: iso(w.completed),
+      blockedBy: w.blockedBy,
+    })),
+    exemptedBy: p.exemptedBy,
+  };
+}
+
+function exceptionReport(e: ExceptionResult): ExceptionReport {
+  const data = e.entity.data;
+  return {
+    id: e.id,
+    file: e.entity.source.file,
+    plan: data.plan ?? null,
+    vulnerabilities: [...data.vulnerabilities],
+    groups: [...data.groups],
+    requestedBy: data.requested_by,
+    requestedOn: iso(e.requestedOn),
+    reason: data.reason,
+    compensatingControls: data.compensating_controls ?? [],
+    approvedBy: data.approval?.approved_by ?? null,
+    approvedOn: iso(e.approvedOn),
+    tier: e.tier,
+    state: e.state,
+    effective: e.effective,
+    revisitOn: iso(e.revisitOn),
+    approval: e.approval,
+    approvalDetail: e.detail,
+  };
+}

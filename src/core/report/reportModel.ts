@@ -1,0 +1,114 @@
+// The report document of SPEC §3: what `report --format json` prints and what every other
+// report format (markdown, HTML, CSV) renders. Instants are ISO 8601 UTC strings; unknowns are null.
+
+export type Tier = 'critical' | 'high' | 'medium' | 'low';
+export type SeverityBand = 'critical' | 'high' | 'medium' | 'low' | 'none';
+export type Impact = 'high' | 'medium' | 'low';
+
+export type PlanState =
+  | 'cancelled'
+  | 'exempt'
+  | 'met'
+  | 'missed'
+  | 'breached'
+  | 'due_soon'
+  | 'on_track'
+  | 'awaiting_test';
+
+export type WaveStatus = 'planned' | 'in_progress' | 'paused' | 'complete' | 'rolled_back';
+export type ExceptionState = 'active' | 'expiring' | 'expired' | 'pending' | 'invalid';
+export type ApprovalState = 'verified' | 'unverified' | 'unchecked' | 'missing';
+
+export const PLAN_STATES: readonly PlanState[] = [
+  'breached',
+  'due_soon',
+  'awaiting_test',
+  'on_track',
+  'missed',
+  'met',
+  'exempt',
+  'cancelled',
+];
+export const EXCEPTION_STATES: readonly ExceptionState[] = ['invalid', 'expired', 'expiring', 'pending', 'active'];
+export const TIERS: readonly Tier[] = ['critical', 'high', 'medium', 'low'];
+
+export interface WaveReport {
+  name: string;
+  status: WaveStatus;
+  targets: number | null;
+  patched: number;
+  failed: number;
+  /** patched / targets × 100, one decimal; null when targets is unknown or 0. */
+  percent: number | null;
+  started: string | null;
+  completed: string | null;
+  /** Why this wave may not start yet (gate of the wave before it), or null. */
+  blockedBy: string | null;
+}
+
+export interface PlanReport {
+  id: string;
+  file: string;
+  title: string;
+  owner: string;
+  validator: string;
+  sla: string | null;
+  status: 'active' | 'cancelled';
+  severity: SeverityBand | null;
+  impact: Impact | null;
+  kev: boolean;
+  tier: Tier | null;
+  state: PlanState;
+  testing: 'pending' | 'in_progress' | 'passed' | 'failed' | null;
+  clockStart: string | null;
+  deadline: string | null;
+  remediatedAt: string | null;
+  timeToPatchHours: number | null;
+  endpoints: { targets: number; patched: number; failed: number };
+  /** Σ patched / Σ targets × 100 over the plan's waves, one decimal; null when no targets. */
+  endpointsPercent: number | null;
+  vulnerabilities: { id: string; severity: SeverityBand | null; score: number | null; kev: boolean; inScope: boolean }[];
+  waves: WaveReport[];
+  exemptedBy: string[];
+}
+
+export interface ExceptionReport {
+  id: string;
+  file: string;
+  plan: string | null;
+  vulnerabilities: string[];
+  groups: string[];
+  requestedBy: string;
+  requestedOn: string | null;
+  reason: string;
+  compensatingControls: string[];
+  approvedBy: string | null;
+  approvedOn: string | null;
+  tier: Tier | null;
+  state: ExceptionState;
+  effective: boolean;
+  revisitOn: string | null;
+  approval: ApprovalState;
+  /** Why the approval is not verified or the exception is invalid, in words; null otherwise. */
+  approvalDetail: string | null;
+}
+
+export interface Kpis {
+  slaCompliancePercent: number | null;
+  endpointsRemediatedPercent: number | null;
+  meanTimeToPatchHours: Record<Tier, number | null>;
+  openBreaches: number;
+  dueSoon: number;
+  plansByState: Partial<Record<PlanState, number>>;
+  exceptionsByState: Partial<Record<ExceptionState, number>>;
+}
+
+export interface ReportDocument {
+  asOf: string;
+  workspace: string;
+  timezone: string;
+  plans: PlanReport[];
+  exceptions: ExceptionReport[];
+  kpis: Kpis;
+  diagnostics: { errors: number; warnings: number; infos: number };
+}

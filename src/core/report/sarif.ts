@@ -1,0 +1,66 @@
+// Diagnostics as SARIF 2.1.0, for code-scanning UIs.
+import type { Diagnostic, DiagnosticCode } from '../model/diagnostic';
+
+const DESCRIPTIONS: Record<DiagnosticCode, string> = {
+  'yaml.syntax': 'The file does not parse as YAML.',
+  schema: 'The file does not match its JSON schema.',
+  'ref.unknown': 'A reference to a team, group, SLA policy, plan, vulnerability or person that does not exist.',
+  'ref.duplicate-id': 'An id declared twice in the workspace.',
+  'ref.role': 'A team or person in the wrong role (IT executes, InfoSec validates).',
+  'workspace.missing': 'No patchops.yaml at the workspace root.',
+  'sla.breached': 'A plan is past its SLA deadline and not remediated.',
+  'sla.due-soon': 'A plan is within its warning window before the SLA deadline.',
+  'sla.missed': 'A plan was remediated after its SLA deadline.',
+  'testing.required': 'A wave after the pilot started before testing passed.',
+  'wave.gate': "A wave started before the previous wave's gate was met.",
+  'wave.progress': 'Wave progress numbers are inconsistent.',
+  'rollback.missing': 'No rollback procedure, or one without who decides, who executes and how it is communicated.',
+  'exception.expired': 'An exception is past its revisit date.',
+  'exception.expiring': 'An exception is close to its revisit date.',
+  'exception.too-long': 'An exception runs longer than its tier allows.',
+  'exception.self-approved': 'An exception approved by its requester.',
+  'exception.unauthorized': 'An exception approved by someone outside the approver teams.',
+  'exception.pending': 'An exception without approval.',
+  'exception.unverified': 'An approval git does not show the approver committed.',
+};
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+export function renderSarif(diagnostics: readonly Diagnostic[], version: string): string {
+  const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'PatchOps',
+            version,
+            rules: codes.map((code) => ({ id: code, shortDescription: { text: DESCRIPTIONS[code] } })),
+          },
+        },
+        results: diagnostics.map((d) => ({
+          ruleId: d.code,
+          ruleIndex: codes.indexOf(d.code),
+          level: LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
+                region: {
+                  startLine: d.range.start.line + 1,
+                  startColumn: d.range.start.character + 1,
+                  endLine: d.range.end.line + 1,
+                  endColumn: d.range.end.character + 1,
+                },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

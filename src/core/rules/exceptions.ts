@@ -1,0 +1,178 @@
+// Exceptions (SPEC §1): who asked, why, until when, who approved — and whether that approval
+// makes the exception effective, so it can take pairs out of a plan's scope.
+import { NOT_CHECKED, type ApprovalCheck, type ApprovalChecks } from '../approvals/approvalCheck';
+import type { ExceptionResult } from '../model/evaluation';
+import type { AssetGroup, ExceptionFile, WorkspaceFile } from '../model/files';
+import type { ApprovalState, ExceptionState, Impact, SeverityBand, Tier } from '../report/reportModel';
+import { maxImpact, maxSeverity, tierFor } from '../risk/tiers';
+import { formatDuration } from '../time/durations';
+import { formatInstantLocal } from '../time/instants';
+import type { Entity } from '../workspace/model';
+import type { RuleContext } from './context';
+import type { ResolvedPolicy } from './policies';
+
+export interface ExceptionInputs {
+  teams: WorkspaceFile['teams'];
+  policies: ReadonlyMap<string, ResolvedPolicy>;
+  defaultPolicy?: ResolvedPolicy;
+  /** Plan id → its SLA policy (undefined when the plan's policy is unknown). */
+  planPolicies: ReadonlyMap<string, ResolvedPolicy | undefined>;
+  /** Plan ids that exist but cannot be evaluated (their file is invalid). */
+  brokenPlans: ReadonlySet<string>;
+  groups: ReadonlyMap<string, Entity<AssetGroup>>;
+  brokenGroups: ReadonlySet<string>;
+  vulnerabilities: ReadonlyMap<string, { severity?: SeverityBand; kev: boolean }>;
+  approvals?: ApprovalChecks;
+}
+
+export function evaluateException(ctx: RuleContext, entity: Entity<ExceptionFile>, inputs: ExceptionInputs): ExceptionResult {
+  const exc = entity.data;
+  checkReferences(ctx, entity, inputs);
+
+  const policy = (exc.plan !== undefined ? inputs.planPolicies.get(exc.plan) : undefined) ?? inputs.defaultPolicy;
+  const requestedOn = ctx.instant(entity, ['requested_on'], exc.requested_on) ?? null;
+  const revisitOn = ctx.instant(entity, ['revisit_on'], exc.revisit_on) ?? null;
+  const approvedOn = exc.approval ? (ctx.instant(entity, ['approval', 'approved_on'], exc.approval.approved_on) ?? null) : null;
+  const tier = policy ? exceptionTier(exc, inputs, policy) : null;
+
+  const result: ExceptionResult = {
+    entity,
+    id: exc.id,
+    policyId: policy?.id ?? null,
+    tier,
+    state: 'pending',
+    effective: false,
+    approval: 'missing',
+    detail: null,
+    commit: null,
+    requestedOn,
+    approvedOn,
+    revisitOn,
+  };
+
+  if (!exc.approval) {
+    ctx.report(entity, ['id'], 'info', 'exception.pending', `exception \`${exc.id}\` is pending: no approval yet, so it exempts nothing; a member of ${approverTeams(policy)} approves it`);
+    result.detail = 'no approval yet';
+    return result;
+  }
+
+  // Everything that can keep an approved exception from applying, each reported where it is.
+  const problems: string[] = [];
+  const approver = exc.approval.approved_by;
+  if (sameEmail(approver, exc.requested_by)) {
+    problems.push('approved by its own requester');
+    ctx.report(entity, ['approval', 'approved_by'], 'error', 'exception.self-approved', `\`${approver}\` requested this exception and cannot approve it: a member of ${approverTeams(policy)} other than the requester must`);
+  }
+  if (policy && !isApprover(approver, policy, inputs.teams)) {
+    problems.push(`${approver} is not in an approver team`);
+    ctx.report(entity, ['approval', 'approved_by'], 'error', 'exception.unauthorized', `\`${approver}\` may not approve exceptions: approvers are the members of ${approverTeams(policy)} (policy \`${policy.id}\`)`);
+  }
+  if (!policy) problems.push('no SLA policy applies to it');
+
+  const tooLong = policy && tier && checkDuration(ctx, entity, policy, tier, approvedOn, revisitOn);
+  if (tooLong) problems.push(tooLong);
+
+  const check = approvalCheck(entity, policy, inputs.approvals);
+  result.approval = check.state as ApprovalState;
+  result.commit = check.commit ?? null;
+  if (check.state === 'unverified') {
+    problems.push(check.reason ?? 'git does not show the approver committed the approval');
+    ctx.report(entity, ['approval', 'approved_by'], 'error', 'exception.unverified', `approval by \`${approver}\` is not verified: ${check.reason ?? 'git does not show the approver committed it'}`);
+  }
+
+  const expired = revisitOn !== null && ctx.asOf >= revisitOn;
+  if (revisitOn === null) problems.push('its revisit date is not a valid date');
+  result.effective = problems.length === 0 && !expired;
+  result.state = stateOf(ctx.asOf, expired, problems.length > 0, revisitOn, policy);
+  result.detail = problems.length ? problems.join('; ') : check.state === 'unchecked' ? (check.reason ?? null) : null;
+
+  if (expired) {
+    ctx.report(entity, ['revisit_on'], 'error', 'exception.expired', `exception \`${exc.id}\` expired: its revisit date ${formatInstantLocal(revisitOn!, ctx.zone)} has passed (${formatDuration(ctx.asOf - revisitOn!)} ago); revisit it — renew with a new approval, or patch`);
+  } else if (result.state === 'expiring') {
+    ctx.report(entity, ['revisit_on'], 'warning', 'exception.expiring', `exception \`${exc.id}\` expires in ${formatDuration(revisitOn! - ctx.asOf)} (revisit on ${formatInstantLocal(revisitOn!, ctx.zone)}): plan the patch or renew it`);
+  }
+  return result;
+}
+
+function stateOf(asOf: number, expired: boolean, invalid: boolean, revisitOn: number | null, policy?: ResolvedPolicy): ExceptionState {
+  if (expired) return 'expired';
+  if (invalid) return 'invalid';
+  if (revisitOn !== null && policy && asOf >= revisitOn - policy.exceptions.warnBefore) return 'expiring';
+  return 'active';
+}
+
+function checkReferences(ctx: RuleContext, entity: Entity<ExceptionFile>, inputs: ExceptionInputs): void {
+  const exc = entity.data;
+  exc.vulnerabilities.forEach((id, i) => {
+    if (!inputs.vulnerabilities.has(id)) {
+      ctx.report(entity, ['vulnerabilities', i], 'error', 'ref.unknown', `unknown vulnerability \`${id}\`: no plan lists it; an exception exempts vulnerabilities of some plan`);
+    }
+  });
+  exc.groups.forEach((id, i) => {
+    if (!inputs.groups.has(id) && !inputs.brokenGroups.has(id)) {
+      ctx.report(entity, ['groups', i], 'error', 'ref.unknown', unknownGroup(id, inputs.groups));
+    }
+  });
+  if (exc.plan !== undefined && !inputs.planPolicies.has(exc.plan) && !inputs.brokenPlans.has(exc.plan)) {
+    ctx.report(entity, ['plan'], 'error', 'ref.unknown', `unknown plan \`${exc.plan}\`: no plan file declares this id`);
+  }
+}
+
+/** The tier of what it exempts: highest severity of its vulnerabilities, highest impact of its groups. */
+function exceptionTier(exc: ExceptionFile, inputs: ExceptionInputs, policy: ResolvedPolicy): Tier | null {
+  let severity: SeverityBand | undefined;
+  let kev = false;
+  for (const id of exc.vulnerabilities) {
+    const v = inputs.vulnerabilities.get(id);
+    if (v?.severity) severity = maxSeverity(severity, v.severity);
+    kev ||= v?.kev ?? false;
+  }
+  let impact: Impact | undefined;
+  for (const id of exc.groups) {
+    const group = inputs.groups.get(id);
+    if (group) impact = maxImpact(impact, group.data.impact);
+  }
+  if (!severity || !impact) return null;
+  return tierFor(severity, impact, kev, policy.matrix, policy.kevRaise);
+}
+
+function checkDuration(
+  ctx: RuleContext,
+  entity: Entity<ExceptionFile>,
+  policy: ResolvedPolicy,
+  tier: Tier,
+  approvedOn: number | null,
+  revisitOn: number | null,
+): string | undefined {
+  const max = policy.exceptions.maxDuration[tier];
+  if (max === undefined || approvedOn === null || revisitOn === null) return undefined;
+  const length = revisitOn - approvedOn;
+  if (length <= max) return undefined;
+  const latest = formatInstantLocal(approvedOn + max, ctx.zone);
+  ctx.report(entity, ['revisit_on'], 'error', 'exception.too-long', `exception runs ${formatDuration(length)} from approval to revisit; a ${tier}-tier exception may run at most ${formatDuration(max)} (policy \`${policy.id}\`): revisit by ${latest}`);
+  return `longer than the ${formatDuration(max)} allowed for its ${tier} tier`;
+}
+
+function approvalCheck(entity: Entity<ExceptionFile>, policy: ResolvedPolicy | undefined, checks?: ApprovalChecks): ApprovalCheck {
+  if (!policy?.exceptions.requireGitReview) return { state: 'unchecked', reason: 'the policy does not require git review' };
+  return checks?.get(entity.source.file) ?? NOT_CHECKED;
+}
+
+function isApprover(email: string, policy: ResolvedPolicy, teams: WorkspaceFile['teams']): boolean {
+  return policy.exceptions.approvers.some((team) => teams[team]?.members.some((m) => sameEmail(m, email)));
+}
+
+export function sameEmail(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+function approverTeams(policy?: ResolvedPolicy): string {
+  const teams = policy?.exceptions.approvers ?? [];
+  return teams.length ? teams.map((t) => `\`${t}\``).join(' or ') : 'an approver team (the policy names none under `exceptions.approvers`)';
+}
+
+export function unknownGroup(id: string, groups: ReadonlyMap<string, unknown>): string {
+  const known = [...groups.keys()];
+  const hint = known.length <= 12 ? `known groups: ${known.join(', ') || 'none'}` : `${known.length} groups are defined`;
+  return `unknown asset group \`${id}\`: no *.assets.yaml declares it (${hint})`;
+}

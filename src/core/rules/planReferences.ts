@@ -1,0 +1,47 @@
+// A plan's references: its policy, teams and their roles, groups, and the people it names.
+import type { AssetGroup, PlanFile, WorkspaceFile } from '../model/files';
+import type { Entity } from '../workspace/model';
+import type { RuleContext } from './context';
+import { unknownGroup } from './exceptions';
+import { unknownTeam } from './policies';
+
+export interface ReferenceInputs {
+  teams: WorkspaceFile['teams'];
+  groups: ReadonlyMap<string, Entity<AssetGroup>>;
+  brokenGroups: ReadonlySet<string>;
+}
+
+export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, inputs: ReferenceInputs): void {
+  const p = plan.data;
+  const team = (path: (string | number)[], id: string | undefined, role?: 'executor' | 'validator', what?: string) => {
+    if (id === undefined) return;
+    const found = inputs.teams[id];
+    if (!found) ctx.report(plan, path, 'error', 'ref.unknown', unknownTeam(id, inputs.teams));
+    else if (role && found.role !== role) {
+      const want = role === 'executor' ? 'an executor team (IT executes)' : 'a validator team (InfoSec validates)';
+      const others = Object.entries(inputs.teams).filter(([, t]) => t?.role === role).map(([name]) => name);
+      ctx.report(plan, path, 'error', 'ref.role', `${what} \`${id}\` is ${found.role === 'executor' ? 'an' : 'a'} ${found.role} team; it must be ${want}${others.length ? `: ${others.join(', ')}` : ''}`);
+    }
+  };
+  team(['owner'], p.owner, 'executor', 'owner');
+  team(['validator'], p.validator, 'validator', 'validator');
+  team(['rollback', 'decided_by'], p.rollback?.decided_by);
+  team(['rollback', 'executed_by'], p.rollback?.executed_by);
+
+  const group = (path: (string | number)[], id: string) => {
+    if (!inputs.groups.has(id) && !inputs.brokenGroups.has(id)) ctx.report(plan, path, 'error', 'ref.unknown', unknownGroup(id, inputs.groups));
+  };
+  p.affects.forEach((id, i) => group(['affects', i], id));
+  (p.waves ?? []).forEach((wave, w) => (wave.groups ?? []).forEach((id, i) => group(['waves', w, 'groups', i], id)));
+
+  const validatedBy = p.testing?.validated_by;
+  if (validatedBy !== undefined) {
+    const validators = inputs.teams[p.validator]?.members ?? [];
+    if (!validators.some((m) => m.toLowerCase() === validatedBy.toLowerCase())) {
+      const member = Object.entries(inputs.teams).find(([, t]) => t?.members.some((m) => m.toLowerCase() === validatedBy.toLowerCase()));
+      ctx.report(plan, ['testing', 'validated_by'], 'error', member ? 'ref.role' : 'ref.unknown', member
+        ? `\`${validatedBy}\` is in team \`${member[0]}\`, not in the plan's validator team \`${p.validator}\`: InfoSec validates the test`
+        : `unknown person \`${validatedBy}\`: not a member of any team in patchops.yaml`);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+// SLA policies resolved once per evaluation: durations in ms, cycles checked, references checked.
+import type { SlaFile, WorkspaceFile } from '../model/files';
+import type { RiskMatrix } from '../risk/tiers';
+import type { Tier } from '../report/reportModel';
+import { TIERS } from '../report/reportModel';
+import { checkCycle, type CycleSpec } from '../time/cycles';
+import type { Entity } from '../workspace/model';
+import type { RuleContext } from './context';
+
+export type ClockStartKind = 'discovered' | 'published' | 'tested';
+
+export interface TierRule {
+  clockStart: ClockStartKind;
+  /** Deadline = clock start + within … */
+  within?: number;
+  /** … or the cycle rule; absent when the named cycle is unknown or broken. */
+  cycle?: { name: string; spec: CycleSpec };
+}
+
+export interface ResolvedPolicy {
+  readonly id: string;
+  readonly entity: Entity<SlaFile>;
+  readonly warnBefore: number;
+  readonly testingWithin?: number;
+  readonly tiers: Record<Tier, TierRule>;
+  readonly matrix?: RiskMatrix;
+  readonly kevRaise: number;
+  readonly exceptions: {
+    readonly approvers: readonly string[];
+    readonly maxDuration: Partial<Record<Tier, number>>;
+    readonly warnBefore: number;
+    readonly requireGitReview: boolean;
+    readonly requireSigned: boolean;
+  };
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export function resolvePolicy(ctx: RuleContext, entity: Entity<SlaFile>, teams: WorkspaceFile['teams']): ResolvedPolicy {
+  const sla = entity.data;
+  const defaultStart = sla.clock_start ?? 'discovered';
+  const cycles = sla.cycles ?? {};
+  const checkedCycles = new Map<string, CycleSpec | undefined>();
+  for (const [name, cycle] of Object.entries(cycles)) {
+    if (!cycle) continue;
+    const problem = checkCycle(cycle);
+    if (problem) ctx.report(entity, ['cycles', name, 'rrule'], 'error', 'schema', `cycle \`${name}\`: ${problem}`);
+    checkedCycles.set(name, problem ? undefined : cycle);
+  }
+
+  const tiers = {} as Record<Tier, TierRule>;
+  for (const tier of TIERS) {
+    const rule = sla.tiers[tier];
+    const resolved: TierRule = { clockStart: rule.clock_start ?? defaultStart };
+    if (rule.within !== undefined) resolved.within = ctx.duration(entity, ['tiers', tier, 'within'], rule.within);
+    if (rule.cycle !== undefined) {
+      if (!(rule.cycle in cycles)) {
+        const known = Object.keys(cycles);
+        ctx.report(
+          entity,
+          ['tiers', tier, 'cycle'],
+          'error',
+          'ref.unknown',
+          `unknown cycle \`${rule.cycle}\`: ${known.length ? `the cycles are ${known.join(', ')}` : 'define it under `cycles`'}`,
+        );
+      } else {
+        const spec = checkedCycles.get(rule.cycle);
+        if (spec) resolved.cycle = { name: rule.cycle, spec };
+      }
+    }
+    tiers[tier] = resolved;
+  }
+
+  const rules = sla.exceptions ?? {};
+  const approvers = rules.approvers ?? [];
+  approvers.forEach((team, i) => {
+    if (!teams[team]) {
+      ctx.report(entity, ['exceptions', 'approvers', i], 'error', 'ref.unknown', unknownTeam(team, teams));
+    }
+  });
+  const maxDuration: Partial<Record<Tier, number>> = {};
+  for (const tier of TIERS) {
+    const text = rules.max_duration?.[tier];
+    const ms = ctx.duration(entity, ['exceptions', 'max_duration', tier], text);
+    if (ms !== undefined) maxDuration[tier] = ms;
+  }
+
+  return {
+    id: sla.id,
+    entity,
+    warnBefore: ctx.duration(entity, ['warn_before'], sla.warn_before) ?? DAY,
+    testingWithin: ctx.duration(entity, ['testing_within'], sla.testing_within),
+    tiers,
+    matrix: sla.risk?.matrix,
+    kevRaise: sla.risk?.kev_raise ?? 0,
+    exceptions: {
+      approvers,
+      maxDuration,
+      warnBefore: ctx.duration(entity, ['exceptions', 'warn_before'], rules.warn_before) ?? 14 * DAY,
+      requireGitReview: rules.require_git_review ?? false,
+      requireSigned: rules.require_signed ?? false,
+    },
+  };
+}
+
+export function unknownTeam(team: string, teams: WorkspaceFile['teams']): string {
+  const known = Object.keys(teams);
+  return `unknown team \`${team}\`: ${known.length ? `the teams in patchops.yaml are ${known.join(', ')}` : 'patchops.yaml defines no teams'}`;
+}

@@ -1,0 +1,58 @@
+// Each vulnerability's severity: from its CVSS vector's base score, else its stated severity.
+import type { PlanFile } from '../model/files';
+import type { SeverityBand } from '../report/reportModel';
+import { scoreCvss } from '../risk/cvss';
+import { maxSeverity } from '../risk/tiers';
+import type { Entity } from '../workspace/model';
+import type { RuleContext } from './context';
+
+export interface ScoredVulnerability {
+  id: string;
+  severity: SeverityBand | null;
+  score: number | null;
+  cvssVersion: string | null;
+  kev: boolean;
+  discovered?: number;
+  published?: number;
+}
+
+export function scoreVulnerabilities(ctx: RuleContext, plan: Entity<PlanFile>): ScoredVulnerability[] {
+  return plan.data.vulnerabilities.map((v, i) => {
+    const path = ['vulnerabilities', i];
+    let severity: SeverityBand | null = v.severity ?? null;
+    let score: number | null = null;
+    let cvssVersion: string | null = null;
+    if (v.cvss !== undefined) {
+      const result = scoreCvss(v.cvss);
+      if (result.ok) {
+        ({ severity, score } = result);
+        cvssVersion = result.version;
+      } else {
+        ctx.report(plan, [...path, 'cvss'], 'error', 'schema', `\`cvss\`: ${result.message}`);
+      }
+    }
+    return {
+      id: v.id,
+      severity,
+      score,
+      cvssVersion,
+      kev: v.kev === true,
+      discovered: ctx.instant(plan, [...path, 'discovered'], v.discovered),
+      published: ctx.instant(plan, [...path, 'published'], v.published),
+    };
+  });
+}
+
+/** Across every plan: a vulnerability's highest severity and whether any plan marks it kev. */
+export function indexVulnerabilities(scored: Iterable<ScoredVulnerability[]>): Map<string, { severity?: SeverityBand; kev: boolean }> {
+  const index = new Map<string, { severity?: SeverityBand; kev: boolean }>();
+  for (const list of scored) {
+    for (const v of list) {
+      const entry = index.get(v.id) ?? { kev: false };
+      if (v.severity) entry.severity = maxSeverity(entry.severity, v.severity);
+      entry.kev ||= v.kev;
+      index.set(v.id, entry);
+    }
+  }
+  return index;
+}

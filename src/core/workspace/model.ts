@@ -1,0 +1,38 @@
+import type { Diagnostic } from '../model/diagnostic';
+import type { AssetGroup, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
+import type { SourceDocument, YamlPath } from '../parse/sourceDocument';
+import type { FileKind } from './fileKinds';
+
+/** A value read from a file, with where it stands so rules can point at it. */
+export interface Entity<T> {
+  readonly data: T;
+  readonly source: SourceDocument;
+  /** Path of the entity inside its file: `[]` for a whole-file entity, `['groups', 3]` for a group. */
+  readonly path: YamlPath;
+}
+
+/** One file, parsed and checked against its schema: the unit the incremental model caches. */
+export interface LoadedFile {
+  readonly file: string;
+  readonly kind: FileKind;
+  readonly source: SourceDocument;
+  /** Syntax and schema problems of this file alone. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Entities fit for the rules (schema-valid but for unknown fields). */
+  readonly entities: readonly Entity<unknown>[];
+  /** Ids the file declares even where its content is invalid, so references to it still resolve. */
+  readonly declaredIds: readonly string[];
+}
+
+export interface WorkspaceModel {
+  readonly files: readonly LoadedFile[];
+  readonly settings?: Entity<WorkspaceFile>;
+  readonly policies: ReadonlyMap<string, Entity<SlaFile>>;
+  readonly groups: ReadonlyMap<string, Entity<AssetGroup>>;
+  readonly plans: readonly Entity<PlanFile>[];
+  readonly exceptions: readonly Entity<ExceptionFile>[];
+  /** Ids declared by files whose content is invalid, by kind: they exist, but cannot be evaluated. */
+  readonly brokenIds: ReadonlyMap<FileKind, ReadonlySet<string>>;
+  /** Syntax, schema and duplicate-id problems. */
+  readonly diagnostics: readonly Diagnostic[];
+}
