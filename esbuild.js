@@ -1,18 +1,12 @@
-// One bundle per entry point; everything but node built-ins is inlined.
+// Two bundles, one build: the CLI (an executable) and the extension (`vscode` stays external).
 const esbuild = require('esbuild');
+const fs = require('fs');
 
-esbuild
-  .build({
-    entryPoints: { cli: 'src/cli/main.ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
-    sourcemap: true,
-    minify: process.argv.includes('--minify'),
-    logLevel: 'warning',
-  })
-  .then(() => require('fs').chmodSync('dist/cli.js', 0o755))
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', outdir: 'dist', sourcemap: true, minify: process.argv.includes('--minify'), logLevel: 'warning' };
+
+Promise.all([
+  esbuild.build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] }),
+])
+  .then(() => fs.chmodSync('dist/cli.js', 0o755))
   .catch(() => process.exit(1));

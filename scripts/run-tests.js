@@ -37,13 +37,15 @@ function runAll() {
   process.exit(failedRun || total.failures > 0 || total.passes === 0 ? 1 : 0);
 }
 
-function runChild(statsFile) {
-  const Mocha = require('mocha');
+async function runChild(statsFile) {
+  const mochaModule = require('mocha');
+  const Mocha = mochaModule.default ?? mochaModule; // mocha 12 is an ES module
   const config = JSON.parse(fs.readFileSync(path.join(root, '.mocharc.json'), 'utf8'));
   const mocha = new Mocha({ reporter: 'spec', timeout: config.timeout });
   const grep = process.env.PATCHOPS_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of testFiles(path.join(root, 'out', 'test'))) mocha.addFile(file);
+  for (const file of testFiles(path.join(root, 'out', 'test', 'unit'))) mocha.addFile(file);
+  await mocha.loadFilesAsync();
   const runner = mocha.run((failures) => {
     const { passes, pending } = runner.stats;
     fs.writeFileSync(statsFile, JSON.stringify({ passes, failures, pending }));

@@ -28,6 +28,7 @@ import {
   describeEndpoints,
   describeRelative,
   describeTesting,
+  describeValidation,
   describeVulnerability,
   endpointTotals,
   exceptionStateLabel,
@@ -41,6 +42,7 @@ import {
   orderPlans,
   parseInstant,
   planStateLabel,
+  plural,
   slaCounts,
   tierLabel,
   waveStatusLabel,
@@ -95,11 +97,11 @@ function deadlineNote(doc: ReportDocument, plan: PlanReport): string {
 function masthead(doc: ReportDocument): string {
   const local = formatLocalAsOf(doc.asOf, doc.timezone);
   const localText = local === null ? '' : ` (${t(local)} local time)`;
-  const { errors, warnings } = doc.diagnostics;
+  const found = describeValidation(doc.diagnostics);
   const notice =
-    errors > 0 || warnings > 0
-      ? `<p class="notice"><strong>Validation:</strong> ${errors} error(s) and ${warnings} warning(s) in the workspace files. Figures cover what could be read; run <code>patchops validate</code> for details.</p>`
-      : '';
+    found === ''
+      ? ''
+      : `<p class="notice"><strong>Validation:</strong> ${found} in the workspace files. Figures cover what could be read; run <code>patchops validate</code> for details.</p>`;
   return (
     `<header class="masthead"><p class="eyebrow">PatchOps · Patch management report</p>` +
     `<h1>${text(doc.workspace)}</h1>` +
@@ -124,7 +126,7 @@ function kpiSection(doc: ReportDocument): string {
   const slaTone = k.slaCompliancePercent === null ? '' : k.slaCompliancePercent >= 90 ? 'good' : k.slaCompliancePercent < 75 ? 'bad' : 'warn';
   const cards = [
     card('SLA compliance', formatPercent(k.slaCompliancePercent), `${sla.met} met · ${sla.missed} missed · ${sla.breached} breached`, slaTone),
-    card('Endpoints remediated', formatPercent(k.endpointsRemediatedPercent), `${t(formatNumber(ep.patched))} of ${t(formatNumber(ep.targets))} targeted endpoints patched`),
+    card('Endpoints remediated', formatPercent(k.endpointsRemediatedPercent), `${t(formatNumber(ep.patched))} of ${t(formatNumber(ep.targets))} endpoints patched`),
     card('Open breaches', String(k.openBreaches), 'plans past their SLA deadline', k.openBreaches > 0 ? 'bad' : 'good'),
     card('Due soon', String(k.dueSoon), 'plans inside the warning window', k.dueSoon > 0 ? 'warn' : ''),
     statsCard(
@@ -135,7 +137,7 @@ function kpiSection(doc: ReportDocument): string {
     statsCard(
       'Exceptions by state',
       'documented: who asked, why, when it is revisited',
-      countsInOrder(k.exceptionsByState, EXCEPTION_STATES).map(([s, n]): [string, string] => [exceptionStateLabel(s), String(n)]),
+      countsInOrder(k.exceptionsByState, EXCEPTION_STATES).map(([s, n]): [string, string] => [capitalize(s), String(n)]),
     ),
   ];
   return `<section aria-labelledby="h-kpis"><h2 id="h-kpis">Key figures</h2><div class="cards">${cards.join('')}</div></section>`;
@@ -222,11 +224,15 @@ function planFacts(doc: ReportDocument, p: PlanReport): string {
 
 function waveRow(w: WaveReport): string {
   const blocked = w.blockedBy === null ? DASH : `<span class="blocked">${t(w.blockedBy)}</span>`;
+  const timing =
+    w.started === null && w.completed === null
+      ? DASH
+      : `${w.started === null ? DASH : instant(w.started)}<span class="rel">${w.completed === null ? 'not completed' : `completed ${instant(w.completed)}`}</span>`;
   return (
     `<tr><th scope="row" class="wrap">${text(w.name)}</th><td>${waveBadge(w.status)}</td>` +
     `<td><span class="progress">${waveProgressBar(w)}${t(formatPercent(w.percent))}</span></td>` +
-    `<td class="num">${t(formatNumber(w.patched))}</td><td class="num">${t(formatNumber(w.failed))}</td><td class="num">${t(formatNumber(w.targets))}</td>` +
-    `<td class="nowrap">${instant(w.started)}</td><td class="nowrap">${instant(w.completed)}</td><td class="wrap">${blocked}</td></tr>`
+    `<td class="num">${t(formatNumber(w.patched))} / ${t(formatNumber(w.targets))}</td><td class="num">${t(formatNumber(w.failed))}</td>` +
+    `<td>${timing}</td><td class="wrap">${blocked}</td></tr>`
   );
 }
 
@@ -234,9 +240,9 @@ function wavesTable(p: PlanReport): string {
   if (p.waves.length === 0) return '<p class="source">No deployment waves defined.</p>';
   return (
     `<div class="waves"><table><caption class="sr-only">Deployment waves of ${text(p.id)}</caption><thead><tr>` +
-    `<th scope="col">Wave</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col" class="num">Patched</th>` +
-    `<th scope="col" class="num">Failed</th><th scope="col" class="num">Targets</th><th scope="col">Started</th><th scope="col">Completed</th>` +
-    `<th scope="col">Blocked by</th></tr></thead><tbody>${p.waves.map(waveRow).join('')}</tbody></table></div>`
+    `<th scope="col">Wave</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col" class="num">Patched / targets</th>` +
+    `<th scope="col" class="num">Failed</th><th scope="col">Started / completed</th><th scope="col">Blocked by</th></tr></thead>` +
+    `<tbody>${p.waves.map(waveRow).join('')}</tbody></table></div>`
   );
 }
 
@@ -260,24 +266,30 @@ function plansSection(doc: ReportDocument): string {
 
 // ---- exceptions --------------------------------------------------------------------------------
 
-function exceptionRows(doc: ReportDocument, e: ExceptionReport): string {
+function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number): string {
   const rel = describeRelative(doc.asOf, e.revisitOn);
-  const detail = e.approvalDetail === null ? '' : `<span class="detail">${t(e.approvalDetail)}</span>`;
-  const approver = e.approvedBy === null ? DASH : `${t(e.approvedBy)}<span class="rel">${instant(e.approvedOn)}</span>`;
+  const detail = e.approvalDetail === null ? '' : `<p class="callout">${t(e.approvalDetail)}</p>`;
+  const approver = e.approvedBy === null ? 'not approved' : `${t(e.approvedBy)}<span class="rel">${instant(e.approvedOn)}</span>`;
   const scope = [e.plan === null ? '' : `Plan ${t(e.plan)}`, list(e.vulnerabilities, ''), e.groups.length === 0 ? '' : `Groups: ${list(e.groups)}`]
     .filter((s) => s !== '')
     .join('<br>');
   const controls =
-    e.compensatingControls.length === 0 ? '<p>None documented.</p>' : `<ul>${e.compensatingControls.map((c) => `<li>${t(c)}</li>`).join('')}</ul>`;
+    e.compensatingControls.length === 0 ? 'None documented.' : `<ul>${e.compensatingControls.map((c) => `<li>${t(c)}</li>`).join('')}</ul>`;
+  const id = `exc-${index + 1}`;
   return (
-    `<tbody class="exc"><tr><th scope="row"><span class="id">${text(e.id)}</span><span class="rel">${t(tierLabel(e.tier))}${e.effective ? ' · effective' : ' · not effective'}</span></th>` +
-    `<td>${exceptionBadge(e.state)}</td><td>${approvalBadge(e.approval)}${detail}</td>` +
-    `<td class="wrap">${text(e.requestedBy)}<span class="rel">${instant(e.requestedOn)}</span></td>` +
-    `<td class="wrap">${approver}</td>` +
-    `<td class="nowrap">${instant(e.revisitOn)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}</td>` +
-    `<td class="wrap">${scope === '' ? DASH : scope}</td></tr>` +
-    `<tr class="why"><td colspan="7"><div class="why-grid"><div><h4>Reason</h4><p>${text(e.reason)}</p></div>` +
-    `<div><h4>Compensating controls</h4>${controls}</div></div><p class="source">Source: ${text(e.file)}</p></td></tr></tbody>`
+    `<article class="exception x-${cls(EXCEPTION_STATES, e.state)}" id="${id}" aria-labelledby="${id}-h">` +
+    `<div class="plan-head"><h3 id="${id}-h" class="id">${text(e.id)}</h3>` +
+    `<p class="badges">${exceptionBadge(e.state)}${approvalBadge(e.approval)}</p></div>` +
+    `${detail}<dl class="facts two">` +
+    fact('Requested by', `${text(e.requestedBy)}<span class="rel">${instant(e.requestedOn)}</span>`) +
+    fact('Approved by', approver) +
+    fact('Revisit on', `${instant(e.revisitOn)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}`) +
+    fact('Scope', scope === '' ? DASH : scope) +
+    fact('Tier', t(tierLabel(e.tier))) +
+    fact('Effect', e.effective ? 'Effective: its scope is removed from the plans' : 'Not effective: the plans keep their full scope') +
+    fact('Reason', text(e.reason), 'span4') +
+    fact('Compensating controls', controls, 'span4') +
+    `</dl><p class="source">Source: ${text(e.file)}</p></article>`
   );
 }
 
@@ -286,10 +298,7 @@ function exceptionsSection(doc: ReportDocument): string {
   const body =
     exceptions.length === 0
       ? '<p class="empty">No exceptions.</p>'
-      : `<div class="table-card exceptions"><table><caption class="sr-only">All exceptions, those needing action first</caption><thead><tr>` +
-        `<th scope="col">Exception</th><th scope="col">State</th><th scope="col">Approval</th><th scope="col">Requested by</th>` +
-        `<th scope="col">Approved by</th><th scope="col">Revisit on</th><th scope="col">Scope</th></tr></thead>` +
-        `${exceptions.map((e) => exceptionRows(doc, e)).join('')}</table></div>`;
+      : `<div class="exception-grid">${exceptions.map((e, i) => exceptionArticle(doc, e, i)).join('')}</div>`;
   return `<section aria-labelledby="h-exceptions"><h2 id="h-exceptions">Exceptions <span class="count">(${exceptions.length})</span></h2>${body}</section>`;
 }
 
@@ -297,7 +306,7 @@ function footer(doc: ReportDocument): string {
   const { errors, warnings, infos } = doc.diagnostics;
   return (
     `<footer><p>Generated by PatchOps from the workspace files as of ${instant(doc.asOf)} ` +
-    `(validation: ${errors} errors, ${warnings} warnings, ${infos} infos). IT executes, InfoSec validates: ` +
+    `(validation: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}). IT executes, InfoSec validates: ` +
     `the CLI, the editor and this report compute the same numbers from the same files.</p></footer>`
   );
 }

@@ -126,7 +126,7 @@ function endpointRowSvg(plan: PlanReport, y: number): string {
   const words = `${plan.id}: ${formatNumber(patched)} of ${formatNumber(targets)} endpoints patched (${formatPercent(plan.endpointsPercent)}), ${formatNumber(failed)} failed`;
   return (
     `<g><title>${t(words)}</title>` +
-    `<text x="0" y="${y + 13}" class="axis">${t(truncate(plan.id, 18))}</text>` +
+    `<text x="0" y="${y + 13}" class="axis">${t(truncate(plan.id, 16))}</text>` +
     `<rect x="${x0}" y="${y + 2}" width="${w}" height="14" rx="2" fill="${TRACK}"/>` +
     `<rect x="${x0}" y="${y + 2}" width="${n2(pw)}" height="14" rx="2" fill="${PATCHED}"/>` +
     `<rect x="${n2(x0 + pw)}" y="${y + 2}" width="${n2(fw)}" height="14" fill="${FAILED}"/>` +

@@ -23,7 +23,7 @@ h3 { font-size: 15px; margin: 0; }
 p { margin: 0; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .muted { color: var(--muted); }
-.wrap { overflow-wrap: anywhere; }
+.wrap { overflow-wrap: break-word; }
 
 .masthead { background: var(--paper); border: 1px solid var(--line); border-top: 6px solid var(--ink); border-radius: 8px; padding: 18px 22px; }
 .eyebrow { font-size: 12px; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); }
@@ -51,7 +51,8 @@ figure { margin: 0; background: var(--paper); border: 1px solid var(--line); bor
 figcaption { margin-bottom: 10px; }
 figcaption .muted { font-size: 12.5px; }
 .chart-svg { display: block; width: 100%; height: auto; overflow: visible; }
-.chart-svg text { font-size: 12px; fill: var(--body); }
+/* No fill on text.seg: its fill attribute picks a colour that contrasts with its bar. */
+.chart-svg text { font-size: 12px; }
 .chart-svg text.axis { font-weight: 600; fill: var(--ink); }
 .chart-svg text.seg { font-weight: 700; }
 .chart-svg text.total { font-weight: 700; fill: var(--ink); }
@@ -61,7 +62,7 @@ figcaption .muted { font-size: 12.5px; }
 .swatch { flex: none; }
 
 table { width: 100%; border-collapse: collapse; background: var(--paper); }
-.table-card { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
+.table-card { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; overflow-x: auto; }
 caption { text-align: left; }
 th, td { text-align: left; vertical-align: top; padding: 8px 10px; border-bottom: 1px solid var(--rule); }
 thead th { font-size: 11.5px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); background: #f9fafb; border-bottom: 1px solid var(--line); white-space: nowrap; }
@@ -69,8 +70,9 @@ tbody th { color: var(--ink); font-weight: 600; }
 tbody tr:last-child > * { border-bottom: 0; }
 .num { text-align: right; white-space: nowrap; }
 .nowrap { white-space: nowrap; }
-.id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12.5px; color: var(--ink); overflow-wrap: anywhere; }
-.title-cell .sub { display: block; font-weight: 400; color: var(--body); overflow-wrap: anywhere; }
+.id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12.5px; color: var(--ink); overflow-wrap: break-word; }
+th .id { display: inline-block; min-width: 13ch; }
+.title-cell .sub { display: block; font-weight: 400; color: var(--body); overflow-wrap: break-word; }
 .rel { display: block; font-size: 12.5px; color: var(--muted); }
 .rel.bad { color: var(--bad); font-weight: 700; }
 .rel.warn { color: var(--warn); font-weight: 700; }
@@ -121,40 +123,61 @@ h3.sub-h { font-size: 14px; margin: 18px 0 8px; color: var(--muted); }
 .facts dd { margin: 1px 0 0; color: var(--ink); overflow-wrap: anywhere; }
 .facts .span2 { grid-column: span 2; }
 .facts .span4 { grid-column: 1 / -1; }
-.waves { margin-top: 14px; border: 1px solid var(--rule); border-radius: 6px; overflow: hidden; }
-.waves table { font-size: 13px; }
-.waves th, .waves td { padding: 6px 10px; }
+.waves { margin-top: 14px; border: 1px solid var(--rule); border-radius: 6px; overflow-x: auto; }
+.waves table { font-size: 13px; table-layout: fixed; }
+/* Fixed column widths: the waves of every plan line up down the page. */
+.waves th:nth-child(1) { width: 14%; } .waves th:nth-child(2) { width: 11%; } .waves th:nth-child(3) { width: 16%; }
+.waves th:nth-child(4) { width: 10%; } .waves th:nth-child(5) { width: 7%; } .waves th:nth-child(6) { width: 24%; }
+.waves th:nth-child(7) { width: 18%; }
+.waves thead th { white-space: normal; }
+.waves td, .waves th { overflow-wrap: break-word; }
 .progress { display: flex; align-items: center; gap: 8px; white-space: nowrap; }
-.bar { display: block; width: 110px; height: 8px; flex: none; }
+.bar { display: block; width: 96px; height: 8px; flex: 0 1 auto; min-width: 40px; }
 .blocked { color: var(--warn); }
 .source { margin-top: 10px; font-size: 12px; color: var(--muted); overflow-wrap: anywhere; }
 
-.exceptions tbody.exc > tr:first-child > * { border-bottom: 0; padding-bottom: 2px; }
-.exceptions tbody.exc { border-top: 1px solid var(--line); }
-.exceptions tbody.exc:first-of-type { border-top: 0; }
-.exceptions .why td { padding-top: 2px; padding-bottom: 12px; color: var(--body); }
-.why-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 6px 24px; }
-.why-grid h4 { margin: 0; font-size: 11.5px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); }
-.why-grid p, .why-grid ul { margin: 1px 0 0; overflow-wrap: anywhere; }
-.why-grid ul { padding-left: 18px; }
-.detail { display: block; font-size: 12.5px; color: var(--warn); margin-top: 2px; overflow-wrap: anywhere; }
+.exception-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 14px; }
+.exception { background: var(--paper); border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 8px; padding: 14px 18px 14px; }
+.exception.x-invalid, .exception.x-expired { border-left-color: #c0281c; }
+.exception.x-expiring, .exception.x-pending { border-left-color: #f5a524; }
+.exception.x-active { border-left-color: #12804f; }
+.exception h3.id { font-size: 15px; font-weight: 700; color: var(--ink); margin: 0; }
+.facts.two { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+.facts ul { margin: 0; padding-left: 18px; }
+.callout { margin-top: 10px; padding: 6px 10px; border-radius: 6px; background: #fffaeb; border: 1px solid #fedf89; color: #7a2e0e; font-size: 13px; overflow-wrap: anywhere; }
+.detail { display: block; font-size: 12.5px; color: var(--warn); margin-top: 2px; overflow-wrap: break-word; }
 
 footer { margin-top: 32px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 12.5px; color: var(--muted); }
 
-@media (max-width: 820px) {
+@media screen and (max-width: 820px) {
   .page { padding: 16px; }
   .cards, .facts { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  .charts, .why-grid { grid-template-columns: 1fr; }
+  .charts, .exception-grid { grid-template-columns: 1fr; }
   .plan-head { flex-direction: column; }
   .badges { justify-content: flex-start; max-width: none; }
+  .waves table { min-width: 640px; }
 }
 @page { size: A4; margin: 12mm; }
+/* Print: A4 portrait, white paper, nothing clipped (wrap instead of scroll), no split cards. */
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { background: #fff; font-size: 10.5pt; }
+  body { background: #fff; font-size: 9.5pt; }
   .page { max-width: none; padding: 0; }
-  .masthead, .card, figure, .plan, .table-card { border-color: #98a2b3; }
-  .card, figure, .plan, tr, .stats { break-inside: avoid; }
+  .masthead, .card, figure, .plan, .exception, .table-card, .waves { border-color: #98a2b3; }
+  .masthead { border-top-color: var(--ink); }
+  .card .value { font-size: 24px; }
+  .charts, .exception-grid { grid-template-columns: 1fr; }
+  .chart-svg { max-width: 560px; }
+  .table-card, .waves { overflow: visible; }
+  th, td { padding: 5px 7px; }
+  td, tbody th, .id, .wrap { overflow-wrap: anywhere; }
+  thead th { font-size: 9.5px; letter-spacing: .02em; }
+  .waves th:nth-child(1) { width: 14%; } .waves th:nth-child(2) { width: 15%; } .waves th:nth-child(3) { width: 15%; }
+  .waves th:nth-child(4) { width: 12%; } .waves th:nth-child(5) { width: 8%; } .waves th:nth-child(6) { width: 20%; }
+  .waves th:nth-child(7) { width: 16%; }
+  .badge { padding: 0 6px; font-size: 11px; }
+  .bar { width: 48px; }
+  .card, figure, .plan, .exception, tr, .stats { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   thead { display: table-header-group; }
 }

@@ -13,6 +13,7 @@ import {
   describeEndpoints,
   describeRelative,
   describeTesting,
+  describeValidation,
   describeVulnerability,
   endpointTotals,
   exceptionStateLabel,
@@ -47,9 +48,9 @@ function header(doc: ReportDocument): string {
     '',
     `As of **${md(formatInstant(doc.asOf))}** (workspace timezone ${md(doc.timezone)}${localText}). All times are UTC.`,
   ];
-  const { errors, warnings } = doc.diagnostics;
-  if (errors > 0 || warnings > 0) {
-    lines.push('', `> **Validation:** ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the workspace files; run \`patchops validate\` for details.`);
+  const found = describeValidation(doc.diagnostics);
+  if (found !== '') {
+    lines.push('', `> **Validation:** ${found} in the workspace files; run \`patchops validate\` for details.`);
   }
   return lines.join('\n');
 }
@@ -107,7 +108,12 @@ function attentionSection(doc: ReportDocument): string {
 function planBlock(doc: ReportDocument, plan: PlanReport): string {
   const deadlineNote = plan.state === 'awaiting_test' ? describeTesting(plan.testing) : describeDeadline(doc.asOf, plan.deadline);
   const kev = plan.kev ? ', known exploited (KEV)' : '';
-  const clock = plan.clockStart === null && plan.deadline === null ? 'the SLA clock has not started' : `clock start ${md(formatInstant(plan.clockStart))}`;
+  const clock =
+    plan.state === 'exempt'
+      ? 'exempt: every vulnerability and group is covered by an exception'
+      : plan.clockStart === null && plan.deadline === null
+        ? 'the SLA clock has not started'
+        : `clock start ${md(formatInstant(plan.clockStart))}`;
   const remediated = plan.remediatedAt === null ? 'not yet' : `${md(formatInstant(plan.remediatedAt))}, time to patch ${md(formatHours(plan.timeToPatchHours))}`;
   const facts = [
     `- **State:** ${md(planStateLabel(plan.state))}${deadlineNote === null || isClosed(plan) ? '' : `, ${md(deadlineNote)}`}`,
@@ -155,7 +161,7 @@ function plansSection(doc: ReportDocument): string {
 
 function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
   const approved = e.approvedBy === null ? 'not approved' : `${md(e.approvedBy)} on ${md(formatInstant(e.approvedOn))}`;
-  const detail = e.approvalDetail === null ? '' : ` (${md(e.approvalDetail)})`;
+  const detail = e.approvalDetail === null ? '' : ` — ${md(e.approvalDetail)}`;
   const revisit = describeRelative(doc.asOf, e.revisitOn);
   const scope = [
     e.plan === null ? '' : `plan ${md(e.plan)}`,

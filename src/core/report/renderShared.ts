@@ -90,6 +90,12 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** "1 error and 2 warnings", "2 warnings", or '' when validation found nothing to worry about. */
+export function describeValidation(diagnostics: { errors: number; warnings: number }): string {
+  const parts = [diagnostics.errors > 0 ? plural(diagnostics.errors, 'error') : '', diagnostics.warnings > 0 ? plural(diagnostics.warnings, 'warning') : ''];
+  return parts.filter((x) => x !== '').join(' and ');
+}
+
 /** True when `value` is one of `known` (used to whitelist CSS classes). */
 export function isOneOf<T extends string>(known: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (known as readonly string[]).includes(value);
@@ -272,7 +278,7 @@ export function describeEndpoints(plan: PlanReport): string {
 
 /** "CVE-2026-1234 (critical 9.8, KEV)" or "… (out of scope)". */
 export function describeVulnerability(v: PlanReport['vulnerabilities'][number]): string {
-  const facts = [v.severity ?? 'severity unknown', v.score === null ? '' : formatNumber(v.score)].filter((s) => s !== '').join(' ');
+  const facts = [v.severity ?? 'severity unknown', v.score === null || !Number.isFinite(v.score) ? '' : v.score.toFixed(1)].filter((s) => s !== '').join(' ');
   const extras = [facts, v.kev ? 'KEV' : '', v.inScope ? '' : 'out of scope'].filter((s) => s !== '');
   return `${v.id} (${extras.join(', ')})`;
 }

@@ -56,7 +56,7 @@ interface Scorer {
   calculateScores(): { base: number | undefined };
 }
 
-interface MetricSpec { component: Component; values: Map<string, ComponentValue>; base: boolean }
+interface MetricSpec { component: Component; values: Map<string, ComponentValue> }
 interface VersionSpec { version: CvssVersion; create: () => Scorer; metrics: Map<string, MetricSpec>; baseNames: string[] }
 
 const FACTORIES: Record<CvssVersion, () => Scorer> = {
@@ -88,7 +88,7 @@ function buildVersionSpec(version: CvssVersion): VersionSpec {
           .filter((value) => !base || isAllowedBaseValue(version, component.shortName, value.shortName))
           .map((value) => [value.shortName, value] as const),
       );
-      metrics.set(component.shortName, { component, values, base });
+      metrics.set(component.shortName, { component, values });
       if (base) baseNames.push(component.shortName);
     }
   }

@@ -17,14 +17,16 @@
  *   and BYHOUR/BYMINUTE/BYSECOND are refused (use `at`).
  * - UNTIL is a local wall-clock value too (a trailing `Z` is tolerated); a date-only UNTIL
  *   includes that whole day.
- * - rrule's own parser accepts nonsense silently (`FREQ=MONTHY` becomes yearly), so the text is
- *   checked here first, with messages that say what to write instead.
- * - The search is bounded: a start more than 20 years after the clock start is not looked for.
+ * - rrule's own parser accepts nonsense silently (`BYDAY=XX` is dropped, `INTERVAL=abc` kept as
+ *   text, no FREQ means yearly), so the text is checked here first, with messages that say what
+ *   to write instead; names and values are case-insensitive, as in RFC 5545.
+ * - The search is bounded: a start more than 20 years after the clock start is not looked for,
+ *   and the answer never depends on what earlier calls happened to cache.
  */
 import { RRule, type Options } from 'rrule';
 import { DAY_MS, parseDuration } from './durations';
 import {
-  daysInMonth, formatInstantLocal, instantToWallClock, isValidZone, wallClockMs, wallClockToInstant,
+  daysInMonth, formatInstantLocal, isValidZone, wallClockMs, wallClockToInstant,
 } from './instants';
 
 export interface CycleSpec { rrule: string; at?: string; window?: string; cutoff?: string }
@@ -35,10 +37,14 @@ const YEAR_MS = 365.2425 * DAY_MS;
 const SEARCH_MS = Math.round(CYCLE_SEARCH_YEARS * YEAR_MS);
 /** checkCycle calls a rule "never occurring" when it has no start this long after its anchor. */
 const CHECK_YEARS = 100;
-/** Extra years evaluated beyond what a query needs, so later queries rarely re-run the rule. */
-const HEADROOM_MS = Math.round(5 * YEAR_MS);
-/** Hard cap on the starts kept per rule (a daily rule until year 2270). */
+/** Evaluate this far past the clock start first; only a rule with no start by then is run further. */
+const FIRST_LOOK_MS = Math.round(2 * YEAR_MS);
+/** Hard cap on the starts kept per rule (a daily rule until about year 2270). */
 const MAX_STARTS = 100_000;
+/** Wall clock minus instant (the UTC offset) is under a day in any zone: a safe margin between them. */
+const ZONE_MARGIN_MS = 2 * DAY_MS;
+/** Editing sessions create many rule texts; caches are dropped when they reach this size. */
+const MAX_CACHED_SCHEDULES = 500;
 
 const ANCHOR_DATE = { year: 2000, month: 1, day: 1 };
 
@@ -59,22 +65,31 @@ export function cycleDeadline(cycle: CycleSpec, clockStart: number, zone: string
 
   const earliest = clockStart + cutoff; // S - cutoff >= clockStart
   const latest = earliest + SEARCH_MS;
-  ensureCovered(schedule, instantToWallClock(latest, zone) + 2 * DAY_MS);
-  const start = firstAtOrAfter(schedule.starts, earliest);
-  if (start !== undefined && start <= latest) return { ok: true, start, deadline: start + window };
-  return fail(noStartMessage(cycle.rrule, schedule, earliest, latest, zone));
+  const start = firstStartBetween(schedule, earliest, latest);
+  if (start !== undefined) return { ok: true, start, deadline: start + window };
+  return fail(noStartMessage(cycle.rrule, schedule, earliest, latest));
 }
+
+const checkResults = new Map<string, string | undefined>();
 
 /** undefined when the rrule text is usable and occurs; else a message about what is wrong. */
 export function checkCycle(cycle: CycleSpec): string | undefined {
-  // Occurrence does not depend on the zone or the time of day, so check in floating UTC.
-  const schedule = scheduleFor(cycle.rrule, undefined, 'UTC');
+  if (!checkResults.has(cycle.rrule)) {
+    if (checkResults.size >= MAX_CACHED_SCHEDULES) checkResults.clear();
+    checkResults.set(cycle.rrule, computeCheck(cycle.rrule));
+  }
+  return checkResults.get(cycle.rrule);
+}
+
+function computeCheck(rruleText: string): string | undefined {
+  // Whether a rule occurs does not depend on the zone or the time of day: check in floating UTC.
+  const schedule = buildSchedule(rruleText, undefined, 'UTC');
   if (typeof schedule === 'string') return schedule;
-  ensureCovered(schedule, schedule.anchorWall + CHECK_YEARS * YEAR_MS);
-  if (schedule.starts.length > 0) return undefined;
-  return schedule.ended
-    ? `rrule \`${cycle.rrule}\` never produces a cycle start`
-    : `rrule \`${cycle.rrule}\` produces no cycle start in the ${CHECK_YEARS} years after ` +
+  const run = occurrencesUntil(schedule.rule, schedule.anchorWall, schedule.anchorWall + CHECK_YEARS * YEAR_MS, 1);
+  if (run.walls.length > 0) return undefined;
+  return run.ended
+    ? `rrule \`${rruleText}\` never produces a cycle start`
+    : `rrule \`${rruleText}\` produces no cycle start in the ${CHECK_YEARS} years after ` +
       `${isoDate(schedule.anchorWall)}: check that its BY… parts can occur together`;
 }
 
@@ -85,21 +100,22 @@ interface Schedule {
   rule: RRule;
   zone: string;
   anchorWall: number;
-  /** Cycle starts (instants), ascending: complete for wall-clock times up to coveredToWall. */
-  starts: number[];
+  /** Cycle starts as wall-clock (floating) ms, ascending; complete up to coveredToWall. */
+  walls: number[];
+  /** The same starts as instants, converted on first use (DST rules are in wallClockToInstant). */
+  instants: (number | undefined)[];
   coveredToWall: number;
-  /** COUNT/UNTIL ended the rule: starts is complete. */
+  /** COUNT/UNTIL ended the rule: walls is complete. */
   ended: boolean;
 }
 
 const schedules = new Map<string, Schedule | string>();
-const MAX_CACHED_SCHEDULES = 500;
 
 function scheduleFor(rruleText: string, at: string | undefined, zone: string): Schedule | string {
   const key = `${rruleText}\u0000${at ?? ''}\u0000${zone}`;
   let entry = schedules.get(key);
   if (entry === undefined) {
-    if (schedules.size >= MAX_CACHED_SCHEDULES) schedules.clear(); // editing sessions create many
+    if (schedules.size >= MAX_CACHED_SCHEDULES) schedules.clear();
     entry = buildSchedule(rruleText, at, zone);
     schedules.set(key, entry);
   }
@@ -120,15 +136,49 @@ function buildSchedule(rruleText: string, at: string | undefined, zone: string):
   } catch (error) {
     return `invalid rrule \`${rruleText}\`: ${error instanceof Error ? error.message : String(error)}`;
   }
-  return { rule, zone, anchorWall, starts: [], coveredToWall: -Infinity, ended: false };
+  return { rule, zone, anchorWall, walls: [], instants: [], coveredToWall: -Infinity, ended: false };
 }
 
-/** Makes `schedule.starts` complete up to wall-clock time `wallLimit` (unless the rule ended). */
+/** The first start S with earliest <= S <= latest, evaluating the rule only as far as needed. */
+function firstStartBetween(schedule: Schedule, earliest: number, latest: number): number | undefined {
+  const wallLatest = latest + ZONE_MARGIN_MS;
+  const firstLook = Math.min(earliest + ZONE_MARGIN_MS + FIRST_LOOK_MS, wallLatest);
+  ensureCovered(schedule, firstLook);
+  const start = scanFrom(schedule, earliest);
+  if (start !== undefined || schedule.ended) return start !== undefined && start <= latest ? start : undefined;
+  ensureCovered(schedule, wallLatest);
+  const later = scanFrom(schedule, earliest);
+  return later !== undefined && later <= latest ? later : undefined;
+}
+
+/** First start at or after `instant` among those evaluated so far. */
+function scanFrom(schedule: Schedule, instant: number): number | undefined {
+  // Starts are at most one a day at the same local time, so wall order is instant order.
+  const from = lowerBound(schedule.walls, instant - ZONE_MARGIN_MS);
+  for (let i = from; i < schedule.walls.length; i++) {
+    const start = instantAt(schedule, i);
+    if (start >= instant) return start;
+  }
+  return undefined;
+}
+
+function instantAt(schedule: Schedule, index: number): number {
+  let instant = schedule.instants[index];
+  if (instant === undefined) {
+    instant = wallClockToInstant(schedule.walls[index], schedule.zone);
+    schedule.instants[index] = instant;
+  }
+  return instant;
+}
+
+/** Makes `schedule.walls` complete up to wall-clock time `wallLimit` (unless the rule ended). */
 function ensureCovered(schedule: Schedule, wallLimit: number): void {
   if (schedule.ended || schedule.coveredToWall >= wallLimit) return;
-  const target = wallLimit + HEADROOM_MS;
-  const run = occurrencesUntil(schedule.rule, schedule.anchorWall, target);
-  schedule.starts = run.walls.map((wall) => wallClockToInstant(wall, schedule.zone));
+  // Go a little further than asked, so that the next plans rarely need another run.
+  const target = wallLimit + FIRST_LOOK_MS;
+  const run = occurrencesUntil(schedule.rule, schedule.anchorWall, target, MAX_STARTS);
+  schedule.walls = run.walls;
+  schedule.instants = [];
   schedule.ended = run.ended;
   schedule.coveredToWall = run.capped ? run.walls[run.walls.length - 1] : target;
 }
@@ -136,12 +186,12 @@ function ensureCovered(schedule: Schedule, wallLimit: number): void {
 interface Run { walls: number[]; ended: boolean; capped: boolean }
 
 /**
- * Occurrences (floating ms) from the anchor up to `target`. rrule 2.8 only checks UNTIL/COUNT and
- * our callback when a date matches, so a rule that never matches would scan to year 9999 (11 s for
- * FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30). Its loop reads `options.interval` twice per period, so a
- * getter that throws after a generous number of reads bounds the scan to about the target.
+ * Up to `maxCount` occurrences (floating ms) from the anchor up to `target`. rrule 2.8 only checks
+ * UNTIL/COUNT and our callback when a date matches, so a rule that never matches would scan to
+ * year 9999 (11 s for FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30). Its loop reads `options.interval`
+ * twice per period, so a getter that throws after a generous number of reads bounds the scan.
  */
-function occurrencesUntil(rule: RRule, anchorWall: number, target: number): Run {
+function occurrencesUntil(rule: RRule, anchorWall: number, target: number, maxCount: number): Run {
   const walls: number[] = [];
   let passedTarget = false;
   let capped = false;
@@ -152,7 +202,7 @@ function occurrencesUntil(rule: RRule, anchorWall: number, target: number): Run 
       const wall = date.getTime();
       if (wall > target) { passedTarget = true; return false; }
       walls.push(wall);
-      capped = walls.length >= MAX_STARTS;
+      capped = walls.length >= maxCount;
       return !capped;
     });
   } catch (error) {
@@ -187,7 +237,7 @@ function periodsBetween(options: RRule['options'], fromWall: number, toWall: num
   return Math.ceil((years * (perYear[options.freq] ?? 366)) / Math.max(1, options.interval));
 }
 
-function firstAtOrAfter(sorted: number[], value: number): number | undefined {
+function lowerBound(sorted: number[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -195,19 +245,19 @@ function firstAtOrAfter(sorted: number[], value: number): number | undefined {
     if (sorted[mid] < value) lo = mid + 1;
     else hi = mid;
   }
-  return lo < sorted.length ? sorted[lo] : undefined;
+  return lo;
 }
 
-function noStartMessage(rruleText: string, schedule: Schedule, earliest: number, latest: number, zone: string): string {
-  const from = formatInstantLocal(earliest, zone);
-  const last = schedule.starts[schedule.starts.length - 1];
+function noStartMessage(rruleText: string, schedule: Schedule, earliest: number, latest: number): string {
+  const from = formatInstantLocal(earliest, schedule.zone);
   if (schedule.ended) {
-    return last === undefined
+    const count = schedule.walls.length;
+    return count === 0
       ? `rrule \`${rruleText}\` never produces a cycle start`
       : `rrule \`${rruleText}\` has no cycle start on or after ${from}: its COUNT/UNTIL ends with ` +
-        `the start on ${formatInstantLocal(last, zone)}`;
+        `the start on ${formatInstantLocal(instantAt(schedule, count - 1), schedule.zone)}`;
   }
-  if (schedule.coveredToWall < instantToWallClock(latest, zone)) {
+  if (schedule.coveredToWall < latest + ZONE_MARGIN_MS) {
     return `rrule \`${rruleText}\`: gave up looking for a cycle start on or after ${from} ` +
       `(more than ${MAX_STARTS} starts since ${isoDate(schedule.anchorWall)}; set a later DTSTART)`;
   }

@@ -25,20 +25,19 @@ export function parseDuration(text: string): number | undefined {
 /**
  * Compact text for the absolute value of a duration, for messages ("due in 2d 4h").
  *
- * Rule: whole minutes (rounded down), at most two units, largest first, a zero second unit
- * dropped. Days are used up to 13d; weeks only from 14 days on, because "10d" reads better
- * than "1w 3d" while "5w 2d" reads better than "37d". Examples: `0m`, `45m`, `3h`, `3h 20m`,
- * `2d 4h`, `13d`, `2w`, `5w 2d`. The sign is ignored (callers say "overdue by" / "due in").
+ * Rule: whole minutes (rounded down, an "at least" reading), the two largest of d/h/m, largest
+ * first, a zero second unit dropped. No weeks: policies are written in days (`30d`, `90d`), so
+ * "30d" reads better than "4w 2d", and the reports format durations the same way.
+ * Examples: `0m`, `45m`, `3h`, `3h 20m`, `1d`, `2d 4h`, `13d`, `30d`, `52d 18h`.
+ * The sign is ignored (callers say "overdue by" / "due in").
  */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) throw new RangeError(`formatDuration: not a finite duration: ${ms}`);
   const minutes = Math.floor(Math.abs(ms) / MINUTE_MS);
   if (minutes < 60) return `${minutes}m`;
-  if (minutes < 24 * 60) return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
   const hours = Math.floor(minutes / 60);
-  const days = Math.floor(hours / 24);
-  if (days < 14) return twoUnits(days, 'd', hours % 24, 'h');
-  return twoUnits(Math.floor(days / 7), 'w', days % 7, 'd');
+  if (hours < 24) return twoUnits(hours, 'h', minutes % 60, 'm');
+  return twoUnits(Math.floor(hours / 24), 'd', hours % 24, 'h');
 }
 
 function twoUnits(major: number, majorUnit: string, minor: number, minorUnit: string): string {

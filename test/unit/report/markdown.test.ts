@@ -123,7 +123,7 @@ describe('renderMarkdown', () => {
     assert.match(exceptions, /- \*\*Approval:\*\* Verified in git, carol@contoso\.example on 2026-11-21 06:00 UTC/);
     assert.match(exceptions, /- \*\*Revisit on:\*\* 2027-01-15 06:00 UTC \(in 52d 18h\)/);
     assert.match(exceptions, /- \*\*Approval:\*\* No approval, not approved/);
-    assert.match(exceptions, /- \*\*Approval:\*\* Not checked, bob@contoso\.example on .* \(approved by the requester/);
+    assert.match(exceptions, /- \*\*Approval:\*\* Not checked, bob@contoso\.example on .* — approved by the requester/);
     assert.match(exceptions, /- \*\*Compensating controls:\*\* Kiosk lockdown mode; Outbound traffic limited to the kiosk app/);
     assert.ok(exceptions.indexOf('EXC-2026-008') < exceptions.indexOf('EXC-2026-007'), 'invalid before active');
   });

@@ -50,18 +50,14 @@ describe('time/durations', () => {
       assert.equal(formatDuration(23 * HOUR + 59 * MIN), '23h 59m');
     });
 
-    it('uses days and hours up to 13 days, and at most two units', () => {
+    it('uses days and hours from a day on, at most two units, never weeks', () => {
       assert.equal(formatDuration(DAY), '1d');
       assert.equal(formatDuration(2 * DAY + 4 * HOUR), '2d 4h');
       assert.equal(formatDuration(2 * DAY + 4 * HOUR + 59 * MIN), '2d 4h');
-      assert.equal(formatDuration(13 * DAY), '13d');
       assert.equal(formatDuration(13 * DAY + 23 * HOUR), '13d 23h');
-    });
-
-    it('uses weeks and days from 14 days on', () => {
-      assert.equal(formatDuration(14 * DAY), '2w');
-      assert.equal(formatDuration(37 * DAY + 5 * HOUR), '5w 2d');
-      assert.equal(formatDuration(52 * 7 * DAY), '52w');
+      assert.equal(formatDuration(14 * DAY), '14d');
+      assert.equal(formatDuration(30 * DAY), '30d');
+      assert.equal(formatDuration(365 * DAY + 12 * HOUR + 30 * MIN), '365d 12h');
     });
 
     it('formats the absolute value (callers add "overdue by" / "due in")', () => {
@@ -70,7 +66,7 @@ describe('time/durations', () => {
     });
 
     it('round-trips what parseDuration reads for single-unit values', () => {
-      for (const text of ['45m', '3h', '2d', '13d', '2w', '5w']) {
+      for (const text of ['45m', '3h', '2d', '13d', '30d', '365d']) {
         assert.equal(formatDuration(parseDuration(text) as number), text);
       }
     });

@@ -1,0 +1,70 @@
+// The short texts every surface shows for a plan or a wave (code lenses, tree items, status):
+// computed once here so the editor and the CLI say the same thing.
+import type { PlanResult, WaveResult } from '../model/evaluation';
+import type { PlanState } from '../report/reportModel';
+import { formatDuration } from '../time/durations';
+import { formatInstantLocal } from '../time/instants';
+
+export const STATE_LABELS: Record<PlanState, string> = {
+  breached: 'Breached',
+  due_soon: 'Due soon',
+  awaiting_test: 'Awaiting test',
+  on_track: 'On track',
+  met: 'Met',
+  missed: 'Missed',
+  exempt: 'Exempt',
+  cancelled: 'Cancelled',
+};
+
+/** "⚠ SLA breached 3h ago", "due in 10h", "met", … relative to `asOf`. */
+export function planStateText(plan: PlanResult, asOf: number): string {
+  switch (plan.state) {
+    case 'breached':
+      return `⚠ SLA breached ${formatDuration(asOf - plan.deadline!)} ago`;
+    case 'due_soon':
+      return `⏰ SLA due in ${formatDuration(plan.deadline! - asOf)}`;
+    case 'on_track':
+      return plan.deadline !== null ? `on track, ${formatDuration(plan.deadline - asOf)} left` : 'on track';
+    case 'awaiting_test':
+      return 'awaiting test: the clock starts when testing passes';
+    case 'met':
+      return '✓ SLA met';
+    case 'missed':
+      return `SLA missed by ${formatDuration(plan.remediatedAt! - plan.deadline!)}`;
+    case 'exempt':
+      return `exempt (${plan.exemptedBy.join(', ')})`;
+    case 'cancelled':
+      return 'cancelled';
+  }
+}
+
+export function endpointsText(plan: PlanResult): string {
+  const { targets } = plan.endpoints;
+  return targets ? `${plan.endpointsPercent}% of ${targets} endpoints` : 'no endpoints targeted';
+}
+
+/** The code lens above a plan's id: tier · deadline · state · endpoints. */
+export function planLensTitle(plan: PlanResult, asOf: number, zone: string): string {
+  const parts = [plan.tier ?? 'no tier'];
+  if (plan.deadline !== null) parts.push(`due ${formatInstantLocal(plan.deadline, zone)}`);
+  parts.push(planStateText(plan, asOf), endpointsText(plan));
+  return parts.join(' · ');
+}
+
+/** The code lens above a wave: status · patched/targets · gate met or what blocks it. */
+export function waveLensTitle(wave: WaveResult): string {
+  const progress = `${wave.patched}/${wave.targets ?? '?'} patched${wave.failed ? `, ${wave.failed} failed` : ''}`;
+  const gate = wave.blockedBy ? `blocked: ${wave.blockedBy.replace(/`/g, '')}` : wave.index === 0 ? 'first wave' : 'gate met';
+  return `${wave.status.replace('_', ' ')} · ${progress} · ${gate}`;
+}
+
+/** A tree item's description for a plan: tier · state · percent. */
+export function planDescription(plan: PlanResult): string {
+  const pct = plan.endpointsPercent === null ? '—' : `${plan.endpointsPercent}%`;
+  return `${plan.tier ?? '—'} · ${plan.state.replace('_', ' ')} · ${pct}`;
+}
+
+export function waveDescription(wave: WaveResult): string {
+  const pct = wave.percent === null ? '' : ` (${wave.percent}%)`;
+  return `${wave.status.replace('_', ' ')} · ${wave.patched}/${wave.targets ?? '?'}${pct}`;
+}

@@ -1,0 +1,76 @@
+// "PatchOps: Generate Report": the same report as `patchops report`, written into the workspace.
+import * as vscode from 'vscode';
+import { renderCsv } from '../../core/report/csv';
+import { renderHtml } from '../../core/report/html';
+import { renderMarkdown } from '../../core/report/markdown';
+import { buildReport } from '../../core/report/reportJson';
+import type { ReportDocument } from '../../core/report/reportModel';
+import type { PatchOpsWorkspace } from '../patchopsWorkspace';
+import { asOfSetting } from '../settings';
+import type { WorkspaceRegistry } from '../workspaceRegistry';
+import { pickWorkspace } from './pickWorkspace';
+
+export type ReportFormat = 'md' | 'html' | 'json' | 'csv';
+
+export interface ReportRequest {
+  format?: ReportFormat;
+  folder?: vscode.Uri;
+  open?: boolean;
+}
+
+const RENDER: Record<ReportFormat, (doc: ReportDocument) => string> = {
+  md: renderMarkdown,
+  html: renderHtml,
+  json: (doc) => JSON.stringify(doc, null, 2) + '\n',
+  csv: renderCsv,
+};
+
+const FORMAT_PICKS: (vscode.QuickPickItem & { format: ReportFormat })[] = [
+  { label: 'html', description: 'One self-contained page for the CISO and the IT lead', format: 'html' },
+  { label: 'md', description: 'Markdown, for a wiki or a pull request', format: 'md' },
+  { label: 'json', description: 'The SPEC JSON, for machines', format: 'json' },
+  { label: 'csv', description: 'One row per plan, for a spreadsheet', format: 'csv' },
+];
+
+export async function generateReport(registry: WorkspaceRegistry, request: ReportRequest = {}): Promise<vscode.Uri | undefined> {
+  const workspace = request.folder ? registry.all.find((w) => w.root.toString() === request.folder!.toString()) : await pickWorkspace(registry);
+  if (!workspace) return undefined;
+  const format = request.format ?? (await vscode.window.showQuickPick(FORMAT_PICKS, { title: 'PatchOps report format' }))?.format;
+  if (!format) return undefined;
+
+  const target = vscode.Uri.joinPath(workspace.root, `patchops-report.${format}`);
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `PatchOps: writing the ${format} report…` },
+    async () => {
+      await registry.whenIdle();
+      const evaluation = workspace.evaluate(asOfSetting().asOf());
+      await writeAtomically(target, RENDER[format](buildReport(evaluation)));
+    },
+  );
+  if (request.open !== false) await openReport(target, format, workspace);
+  return target;
+}
+
+/** Temp file beside the target, then rename: a reader never sees half a report. */
+async function writeAtomically(target: vscode.Uri, text: string): Promise<void> {
+  const temp = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
+  await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
+  await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+}
+
+async function openReport(target: vscode.Uri, format: ReportFormat, workspace: PatchOpsWorkspace): Promise<void> {
+  if (format === 'md') {
+    await vscode.commands.executeCommand('markdown.showPreview', target);
+    return;
+  }
+  if (format === 'html') {
+    const panel = vscode.window.createWebviewPanel('patchops.report', `PatchOps report — ${workspace.name}`, vscode.ViewColumn.Active, {
+      enableScripts: false,
+      localResourceRoots: [],
+    });
+    // The report is self-contained, script-free and carries its own strict CSP.
+    panel.webview.html = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    return;
+  }
+  await vscode.window.showTextDocument(target);
+}

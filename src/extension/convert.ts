@@ -1,0 +1,25 @@
+// Core values to VS Code values: the only place the two position models meet.
+import * as vscode from 'vscode';
+import type { Diagnostic, Range } from '../core/model/diagnostic';
+
+export function toRange(range: Range): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
+
+export function toDiagnostic(d: Diagnostic, resolve: (file: string) => vscode.Uri): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
+  diagnostic.source = 'PatchOps';
+  diagnostic.code = d.code;
+  if (d.related?.length) {
+    diagnostic.relatedInformation = d.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(resolve(r.file), toRange(r.range)), r.message),
+    );
+  }
+  return diagnostic;
+}

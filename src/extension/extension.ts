@@ -1,0 +1,80 @@
+// The VS Code extension: a thin adapter that shows what the core computes. Activation only
+// registers providers; loading the workspace happens right after, off the activation path.
+import * as vscode from 'vscode';
+import type { Evaluation } from '../core/model/evaluation';
+import { PlanCodeLensProvider } from './codeLenses';
+import { generateReport, type ReportRequest } from './commands/generateReport';
+import { setAsOf } from './commands/setAsOf';
+import { newException, newPlan, newWorkspace, requestException } from './commands/templates';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { PatchOpsQuickFixes } from './quickFixes';
+import { PatchOpsStatusBar } from './statusBar';
+import { ExceptionsTree, PlansTree, SlaTree } from './trees';
+import { WorkspaceRegistry } from './workspaceRegistry';
+
+/** What tests (and other extensions) can ask of a running PatchOps. */
+export interface PatchOpsApi {
+  whenIdle(): Promise<void>;
+  evaluation(folder: vscode.Uri): Evaluation | undefined;
+}
+
+const PLAN_FILES: vscode.DocumentSelector = [{ pattern: '**/*.plan.{yaml,yml}' }];
+const ALL_FILES: vscode.DocumentSelector = [{ pattern: '**/{patchops,*.plan,*.sla,*.assets,*.exception}.{yaml,yml}' }];
+
+export function activate(context: vscode.ExtensionContext): PatchOpsApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('PatchOps', { log: true });
+  const registry = new WorkspaceRegistry(log);
+  const lenses = new PlanCodeLensProvider(registry);
+  const statusBar = new PatchOpsStatusBar(registry);
+  const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
+
+  context.subscriptions.push(
+    log,
+    registry,
+    new DiagnosticsPublisher(registry),
+    lenses,
+    statusBar,
+    vscode.languages.registerCodeLensProvider(PLAN_FILES, lenses),
+    vscode.languages.registerCodeActionsProvider(ALL_FILES, new PatchOpsQuickFixes(registry), { providedCodeActionKinds: PatchOpsQuickFixes.kinds }),
+    vscode.window.registerTreeDataProvider('patchops.plans', disposable(context, new PlansTree(registry))),
+    vscode.window.registerTreeDataProvider('patchops.sla', disposable(context, new SlaTree(registry))),
+    vscode.window.registerTreeDataProvider('patchops.exceptions', disposable(context, new ExceptionsTree(registry))),
+    command('patchops.generateReport', (request?: ReportRequest) => generateReport(registry, request)),
+    command('patchops.refresh', () => registry.discover()),
+    command('patchops.setAsOf', () => setAsOf()),
+    command('patchops.newWorkspace', () => newWorkspace(registry)),
+    command('patchops.newPlan', () => newPlan(registry)),
+    command('patchops.newException', () => newException(registry)),
+    command('patchops.requestException', () => requestException(registry)),
+    command('patchops.revealSla', () => vscode.commands.executeCommand('patchops.sla.focus')),
+    command('patchops.showLog', () => log.show()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('patchops.asOf')) statusBar.update();
+    }),
+  );
+
+  // The first scan reads every file: start it after activation returns.
+  setTimeout(() => {
+    const scanStarted = performance.now();
+    registry.start().then(
+      () => log.info(`first diagnostics after ${Math.round(performance.now() - scanStarted)} ms`),
+      (err) => log.error(`loading failed: ${(err as Error).stack ?? err}`),
+    );
+  }, 0);
+  log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
+
+  return {
+    whenIdle: () => registry.whenIdle(),
+    evaluation: (folder) => registry.all.find((w) => w.root.toString() === folder.toString())?.evaluation,
+  };
+}
+
+function disposable<T extends vscode.Disposable>(context: vscode.ExtensionContext, value: T): T {
+  context.subscriptions.push(value);
+  return value;
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

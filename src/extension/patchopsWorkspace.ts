@@ -1,0 +1,102 @@
+// One PatchOps workspace (a folder with patchops.yaml) as the editor sees it: every file's
+// latest text, parsed once per change, and the evaluation of the whole as of an instant.
+import * as vscode from 'vscode';
+import { evaluate } from '../core/evaluate';
+import type { Evaluation } from '../core/model/evaluation';
+import { DEFAULT_LIMITS, tooLargeMessage } from '../core/parse/sourceDocument';
+import { fileKindOf } from '../core/workspace/fileKinds';
+import { assembleModel, loadFile, refusedFile } from '../core/workspace/load';
+import type { LoadedFile } from '../core/workspace/model';
+
+interface CachedFile {
+  /** The text it was loaded from (editor buffer or disk), to skip re-parsing unchanged content. */
+  text: string | undefined;
+  loaded: LoadedFile;
+}
+
+export class PatchOpsWorkspace {
+  private readonly files = new Map<string, CachedFile>();
+  private current?: Evaluation;
+  /** Files whose diagnostics were published last time, to clear those that have none now. */
+  publishedFiles = new Set<string>();
+
+  constructor(
+    /** The folder holding patchops.yaml. */
+    readonly root: vscode.Uri,
+  ) {}
+
+  get name(): string {
+    return this.current?.workspaceName || this.root.path.slice(this.root.path.lastIndexOf('/') + 1);
+  }
+
+  get evaluation(): Evaluation | undefined {
+    return this.current;
+  }
+
+  /** Workspace-relative path with `/`, or undefined when the uri is not inside this root. */
+  relative(uri: vscode.Uri): string | undefined {
+    const base = this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`;
+    if (uri.scheme !== this.root.scheme || uri.authority !== this.root.authority || !uri.path.startsWith(base)) return undefined;
+    return uri.path.slice(base.length);
+  }
+
+  uriOf(rel: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.root, ...rel.split('/'));
+  }
+
+  has(rel: string): boolean {
+    return this.files.has(rel);
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** Text from an open editor: parsed only when it differs from what was loaded. */
+  updateText(rel: string, text: string): boolean {
+    const cached = this.files.get(rel);
+    if (cached && cached.text === text) return false;
+    this.files.set(rel, { text, loaded: loadFile(rel, text) });
+    return true;
+  }
+
+  /** Content from disk (the file is not open, or was closed without saving). */
+  async updateFromDisk(rel: string): Promise<void> {
+    const uri = this.uriOf(rel);
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > DEFAULT_LIMITS.maxChars) {
+        this.files.set(rel, { text: undefined, loaded: refusedFile(rel, tooLargeMessage(stat.size, DEFAULT_LIMITS.maxChars)) });
+        return;
+      }
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      this.files.set(rel, { text: undefined, loaded: loadFile(rel, bytes) });
+    } catch (err) {
+      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') this.files.delete(rel);
+      else this.files.set(rel, { text: undefined, loaded: refusedFile(rel, `cannot read the file: ${(err as Error).message}`) });
+    }
+  }
+
+  remove(rel: string): boolean {
+    return this.files.delete(rel);
+  }
+
+  /** Drop every file under a deleted folder. */
+  removeUnder(relFolder: string): boolean {
+    let changed = false;
+    for (const rel of [...this.files.keys()]) {
+      if (rel.startsWith(`${relFolder}/`)) changed = this.files.delete(rel) || changed;
+    }
+    return changed;
+  }
+
+  evaluate(asOf: number): Evaluation {
+    const model = assembleModel([...this.files.values()].map((f) => f.loaded));
+    this.current = evaluate(model, { asOf });
+    return this.current;
+  }
+
+  static isWorkspaceFile(rel: string): boolean {
+    return fileKindOf(rel) !== undefined;
+  }
+}

@@ -1,0 +1,203 @@
+// The three PatchOps views. Each provider fires one onDidChangeTreeData when the model changes.
+import * as vscode from 'vscode';
+import type { Diagnostic } from '../core/model/diagnostic';
+import type { Evaluation, ExceptionResult, PlanResult, WaveResult } from '../core/model/evaluation';
+import { planDescription, planStateText, STATE_LABELS, waveDescription } from '../core/present/summaries';
+import { EXCEPTION_STATES, PLAN_STATES, type ExceptionState, type PlanState } from '../core/report/reportModel';
+import { formatInstantLocal } from '../core/time/instants';
+import { toRange } from './convert';
+import type { PatchOpsWorkspace } from './patchopsWorkspace';
+import type { WorkspaceRegistry } from './workspaceRegistry';
+
+type Node =
+  | { kind: 'workspace'; workspace: PatchOpsWorkspace }
+  | { kind: 'plan'; workspace: PatchOpsWorkspace; plan: PlanResult }
+  | { kind: 'wave'; workspace: PatchOpsWorkspace; plan: PlanResult; wave: WaveResult }
+  | { kind: 'state'; workspace: PatchOpsWorkspace; state: PlanState; plans: PlanResult[] }
+  | { kind: 'exceptionState'; workspace: PatchOpsWorkspace; state: ExceptionState; exceptions: ExceptionResult[] }
+  | { kind: 'exception'; workspace: PatchOpsWorkspace; exception: ExceptionResult };
+
+abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(protected readonly registry: WorkspaceRegistry) {
+    this.subscription = registry.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      const ready = this.registry.all.filter((w) => w.evaluation);
+      // One workspace: its content at the top; several: one node per workspace (multi-root).
+      return ready.length === 1 ? this.rootChildren(ready[0]) : ready.map((workspace) => ({ kind: 'workspace', workspace }));
+    }
+    if (node.kind === 'workspace') return this.rootChildren(node.workspace);
+    return this.childrenOf(node);
+  }
+
+  protected abstract rootChildren(workspace: PatchOpsWorkspace): Node[];
+  protected childrenOf(_node: Node): Node[] {
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'workspace': {
+        const item = new vscode.TreeItem(node.workspace.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon('root-folder');
+        item.tooltip = node.workspace.root.fsPath;
+        return item;
+      }
+      case 'plan':
+        return planItem(node.workspace, node.plan, node.plan.waves.length > 0 && this.showWaves);
+      case 'wave':
+        return waveItem(node.workspace, node.plan, node.wave);
+      case 'state': {
+        const item = new vscode.TreeItem(`${STATE_LABELS[node.state]} (${node.plans.length})`, expandState(node.state));
+        item.iconPath = stateIcon(node.state);
+        item.contextValue = 'slaState';
+        return item;
+      }
+      case 'exceptionState': {
+        const item = new vscode.TreeItem(`${capitalize(node.state)} (${node.exceptions.length})`, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = exceptionIcon(node.state);
+        return item;
+      }
+      case 'exception':
+        return exceptionItem(node.workspace, node.exception);
+    }
+  }
+
+  protected readonly showWaves: boolean = false;
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+export class PlansTree extends PatchOpsTree {
+  protected readonly showWaves = true;
+  protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
+    return sortedPlans(workspace.evaluation!).map((plan) => ({ kind: 'plan', workspace, plan }));
+  }
+  protected childrenOf(node: Node): Node[] {
+    return node.kind === 'plan' ? node.plan.waves.map((wave) => ({ kind: 'wave', workspace: node.workspace, plan: node.plan, wave })) : [];
+  }
+}
+
+export class SlaTree extends PatchOpsTree {
+  protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
+    const plans = workspace.evaluation!.plans;
+    return PLAN_STATES.map((state) => ({ kind: 'state' as const, workspace, state, plans: sortByDeadline(plans.filter((p) => p.state === state)) })).filter((n) => n.plans.length > 0);
+  }
+  protected childrenOf(node: Node): Node[] {
+    return node.kind === 'state' ? node.plans.map((plan) => ({ kind: 'plan', workspace: node.workspace, plan })) : [];
+  }
+}
+
+export class ExceptionsTree extends PatchOpsTree {
+  protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
+    const exceptions = workspace.evaluation!.exceptions;
+    return EXCEPTION_STATES.map((state) => ({ kind: 'exceptionState' as const, workspace, state, exceptions: exceptions.filter((e) => e.state === state) })).filter((n) => n.exceptions.length > 0);
+  }
+  protected childrenOf(node: Node): Node[] {
+    return node.kind === 'exceptionState' ? node.exceptions.map((exception) => ({ kind: 'exception', workspace: node.workspace, exception })) : [];
+  }
+}
+
+function planItem(workspace: PatchOpsWorkspace, plan: PlanResult, expandable: boolean): vscode.TreeItem {
+  const evaluation = workspace.evaluation!;
+  const item = new vscode.TreeItem(plan.id, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = `${workspace.root.toString()}#plan:${plan.id}`;
+  item.description = planDescription(plan);
+  item.iconPath = stateIcon(plan.state);
+  item.contextValue = 'plan';
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.appendText(`${plan.title}\n\n`);
+  tooltip.appendText(`${planStateText(plan, evaluation.asOf)}\n`);
+  if (plan.deadline !== null) tooltip.appendText(`Deadline: ${formatInstantLocal(plan.deadline, evaluation.timezone)}\n`);
+  if (plan.clockStart !== null) tooltip.appendText(`Clock start: ${formatInstantLocal(plan.clockStart, evaluation.timezone)} (${plan.clockStartKind})\n`);
+  tooltip.appendText(`Endpoints: ${plan.endpoints.patched}/${plan.endpoints.targets} patched, ${plan.endpoints.failed} failed`);
+  item.tooltip = tooltip;
+  item.command = openAt(workspace, plan.entity.source.file, plan.entity.source.rangeOf(['id']));
+  return item;
+}
+
+function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResult): vscode.TreeItem {
+  const item = new vscode.TreeItem(wave.name, vscode.TreeItemCollapsibleState.None);
+  item.id = `${workspace.root.toString()}#plan:${plan.id}#wave:${wave.index}`;
+  item.description = waveDescription(wave);
+  item.iconPath = new vscode.ThemeIcon(wave.status === 'complete' ? 'pass' : wave.status === 'rolled_back' ? 'discard' : wave.status === 'planned' ? 'circle-large-outline' : 'sync');
+  item.tooltip = wave.blockedBy ? `Blocked: ${wave.blockedBy.replace(/`/g, '')}` : undefined;
+  item.command = openAt(workspace, plan.entity.source.file, plan.entity.source.rangeOf(['waves', wave.index, 'name']));
+  return item;
+}
+
+function exceptionItem(workspace: PatchOpsWorkspace, exception: ExceptionResult): vscode.TreeItem {
+  const evaluation = workspace.evaluation!;
+  const item = new vscode.TreeItem(exception.id, vscode.TreeItemCollapsibleState.None);
+  item.id = `${workspace.root.toString()}#exception:${exception.id}`;
+  const revisit = exception.revisitOn !== null ? `revisit ${formatInstantLocal(exception.revisitOn, evaluation.timezone).slice(0, 10)}` : 'no revisit date';
+  item.description = `${exception.approval} · ${revisit}`;
+  item.iconPath = exceptionIcon(exception.state);
+  const data = exception.entity.data;
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.appendText(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}\n\n`);
+  tooltip.appendText(`Requested by ${data.requested_by}: ${data.reason}\n`);
+  tooltip.appendText(data.approval ? `Approved by ${data.approval.approved_by}\n` : 'Not approved yet\n');
+  tooltip.appendText(`Approval: ${exception.approval}${exception.detail ? ` (${exception.detail})` : ''}`);
+  item.tooltip = tooltip;
+  item.command = openAt(workspace, exception.entity.source.file, exception.entity.source.rangeOf(['id']));
+  return item;
+}
+
+function openAt(workspace: PatchOpsWorkspace, file: string, range: Diagnostic['range']): vscode.Command {
+  return {
+    title: 'Open',
+    command: 'vscode.open',
+    arguments: [workspace.uriOf(file), { selection: toRange(range) } satisfies vscode.TextDocumentShowOptions],
+  };
+}
+
+const STATE_ORDER = PLAN_STATES;
+function sortedPlans(evaluation: Evaluation): PlanResult[] {
+  return [...evaluation.plans].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || compareDeadline(a, b) || a.id.localeCompare(b.id));
+}
+function sortByDeadline(plans: PlanResult[]): PlanResult[] {
+  return [...plans].sort((a, b) => compareDeadline(a, b) || a.id.localeCompare(b.id));
+}
+function compareDeadline(a: PlanResult, b: PlanResult): number {
+  return (a.deadline ?? Infinity) - (b.deadline ?? Infinity) || 0;
+}
+
+function expandState(state: PlanState): vscode.TreeItemCollapsibleState {
+  return state === 'breached' || state === 'due_soon' || state === 'awaiting_test'
+    ? vscode.TreeItemCollapsibleState.Expanded
+    : vscode.TreeItemCollapsibleState.Collapsed;
+}
+
+function stateIcon(state: PlanState): vscode.ThemeIcon {
+  const icons: Record<PlanState, [string, string?]> = {
+    breached: ['error', 'errorForeground'],
+    due_soon: ['warning', 'editorWarning.foreground'],
+    awaiting_test: ['beaker'],
+    on_track: ['clock'],
+    met: ['pass', 'testing.iconPassed'],
+    missed: ['history'],
+    exempt: ['shield'],
+    cancelled: ['circle-slash'],
+  };
+  const [icon, color] = icons[state];
+  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+function exceptionIcon(state: ExceptionState): vscode.ThemeIcon {
+  const icons: Record<ExceptionState, string> = { active: 'shield', expiring: 'watch', expired: 'error', pending: 'question', invalid: 'warning' };
+  return new vscode.ThemeIcon(icons[state]);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

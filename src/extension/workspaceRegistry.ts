@@ -1,0 +1,212 @@
+// Every PatchOps workspace under the open folders (multi-root: each folder with a patchops.yaml is
+// its own), kept up to date as files are typed in, saved, created, deleted and renamed. A change
+// re-parses only the file that changed, then re-evaluates its workspace after a short debounce.
+import * as vscode from 'vscode';
+import { isSkippedFolder } from '../core/workspace/fileKinds';
+import { PatchOpsWorkspace } from './patchopsWorkspace';
+import { asOfSetting, debounceSetting } from './settings';
+
+const WORKSPACE_GLOB = '**/patchops.{yaml,yml}';
+const FILES_GLOB = '**/*.{yaml,yml}';
+const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
+
+export class WorkspaceRegistry implements vscode.Disposable {
+  private workspaces: PatchOpsWorkspace[] = [];
+  private readonly timers = new Map<PatchOpsWorkspace, NodeJS.Timeout>();
+  private running = 0;
+  private idleWaiters: (() => void)[] = [];
+  private readonly changed = new vscode.EventEmitter<PatchOpsWorkspace | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private clock?: NodeJS.Timeout;
+  private markStarted!: () => void;
+  /** Resolves once the first scan has loaded every workspace. */
+  private readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
+
+  /** Fires after a workspace was re-evaluated (undefined: the set of workspaces changed). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  get all(): readonly PatchOpsWorkspace[] {
+    return this.workspaces;
+  }
+
+  /** The workspace a file belongs to: the deepest root that contains it. */
+  workspaceOf(uri: vscode.Uri): { workspace: PatchOpsWorkspace; rel: string } | undefined {
+    let best: { workspace: PatchOpsWorkspace; rel: string } | undefined;
+    for (const workspace of this.workspaces) {
+      const rel = workspace.relative(uri);
+      if (rel !== undefined && (!best || rel.length < best.rel.length)) best = { workspace, rel };
+    }
+    return best && !best.rel.split('/').slice(0, -1).some(isSkippedFolder) ? best : undefined;
+  }
+
+  async start(): Promise<void> {
+    this.watch();
+    try {
+      await this.discover();
+    } finally {
+      this.markStarted();
+    }
+    // With "now" as the as-of, states move with the clock: re-evaluate (no re-parse) every minute.
+    this.clock = setInterval(() => {
+      if (!asOfSetting().fixed) this.workspaces.forEach((w) => this.schedule(w, 0));
+    }, 60_000);
+  }
+
+  /** Find every patchops.yaml and load its workspace from scratch. */
+  async discover(): Promise<void> {
+    const started = Date.now();
+    const found = await vscode.workspace.findFiles(WORKSPACE_GLOB, EXCLUDE_GLOB);
+    const roots = found.map((uri) => vscode.Uri.joinPath(uri, '..')).sort((a, b) => a.path.localeCompare(b.path));
+    this.workspaces = roots.map((root) => new PatchOpsWorkspace(root));
+    await vscode.commands.executeCommand('setContext', 'patchops.hasWorkspace', this.workspaces.length > 0);
+    await this.track(Promise.all(this.workspaces.map((w) => this.loadAll(w))));
+    this.changed.fire(undefined);
+    this.log.info(`found ${this.workspaces.length} PatchOps workspace(s) in ${Date.now() - started} ms`);
+  }
+
+  private async loadAll(workspace: PatchOpsWorkspace): Promise<void> {
+    const started = Date.now();
+    const pattern = new vscode.RelativePattern(workspace.root, FILES_GLOB);
+    const uris = (await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB)).filter((uri) => {
+      const owner = this.workspaceOf(uri);
+      return owner?.workspace === workspace && PatchOpsWorkspace.isWorkspaceFile(owner.rel);
+    });
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    await inBatches(uris, 32, async (uri) => {
+      const rel = workspace.relative(uri)!;
+      const doc = open.get(uri.toString());
+      if (doc) workspace.updateText(rel, doc.getText());
+      else await workspace.updateFromDisk(rel);
+    });
+    const parsed = Date.now();
+    this.evaluate(workspace);
+    this.log.info(`loaded ${workspace.fileCount} files of ${workspace.root.fsPath}: read and parsed in ${parsed - started} ms, evaluated in ${Date.now() - parsed} ms`);
+  }
+
+  private watch(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(FILES_GLOB);
+    const onDisk = (uri: vscode.Uri, deleted: boolean) => {
+      if (/\/patchops\.ya?ml$/.test(uri.path)) return void this.discover();
+      const owner = this.workspaceOf(uri);
+      if (!owner) {
+        // A deleted folder arrives as one event for the folder itself.
+        if (deleted) for (const w of this.workspaces) {
+          const rel = w.relative(uri);
+          if (rel !== undefined && w.removeUnder(rel)) this.schedule(w, 0);
+        }
+        return;
+      }
+      if (!PatchOpsWorkspace.isWorkspaceFile(owner.rel)) return;
+      if (deleted) {
+        if (owner.workspace.remove(owner.rel)) this.schedule(owner.workspace, 0);
+        return;
+      }
+      // An open document's buffer wins over the disk: the editor shows what is typed.
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) return;
+      void this.track(owner.workspace.updateFromDisk(owner.rel).then(() => this.schedule(owner.workspace, 0)));
+    };
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => onDisk(uri, false)),
+      watcher.onDidChange((uri) => onDisk(uri, false)),
+      watcher.onDidDelete((uri) => onDisk(uri, true)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        const owner = this.workspaceOf(e.document.uri);
+        if (owner && PatchOpsWorkspace.isWorkspaceFile(owner.rel) && owner.workspace.updateText(owner.rel, e.document.getText())) {
+          this.schedule(owner.workspace, debounceSetting());
+        }
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        const owner = this.workspaceOf(doc.uri);
+        if (owner && PatchOpsWorkspace.isWorkspaceFile(owner.rel)) {
+          owner.workspace.updateText(owner.rel, doc.getText());
+          this.schedule(owner.workspace, 0);
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        // Closed without saving: the disk is the truth again.
+        const owner = this.workspaceOf(doc.uri);
+        if (owner && PatchOpsWorkspace.isWorkspaceFile(owner.rel) && owner.workspace.has(owner.rel)) {
+          void this.track(owner.workspace.updateFromDisk(owner.rel).then(() => this.schedule(owner.workspace, 0)));
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('patchops.asOf')) this.workspaces.forEach((w) => this.schedule(w, 0));
+      }),
+    );
+  }
+
+  /** Re-evaluate after `delay` ms; a newer change restarts the wait (debounce). */
+  schedule(workspace: PatchOpsWorkspace, delay: number): void {
+    clearTimeout(this.timers.get(workspace));
+    this.timers.set(
+      workspace,
+      setTimeout(() => {
+        this.timers.delete(workspace);
+        this.evaluate(workspace);
+        this.settle();
+      }, delay),
+    );
+  }
+
+  evaluateAll(): void {
+    this.workspaces.forEach((w) => this.evaluate(w));
+  }
+
+  private evaluate(workspace: PatchOpsWorkspace): void {
+    const started = Date.now();
+    try {
+      workspace.evaluate(asOfSetting().asOf());
+    } catch (err) {
+      this.log.error(`evaluation of ${workspace.root.fsPath} failed: ${(err as Error).stack ?? err}`);
+      return;
+    }
+    const ms = Date.now() - started;
+    if (ms > 50) this.log.warn(`evaluation of ${workspace.root.fsPath} took ${ms} ms`);
+    this.changed.fire(workspace);
+  }
+
+  private async track<T>(work: Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      return await work;
+    } finally {
+      this.running--;
+      this.settle();
+    }
+  }
+
+  private settle(): void {
+    if (this.running > 0 || this.timers.size > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    waiters.forEach((resolve) => resolve());
+  }
+
+  /** Resolves once the first scan is done and no load or re-evaluation is pending. */
+  async whenIdle(): Promise<void> {
+    await this.started;
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.settle();
+    });
+  }
+
+  dispose(): void {
+    clearInterval(this.clock);
+    this.timers.forEach((t) => clearTimeout(t));
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import type { Diagnostic } from '../../../src/core/model/diagnostic';
+import { quickFixFor, type TextEdit } from '../../../src/core/fixes/quickFixes';
+import { newExceptionText, newPlanText, newWorkspaceFiles } from '../../../src/core/templates/templates';
+import { assembleModel, loadFile } from '../../../src/core/workspace/load';
+import { evaluateFiles, plan, withBase } from '../../support/workspace';
+
+/** Applies edits (non-overlapping) to text, as the editor would. */
+function apply(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((acc, e) => acc.slice(0, offset(e.range.start)) + e.newText + acc.slice(offset(e.range.end)), text);
+}
+
+const fixed = (file: string, text: string, code: string, extra: Record<string, string> = {}) => {
+  const e = evaluateFiles(withBase({ [file]: text, ...extra }), '2026-11-23T12:00:00Z');
+  const d = e.diagnostics.find((x) => x.file === file && x.code === code && x.fix) as Diagnostic;
+  assert.ok(d, `a fixable ${code} diagnostic`);
+  const fix = quickFixFor(d, { text, owner: 'it-ops', validator: 'infosec' })!;
+  return { fix, after: apply(text, fix.edits), d };
+};
+
+describe('quick fixes keep every other byte', () => {
+  it('renames a misspelled key, comments and layout untouched', () => {
+    const text = plan().replace('owner: it-ops', 'ownr:   it-ops   # IT executes');
+    const { fix, after } = fixed('p.plan.yaml', text, 'schema');
+    assert.equal(fix.title, 'Rename to `owner`');
+    assert.equal(after, text.replace('ownr:', 'owner:'));
+  });
+
+  it('replaces an unknown enum value with the nearest valid one', () => {
+    const text = plan({ testing: 'testing: { status: pased, completed: 2026-11-19T15:00 }  # lab run' });
+    const { after } = fixed('p.plan.yaml', text, 'schema');
+    assert.equal(after, text.replace('status: pased', 'status: passed'));
+  });
+
+  it('appends a rollback skeleton that makes the diagnostic go away', () => {
+    const text = `# keep me\n${plan({ rollback: null })}`;
+    const { after } = fixed('p.plan.yaml', text, 'rollback.missing');
+    assert.ok(after.startsWith(text), 'the original bytes are a prefix');
+    const again = evaluateFiles(withBase({ 'p.plan.yaml': after }), '2026-11-23T12:00:00Z');
+    assert.deepEqual(again.diagnostics.filter((d) => d.code === 'rollback.missing' || d.code === 'schema'), []);
+  });
+
+  it('adds a newline first when the file does not end with one, keeping CRLF', () => {
+    const text = plan({ rollback: null }).trimEnd().replace(/\n/g, '\r\n');
+    const d = evaluateFiles(withBase({ 'p.plan.yaml': text }), '2026-11-23T12:00:00Z').diagnostics.find((x) => x.code === 'rollback.missing')!;
+    const edits = quickFixFor(d, { text })!.edits;
+    assert.match(edits[0].newText, /^\r\nrollback:\r\n/);
+  });
+});
+
+describe('templates are valid files', () => {
+  it('a new workspace validates with no errors', () => {
+    const files = newWorkspaceFiles('Acme "patching"', 'Europe/Berlin');
+    const model = assembleModel(Object.entries(files).map(([f, t]) => loadFile(f, t)));
+    assert.deepEqual(model.diagnostics, []);
+    assert.equal(model.settings?.data.name, 'Acme "patching"');
+  });
+
+  it('a new plan and a new exception have no schema or reference errors', () => {
+    const planText = newPlanText({ id: 'PLAN-9', title: 'Title: with "quotes"', owner: 'it-ops', validator: 'infosec', affects: ['payroll', 'kiosks'], today: '2026-11-20' });
+    const exceptionText = newExceptionText({ id: 'EXC-9', vulnerabilities: ['CVE-0000-00000'], groups: ['kiosks'], plan: 'PLAN-9', requestedBy: 'bob@example.com', requestedOn: '2026-11-20' });
+    const e = evaluateFiles(withBase({ 'p.plan.yaml': planText, 'e.exception.yaml': exceptionText }), '2026-11-23T12:00:00Z');
+    const problems = e.diagnostics.filter((d) => d.code === 'schema' || d.code.startsWith('ref.') || d.code === 'yaml.syntax');
+    assert.deepEqual(problems, []);
+    assert.equal(e.plans[0].title, 'Title: with "quotes"');
+    assert.equal(e.exceptions[0].state, 'pending');
+  });
+});
