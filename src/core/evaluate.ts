@@ -64,7 +64,11 @@ export function evaluate(model: WorkspaceModel, options: EvaluateOptions): Evalu
       approvals: options.approvals,
     }),
   );
-  const effective = exceptions.filter((e) => e.effective);
+  const exemptions = new Map<string, ExceptionResult[]>();
+  for (const e of exceptions) {
+    if (!e.effective) continue;
+    for (const id of e.entity.data.vulnerabilities) exemptions.set(id, [...(exemptions.get(id) ?? []), e]);
+  }
 
   const plans: PlanResult[] = model.plans.map((plan) =>
     evaluatePlan(ctx, plan, {
@@ -73,7 +77,7 @@ export function evaluate(model: WorkspaceModel, options: EvaluateOptions): Evalu
       brokenGroups,
       policy: planPolicies.get(plan.data.id),
       scored: scored.get(plan)!,
-      effectiveExceptions: effective,
+      exemptions,
     }),
   );
 

@@ -20,7 +20,8 @@ export interface PlanInputs {
   /** The plan's policy; undefined when it names an unknown one or none exists. */
   policy?: ResolvedPolicy;
   scored: ScoredVulnerability[];
-  effectiveExceptions: readonly ExceptionResult[];
+  /** Effective exceptions by the vulnerability ids they name. */
+  exemptions: ReadonlyMap<string, readonly ExceptionResult[]>;
 }
 
 const HOUR = 3_600_000;
@@ -117,7 +118,7 @@ function scopeOf(p: PlanFile, inputs: PlanInputs): Scope {
   for (const v of inputs.scored) {
     let remaining = groups.length === 0; // unknown groups alone: keep the vulnerability in scope
     for (const g of groups) {
-      const cover = inputs.effectiveExceptions.find((e) => e.entity.data.vulnerabilities.includes(v.id) && e.entity.data.groups.includes(g));
+      const cover = inputs.exemptions.get(v.id)?.find((e) => e.entity.data.groups.includes(g));
       if (cover) exemptedBy.add(cover.id);
       else {
         remaining = true;

@@ -52,6 +52,21 @@ function requireZone(zone: string): IANAZone {
  * Fractions of a second beyond milliseconds are truncated.
  */
 export function parseInstant(text: string, zone: string): InstantResult {
+  // The same timestamps recur across thousands of files, and zone offsets cost an Intl call.
+  const key = `${zone}\u0000${text}`;
+  let result = parsed.get(key);
+  if (!result) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    result = parseUncached(text, zone);
+    parsed.set(key, result);
+  }
+  return result;
+}
+
+const MAX_PARSED = 100_000;
+const parsed = new Map<string, InstantResult>();
+
+function parseUncached(text: string, zone: string): InstantResult {
   const m = TIMESTAMP_RE.exec(text);
   if (!m) {
     return fail(`\`${text}\` is not an ISO 8601 date or date-time: write e.g. \`2026-11-20\`, ` +
@@ -152,8 +167,17 @@ function wallClockToInstantIn(wallMs: number, tz: IANAZone): number {
 /** `2026-11-20 18:00 CST`: local date, time and zone abbreviation (English, whatever the machine). */
 export function formatInstantLocal(ms: number, zone: string): string {
   if (!Number.isFinite(ms)) throw new RangeError(`formatInstantLocal: not an instant: ${ms}`);
-  return DateTime.fromMillis(ms, { zone: requireZone(zone), locale: 'en-US' }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+  const key = `${zone}\u0000${ms}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= MAX_PARSED) formatted.clear();
+    text = DateTime.fromMillis(ms, { zone: requireZone(zone), locale: 'en-US' }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+    formatted.set(key, text);
+  }
+  return text;
 }
+
+const formatted = new Map<string, string>();
 
 /** ISO 8601 in UTC with milliseconds, e.g. `2026-11-20T00:00:00.000Z` (for JSON output). */
 export function toIso(ms: number): string {

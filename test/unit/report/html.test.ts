@@ -87,17 +87,17 @@ describe('renderHtml', () => {
     assert.match(html, /<h1>Contoso IT patching<\/h1>/);
     const head = textOf(between(html, '<header class="masthead">', '</header>'));
     assert.match(head, /As of 2026-11-23 12:00 UTC · Workspace timezone America\/Chicago \(2026-11-23 06:00 local time\) · All times in this report are UTC\./);
-    assert.match(head, /Validation: 0 errors and 2 warnings/);
+    assert.match(head, /Validation: 2 warnings in the workspace files/);
   });
 
   it('leads with the KPI cards', () => {
     const kpis = textOf(between(html, '<section aria-labelledby="h-kpis">', '<section aria-labelledby="h-charts">'));
     assert.match(kpis, /SLA compliance 40% 2 met · 1 missed · 2 breached/);
-    assert.match(kpis, /Endpoints remediated 54\.4% 1,635 of 3,004 targeted endpoints patched/);
+    assert.match(kpis, /Endpoints remediated 54\.4% 1,635 of 3,004 endpoints patched/);
     assert.match(kpis, /Open breaches 2 /);
     assert.match(kpis, /Due soon 1 /);
     assert.match(kpis, /Mean time to patch Critical 40\.5 h High 117 h Medium 392 h Low — /);
-    assert.match(kpis, /Exceptions by state Invalid 2 Expired 1 Expiring 1 Pending approval 1 Active 1 /);
+    assert.match(kpis, /Exceptions by state Invalid 2 Expired 1 Expiring 1 Pending 1 Active 1 /);
     assert.ok(html.indexOf('h-kpis') < html.indexOf('h-attention'));
   });
 
@@ -135,20 +135,25 @@ describe('renderHtml', () => {
     const text = textOf(chrome);
     assert.match(text, /Clock start 2026-11-19 21:00 UTC Deadline 2026-11-22 21:00 UTC overdue by 15h Remediated — /);
     assert.match(text, /Endpoints 29 of 77 patched \(37\.7%\)/);
-    assert.match(text, /Departments In progress 4 of 12 patched, 0 failed 33\.3% 4 0 12 2026-11-21 15:00 UTC — —/);
-    assert.match(text, /Organization Planned 0 of 40 patched, 0 failed 0% 0 0 40 — — Departments is not complete \(4 of 12 patched, gate needs 95%\)/);
+    assert.match(text, /Pilot Complete 25 of 25 patched, 0 failed 100% 25 \/ 25 0 2026-11-20 00:00 UTC completed 2026-11-20 16:00 UTC — /);
+    assert.match(text, /Departments In progress 4 of 12 patched, 0 failed 33\.3% 4 \/ 12 0 2026-11-21 15:00 UTC not completed — /);
+    assert.match(text, /Organization Planned 0 of 40 patched, 0 failed 0% 0 \/ 40 0 — Departments is not complete \(4 of 12 patched, gate needs 95%\)/);
     assert.match(chrome, /<svg class="bar"[^>]*role="img" aria-label="4 of 12 patched, 0 failed"><title>4 of 12 patched, 0 failed<\/title>/);
     assert.match(chrome, /<tr><th scope="row" class="wrap">Pilot<\/th>/);
   });
 
   it('shows every exception with state, approval, requester, approver, revisit date, reason and controls', () => {
     const exceptions = between(html, 'id="h-exceptions"', '</section>');
-    const ids = [...exceptions.matchAll(/<tbody class="exc"><tr><th scope="row"><span class="id">([^<]+)</g)].map((m) => m[1]);
+    const ids = [...exceptions.matchAll(/<article class="exception x-\w+"[^>]*><div class="plan-head"><h3 [^>]*>([^<]+)</g)].map((m) => m[1]);
     assert.deepEqual(ids, ['EXC-2026-010', 'EXC-2026-008', 'EXC-2026-001', 'EXC-2026-003', 'EXC-2026-009', 'EXC-2026-007']);
     const text = textOf(exceptions);
-    assert.match(text, /EXC-2026-007 High · effective Active Verified in git bob@contoso\.example 2026-11-20 06:00 UTC carol@contoso\.example 2026-11-21 06:00 UTC 2027-01-15 06:00 UTC in 52d 18h Plan PLAN-2026-041 CVE-2026-1234 Groups: kiosks/);
+    assert.match(
+      text,
+      /EXC-2026-007 Active Verified in git Requested by bob@contoso\.example 2026-11-20 06:00 UTC Approved by carol@contoso\.example 2026-11-21 06:00 UTC Revisit on 2027-01-15 06:00 UTC in 52d 18h Scope Plan PLAN-2026-041 CVE-2026-1234 Groups: kiosks Tier High Effect Effective: its scope is removed from the plans/,
+    );
     assert.match(text, /Reason Kiosk vendor certifies browser builds quarterly; this update breaks the kiosk shell\. Compensating controls Kiosk lockdown mode Outbound traffic limited to the kiosk app/);
-    assert.match(text, /EXC-2026-009 High · not effective Pending approval No approval alice@contoso\.example/);
+    assert.match(text, /EXC-2026-009 Pending approval No approval Requested by alice@contoso\.example 2026-11-22 15:00 UTC Approved by not approved/);
+    assert.match(text, /EXC-2026-008 Invalid Not checked approved by the requester bob@contoso\.example; an approver must be someone else/);
     assert.match(text, /Compensating controls None documented\./);
   });
 
@@ -204,7 +209,7 @@ describe('renderHtml', () => {
 
     it('keeps the plan and exception counts', () => {
       assert.equal((out.match(/<article class="plan /g) ?? []).length, hostile.plans.length);
-      assert.equal((out.match(/<tbody class="exc">/g) ?? []).length, hostile.exceptions.length);
+      assert.equal((out.match(/<article class="exception /g) ?? []).length, hostile.exceptions.length);
     });
   });
 });
