@@ -101,6 +101,8 @@ describe('HTML report in a real browser', function () {
       assert.equal(await o.page.locator('h1').innerText(), 'Contoso IT patching');
       await assertChartsRendered(o.page);
       await o.page.screenshot({ path: path.join(RESULTS, 'report.png'), fullPage: true });
+      // A4 portrait at 96 dpi minus the 12 mm margins: roughly what a printer lays out.
+      await o.page.setViewportSize({ width: 703, height: 1000 });
       await o.page.emulateMedia({ media: 'print' });
       await o.page.screenshot({ path: path.join(RESULTS, 'report-print.png'), fullPage: true });
     } finally {
