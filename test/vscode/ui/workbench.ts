@@ -1,0 +1,129 @@
+// Helpers for the UI tests: a real VS Code workbench (code-server) in Chromium driven by
+// playwright-core. scripts/vscode/run.js opens the page and calls setUiContext() before mocha
+// loads the *.test.js files of this folder.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+export interface UiContext {
+  page: Page;
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  /** The throwaway copy of samples/ this window has open (absolute path). */
+  workspace: string;
+  /** Where screenshots go (test-results/). */
+  screenshots: string;
+  repo: string;
+}
+
+let context: UiContext | undefined;
+
+export function setUiContext(value: UiContext): void {
+  context = value;
+}
+
+export function ui(): UiContext {
+  assert.ok(context, 'no UI context: run the UI tests through scripts/vscode/run.js');
+  return context;
+}
+
+export const AS_OF = '2026-11-23T12:00:00Z';
+
+/** Opens the workspace in the page and waits until PatchOps has published (its status bar item). */
+export async function openWorkbench(): Promise<Page> {
+  const { page, baseUrl, workspace } = ui();
+  const url = `${baseUrl}/?folder=${encodeURIComponent(workspace)}`;
+  if (page.url() !== url) await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+  await statusItem().waitFor({ timeout: 60_000 });
+  await dismissNotifications();
+  return page;
+}
+
+/** The PatchOps status bar item (id `<extension id>.<item id>`). */
+export function statusItem(): Locator {
+  return ui().page.locator('.statusbar-item').filter({ hasText: /breached/ }).first();
+}
+
+export async function screenshot(name: string): Promise<string> {
+  const file = path.join(ui().screenshots, `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await ui().page.screenshot({ path: file });
+  return file;
+}
+
+export async function dismissNotifications(): Promise<void> {
+  const page = ui().page;
+  const clear = page.locator('.notifications-toasts .codicon-notifications-clear-all, .notification-toast .codicon-close');
+  for (let i = 0; i < 5 && (await clear.count()) > 0; i++) {
+    await clear.first().click({ timeout: 2000 }).catch(() => undefined);
+  }
+}
+
+async function closeQuickInput(): Promise<void> {
+  const page = ui().page;
+  if (await page.locator('.quick-input-widget').isVisible()) {
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  }
+}
+
+/** Runs a command from the command palette (F1) by its title, e.g. "PatchOps: Generate Report". */
+export async function runCommand(title: string): Promise<void> {
+  const page = ui().page;
+  await closeQuickInput();
+  await focusWorkbench();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Picks an entry in an open quick pick by typing its label. */
+export async function pick(label: string): Promise<void> {
+  const page = ui().page;
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(label);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await row.click();
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P) and waits for its editor tab to be active. */
+export async function openFile(rel: string): Promise<void> {
+  const page = ui().page;
+  const name = path.posix.basename(rel);
+  await closeQuickInput();
+  await focusWorkbench();
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(rel);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active').filter({ hasText: name }).waitFor({ timeout: 15_000 });
+}
+
+export async function focusWorkbench(): Promise<void> {
+  // Keyboard shortcuts need the focus inside the workbench (not on the page body after a goto).
+  const page = ui().page;
+  const focused = (await page.evaluate('!!document.activeElement && document.activeElement !== document.body')) as boolean;
+  if (!focused) await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+}
+
+/** Waits for a condition on the page with a clear message. */
+export async function expectVisible(locator: Locator, what: string, timeout = 20_000): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+  } catch {
+    await screenshot(`failed-${what.replace(/\W+/g, '-').slice(0, 60)}`).catch(() => undefined);
+    assert.fail(`not visible within ${timeout} ms: ${what}`);
+  }
+}
