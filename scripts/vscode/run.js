@@ -17,7 +17,8 @@
 // Last line: `vscode: N passed, N failed, N skipped`; exit 1 when anything failed.
 //
 // Options: --grep TEXT (both phases), --suites-only, --ui-only, --no-build, --keep (leave
-// code-server running and print its URL; Ctrl-C ends it), --headed (needs a display).
+// code-server running and print its URL; Ctrl-C ends it), --headed (needs a display),
+// --vsix FILE (test this extension package instead of packaging the working tree).
 'use strict';
 
 const { spawn, spawnSync } = require('child_process');
@@ -45,9 +46,10 @@ const cleanups = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 const started = Date.now();
+let serverPid; // code-server's process group, killed again on exit whatever happened
 
 function parseArgs(argv) {
-  const o = { grep: process.env.PATCHOPS_TEST_GREP || '', suites: true, ui: true, build: true, keep: false, headed: false };
+  const o = { grep: process.env.PATCHOPS_TEST_GREP || '', suites: true, ui: true, build: true, keep: false, headed: false, vsix: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--grep') o.grep = argv[++i] || '';
@@ -56,6 +58,7 @@ function parseArgs(argv) {
     else if (a === '--no-build') o.build = false;
     else if (a === '--keep') o.keep = true;
     else if (a === '--headed') o.headed = true;
+    else if (a === '--vsix') o.vsix = path.resolve(argv[++i] || '');
     else {
       console.error(`run.js: unknown option ${a}`);
       process.exit(2);
@@ -194,7 +197,7 @@ async function waitForFile(file, timeoutMs, { logFile, isAlive }) {
       const chunk = text.slice(shown);
       const complete = chunk.lastIndexOf('\n') + 1;
       if (complete > 0) {
-        process.stdout.write(chunk.slice(0, complete).replace(/^/gm, '    '));
+        for (const line of chunk.slice(0, complete - 1).split('\n')) console.log(`    ${line}`);
         shown += complete;
       }
     }
@@ -215,6 +218,8 @@ async function waitForFile(file, timeoutMs, { logFile, isAlive }) {
 
 async function main() {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  // Our screenshots are test-results/vscode-*.png (other test suites write there too).
+  for (const name of fs.readdirSync(RESULTS_DIR)) if (/^vscode-.*\.png$/.test(name)) fs.rmSync(path.join(RESULTS_DIR, name));
   log('setup');
   const env = setup();
 
@@ -248,10 +253,10 @@ async function main() {
     }
   }
 
-  log('package: .cache/patchops.vsix and the test runner');
-  const vsix = path.join(CACHE, 'patchops.vsix');
+  const vsix = options.vsix || path.join(CACHE, 'patchops.vsix');
   const runnerVsix = path.join(CACHE, 'patchops-test-runner.vsix');
-  vsce(ROOT, vsix);
+  log(`package: ${options.vsix ? `(given ${vsix}) ` : '.cache/patchops.vsix and '}the test runner`);
+  if (!options.vsix) vsce(ROOT, vsix);
   vsce(path.join(ROOT, 'test', 'vscode', 'runner'), runnerVsix);
 
   // A fresh state folder per run: user data, extensions, request and results.
@@ -310,6 +315,7 @@ async function main() {
   );
   fs.closeSync(logFd);
   cleanups.push(() => killGroup(server));
+  serverPid = server.pid;
   const serverAlive = () => (server.exitCode === null && server.signalCode === null ? true : `code-server exited (${server.exitCode ?? server.signalCode}); see ${path.relative(ROOT, serverLog)}`);
 
   const serverDeadline = Date.now() + TIMEOUTS.server;
@@ -322,7 +328,15 @@ async function main() {
   log('code-server answers');
 
   const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({ executablePath: env.chromium, args: CHROMIUM_ARGS, headless: !options.headed });
+  // Playwright's own signal handlers would exit before code-server is stopped: ours do both.
+  const browser = await chromium.launch({
+    executablePath: env.chromium,
+    args: CHROMIUM_ARGS,
+    headless: !options.headed,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   cleanups.push(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -334,7 +348,7 @@ async function main() {
     await page.goto(`${base}/?folder=${encodeURIComponent(wsSuites)}`, { waitUntil: 'domcontentloaded' });
     const ok = await waitForFile(request.results, TIMEOUTS.suites, { logFile: request.log, isAlive: serverAlive });
     if (!ok) {
-      await page.screenshot({ path: path.join(RESULTS_DIR, 'phase1-timeout.png') }).catch(() => undefined);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'vscode-phase1-timeout.png') }).catch(() => undefined);
       const claimed = fs.existsSync(`${request.results}.claim`);
       totals.failed += 1;
       failures.push({
@@ -342,7 +356,7 @@ async function main() {
         fullTitle: 'extension-host suites',
         message: claimed
           ? `the suites started but wrote no results within ${TIMEOUTS.suites / 1000}s (a hung test?)`
-          : `the test runner never started within ${TIMEOUTS.suites / 1000}s (extension host not up, or the runner extension did not activate; see ${path.relative(ROOT, serverLog)} and test-results/phase1-timeout.png)`,
+          : `the test runner never started within ${TIMEOUTS.suites / 1000}s (extension host not up, or the runner extension did not activate; see ${path.relative(ROOT, serverLog)} and test-results/vscode-phase1-timeout.png)`,
       });
     } else {
       const results = JSON.parse(fs.readFileSync(request.results, 'utf8'));
@@ -377,7 +391,10 @@ function runUiTests() {
   });
 }
 
+let finishing = false;
 async function finish(error) {
+  if (finishing) return;
+  finishing = true;
   if (error) {
     totals.failed += 1;
     failures.push({ phase: 'orchestrator', fullTitle: 'scripts/vscode/run.js', message: error.message || String(error) });
@@ -397,7 +414,15 @@ async function finish(error) {
 }
 
 if (require.main === module) {
-  for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on('exit', () => {
+    if (!serverPid) return;
+    try {
+      process.kill(-serverPid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
       console.log(`\n${signal}: stopping code-server`);
       cleanup().finally(() => process.exit(130));

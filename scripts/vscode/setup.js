@@ -16,7 +16,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.cache');
 const NODE_MAJOR = '24';
 const CODE_SERVER_VERSION = '4.139.1';
-const APT_PACKAGES = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'chromium'];
+// Build headers for code-server's native modules (REAL-VSCODE.md), the browser, and an emoji font
+// so that screenshots show the ⚠/⏰ of code lens titles instead of empty boxes.
+const APT_PACKAGES = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'chromium', 'fonts-noto-color-emoji'];
 const CHROMIUM = '/usr/bin/chromium';
 
 const paths = {

@@ -1,20 +1,37 @@
 // Command-line parsing with Node's own `util.parseArgs`: strict, so a mistyped flag is an error.
 import { parseArgs } from 'util';
 
-export type Command = 'validate' | 'status' | 'report';
+export type Command = 'validate' | 'status' | 'report' | ScannerCommand;
+/** The scanner round trip (docs/scanners.md): import findings, enrich with KEV/EPSS, export. */
+export type ScannerCommand = 'import' | 'enrich' | 'export';
 
 export const FORMATS: Record<Command, readonly string[]> = {
   validate: ['text', 'json', 'sarif'],
   status: ['text', 'json'],
   report: ['md', 'html', 'json', 'csv'],
+  import: ['auto', 'trivy', 'grype', 'sarif'],
+  enrich: ['text'],
+  export: ['trivyignore', 'osv-scanner', 'openvex', 'ics'],
 };
 
 export interface CliArgs {
   command: Command;
   dir: string;
   asOf?: string;
+  /** The output format; for `import` the report format (auto: detected), for `export` FORMAT. */
   format: string;
   out?: string;
+  /** import: the scanner report. */
+  file?: string;
+  /** import: asset groups for new plans. */
+  affects?: string[];
+  /** import, enrich: compute and print, write nothing. */
+  dryRun?: boolean;
+  /** import: gather findings without a fix in one plan. */
+  includeUnfixed?: boolean;
+  /** enrich: the CISA KEV catalog and the EPSS scores. */
+  kev?: string;
+  epss?: string;
 }
 
 export type ParsedCommandLine = { kind: 'run'; args: CliArgs } | { kind: 'help'; command?: Command } | { kind: 'version' };
@@ -34,6 +51,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         'as-of': { type: 'string' },
         format: { type: 'string', short: 'f' },
         out: { type: 'string', short: 'o' },
+        affects: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'include-unfixed': { type: 'boolean' },
+        kev: { type: 'string' },
+        epss: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -48,21 +70,98 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (values.help || commandWord === undefined) return { kind: 'help', command: isCommand(commandWord) ? commandWord : undefined };
   if (!isCommand(commandWord)) throw new UsageError(`unknown command '${commandWord}': use validate, status or report`);
   const command = commandWord;
+  if (isScannerCommand(command)) return { kind: 'run', args: scannerArgs(command, positionals.slice(1), values) };
+  const scannerFlag = (['affects', 'dry-run', 'include-unfixed', 'kev', 'epss'] as const).find((k) => values[k] !== undefined);
+  if (scannerFlag) throw new UsageError(`--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': ${command} takes one folder`);
   const format = values.format ?? (command === 'report' ? 'md' : 'text');
   if (!FORMATS[command].includes(format)) {
     throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
   }
-  if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report; ${command} prints to standard output`);
-  const asOf = values['as-of'];
-  if (asOf !== undefined && !ISO.test(asOf)) {
-    throw new UsageError(`--as-of '${asOf}' is not an ISO 8601 date or date-time: use e.g. 2026-11-23 or 2026-11-23T12:00:00Z`);
-  }
+  if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
+  const asOf = checkAsOf(values['as-of']);
   return { kind: 'run', args: { command, dir: dir ?? '.', asOf, format, out: values.out } };
 }
 
+function checkAsOf(asOf: string | undefined): string | undefined {
+  if (asOf !== undefined && !ISO.test(asOf)) {
+    throw new UsageError(`--as-of '${asOf}' is not an ISO 8601 date or date-time: use e.g. 2026-11-23 or 2026-11-23T12:00:00Z`);
+  }
+  return asOf;
+}
+
+interface FlagValues {
+  'as-of'?: string;
+  format?: string;
+  out?: string;
+  affects?: string;
+  'dry-run'?: boolean;
+  'include-unfixed'?: boolean;
+  kev?: string;
+  epss?: string;
+}
+
+/** `import FILE [DIR]`, `enrich [DIR] --kev FILE`, `export FORMAT [DIR]`: each with its own flags. */
+function scannerArgs(command: ScannerCommand, words: string[], values: FlagValues): CliArgs {
+  const allowed: Record<ScannerCommand, (keyof FlagValues)[]> = {
+    import: ['as-of', 'format', 'affects', 'dry-run', 'include-unfixed'],
+    enrich: ['kev', 'epss', 'dry-run'],
+    export: ['as-of', 'out'],
+  };
+  for (const key of Object.keys(values) as (keyof FlagValues)[]) {
+    if (values[key] !== undefined && key in FLAG_NAMES && !allowed[command].includes(key)) {
+      throw new UsageError(`--${key} is not an option of ${command}: ${command} takes ${allowed[command].map((k) => `--${k}`).join(', ')}`);
+    }
+  }
+  const asOf = checkAsOf(values['as-of']);
+  switch (command) {
+    case 'import': {
+      const [file, dir, ...extra] = words;
+      if (file === undefined) throw new UsageError('import needs the scanner report: patchops import FILE [DIR] --affects GROUPS');
+      if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': import takes a report file and one folder`);
+      const format = values.format ?? 'auto';
+      if (!FORMATS.import.includes(format)) throw new UsageError(`unknown format '${format}' for import: use trivy, grype or sarif (default: detected from the content)`);
+      let affects: string[] | undefined;
+      if (values.affects !== undefined) {
+        affects = values.affects.split(',').map((g) => g.trim()).filter((g) => g !== '');
+        const bad = affects.find((g) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(g));
+        if (affects.length === 0 || bad !== undefined) throw new UsageError(`--affects '${values.affects}': give asset group ids separated by commas, e.g. --affects web-servers,kiosks`);
+      }
+      return { command, dir: dir ?? '.', asOf, format, file, affects, dryRun: values['dry-run'] === true, includeUnfixed: values['include-unfixed'] === true };
+    }
+    case 'enrich': {
+      const [dir, ...extra] = words;
+      if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': enrich takes one folder`);
+      if (values.kev === undefined) throw new UsageError('enrich needs the CISA KEV catalog: patchops enrich [DIR] --kev known_exploited_vulnerabilities.json [--epss epss_scores.csv.gz]');
+      return { command, dir: dir ?? '.', format: 'text', kev: values.kev, epss: values.epss, dryRun: values['dry-run'] === true };
+    }
+    case 'export': {
+      const [format, dir, ...extra] = words;
+      if (format === undefined) throw new UsageError(`export needs a format: patchops export ${FORMATS.export.join('|')} [DIR]`);
+      if (!FORMATS.export.includes(format)) throw new UsageError(`unknown export format '${format}': use ${FORMATS.export.join(', ')}`);
+      if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': export takes a format and one folder`);
+      return { command, dir: dir ?? '.', asOf, format, out: values.out };
+    }
+  }
+}
+
+const FLAG_NAMES: Record<keyof FlagValues, true> = {
+  'as-of': true,
+  format: true,
+  out: true,
+  affects: true,
+  'dry-run': true,
+  'include-unfixed': true,
+  kev: true,
+  epss: true,
+};
+
+export function isScannerCommand(word: string | undefined): word is ScannerCommand {
+  return word === 'import' || word === 'enrich' || word === 'export';
+}
+
 function isCommand(word: string | undefined): word is Command {
-  return word === 'validate' || word === 'status' || word === 'report';
+  return word === 'validate' || word === 'status' || word === 'report' || isScannerCommand(word);
 }
 
 function plainParseError(message: string): string {
@@ -79,18 +178,32 @@ Usage:
   patchops validate [DIR] [--as-of ISO] [--format text|json|sarif]
   patchops status   [DIR] [--as-of ISO] [--format text|json]
   patchops report   [DIR] [--as-of ISO] [--format md|html|json|csv] [--out FILE]
+  patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
+                    [--format trivy|grype|sarif] [--include-unfixed]
+  patchops enrich   [DIR] --kev FILE [--epss FILE] [--dry-run]
+  patchops export   trivyignore|osv-scanner|openvex|ics [DIR] [--as-of ISO] [--out FILE]
 
 DIR is a workspace folder with a patchops.yaml (default: the current folder).
+import turns a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/
+(one per fix; re-imports add only what is new); enrich sets kev/kev_due from the CISA
+KEV catalog and epss from an EPSS CSV (plain or .gz); export writes what the effective
+exceptions and open deadlines mean for scanners and calendars (see docs/scanners.md).
 
 Options:
   --as-of ISO     compute as of this instant (default: now); a date or time without
                   an offset is read in the workspace time zone
   -f, --format    output format (validate/status: text; report: md)
-  -o, --out FILE  write the report to FILE instead of standard output
+  -o, --out FILE  write the report (or export) to FILE instead of standard output
+  --affects G,..  import: asset groups of the plans it creates (required then)
+  --dry-run       import, enrich: print what would change, write nothing
+  --include-unfixed  import: gather findings without a fix in one plan
+  --kev FILE      enrich: CISA known_exploited_vulnerabilities.json
+  --epss FILE     enrich: EPSS scores CSV, plain or gzipped
   -h, --help      show this help
   -v, --version   show the version
 
-Exit codes: 0 no error diagnostics (status and report: ran), 1 error diagnostics
-(validate), 2 could not run (no workspace, bad flag, unreadable path).
+Exit codes: 0 no error diagnostics (status, report, import, enrich, export: ran),
+1 error diagnostics (validate), 2 could not run (no workspace, bad flag, unreadable
+path, a report or catalog that cannot be read; nothing is written then).
 Colour is used on a terminal only, and never when NO_COLOR is set.
 `;

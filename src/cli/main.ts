@@ -11,9 +11,11 @@ import { buildReport } from '../core/report/reportJson';
 import { renderSarif } from '../core/report/sarif';
 import { parseInstant } from '../core/time/instants';
 import { assembleModel } from '../core/workspace/load';
+import { verifyApprovalsSync } from '../node/approvals';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { readWorkspace } from '../node/workspaceFiles';
-import { HELP, parseCommandLine, UsageError, type CliArgs } from './args';
+import { HELP, isScannerCommand, parseCommandLine, UsageError, type CliArgs } from './args';
+import { runScannerCommand } from './commands';
 import { styleFor } from './terminal';
 import { diagnosticsText, statusText } from './textOutput';
 
@@ -38,7 +40,9 @@ export function run(argv: readonly string[], io: Io): number {
       io.stdout.write(`${version}\n`);
       return 0;
     }
-    return runCommand(parsed.args, io);
+    const args = parsed.args;
+    if (isScannerCommand(args.command)) return runScannerCommand({ ...args, command: args.command }, io);
+    return runCommand(args, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`patchops: ${err.message}\n`);
@@ -60,7 +64,10 @@ function runCommand(args: CliArgs, io: Io): number {
   const model = assembleModel(disk.files);
   const zone = model.settings?.data.timezone ?? 'UTC';
   const asOf = resolveAsOf(args.asOf, zone, io);
-  const evaluation = evaluate(model, { asOf });
+  // Git review of approvals (docs/git-review.md): git runs only when a policy requires it.
+  const signers = io.env.PATCHOPS_ALLOWED_SIGNERS;
+  const approvals = verifyApprovalsSync(root, model, { trusted: true, env: { ...process.env, ...io.env }, allowedSigners: signers ? path.resolve(io.cwd, signers) : undefined });
+  const evaluation = evaluate(model, { asOf, approvals });
   const output = render(args, evaluation, disk.files.length, io);
 
   if (args.out !== undefined) {

@@ -74,6 +74,20 @@ export function statusText(evaluation: Evaluation, style: Style): string {
       exRows.push([printable(e.id), e.state, e.approval, local(e.revisitOn), printable(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}`)]);
     }
     columns(exRows).forEach((line, i) => out.push(i === 0 ? style.dim(line) : line));
+    // Git review (SPEC §4): the approval commit, and why an approval is not verified.
+    const review: string[][] = [];
+    for (const e of evaluation.exceptions) {
+      if (e.commit) {
+        const c = e.commit;
+        const signature = c.signature === 'unchecked' ? '' : `, signature ${c.signature}`;
+        review.push([printable(e.id), printable(`approval commit ${c.commit.slice(0, 12)} by ${c.author}, ${local(Date.parse(c.date) || null)}${signature}`)]);
+      }
+      if (e.approval === 'unverified' && e.detail) review.push([printable(e.id), style.red(printable(`unverified: ${e.detail}`))]);
+    }
+    if (review.length) {
+      out.push('');
+      out.push(...columns(review, visibleWidth));
+    }
   }
   return out.join('\n') + '\n';
 }

@@ -2,7 +2,7 @@
 // on the effective exceptions), then KPIs. Pure: same model + same as-of = same answers.
 import type { ApprovalChecks } from './approvals/approvalCheck';
 import { computeKpis } from './kpis';
-import { compareDiagnostics, ZERO_RANGE, type Diagnostic } from './model/diagnostic';
+import { compareDiagnostics, type Diagnostic } from './model/diagnostic';
 import type { Evaluation, ExceptionResult, PlanResult } from './model/evaluation';
 import type { WorkspaceFile } from './model/files';
 import { RuleContext } from './rules/context';
@@ -123,15 +123,4 @@ function defaultPolicyOf(ctx: RuleContext, model: WorkspaceModel, policies: Map<
   }
   // With a single policy there is no doubt which one applies.
   return policies.size === 1 ? [...policies.values()][0] : undefined;
-}
-
-/** The diagnostic for a folder with no patchops.yaml (SPEC §2, CLI exit 2). */
-export function workspaceMissing(file = 'patchops.yaml'): Diagnostic {
-  return {
-    file,
-    range: ZERO_RANGE,
-    severity: 'error',
-    code: 'workspace.missing',
-    message: 'no patchops.yaml: a PatchOps workspace has one at its root (name, timezone, teams)',
-  };
 }

@@ -1,5 +1,7 @@
 // Where git review of exception approvals plugs in (SPEC §4). The evaluation asks a lookup for
-// each approved exception; until a verifier fills it, every approval is `unchecked`.
+// each approved exception; the Node verifier (src/node/approvals.ts) fills it from git, and the
+// pure parts it uses live beside this file (requests, porcelain, lineMap, decide). Without a
+// lookup every approval is `unchecked`.
 import type { ApprovalCommit } from '../model/evaluation';
 
 export interface ApprovalCheck {
@@ -14,5 +16,5 @@ export type ApprovalChecks = ReadonlyMap<string, ApprovalCheck>;
 
 export const NOT_CHECKED: ApprovalCheck = {
   state: 'unchecked',
-  reason: 'git review of approvals is not checked by this version',
+  reason: 'git review of approvals did not run here',
 };

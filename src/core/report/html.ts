@@ -283,6 +283,7 @@ function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number
     `${detail}<dl class="facts two">` +
     fact('Requested by', `${text(e.requestedBy)}<span class="rel">${instant(e.requestedOn)}</span>`) +
     fact('Approved by', approver) +
+    (e.approvalCommit ? fact('Approval commit', approvalCommit(e.approvalCommit)) : '') +
     fact('Revisit on', `${instant(e.revisitOn)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}`) +
     fact('Scope', scope === '' ? DASH : scope) +
     fact('Tier', t(tierLabel(e.tier))) +
@@ -291,6 +292,12 @@ function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number
     fact('Compensating controls', controls, 'span4') +
     `</dl><p class="source">Source: ${text(e.file)}</p></article>`
   );
+}
+
+/** The commit git review found for the approval (SPEC §4). */
+function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>): string {
+  const signature = c.signature === 'unchecked' ? 'signature not checked' : `signature ${c.signature}`;
+  return `<span class="id">${t(c.commit.slice(0, 12))}</span><span class="rel">${text(c.author)} · ${instant(c.date)} · ${t(signature)}</span>`;
 }
 
 function exceptionsSection(doc: ReportDocument): string {

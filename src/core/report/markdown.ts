@@ -171,6 +171,7 @@ function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
   const facts = [
     `- **State:** ${md(exceptionStateLabel(e.state))} · **effective:** ${e.effective ? 'yes' : 'no'} · **tier:** ${md(tierLabel(e.tier))}`,
     `- **Approval:** ${md(approvalLabel(e.approval))}, ${approved}${detail}`,
+    ...(e.approvalCommit ? [`- **Approval commit:** ${approvalCommit(e.approvalCommit)}`] : []),
     `- **Requested by:** ${md(e.requestedBy)} on ${md(formatInstant(e.requestedOn))}`,
     `- **Revisit on:** ${md(formatInstant(e.revisitOn))}${revisit === null ? '' : ` (${md(revisit)})`}`,
     `- **Scope:** ${scope.length === 0 ? DASH : scope.join('; ')}`,
@@ -179,6 +180,12 @@ function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
     `- **File:** ${md(e.file)}`,
   ];
   return [`### ${md(e.id)}: ${md(exceptionStateLabel(e.state))}`, facts.join('\n')].join('\n\n');
+}
+
+/** The commit git review found for the approval (SPEC §4). */
+function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>): string {
+  const signature = c.signature === 'unchecked' ? 'signature not checked' : `signature ${c.signature}`;
+  return `${md(c.commit.slice(0, 12))} by ${md(c.author)} on ${md(formatInstant(c.date))} · ${md(signature)}`;
 }
 
 function exceptionsSection(doc: ReportDocument): string {

@@ -75,5 +75,6 @@ function exceptionReport(e: ExceptionResult): ExceptionReport {
     revisitOn: iso(e.revisitOn),
     approval: e.approval,
     approvalDetail: e.detail,
+    approvalCommit: e.commit ? { commit: e.commit.commit, author: e.commit.author, date: e.commit.date, signature: e.commit.signature } : null,
   };
 }

@@ -91,6 +91,19 @@ export interface ExceptionReport {
   approval: ApprovalState;
   /** Why the approval is not verified or the exception is invalid, in words; null otherwise. */
   approvalDetail: string | null;
+  /**
+   * The commit git review found for the approval block (SPEC §4): id, author email, author date
+   * (ISO UTC) and signature state (`unchecked` unless the policy requires signed approvals); null
+   * when git was not asked or nothing is committed. Optional: documents written before it exist.
+   */
+  approvalCommit?: ApprovalCommitReport | null;
+}
+
+export interface ApprovalCommitReport {
+  commit: string;
+  author: string;
+  date: string;
+  signature: 'good' | 'bad' | 'none' | 'unchecked';
 }
 
 export interface Kpis {

@@ -25,15 +25,31 @@ export function severityAsTier(severity: SeverityBand): Tier {
   return severity === 'none' ? 'low' : severity;
 }
 
-/** tier = matrix[impact][severity] (the severity itself without a matrix), raised `kevRaise` steps if kev. */
+/** A policy's `risk.epss_raise`: raise `steps` tiers when the EPSS probability is ≥ `threshold`. */
+export interface EpssRaise {
+  threshold: number;
+  steps: number;
+}
+
+/**
+ * tier = matrix[impact][severity] (the severity itself without a matrix), raised `kevRaise` steps
+ * if kev and — with an EPSS rule — its `steps` when `epss` reaches its threshold. The two raises
+ * do not add up: the larger applies (known exploitation already says what a high EPSS predicts).
+ */
 export function tierFor(
   severity: SeverityBand,
   impact: Impact,
   kev: boolean,
   matrix: RiskMatrix | undefined,
   kevRaise: number,
+  epss?: { probability: number | null | undefined; rule: EpssRaise | undefined },
 ): Tier {
   const base = matrix ? matrix[impact][severityAsTier(severity)] : severityAsTier(severity);
-  if (!kev || kevRaise <= 0) return base;
-  return TIER_BY_RANK[Math.min(TIER_RANK.critical, TIER_RANK[base] + kevRaise)];
+  const byKev = kev ? Math.max(0, kevRaise) : 0;
+  const rule = epss?.rule;
+  const probability = epss?.probability;
+  const byEpss = rule && typeof probability === 'number' && probability >= rule.threshold ? Math.max(0, rule.steps) : 0;
+  const raise = Math.max(byKev, byEpss);
+  if (raise <= 0) return base;
+  return TIER_BY_RANK[Math.min(TIER_RANK.critical, TIER_RANK[base] + raise)];
 }

@@ -21,7 +21,7 @@ export interface ExceptionInputs {
   brokenPlans: ReadonlySet<string>;
   groups: ReadonlyMap<string, Entity<AssetGroup>>;
   brokenGroups: ReadonlySet<string>;
-  vulnerabilities: ReadonlyMap<string, { severity?: SeverityBand; kev: boolean }>;
+  vulnerabilities: ReadonlyMap<string, { severity?: SeverityBand; kev: boolean; epss?: number }>;
   approvals?: ApprovalChecks;
 }
 
@@ -122,10 +122,12 @@ function checkReferences(ctx: RuleContext, entity: Entity<ExceptionFile>, inputs
 function exceptionTier(exc: ExceptionFile, inputs: ExceptionInputs, policy: ResolvedPolicy): Tier | null {
   let severity: SeverityBand | undefined;
   let kev = false;
+  let epss: number | undefined;
   for (const id of exc.vulnerabilities) {
     const v = inputs.vulnerabilities.get(id);
     if (v?.severity) severity = maxSeverity(severity, v.severity);
     kev ||= v?.kev ?? false;
+    if (v?.epss !== undefined) epss = Math.max(epss ?? 0, v.epss);
   }
   let impact: Impact | undefined;
   for (const id of exc.groups) {
@@ -133,7 +135,7 @@ function exceptionTier(exc: ExceptionFile, inputs: ExceptionInputs, policy: Reso
     if (group) impact = maxImpact(impact, group.data.impact);
   }
   if (!severity || !impact) return null;
-  return tierFor(severity, impact, kev, policy.matrix, policy.kevRaise);
+  return tierFor(severity, impact, kev, policy.matrix, policy.kevRaise, { probability: epss, rule: policy.epssRaise });
 }
 
 function checkDuration(

@@ -69,7 +69,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     return result;
   }
   if (policy && scope.severity) {
-    result.tier = tierFor(scope.severity, scope.impact ?? 'high', scope.kev, policy.matrix, policy.kevRaise);
+    result.tier = tierFor(scope.severity, scope.impact ?? 'high', scope.kev, policy.matrix, policy.kevRaise, { probability: scope.epss, rule: policy.epssRaise });
   }
   if (policy && result.tier && !cancelled) {
     const rule = policy.tiers[result.tier];
@@ -104,6 +104,8 @@ interface Scope {
   severity?: SeverityBand;
   impact?: Impact;
   kev: boolean;
+  /** The highest EPSS probability in scope. */
+  epss?: number;
 }
 
 /** (vulnerabilities × affected groups) minus the pairs an effective exception covers. */
@@ -115,6 +117,7 @@ function scopeOf(p: PlanFile, inputs: PlanInputs): Scope {
   const inScope: ScoredVulnerability[] = [];
   let severity: SeverityBand | undefined;
   let kev = false;
+  let epss: number | undefined;
   for (const v of inputs.scored) {
     let remaining = groups.length === 0; // unknown groups alone: keep the vulnerability in scope
     for (const g of groups) {
@@ -130,10 +133,11 @@ function scopeOf(p: PlanFile, inputs: PlanInputs): Scope {
     inScope.push(v);
     if (v.severity) severity = maxSeverity(severity, v.severity);
     kev ||= v.kev;
+    if (v.epss !== undefined) epss = Math.max(epss ?? 0, v.epss);
   }
   let impact: Impact | undefined;
   for (const g of remainingGroups) impact = maxImpact(impact, inputs.groups.get(g)!.data.impact);
-  return { vulnerabilities, inScope, exemptedBy: [...exemptedBy].sort(), exempt: inScope.length === 0, severity, impact, kev };
+  return { vulnerabilities, inScope, exemptedBy: [...exemptedBy].sort(), exempt: inScope.length === 0, severity, impact, kev, epss };
 }
 
 function testingPassed(ctx: RuleContext, plan: Entity<PlanFile>): number | null {

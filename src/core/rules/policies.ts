@@ -1,6 +1,6 @@
 // SLA policies resolved once per evaluation: durations in ms, cycles checked, references checked.
 import type { SlaFile, WorkspaceFile } from '../model/files';
-import type { RiskMatrix } from '../risk/tiers';
+import type { EpssRaise, RiskMatrix } from '../risk/tiers';
 import type { Tier } from '../report/reportModel';
 import { TIERS } from '../report/reportModel';
 import { checkCycle, type CycleSpec } from '../time/cycles';
@@ -25,6 +25,8 @@ export interface ResolvedPolicy {
   readonly tiers: Record<Tier, TierRule>;
   readonly matrix?: RiskMatrix;
   readonly kevRaise: number;
+  /** `risk.epss_raise`, when the policy has one. */
+  readonly epssRaise?: EpssRaise;
   readonly exceptions: {
     readonly approvers: readonly string[];
     readonly maxDuration: Partial<Record<Tier, number>>;
@@ -94,6 +96,7 @@ export function resolvePolicy(ctx: RuleContext, entity: Entity<SlaFile>, teams: 
     tiers,
     matrix: sla.risk?.matrix,
     kevRaise: sla.risk?.kev_raise ?? 0,
+    epssRaise: sla.risk?.epss_raise ? { threshold: sla.risk.epss_raise.threshold, steps: sla.risk.epss_raise.steps ?? 1 } : undefined,
     exceptions: {
       approvers,
       maxDuration,

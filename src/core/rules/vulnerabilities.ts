@@ -12,6 +12,8 @@ export interface ScoredVulnerability {
   score: number | null;
   cvssVersion: string | null;
   kev: boolean;
+  /** EPSS probability (0..1), when the file records one. */
+  epss?: number;
   discovered?: number;
   published?: number;
 }
@@ -37,20 +39,30 @@ export function scoreVulnerabilities(ctx: RuleContext, plan: Entity<PlanFile>): 
       score,
       cvssVersion,
       kev: v.kev === true,
+      epss: v.epss,
       discovered: ctx.instant(plan, [...path, 'discovered'], v.discovered),
       published: ctx.instant(plan, [...path, 'published'], v.published),
     };
   });
 }
 
-/** Across every plan: a vulnerability's highest severity and whether any plan marks it kev. */
-export function indexVulnerabilities(scored: Iterable<ScoredVulnerability[]>): Map<string, { severity?: SeverityBand; kev: boolean }> {
-  const index = new Map<string, { severity?: SeverityBand; kev: boolean }>();
+/** One vulnerability across every plan that lists it. */
+export interface IndexedVulnerability {
+  severity?: SeverityBand;
+  kev: boolean;
+  /** The highest EPSS probability any plan records for it. */
+  epss?: number;
+}
+
+/** Across every plan: a vulnerability's highest severity and EPSS, and whether any plan marks it kev. */
+export function indexVulnerabilities(scored: Iterable<ScoredVulnerability[]>): Map<string, IndexedVulnerability> {
+  const index = new Map<string, IndexedVulnerability>();
   for (const list of scored) {
     for (const v of list) {
       const entry = index.get(v.id) ?? { kev: false };
       if (v.severity) entry.severity = maxSeverity(entry.severity, v.severity);
       entry.kev ||= v.kev;
+      if (v.epss !== undefined) entry.epss = Math.max(entry.epss ?? 0, v.epss);
       index.set(v.id, entry);
     }
   }

@@ -81,7 +81,7 @@ function runSuites(options) {
       return;
     }
     runner.on('suite', (suite) => {
-      if (suite.title) log(`${'  '.repeat(depth(suite) - 1)}${suite.title}`);
+      if (suite.title) log(`${'  '.repeat(depth(suite))}${suite.title}`);
     });
     runner.on('pass', (test) => {
       results.passes.push({ title: test.title, fullTitle: test.fullTitle(), duration: test.duration });
@@ -99,10 +99,11 @@ function runSuites(options) {
   });
 }
 
+/** How many titled suites enclose this test or suite (for indentation). */
 function depth(runnable) {
   let n = 0;
   for (let s = runnable.parent; s && !s.root; s = s.parent) n++;
-  return n;
+  return Math.max(0, n);
 }
 
 function finish(results, started) {

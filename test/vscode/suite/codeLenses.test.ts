@@ -17,6 +17,8 @@ const STATE_WORDS: Record<PlanResult['state'], RegExp> = {
 };
 
 async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  // The command works on the renderer's text model: the document has to be open.
+  await vscode.workspace.openTextDocument(uri);
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000);
   return (lenses ?? []).filter((l) => l.command?.title).sort((a, b) => a.range.start.line - b.range.start.line);
 }

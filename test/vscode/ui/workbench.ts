@@ -2,6 +2,7 @@
 // playwright-core. scripts/vscode/run.js opens the page and calls setUiContext() before mocha
 // loads the *.test.js files of this folder.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -39,7 +40,20 @@ export async function openWorkbench(): Promise<Page> {
   await page.locator('.statusbar').waitFor({ timeout: 60_000 });
   await statusItem().waitFor({ timeout: 60_000 });
   await dismissNotifications();
+  await widenSideBar(520);
   return page;
+}
+
+/** Drags the side bar's sash so tree descriptions are readable in screenshots. */
+async function widenSideBar(width: number): Promise<void> {
+  const page = ui().page;
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width - 10) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
 }
 
 /** The PatchOps status bar item (id `<extension id>.<item id>`). */
@@ -47,8 +61,9 @@ export function statusItem(): Locator {
   return ui().page.locator('.statusbar-item').filter({ hasText: /breached/ }).first();
 }
 
+/** Saves test-results/vscode-NAME.png (run.js clears the old vscode-*.png first). */
 export async function screenshot(name: string): Promise<string> {
-  const file = path.join(ui().screenshots, `${name}.png`);
+  const file = path.join(ui().screenshots, `vscode-${name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await ui().page.screenshot({ path: file });
   return file;
@@ -127,3 +142,47 @@ export async function expectVisible(locator: Locator, what: string, timeout = 20
     assert.fail(`not visible within ${timeout} ms: ${what}`);
   }
 }
+
+/** A view's pane in the side bar, by its title ("Plans", "SLA status", "Exceptions", "Explorer" sections…). */
+export function pane(title: string): Locator {
+  const page = ui().page;
+  return page.locator('.pane', { has: page.locator(`.pane-header[aria-label="${title} Section"]`) });
+}
+
+/** Tree rows of a view pane whose accessible label starts with `label`. */
+export function treeRow(paneTitle: string, label: string): Locator {
+  return pane(paneTitle).locator('.monaco-list-row').filter({ hasText: label });
+}
+
+/** Expands or collapses a view pane (so that a virtualised tree has room to render its rows). */
+export async function setPaneExpanded(title: string, expanded: boolean): Promise<void> {
+  const header = ui().page.locator(`.pane-header[aria-label="${title} Section"]`);
+  await expectVisible(header, `the ${title} view header`);
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+}
+
+/** Opens the PatchOps container from the activity bar (if it is not the visible one already). */
+export async function showPatchOps(): Promise<void> {
+  const page = ui().page;
+  const item = page.locator('.activitybar .action-item').filter({ has: page.locator('a.action-label[aria-label="PatchOps"]') });
+  await expectVisible(item, 'the PatchOps activity bar item');
+  if ((await item.getAttribute('aria-selected')) !== 'true') await item.click();
+  await expectVisible(page.locator('.pane-header[aria-label="Plans Section"]'), 'the Plans view');
+}
+
+/** Runs the repository's CLI (dist/cli.js) with this Node. */
+export function cli(args: string[]): string {
+  try {
+    return execFileSync(process.execPath, [path.join(ui().repo, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+  } catch (err) {
+    const e = err as { status?: number; stdout?: string };
+    if (e.status === 1 && e.stdout) return e.stdout;
+    throw err;
+  }
+}
+
+export function cliReport(workspace = ui().workspace): { plans: { id: string; tier: string | null; state: string; endpointsPercent: number | null }[]; kpis: { openBreaches: number; dueSoon: number } } {
+  return JSON.parse(cli(['report', workspace, '--as-of', AS_OF, '--format', 'json']));
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

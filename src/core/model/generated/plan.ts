@@ -71,6 +71,10 @@ export type TextList = string[];
  * What makes the decider roll back.
  */
 export type TextList1 = string[];
+/**
+ * The report's targets (OS, lock files) that had the package.
+ */
+export type TextList2 = string[];
 
 /**
  * What is patched, where, how it is tested, the deployment waves (pilot -> departments -> organization) and the rollback.
@@ -98,6 +102,7 @@ export interface PlanFile {
   waves?: DeploymentWave[];
   rollback?: RollbackProcedure;
   retrospective?: JointRetrospective;
+  source?: ImportedFromAScanner;
 }
 export interface Vulnerability {
   id: string;
@@ -111,6 +116,14 @@ export interface Vulnerability {
    * Listed in CISA's Known Exploited Vulnerabilities catalog.
    */
   kev?: boolean;
+  /**
+   * The due date CISA's KEV catalog sets for federal agencies to remediate it (its `dueDate`); set by `patchops enrich`. For information: the SLA deadline comes from the policy.
+   */
+  kev_due?: string;
+  /**
+   * EPSS probability (0..1) that it is exploited in the next 30 days, from FIRST's daily EPSS scores; set by `patchops enrich`. A policy's `risk.epss_raise` may raise the tier with it.
+   */
+  epss?: number;
   published?: Timestamp;
   discovered?: Timestamp1;
 }
@@ -168,4 +181,34 @@ export interface JointRetrospective {
   went_well?: TextList;
   to_improve?: TextList;
   actions?: TextList;
+}
+/**
+ * Where an imported plan came from, written by `patchops import`: a re-import of a later scan finds the plan by scanner-independent package and fixed version (or `awaiting_fix`) and adds only the new vulnerabilities.
+ */
+export interface ImportedFromAScanner {
+  /**
+   * The scanner whose report created the plan.
+   */
+  scanner: "trivy" | "grype";
+  /**
+   * The package the fix is deployed as: the source package where the scanner names one (Trivy `SrcName`, Grype `upstreams`), else the binary package.
+   */
+  package?: string;
+  /**
+   * The version installed when the scan ran.
+   */
+  installed_version?: string;
+  /**
+   * The version that fixes the plan's vulnerabilities.
+   */
+  fixed_version?: string;
+  /**
+   * What was scanned: the image, folder or file named in the report.
+   */
+  artifact?: string;
+  targets?: TextList2;
+  /**
+   * true for the plan gathering findings that have no fixed version yet (`patchops import --include-unfixed`).
+   */
+  awaiting_fix?: boolean;
 }

@@ -116,12 +116,26 @@ export interface RiskPrioritization {
    * Steps a known-exploited (CISA KEV) vulnerability raises the tier, up to critical.
    */
   kev_raise?: number;
+  epss_raise?: EPSSRaise;
 }
 export interface MatrixRow {
   critical: Tier;
   high: Tier;
   medium: Tier;
   low: Tier;
+}
+/**
+ * Raise the tier `steps` steps (up to critical) when a vulnerability in scope has an EPSS probability at or above `threshold`. With a KEV raise too, the larger of the two applies: they are not added.
+ */
+export interface EPSSRaise {
+  /**
+   * EPSS probability (0..1) from which the raise applies.
+   */
+  threshold: number;
+  /**
+   * Steps to raise the tier. Default 1.
+   */
+  steps?: number;
 }
 export interface ExceptionRules {
   /**

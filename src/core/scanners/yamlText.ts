@@ -1,0 +1,146 @@
+// Minimal text edits on YAML files: new content is inserted or a value node's text replaced,
+// every other byte — comments, quoting, blank lines — stays as it was. Shared by import and enrich.
+import { isMap, isScalar, isSeq, parse, parseDocument, type Document, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+
+export type Scalar = string | number | boolean;
+
+const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9._:/+@()-]*$/;
+
+/** A scalar as YAML text: plain when it reads back as the same string, else double-quoted. */
+export function yamlScalar(value: Scalar, options: { quote?: boolean } = {}): string {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (!options.quote && PLAIN_SAFE.test(value) && !value.includes(': ') && !/:$/.test(value)) {
+    try {
+      if (parse(value, { version: '1.2' }) === value) return value;
+    } catch {
+      // not plain-safe after all
+    }
+  }
+  return JSON.stringify(value);
+}
+
+export const eolOf = (text: string): string => (/\r\n/.test(text) ? '\r\n' : '\n');
+
+export function parseForEdit(text: string): Document.Parsed {
+  return parseDocument(text, { version: '1.2', uniqueKeys: false, keepSourceTokens: false });
+}
+
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+export function columnOf(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+export interface TextEdit {
+  offset: number;
+  /** Characters replaced at `offset` (0 for an insertion). */
+  length: number;
+  text: string;
+}
+
+/** Applies edits (non-overlapping) from the end, so earlier offsets stay valid. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.offset) + e.text + out.slice(e.offset + e.length);
+  return out;
+}
+
+/** Entries of a mapping item, in order: [key, value] with values already scalars. */
+export type Fields = ReadonlyArray<readonly [string, Scalar | readonly Scalar[]]>;
+
+/** Edits that append `items` (each a mapping) to the sequence at `key` of the document's root map. */
+export function appendToSequence(text: string, doc: Document.Parsed, key: string, items: readonly Fields[]): TextEdit[] {
+  if (items.length === 0) return [];
+  const eol = eolOf(text);
+  const seq = doc.get(key, true) as YAMLSeq | undefined;
+  if (!seq || !isSeq(seq) || !seq.range) throw new Error(`\`${key}\` is not a list`);
+  if (seq.flow) {
+    const close = text.lastIndexOf(']', seq.range[1] - 1);
+    const lastEnd = seq.items.length ? (seq.items[seq.items.length - 1] as { range?: [number, number, number] }).range?.[1] : undefined;
+    const at = lastEnd ?? close;
+    const prefix = seq.items.length ? ', ' : '';
+    return [{ offset: at, length: 0, text: prefix + items.map(flowMapping).join(', ') }];
+  }
+  const indent = ' '.repeat(columnOf(text, seq.range[0]));
+  let at = seq.range[1];
+  let lead = '';
+  if (at > 0 && text[at - 1] !== '\n') {
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) {
+      at = text.length;
+      lead = eol;
+    } else at = nl + 1;
+  }
+  return [{ offset: at, length: 0, text: lead + items.map((fields) => blockItem(fields, indent, eol)).join('') }];
+}
+
+/** `- key: value` lines of one sequence item, indented like the sequence's other items. */
+export function blockItem(fields: Fields, indent: string, eol: string): string {
+  return fields.map(([k, v], i) => `${indent}${i === 0 ? '- ' : '  '}${k}: ${valueText(v)}${eol}`).join('');
+}
+
+export function flowMapping(fields: Fields): string {
+  return `{ ${fields.map(([k, v]) => `${k}: ${valueText(v)}`).join(', ')} }`;
+}
+
+export function valueText(v: Scalar | readonly Scalar[]): string {
+  return Array.isArray(v) ? `[${v.map((x) => yamlScalar(x)).join(', ')}]` : yamlScalar(v as Scalar, { quote: typeof v === 'string' && /^CVSS:/.test(v) });
+}
+
+/**
+ * Edits that set `fields` on a mapping node: an existing key's value node is replaced (only when
+ * its value differs), a missing key is inserted — a line after the mapping's last line with the
+ * indentation of its keys, or `, key: value` before a flow mapping's closing brace.
+ */
+export function setMapFields(text: string, map: YAMLMap, fields: ReadonlyArray<readonly [string, Scalar]>): TextEdit[] {
+  if (!isMap(map) || !map.range) return [];
+  const edits: TextEdit[] = [];
+  const missing: [string, Scalar][] = [];
+  for (const [key, value] of fields) {
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+    if (!pair) {
+      missing.push([key, value]);
+      continue;
+    }
+    const node = pair.value;
+    if (isScalar(node) && node.value === value) continue;
+    if (node && (node as { range?: [number, number, number] }).range) {
+      const [start, end] = (node as { range: [number, number, number] }).range;
+      edits.push({ offset: start, length: end - start, text: yamlScalar(value) });
+    } else {
+      // `key:` with no value: put it after the colon
+      const keyEnd = (pair.key as { range: [number, number, number] }).range[1];
+      const colon = text.indexOf(':', keyEnd);
+      edits.push({ offset: colon + 1, length: 0, text: ` ${yamlScalar(value)}` });
+    }
+  }
+  if (missing.length === 0) return edits;
+  if (map.flow) {
+    const last = map.items[map.items.length - 1] as Pair | undefined;
+    const lastEnd = last ? ((last.value ?? last.key) as { range: [number, number, number] }).range[1] : text.lastIndexOf('}', map.range[1] - 1);
+    const prefix = last ? ', ' : ' ';
+    edits.push({ offset: lastEnd, length: 0, text: prefix + missing.map(([k, v]) => `${k}: ${yamlScalar(v)}`).join(', ') + (last ? '' : ' ') });
+    return edits;
+  }
+  const eol = eolOf(text);
+  const firstKey = map.items[0]?.key as { range: [number, number, number] } | undefined;
+  const indent = ' '.repeat(firstKey ? columnOf(text, firstKey.range[0]) : columnOf(text, map.range[0]));
+  let at = map.range[1];
+  let lead = '';
+  if (at > 0 && text[at - 1] !== '\n') {
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) {
+      at = text.length;
+      lead = eol;
+    } else at = nl + 1;
+  }
+  edits.push({ offset: at, length: 0, text: lead + missing.map(([k, v]) => `${indent}${k}: ${yamlScalar(v)}${eol}`).join('') });
+  return edits;
+}

@@ -1,0 +1,76 @@
+// The PatchOps activity-bar container: Plans, SLA status and Exceptions list the samples, and
+// follow a change made to a file on disk.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cliReport, expectVisible, openWorkbench, pane, screenshot, setPaneExpanded, showPatchOps, statusItem, treeRow, ui } from './workbench';
+
+describe('UI: PatchOps views', function () {
+  before(async () => {
+    await openWorkbench();
+  });
+
+  it('the activity bar opens PatchOps: Plans lists every sample plan with tier · state · percent', async () => {
+    await showPatchOps();
+    // Room for all ten rows (trees only render the rows in view).
+    await setPaneExpanded('SLA status', false);
+    await setPaneExpanded('Exceptions', false);
+    const report = cliReport();
+    assert.equal(report.plans.length, 10);
+    await expectVisible(treeRow('Plans', 'PLAN-2026-036'), 'a Plans row PLAN-2026-036');
+    for (const plan of report.plans) {
+      const row = treeRow('Plans', plan.id);
+      await expectVisible(row, `a Plans row ${plan.id}`);
+      const text = (await row.first().textContent()) ?? '';
+      assert.ok(text.includes(plan.state.replace('_', ' ')), `${plan.id} row "${text}" shows state ${plan.state}`);
+      if (plan.tier) assert.ok(text.includes(plan.tier), `${plan.id} row "${text}" shows tier ${plan.tier}`);
+    }
+    assert.match((await treeRow('Plans', 'PLAN-2026-036').first().textContent()) ?? '', /critical · breached · 0%/);
+    // A plan's children are its waves.
+    await treeRow('Plans', 'PLAN-2026-036').first().click();
+    const twistie = treeRow('Plans', 'PLAN-2026-036').first();
+    if ((await twistie.getAttribute('aria-expanded')) !== 'true') await ui().page.keyboard.press('ArrowRight');
+    await expectVisible(treeRow('Plans', 'Remaining backup servers'), 'the waves under PLAN-2026-036');
+    await screenshot('views-plans');
+  });
+
+  it('SLA status groups the plans: Breached holds PLAN-2026-036, Due soon PLAN-2026-039', async () => {
+    await showPatchOps();
+    await setPaneExpanded('Plans', false);
+    await setPaneExpanded('SLA status', true);
+    await setPaneExpanded('Exceptions', true);
+    const sla = pane('SLA status');
+    await expectVisible(sla.locator('.monaco-list-row', { hasText: 'Breached (1)' }), 'an SLA group "Breached (1)"');
+    await expectVisible(sla.locator('.monaco-list-row', { hasText: 'Due soon (1)' }), 'an SLA group "Due soon (1)"');
+    const labels = await sla.locator('.monaco-list-row').allTextContents();
+    const breachedAt = labels.findIndex((l) => l.startsWith('Breached'));
+    assert.ok(labels[breachedAt + 1]?.startsWith('PLAN-2026-036'), `PLAN-2026-036 sits under Breached: ${JSON.stringify(labels)}`);
+    const dueAt = labels.findIndex((l) => l.startsWith('Due soon'));
+    assert.ok(labels[dueAt + 1]?.startsWith('PLAN-2026-039'), `PLAN-2026-039 sits under Due soon: ${JSON.stringify(labels)}`);
+    await expectVisible(treeRow('Exceptions', 'EXC-2026-015'), 'the pending exception EXC-2026-015 in Exceptions');
+    await screenshot('views-sla-status');
+  });
+
+  it('the views follow an edit on disk (payroll impact high → medium re-tiers PLAN-2026-039), and back', async () => {
+    await showPatchOps();
+    await setPaneExpanded('Plans', true);
+    await setPaneExpanded('SLA status', false);
+    await setPaneExpanded('Exceptions', false);
+    const file = path.join(ui().workspace, 'assets', 'servers.assets.yaml');
+    const original = fs.readFileSync(file, 'utf8');
+    const edited = original.replace(/(Salaries depend on it\.\n {4}impact: )high\n/, '$1medium\n');
+    assert.notEqual(edited, original, 'the sample has the payroll group');
+    const row = () => treeRow('Plans', 'PLAN-2026-039').first();
+    assert.match((await row().textContent()) ?? '', /critical · due soon/);
+    try {
+      fs.writeFileSync(file, edited);
+      await expectVisible(treeRow('Plans', 'PLAN-2026-039').filter({ hasText: 'high · on track' }), 'PLAN-2026-039 re-tiered to "high · on track"');
+      await expectVisible(statusItem().filter({ hasText: '0 due soon' }), 'the status bar showing 0 due soon');
+      await screenshot('views-after-edit');
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+    await expectVisible(treeRow('Plans', 'PLAN-2026-039').filter({ hasText: 'critical · due soon' }), 'PLAN-2026-039 back to "critical · due soon"');
+    await expectVisible(statusItem().filter({ hasText: '1 due soon' }), 'the status bar back to 1 due soon');
+  });
+});
