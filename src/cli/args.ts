@@ -68,7 +68,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (values.version) return { kind: 'version' };
   if (commandWord === 'help') return { kind: 'help', command: isCommand(dir) ? dir : undefined };
   if (values.help || commandWord === undefined) return { kind: 'help', command: isCommand(commandWord) ? commandWord : undefined };
-  if (!isCommand(commandWord)) throw new UsageError(`unknown command '${commandWord}': use validate, status or report`);
+  if (!isCommand(commandWord)) throw new UsageError(`unknown command '${commandWord}': use validate, status, report, import, enrich or export`);
   const command = commandWord;
   if (isScannerCommand(command)) return { kind: 'run', args: scannerArgs(command, positionals.slice(1), values) };
   const scannerFlag = (['affects', 'dry-run', 'include-unfixed', 'kev', 'epss'] as const).find((k) => values[k] !== undefined);

@@ -1,22 +1,27 @@
-// Code lenses on plan files: ranges in provideCodeLenses (cheap), titles in resolveCodeLens.
+// Code lenses: ranges in provideCodeLenses (cheap), titles in resolveCodeLens. Above a plan's id
+// and each wave in plan files; above `approval:` in exception files.
 import * as vscode from 'vscode';
-import type { Evaluation, PlanResult } from '../core/model/evaluation';
-import { planLensTitle, waveLensTitle } from '../core/present/summaries';
+import type { Evaluation } from '../core/model/evaluation';
+import type { Range } from '../core/model/diagnostic';
+import { approvalLensTitle, planLensTitle, waveLensTitle } from '../core/present/summaries';
 import { toRange } from './convert';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
-class PlanLens extends vscode.CodeLens {
+type Target = { kind: 'plan' } | { kind: 'wave'; index: number } | { kind: 'approval' };
+
+class PatchOpsLens extends vscode.CodeLens {
   constructor(
     range: vscode.Range,
     readonly uri: vscode.Uri,
-    readonly planId: string,
-    readonly wave?: number,
+    /** The plan or exception id the lens was made for: a stale lens resolves to "updating". */
+    readonly id: string,
+    readonly target: Target,
   ) {
     super(range);
   }
 }
 
-export class PlanCodeLensProvider implements vscode.CodeLensProvider<PlanLens>, vscode.Disposable {
+export class PatchOpsCodeLensProvider implements vscode.CodeLensProvider<PatchOpsLens>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscription: vscode.Disposable;
@@ -25,36 +30,49 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider<PlanLens>, 
     this.subscription = registry.onDidChange(() => this.changed.fire());
   }
 
-  provideCodeLenses(document: vscode.TextDocument): PlanLens[] {
-    const found = this.planOf(document.uri);
+  provideCodeLenses(document: vscode.TextDocument): PatchOpsLens[] {
+    const found = this.lookup(document.uri);
     if (!found) return [];
-    const { plan } = found;
-    const source = plan.entity.source;
-    const lenses = [new PlanLens(lineOf(source.rangeOf(['id'])), document.uri, plan.id)];
-    plan.waves.forEach((wave) => {
-      lenses.push(new PlanLens(lineOf(source.rangeOf(['waves', wave.index, 'name'])), document.uri, plan.id, wave.index));
-    });
-    return lenses;
+    const { evaluation, rel } = found;
+    const plan = evaluation.plans.find((p) => p.entity.source.file === rel);
+    if (plan) {
+      const source = plan.entity.source;
+      return [
+        new PatchOpsLens(lineOf(source.rangeOf(['id'])), document.uri, plan.id, { kind: 'plan' }),
+        ...plan.waves.map((wave) => new PatchOpsLens(lineOf(source.rangeOf(['waves', wave.index, 'name'])), document.uri, plan.id, { kind: 'wave', index: wave.index })),
+      ];
+    }
+    const exception = evaluation.exceptions.find((e) => e.entity.source.file === rel);
+    if (exception?.entity.data.approval) {
+      return [new PatchOpsLens(lineOf(exception.entity.source.rangeOf(['approval'], 'key')), document.uri, exception.id, { kind: 'approval' })];
+    }
+    return [];
   }
 
-  resolveCodeLens(lens: PlanLens): PlanLens {
-    const found = this.planOf(lens.uri);
-    const plan = found?.plan.id === lens.planId ? found.plan : undefined;
-    if (!plan || !found) {
-      lens.command = { title: 'PatchOps: updating…', command: '' };
-      return lens;
-    }
-    const evaluation = found.evaluation;
-    const title = lens.wave === undefined ? planLensTitle(plan, evaluation.asOf, evaluation.timezone) : waveLensTitle(plan.waves[lens.wave]);
-    lens.command = { title, command: 'patchops.revealSla', tooltip: 'Show in SLA status' };
+  resolveCodeLens(lens: PatchOpsLens): PatchOpsLens {
+    lens.command = { title: this.titleOf(lens) ?? 'PatchOps: updating…', command: 'patchops.revealSla', tooltip: 'Show in SLA status' };
     return lens;
   }
 
-  private planOf(uri: vscode.Uri): { plan: PlanResult; evaluation: Evaluation } | undefined {
+  private titleOf(lens: PatchOpsLens): string | undefined {
+    const found = this.lookup(lens.uri);
+    if (!found) return undefined;
+    const { evaluation, rel } = found;
+    if (lens.target.kind === 'approval') {
+      const exception = evaluation.exceptions.find((e) => e.entity.source.file === rel && e.id === lens.id);
+      return exception && approvalLensTitle(exception);
+    }
+    const plan = evaluation.plans.find((p) => p.entity.source.file === rel && p.id === lens.id);
+    if (!plan) return undefined;
+    if (lens.target.kind === 'plan') return planLensTitle(plan, evaluation.asOf, evaluation.timezone);
+    const wave = plan.waves[lens.target.index];
+    return wave && waveLensTitle(wave);
+  }
+
+  private lookup(uri: vscode.Uri): { evaluation: Evaluation; rel: string } | undefined {
     const owner = this.registry.workspaceOf(uri);
     const evaluation = owner?.workspace.evaluation;
-    const plan = evaluation?.plans.find((p) => p.entity.source.file === owner!.rel);
-    return plan && evaluation ? { plan, evaluation } : undefined;
+    return owner && evaluation ? { evaluation, rel: owner.rel } : undefined;
   }
 
   dispose(): void {
@@ -63,7 +81,7 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider<PlanLens>, 
   }
 }
 
-function lineOf(range: Parameters<typeof toRange>[0]): vscode.Range {
+function lineOf(range: Range): vscode.Range {
   const r = toRange(range);
   return new vscode.Range(r.start.line, 0, r.start.line, 0);
 }

@@ -2,8 +2,9 @@
 // registers providers; loading the workspace happens right after, off the activation path.
 import * as vscode from 'vscode';
 import type { Evaluation } from '../core/model/evaluation';
-import { PlanCodeLensProvider } from './codeLenses';
+import { PatchOpsCodeLensProvider } from './codeLenses';
 import { generateReport, type ReportRequest } from './commands/generateReport';
+import { enrichWithKev, exportForScanners, importScannerReport } from './commands/scanners';
 import { setAsOf } from './commands/setAsOf';
 import { newException, newPlan, newWorkspace, requestException } from './commands/templates';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -18,14 +19,14 @@ export interface PatchOpsApi {
   evaluation(folder: vscode.Uri): Evaluation | undefined;
 }
 
-const PLAN_FILES: vscode.DocumentSelector = [{ pattern: '**/*.plan.{yaml,yml}' }];
+const LENS_FILES: vscode.DocumentSelector = [{ pattern: '**/*.{plan,exception}.{yaml,yml}' }];
 const ALL_FILES: vscode.DocumentSelector = [{ pattern: '**/{patchops,*.plan,*.sla,*.assets,*.exception}.{yaml,yml}' }];
 
 export function activate(context: vscode.ExtensionContext): PatchOpsApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('PatchOps', { log: true });
   const registry = new WorkspaceRegistry(log);
-  const lenses = new PlanCodeLensProvider(registry);
+  const lenses = new PatchOpsCodeLensProvider(registry);
   const statusBar = new PatchOpsStatusBar(registry);
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
 
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     new DiagnosticsPublisher(registry),
     lenses,
     statusBar,
-    vscode.languages.registerCodeLensProvider(PLAN_FILES, lenses),
+    vscode.languages.registerCodeLensProvider(LENS_FILES, lenses),
     vscode.languages.registerCodeActionsProvider(ALL_FILES, new PatchOpsQuickFixes(registry), { providedCodeActionKinds: PatchOpsQuickFixes.kinds }),
     vscode.window.registerTreeDataProvider('patchops.plans', disposable(context, new PlansTree(registry))),
     vscode.window.registerTreeDataProvider('patchops.sla', disposable(context, new SlaTree(registry))),
@@ -49,6 +50,9 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     command('patchops.requestException', () => requestException(registry)),
     command('patchops.revealSla', () => vscode.commands.executeCommand('patchops.sla.focus')),
     command('patchops.showLog', () => log.show()),
+    command('patchops.importScan', () => importScannerReport(registry)),
+    command('patchops.enrich', () => enrichWithKev(registry)),
+    command('patchops.export', () => exportForScanners(registry)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('patchops.asOf')) statusBar.update();
     }),

@@ -6,7 +6,8 @@ import type { Evaluation } from '../core/model/evaluation';
 import { DEFAULT_LIMITS, tooLargeMessage } from '../core/parse/sourceDocument';
 import { fileKindOf } from '../core/workspace/fileKinds';
 import { assembleModel, loadFile, refusedFile } from '../core/workspace/load';
-import type { LoadedFile } from '../core/workspace/model';
+import type { LoadedFile, WorkspaceModel } from '../core/workspace/model';
+import type { ApprovalChecks } from '../core/approvals/approvalCheck';
 
 interface CachedFile {
   /** The text it was loaded from (editor buffer or disk), to skip re-parsing unchanged content. */
@@ -90,9 +91,20 @@ export class PatchOpsWorkspace {
     return changed;
   }
 
-  evaluate(asOf: number): Evaluation {
-    const model = assembleModel([...this.files.values()].map((f) => f.loaded));
-    this.current = evaluate(model, { asOf });
+  /** Git review results (SPEC §4) from the last verification; empty until one has run. */
+  approvals: ApprovalChecks = new Map();
+
+  /** The files as loaded, for commands that edit or import (scanner import, enrichment). */
+  get loadedFiles(): LoadedFile[] {
+    return [...this.files.values()].map((f) => f.loaded);
+  }
+
+  model(): WorkspaceModel {
+    return assembleModel(this.loadedFiles);
+  }
+
+  evaluate(asOf: number, model = this.model()): Evaluation {
+    this.current = evaluate(model, { asOf, approvals: this.approvals });
     return this.current;
   }
 

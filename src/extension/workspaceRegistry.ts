@@ -4,7 +4,10 @@
 import * as vscode from 'vscode';
 import { isSkippedFolder } from '../core/workspace/fileKinds';
 import { PatchOpsWorkspace } from './patchopsWorkspace';
-import { asOfSetting, debounceSetting } from './settings';
+import { gitReviewRequired } from '../core/approvals/requests';
+import type { WorkspaceModel } from '../core/workspace/model';
+import { verifyApprovals } from '../node/approvals';
+import { asOfSetting, debounceSetting, gitPathSetting } from './settings';
 
 const WORKSPACE_GLOB = '**/patchops.{yaml,yml}';
 const FILES_GLOB = '**/*.{yaml,yml}';
@@ -134,6 +137,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.workspaces.forEach((w) => this.schedule(w, 0))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('patchops.asOf')) this.workspaces.forEach((w) => this.schedule(w, 0));
       }),
@@ -159,8 +163,10 @@ export class WorkspaceRegistry implements vscode.Disposable {
 
   private evaluate(workspace: PatchOpsWorkspace): void {
     const started = Date.now();
+    let model;
     try {
-      workspace.evaluate(asOfSetting().asOf());
+      model = workspace.model();
+      workspace.evaluate(asOfSetting().asOf(), model);
     } catch (err) {
       this.log.error(`evaluation of ${workspace.root.fsPath} failed: ${(err as Error).stack ?? err}`);
       return;
@@ -168,6 +174,26 @@ export class WorkspaceRegistry implements vscode.Disposable {
     const ms = Date.now() - started;
     if (ms > 50) this.log.warn(`evaluation of ${workspace.root.fsPath} took ${ms} ms`);
     this.changed.fire(workspace);
+    void this.track(this.reviewApprovals(workspace, model));
+  }
+
+  /**
+   * Git review of approvals runs git, so only in a trusted, local workspace whose policy asks for
+   * it; meanwhile approvals show the last known result. A changed verdict re-evaluates.
+   */
+  private async reviewApprovals(workspace: PatchOpsWorkspace, model: WorkspaceModel): Promise<void> {
+    if (workspace.root.scheme !== 'file' || !gitReviewRequired(model)) return;
+    const started = Date.now();
+    try {
+      const checks = await verifyApprovals(workspace.root.fsPath, model, { trusted: vscode.workspace.isTrusted, gitPath: gitPathSetting() });
+      if (JSON.stringify([...checks]) === JSON.stringify([...workspace.approvals])) return;
+      workspace.approvals = checks;
+      this.log.info(`git review of ${checks.size} approval(s) in ${Date.now() - started} ms`);
+      workspace.evaluate(asOfSetting().asOf(), model);
+      this.changed.fire(workspace);
+    } catch (err) {
+      this.log.error(`git review failed: ${(err as Error).message}`);
+    }
   }
 
   private async track<T>(work: Promise<T>): Promise<T> {

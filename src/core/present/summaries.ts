@@ -1,6 +1,6 @@
 // The short texts every surface shows for a plan or a wave (code lenses, tree items, status):
 // computed once here so the editor and the CLI say the same thing.
-import type { PlanResult, WaveResult } from '../model/evaluation';
+import type { ExceptionResult, PlanResult, WaveResult } from '../model/evaluation';
 import type { PlanState } from '../report/reportModel';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
@@ -67,4 +67,21 @@ export function planDescription(plan: PlanResult): string {
 export function waveDescription(wave: WaveResult): string {
   const pct = wave.percent === null ? '' : ` (${wave.percent}%)`;
   return `${wave.status.replace('_', ' ')} · ${wave.patched}/${wave.targets ?? '?'}${pct}`;
+}
+
+/** The code lens above an exception's `approval:`: who committed it, when, and what git proves. */
+export function approvalLensTitle(exception: ExceptionResult): string {
+  const commit = exception.commit;
+  const by = commit ? `committed by ${commit.author} on ${commit.date.slice(0, 10)} (${commit.commit.slice(0, 7)})` : '';
+  const signature = commit && commit.signature !== 'unchecked' ? ` · signature ${commit.signature}` : '';
+  switch (exception.approval) {
+    case 'verified':
+      return `✓ approval verified · ${by}${signature}`;
+    case 'unverified':
+      return `⚠ approval not verified: ${exception.detail ?? 'git does not show the approver committed it'}${by ? ` · last ${by}` : ''}`;
+    case 'unchecked':
+      return `approval not checked by git${exception.detail ? ` (${exception.detail})` : ''}`;
+    case 'missing':
+      return 'no approval yet';
+  }
 }

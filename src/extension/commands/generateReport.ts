@@ -5,6 +5,7 @@ import { renderHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
 import { buildReport } from '../../core/report/reportJson';
 import type { ReportDocument } from '../../core/report/reportModel';
+import { writeAtomically } from '../applyFileChanges';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
 import { asOfSetting } from '../settings';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
@@ -49,13 +50,6 @@ export async function generateReport(registry: WorkspaceRegistry, request: Repor
   );
   if (request.open !== false) await openReport(target, format, workspace);
   return target;
-}
-
-/** Temp file beside the target, then rename: a reader never sees half a report. */
-async function writeAtomically(target: vscode.Uri, text: string): Promise<void> {
-  const temp = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
-  await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
-  await vscode.workspace.fs.rename(temp, target, { overwrite: true });
 }
 
 async function openReport(target: vscode.Uri, format: ReportFormat, workspace: PatchOpsWorkspace): Promise<void> {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../src/core/model/diagnostic';
 import { quickFixFor, type TextEdit } from '../../../src/core/fixes/quickFixes';
+import { smallestReplacement } from '../../../src/core/fixes/textDiff';
 import { newExceptionText, newPlanText, newWorkspaceFiles } from '../../../src/core/templates/templates';
 import { assembleModel, loadFile } from '../../../src/core/workspace/load';
 import { evaluateFiles, plan, withBase } from '../../support/workspace';
@@ -68,5 +69,22 @@ describe('templates are valid files', () => {
     assert.deepEqual(problems, []);
     assert.equal(e.plans[0].title, 'Title: with "quotes"');
     assert.equal(e.exceptions[0].state, 'pending');
+  });
+});
+
+describe('smallest replacement between two texts', () => {
+  const roundTrip = (before: string, after: string) => {
+    const r = smallestReplacement(before, after);
+    return before.slice(0, r.start) + r.text + before.slice(r.end);
+  };
+  it('replaces only the differing middle', () => {
+    assert.deepEqual(smallestReplacement('a: 1\nb: 2\nc: 3\n', 'a: 1\nb: 22\nc: 3\n'), { start: 9, end: 9, text: '2' });
+    assert.equal(roundTrip('# c\nkev: false\n', '# c\nkev: true\n'), '# c\nkev: true\n');
+  });
+  it('handles appends, deletions and identical texts', () => {
+    assert.deepEqual(smallestReplacement('abc', 'abc'), { start: 3, end: 3, text: '' });
+    assert.equal(roundTrip('x\n', 'x\ny\n'), 'x\ny\n');
+    assert.equal(roundTrip('x\ny\n', 'x\n'), 'x\n');
+    assert.equal(roundTrip('aaa', 'aa'), 'aa');
   });
 });

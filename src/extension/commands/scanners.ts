@@ -1,0 +1,96 @@
+// Palette commands closing the loop with scanners: import a report, enrich with KEV/EPSS, export
+// what the effective exceptions mean to scanners and calendars. The core computes; this file picks
+// files, shows progress and applies the result.
+import * as vscode from 'vscode';
+import { EnrichError, parseKevCatalog } from '../../core/enrich/kev';
+import { parseEpssCsv } from '../../core/enrich/epss';
+import { enrichSummaryText, enrichWorkspace, type EnrichData } from '../../core/enrich/enrichPlans';
+import { EXPORT_FILE_NAMES, EXPORT_FORMATS, renderExport, type ExportFormat } from '../../core/export/index';
+import { parseScanReport } from '../../core/scanners/detect';
+import { ImportError, importSummaryText, planImport } from '../../core/scanners/importPlans';
+import { ScanError } from '../../core/scanners/model';
+import { gunzipSync } from 'zlib';
+import { applyFileChanges, ChangedMeanwhile, writeAtomically } from '../applyFileChanges';
+import type { PatchOpsWorkspace } from '../patchopsWorkspace';
+import { asOfSetting } from '../settings';
+import type { WorkspaceRegistry } from '../workspaceRegistry';
+import { pickWorkspace } from './pickWorkspace';
+
+export async function importScannerReport(registry: WorkspaceRegistry): Promise<void> {
+  const workspace = await pickWorkspace(registry);
+  if (!workspace?.evaluation) return;
+  const [file] = (await vscode.window.showOpenDialog({ title: 'Import a Trivy or Grype report (JSON or SARIF)', canSelectMany: false, filters: { 'Scanner reports': ['json', 'sarif'] } })) ?? [];
+  if (!file) return;
+  await guarded(async () => {
+    const report = parseScanReport(await readText(file));
+    const groups = [...workspace.evaluation!.model.groups.values()].map((g) => ({ label: g.data.id, description: `${g.data.impact} impact · ${g.data.endpoints} endpoints` }));
+    const affects = await vscode.window.showQuickPick(groups, { title: 'Asset groups the new plans affect', canPickMany: true });
+    if (!affects) return;
+    await registry.whenIdle();
+    const result = planImport(report, workspace.loadedFiles, { affects: affects.map((a) => a.label), asOf: asOfSetting().asOf() });
+    await applyAndReport(workspace, result.changes, importSummaryText(result.summary, false));
+  });
+}
+
+export async function enrichWithKev(registry: WorkspaceRegistry): Promise<void> {
+  const workspace = await pickWorkspace(registry);
+  if (!workspace) return;
+  const [kevFile] = (await vscode.window.showOpenDialog({ title: 'The CISA KEV catalog (known_exploited_vulnerabilities.json)', filters: { JSON: ['json'] } })) ?? [];
+  if (!kevFile) return;
+  const epssFile = (await vscode.window.showOpenDialog({ title: 'Optional: an EPSS scores CSV (plain or .gz) — cancel to skip', filters: { 'EPSS CSV': ['csv', 'gz'] } }))?.[0];
+  await guarded(async () => {
+    const data: EnrichData = { kev: parseKevCatalog(await readText(kevFile)) };
+    if (epssFile) {
+      const bytes = Buffer.from(await vscode.workspace.fs.readFile(epssFile));
+      data.epss = parseEpssCsv((epssFile.path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
+    }
+    await registry.whenIdle();
+    const result = enrichWorkspace(workspace.loadedFiles, data);
+    await applyAndReport(workspace, result.changes, enrichSummaryText(result, data, false));
+  });
+}
+
+export async function exportForScanners(registry: WorkspaceRegistry): Promise<void> {
+  const workspace = await pickWorkspace(registry);
+  if (!workspace) return;
+  const picks: Record<ExportFormat, string> = {
+    trivyignore: 'Trivy ignore file for the effective exceptions',
+    'osv-scanner': 'osv-scanner.toml [[IgnoredVulns]]',
+    openvex: 'OpenVEX v0.2.0 statements',
+    ics: 'Calendar feed of deadlines and revisit dates',
+  };
+  const format = (await vscode.window.showQuickPick(EXPORT_FORMATS.map((f) => ({ label: f, description: picks[f], format: f })), { title: 'Export for…' }))?.format;
+  if (!format) return;
+  await guarded(async () => {
+    await registry.whenIdle();
+    const evaluation = workspace.evaluate(asOfSetting().asOf());
+    const target = vscode.Uri.joinPath(workspace.root, EXPORT_FILE_NAMES[format]);
+    await writeAtomically(target, renderExport(format, evaluation));
+    await vscode.window.showTextDocument(target);
+  });
+}
+
+async function applyAndReport(workspace: PatchOpsWorkspace, changes: Parameters<typeof applyFileChanges>[1], summary: string): Promise<void> {
+  const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'PatchOps: writing…' }, () => applyFileChanges(workspace, changes));
+  const firstLine = summary.split('\n').find((l) => l.trim()) ?? 'done';
+  const open = written.length ? 'Open changed files' : undefined;
+  const choice = await vscode.window.showInformationMessage(`PatchOps: ${firstLine}`, { detail: summary, modal: false }, ...(open ? [open] : []));
+  if (choice === open) for (const uri of written) await vscode.window.showTextDocument(uri, { preview: false });
+}
+
+/** Input problems become one error message; nothing is written. */
+async function guarded(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    if (err instanceof ScanError || err instanceof ImportError || err instanceof EnrichError || err instanceof ChangedMeanwhile) {
+      void vscode.window.showErrorMessage(`PatchOps: ${err.message}`);
+      return;
+    }
+    throw err;
+  }
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+}
