@@ -28,7 +28,7 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 const { setup, codeServerEnv } = require('./setup');
-const { prepareWorkspace, AS_OF } = require('../../test/vscode/electron');
+const { prepareWorkspace } = require('../../test/vscode/electron');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.cache');
@@ -76,7 +76,7 @@ function step(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: opts.quiet ? 'pipe' : 'inherit', encoding: 'utf8', env: opts.env || process.env, input: '' });
   if (r.error || r.status !== 0) {
     const out = opts.quiet ? `\n${r.stdout || ''}${r.stderr || ''}` : '';
-    throw new Error(`${[cmd, ...args].map((x) => path.relative(ROOT, x) || x).join(' ')} failed (${r.error ? r.error.message : `exit ${r.status}`})${out}`);
+    throw new Error(`${[cmd, ...args].map((x) => (x.startsWith(ROOT) ? path.relative(ROOT, x) : x)).join(' ')} failed (${r.error ? r.error.message : `exit ${r.status}`})${out}`);
   }
   return r;
 }
@@ -314,8 +314,8 @@ async function main() {
     { cwd: STATE, env: { ...csEnv, PATCHOPS_VSCODE_TEST_REQUEST: requestPath }, detached: true, stdio: ['ignore', logFd, logFd] },
   );
   fs.closeSync(logFd);
-  cleanups.push(() => killGroup(server));
   serverPid = server.pid;
+  cleanups.push(() => killGroup(server).then(() => (serverPid = undefined)));
   const serverAlive = () => (server.exitCode === null && server.signalCode === null ? true : `code-server exited (${server.exitCode ?? server.signalCode}); see ${path.relative(ROOT, serverLog)}`);
 
   const serverDeadline = Date.now() + TIMEOUTS.server;
@@ -340,8 +340,6 @@ async function main() {
   cleanups.push(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  const consoleErrors = [];
-  page.on('pageerror', (err) => consoleErrors.push(String(err && err.message)));
 
   if (options.suites) {
     log(`phase 1: extension-host suites (workspace ${wsSuites})`);
@@ -402,7 +400,11 @@ async function finish(error) {
   await cleanup();
   if (failures.length) {
     console.log('\nFailures:');
-    for (const f of failures) console.log(`  [${f.phase}] ${f.fullTitle}\n${String(f.message).replace(/^/gm, '      ')}`);
+    for (const f of failures) {
+      const lines = String(f.message).split('\n');
+      const shown = lines.slice(0, 8).concat(lines.length > 8 ? [`… (${lines.length - 8} more lines)`] : []);
+      console.log(`  [${f.phase}] ${f.fullTitle}\n${shown.map((l) => `      ${l}`).join('\n')}`);
+    }
   }
   log(`done in ${Math.round((Date.now() - started) / 1000)}s`);
   if (totals.passed === 0 && totals.failed === 0) {
@@ -430,5 +432,3 @@ if (require.main === module) {
   }
   main().then(() => finish(), (err) => finish(err));
 }
-
-module.exports = { AS_OF };

@@ -47,6 +47,16 @@ function run(cmd, args, options = {}) {
   return { ...result, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
+/**
+ * The environment without what an outer `npm run` exports (npm_config_user_agent names the
+ * outer npm's Node 20, and code-server's postinstall reads its Node version from there).
+ */
+function cleanNpmEnv() {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^npm_/i.test(key)) delete env[key];
+  return env;
+}
+
 function nodeVersion(bin) {
   if (!fs.existsSync(bin)) return null;
   const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
@@ -61,7 +71,7 @@ function ensureNode24() {
   }
   log(`installing node@${NODE_MAJOR} from npm into .cache/node24 ...`);
   fs.mkdirSync(paths.node24Prefix, { recursive: true });
-  const r = run('npm', ['install', '--prefix', paths.node24Prefix, '--no-audit', '--no-fund', '--no-save', `node@${NODE_MAJOR}`], { quiet: true });
+  const r = run('npm', ['install', '--prefix', paths.node24Prefix, '--no-audit', '--no-fund', '--no-save', `node@${NODE_MAJOR}`], { quiet: true, env: cleanNpmEnv() });
   const got = nodeVersion(paths.node24);
   if (!got || !got.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`node@${NODE_MAJOR} install did not produce ${path.relative(ROOT, paths.node24)}`);
   if (!fs.existsSync(path.join(paths.node24Headers, 'include', 'node', 'node.h'))) {
@@ -114,7 +124,7 @@ function ensureCodeServer() {
   fs.rmSync(paths.csPrefix, { recursive: true, force: true });
   fs.mkdirSync(paths.csPrefix, { recursive: true });
   const env = {
-    ...process.env,
+    ...cleanNpmEnv(),
     PATH: `${paths.node24Bin}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: paths.node24Headers,
   };

@@ -3,7 +3,7 @@ import { ZERO_RANGE, type Diagnostic } from '../model/diagnostic';
 import type { AssetGroup, AssetsFile, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
 import { decodeText } from '../parse/decode';
 import { DEFAULT_LIMITS, type ParseLimits, type SourceDocument } from '../parse/sourceDocument';
-import { parseYamlSource } from '../parse/yamlSource';
+import { parseSource } from '../parse/fastSource';
 import { schemaDiagnostics } from '../schema/schemaDiagnostics';
 import { validateValue } from '../schema/validators';
 import { fileKindOf, type FileKind } from './fileKinds';
@@ -21,7 +21,7 @@ export function loadFile(file: string, content: string | Uint8Array, limits: Par
     text = decoded.text;
   }
 
-  const source = parseYamlSource(file, text, limits);
+  const source = parseSource(file, text, limits);
   if (source.value === undefined || source.problems.some((p) => p.severity === 'error')) {
     return { file, kind, source, diagnostics: source.problems, entities: [], declaredIds: declaredIds(kind, source.value) };
   }

@@ -9,8 +9,8 @@ describe('UI: status bar', function () {
 
   it('shows "1 breached  1 due soon" and a click focuses SLA status', async () => {
     const page = ui().page;
-    const item = statusItem();
-    await expectVisible(item.filter({ hasText: '1 breached' }), 'a status bar item "1 breached"');
+    const item = statusItem().filter({ hasText: 'breached' }).first();
+    await expectVisible(statusItem().filter({ hasText: '1 breached' }), 'a PatchOps status bar item "1 breached"');
     const text = ((await item.textContent()) ?? '').replace(/\s+/g, ' ').trim();
     assert.match(text, /^1 breached 1 due soon/);
     // Leave PatchOps first (Explorer), then click: the SLA status view must come into view.

@@ -38,7 +38,8 @@ export async function openWorkbench(): Promise<Page> {
   if (page.url() !== url) await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.statusbar').waitFor({ timeout: 60_000 });
-  await statusItem().waitFor({ timeout: 60_000 });
+  // PatchOps has evaluated the workspace once its status bar item exists (whatever it says).
+  await statusItem().first().waitFor({ timeout: 60_000 });
   await dismissNotifications();
   await widenSideBar(520);
   return page;
@@ -56,15 +57,18 @@ async function widenSideBar(width: number): Promise<void> {
   await page.mouse.up();
 }
 
-/** The PatchOps status bar item (id `<extension id>.<item id>`). */
+/** The PatchOps status bar item: VS Code gives extension items the id `<extension id>.<item id>`. */
 export function statusItem(): Locator {
-  return ui().page.locator('.statusbar-item').filter({ hasText: /breached/ }).first();
+  return ui().page.locator('.statusbar-item[id^="patchops.patchops."]');
 }
 
 /** Saves test-results/vscode-NAME.png (run.js clears the old vscode-*.png first). */
 export async function screenshot(name: string): Promise<string> {
   const file = path.join(ui().screenshots, `vscode-${name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // VS Code scrolls virtually (overflow: hidden everywhere); a DOM scroll offset is only ever an
+  // accident of the browser bringing a clicked or focused element into view: undo it.
+  await ui().page.evaluate("document.querySelectorAll('*').forEach((e) => { if (e.scrollTop || e.scrollLeft) { e.scrollTop = 0; e.scrollLeft = 0; } })");
   await ui().page.screenshot({ path: file });
   return file;
 }
