@@ -18,11 +18,14 @@ function runAll() {
     console.log(`\n=== TZ=${zone} ===`);
     const statsFile = path.join(os.tmpdir(), `patchops-test-stats-${process.pid}-${zone.replace(/\W/g, '_')}.json`);
     fs.rmSync(statsFile, { force: true });
+    // Tests make temporary workspaces; give each run its own TMPDIR and remove it afterwards.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-tests-'));
     const child = spawnSync(process.execPath, [__filename, '--child', statsFile], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, TZ: zone },
+      env: { ...process.env, TZ: zone, TMPDIR: tmp },
     });
+    fs.rmSync(tmp, { recursive: true, force: true });
     if (!fs.existsSync(statsFile)) {
       console.log(`the test run under TZ=${zone} ended without results (exit ${child.status}, signal ${child.signal})`);
       failedRun = true;

@@ -17,6 +17,8 @@ import { WorkspaceRegistry } from './workspaceRegistry';
 export interface PatchOpsApi {
   whenIdle(): Promise<void>;
   evaluation(folder: vscode.Uri): Evaluation | undefined;
+  /** The longest synchronous task PatchOps ran on the extension host so far. */
+  longestTask(): { ms: number; name: string };
 }
 
 const LENS_FILES: vscode.DocumentSelector = [{ pattern: '**/*.{plan,exception}.{yaml,yml}' }];
@@ -71,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
   return {
     whenIdle: () => registry.whenIdle(),
     evaluation: (folder) => registry.all.find((w) => w.root.toString() === folder.toString())?.evaluation,
+    longestTask: () => registry.timer.longestTask,
   };
 }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { isSkippedFolder } from '../core/workspace/fileKinds';
 import { PatchOpsWorkspace } from './patchopsWorkspace';
+import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
 import type { WorkspaceModel } from '../core/workspace/model';
 import { verifyApprovals } from '../node/approvals';
@@ -28,7 +29,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
   /** Fires after a workspace was re-evaluated (undefined: the set of workspaces changed). */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  readonly timer: TaskTimer;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.timer = new TaskTimer(log);
+  }
 
   get all(): readonly PatchOpsWorkspace[] {
     return this.workspaces;
@@ -118,7 +123,9 @@ export class WorkspaceRegistry implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
         const owner = this.workspaceOf(e.document.uri);
-        if (owner && PatchOpsWorkspace.isWorkspaceFile(owner.rel) && owner.workspace.updateText(owner.rel, e.document.getText())) {
+        if (!owner || !PatchOpsWorkspace.isWorkspaceFile(owner.rel)) return;
+        // Parse now (one file), evaluate after the debounce.
+        if (this.timer.run(`parse ${owner.rel}`, () => owner.workspace.updateText(owner.rel, e.document.getText()))) {
           this.schedule(owner.workspace, debounceSetting());
         }
       }),
@@ -162,18 +169,18 @@ export class WorkspaceRegistry implements vscode.Disposable {
   }
 
   private evaluate(workspace: PatchOpsWorkspace): void {
-    const started = Date.now();
     let model;
     try {
-      model = workspace.model();
-      workspace.evaluate(asOfSetting().asOf(), model);
+      model = this.timer.run(`evaluate ${workspace.root.fsPath}`, () => {
+        const m = workspace.model();
+        workspace.evaluate(asOfSetting().asOf(), m);
+        return m;
+      });
     } catch (err) {
       this.log.error(`evaluation of ${workspace.root.fsPath} failed: ${(err as Error).stack ?? err}`);
       return;
     }
-    const ms = Date.now() - started;
-    if (ms > 50) this.log.warn(`evaluation of ${workspace.root.fsPath} took ${ms} ms`);
-    this.changed.fire(workspace);
+    this.timer.run('update views', () => this.changed.fire(workspace));
     void this.track(this.reviewApprovals(workspace, model));
   }
 

@@ -9,7 +9,7 @@ import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
 import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
-import type { ResolvedPolicy } from './policies';
+import { teamOf, type ResolvedPolicy } from './policies';
 
 export interface ExceptionInputs {
   teams: WorkspaceFile['teams'];
@@ -161,7 +161,7 @@ function approvalCheck(entity: Entity<ExceptionFile>, policy: ResolvedPolicy | u
 }
 
 function isApprover(email: string, policy: ResolvedPolicy, teams: WorkspaceFile['teams']): boolean {
-  return policy.exceptions.approvers.some((team) => teams[team]?.members.some((m) => sameEmail(m, email)));
+  return policy.exceptions.approvers.some((team) => teamOf(teams, team)?.members.some((m) => sameEmail(m, email)));
 }
 
 export function sameEmail(a: string, b: string): boolean {

@@ -3,7 +3,7 @@ import type { AssetGroup, PlanFile, WorkspaceFile } from '../model/files';
 import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
 import { unknownGroup } from './exceptions';
-import { unknownTeam } from './policies';
+import { teamOf, unknownTeam } from './policies';
 
 export interface ReferenceInputs {
   teams: WorkspaceFile['teams'];
@@ -15,7 +15,7 @@ export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, in
   const p = plan.data;
   const team = (path: (string | number)[], id: string | undefined, role?: 'executor' | 'validator', what?: string) => {
     if (id === undefined) return;
-    const found = inputs.teams[id];
+    const found = teamOf(inputs.teams, id);
     if (!found) ctx.report(plan, path, 'error', 'ref.unknown', unknownTeam(id, inputs.teams));
     else if (role && found.role !== role) {
       const want = role === 'executor' ? 'an executor team (IT executes)' : 'a validator team (InfoSec validates)';
@@ -36,7 +36,7 @@ export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, in
 
   const validatedBy = p.testing?.validated_by;
   if (validatedBy !== undefined) {
-    const validators = inputs.teams[p.validator]?.members ?? [];
+    const validators = teamOf(inputs.teams, p.validator)?.members ?? [];
     if (!validators.some((m) => m.toLowerCase() === validatedBy.toLowerCase())) {
       const member = Object.entries(inputs.teams).find(([, t]) => t?.members.some((m) => m.toLowerCase() === validatedBy.toLowerCase()));
       ctx.report(plan, ['testing', 'validated_by'], 'error', member ? 'ref.role' : 'ref.unknown', member

@@ -57,7 +57,8 @@ export function resolvePolicy(ctx: RuleContext, entity: Entity<SlaFile>, teams: 
     const resolved: TierRule = { clockStart: rule.clock_start ?? defaultStart };
     if (rule.within !== undefined) resolved.within = ctx.duration(entity, ['tiers', tier, 'within'], rule.within);
     if (rule.cycle !== undefined) {
-      if (!(rule.cycle in cycles)) {
+      // Own names only: `constructor` or `toString` must not find Object.prototype.
+      if (!Object.hasOwn(cycles, rule.cycle)) {
         const known = Object.keys(cycles);
         ctx.report(
           entity,
@@ -77,7 +78,7 @@ export function resolvePolicy(ctx: RuleContext, entity: Entity<SlaFile>, teams: 
   const rules = sla.exceptions ?? {};
   const approvers = rules.approvers ?? [];
   approvers.forEach((team, i) => {
-    if (!teams[team]) {
+    if (!teamOf(teams, team)) {
       ctx.report(entity, ['exceptions', 'approvers', i], 'error', 'ref.unknown', unknownTeam(team, teams));
     }
   });
@@ -105,6 +106,14 @@ export function resolvePolicy(ctx: RuleContext, entity: Entity<SlaFile>, teams: 
       requireSigned: rules.require_signed ?? false,
     },
   };
+}
+
+/**
+ * The team named `id`, or undefined. Own properties only: a name like `constructor` or `toString`
+ * must not find Object.prototype's member (a file names teams; it does not reach into JavaScript).
+ */
+export function teamOf(teams: WorkspaceFile['teams'], id: string): WorkspaceFile['teams'][string] | undefined {
+  return Object.hasOwn(teams, id) ? teams[id] : undefined;
 }
 
 export function unknownTeam(team: string, teams: WorkspaceFile['teams']): string {

@@ -1,0 +1,24 @@
+// Measures the synchronous work our code does on the extension host, where anything long
+// blocks every other extension: the longest task is logged and exposed to tests.
+import type * as vscode from 'vscode';
+
+export class TaskTimer {
+  private longest = { ms: 0, name: '' };
+
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly warnAboveMs = 50) {}
+
+  run<T>(name: string, work: () => T): T {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      const ms = performance.now() - started;
+      if (ms > this.longest.ms) this.longest = { ms, name };
+      if (ms > this.warnAboveMs) this.log.warn(`${name} took ${ms.toFixed(1)} ms on the extension host`);
+    }
+  }
+
+  get longestTask(): { ms: number; name: string } {
+    return { ...this.longest };
+  }
+}
