@@ -83,7 +83,7 @@ function step(cmd, args, opts = {}) {
 
 function vsce(cwd, out) {
   const bin = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [bin, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], {
+  const r = spawnSync(process.execPath, [bin, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out], {
     cwd,
     encoding: 'utf8',
     input: '', // never wait for an answer to a prompt

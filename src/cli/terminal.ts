@@ -17,10 +17,16 @@ export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): S
   return { red: wrap(31, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }
 
+// What a terminal would obey instead of show: C0 controls but tab (ESC sequences, BEL, CR, and LF,
+// which would start a line that looks like PatchOps output), DEL, C1 controls (8-bit CSI), the
+// Unicode line and paragraph separators, and the bidirectional overrides and isolates that
+// reorder what is shown ("Trojan Source").
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /** Values from files may hold escape sequences; a terminal must show them, not obey them. */
 export function printable(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return value.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Width on screen: colour codes take none. */

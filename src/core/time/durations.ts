@@ -13,13 +13,20 @@ const UNIT_MS: Readonly<Record<string, number>> = { m: MINUTE_MS, h: HOUR_MS, d:
 // Strict on purpose: no sign, no decimals, no spaces, lower-case units (same as the schema).
 const DURATION_RE = /^(\d+)([mhdw])$/;
 
-/** Milliseconds for `72h`, `7d`, `2w`, `30m`; undefined for anything else or a size beyond safe integers. */
+/**
+ * The longest duration read: 10,000 years. Timestamps have four-digit years, so an instant plus a
+ * few such durations (a deadline, a cycle window, a cutoff) stays well inside the range a
+ * JavaScript Date can hold (±275,760 years around 1970); `99999999d` would not, and every date
+ * formatted from it would throw.
+ */
+export const MAX_DURATION_MS = 10_000 * 365 * DAY_MS;
+
+/** Milliseconds for `72h`, `7d`, `2w`, `30m`; undefined for anything else or longer than MAX_DURATION_MS. */
 export function parseDuration(text: string): number | undefined {
   const match = DURATION_RE.exec(text);
   if (!match) return undefined;
   const ms = Number(match[1]) * UNIT_MS[match[2]];
-  // Beyond MAX_SAFE_INTEGER the arithmetic on instants would silently lose precision.
-  return Number.isSafeInteger(ms) ? ms : undefined;
+  return ms <= MAX_DURATION_MS ? ms : undefined;
 }
 
 /**
