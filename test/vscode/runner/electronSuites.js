@@ -4,7 +4,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { runSuites } = require('./mochaRunner');
+const { runSuites, OWN_WORKSPACE } = require('./mochaRunner');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
@@ -14,6 +14,7 @@ async function run() {
     mochaPath: process.env.PATCHOPS_MOCHA_PATH || path.join(REPO, 'node_modules', 'mocha'),
     timeout: Number(process.env.PATCHOPS_SUITE_TIMEOUT) || 30000,
     grep: process.env.PATCHOPS_TEST_GREP || undefined,
+    exclude: OWN_WORKSPACE, // they need workspaces only scripts/vscode/run.js prepares
     log: (line) => console.log(line),
   });
   if (process.env.PATCHOPS_ELECTRON_RESULTS) fs.writeFileSync(process.env.PATCHOPS_ELECTRON_RESULTS, JSON.stringify(results, null, 2));

@@ -6,12 +6,24 @@
 const fs = require('fs');
 const path = require('path');
 
-function testFiles(dir) {
+/**
+ * The *.test.js files under `dir`, sorted; files named *.last.test.js run after all the others
+ * (e.g. a check of what every earlier suite left behind). `include` and `exclude` are regular
+ * expressions (sources) matched against the file name: some suites need their own workspace and
+ * run in their own phase (scripts/vscode/run.js).
+ */
+function testFiles(dir, { include, exclude } = {}) {
   if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? testFiles(path.join(dir, e.name)) : e.name.endsWith('.test.js') ? [path.join(dir, e.name)] : []))
-    .sort();
+  const inc = include ? new RegExp(include) : undefined;
+  const exc = exclude ? new RegExp(exclude) : undefined;
+  const walk = (d) =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.test.js') ? [path.join(d, e.name)] : []));
+  const last = (f) => (f.endsWith('.last.test.js') ? 1 : 0);
+  return walk(dir)
+    .filter((f) => (!inc || inc.test(path.basename(f))) && (!exc || !exc.test(path.basename(f))))
+    .sort((a, b) => last(a) - last(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function loadMocha(mochaPath) {
@@ -45,7 +57,7 @@ function errorText(err) {
 }
 
 /**
- * @param {{ suitesDir: string, mochaPath: string, timeout?: number, grep?: string, log?: (line: string) => void }} options
+ * @param {{ suitesDir: string, mochaPath: string, timeout?: number, grep?: string, include?: string, exclude?: string, log?: (line: string) => void }} options
  * @returns {Promise<{ passes: object[], failures: object[], pending: object[], stats: object, files: string[] }>}
  */
 function runSuites(options) {
@@ -61,10 +73,11 @@ function runSuites(options) {
   }
   const mocha = new Mocha({ ui: 'bdd', timeout: options.timeout || 30000, color: false, reporter: Mocha.reporters.Base });
   if (options.grep) mocha.grep(options.grep);
-  const files = testFiles(options.suitesDir);
+  const files = testFiles(options.suitesDir, { include: options.include, exclude: options.exclude });
   results.files = files.map((f) => path.relative(options.suitesDir, f));
   if (files.length === 0) {
-    results.failures.push({ title: 'find suites', fullTitle: 'find suites', message: `no *.test.js under ${options.suitesDir}`, stack: '' });
+    const filter = options.include || options.exclude ? ` (include ${options.include || '*'}, exclude ${options.exclude || 'nothing'})` : '';
+    results.failures.push({ title: 'find suites', fullTitle: 'find suites', message: `no *.test.js under ${options.suitesDir}${filter}`, stack: '' });
     return Promise.resolve(finish(results, started));
   }
   for (const file of files) mocha.addFile(file);
@@ -116,4 +129,10 @@ function finish(results, started) {
   return results;
 }
 
-module.exports = { runSuites, testFiles };
+/**
+ * Suites and UI tests that need a workspace of their own (run.js gives each its own phase); the
+ * default phases, and @vscode/test-electron, leave them out.
+ */
+const OWN_WORKSPACE = '^faults-(branch|restricted)[.-]';
+
+module.exports = { runSuites, testFiles, OWN_WORKSPACE };

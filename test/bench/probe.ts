@@ -1,0 +1,72 @@
+// One benchmark measurement in a fresh process (spawned by bench.ts). Prints its result as JSON.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { load, CORE_SCHEMA } from 'js-yaml';
+import { evaluate } from '../../src/core/evaluate';
+import { buildReport } from '../../src/core/report/reportJson';
+import { renderHtml } from '../../src/core/report/html';
+import { parseInstant } from '../../src/core/time/instants';
+import { assembleModel, loadFile } from '../../src/core/workspace/load';
+import { findWorkspaceFiles, readWorkspace } from '../../src/node/workspaceFiles';
+
+const [kind, root, asOfText, arg] = process.argv.slice(2);
+const asOf = (parseInstant(asOfText, 'UTC') as { ms: number }).ms;
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const rssMb = () => process.resourceUsage().maxRSS / 1024;
+const done = (ms: number, extra?: Record<string, number>) => console.log(JSON.stringify({ ms, rssMb: rssMb(), extra }));
+
+function readAll(): string[] {
+  return findWorkspaceFiles(root).map((rel) => fs.readFileSync(path.join(root, rel), 'utf8'));
+}
+
+switch (kind) {
+  case 'read': {
+    const t = now();
+    readAll();
+    done(now() - t);
+    break;
+  }
+  case 'js-yaml': {
+    const t = now();
+    for (const text of readAll()) load(text, { schema: CORE_SCHEMA });
+    done(now() - t);
+    break;
+  }
+  case 'core': {
+    const t = now();
+    const e = evaluate(assembleModel(readWorkspace(root).files), { asOf });
+    done(now() - t, { diagnostics: e.diagnostics.length });
+    break;
+  }
+  case 'report': {
+    const e = evaluate(assembleModel(readWorkspace(root).files), { asOf });
+    const t = now();
+    const doc = buildReport(e);
+    const html = renderHtml(doc);
+    const json = JSON.stringify(doc);
+    done(now() - t, { htmlMb: html.length / 2 ** 20, jsonMb: json.length / 2 ** 20 });
+    break;
+  }
+  case 'incremental': {
+    // The editor's path: the changed file is re-parsed, the workspace re-evaluated, and the
+    // diagnostics of every file are ready.
+    const files = readWorkspace(root).files;
+    evaluate(assembleModel(files), { asOf });
+    const index = files.findIndex((f) => f.kind === 'plan');
+    const original = files[index].source.text;
+    const times: number[] = [];
+    for (let i = 0; i < Number(arg); i++) {
+      const text = original.replace(/patched: (\d+)/, `patched: ${i % 7}`);
+      const t = now();
+      files[index] = loadFile(files[index].file, text);
+      evaluate(assembleModel(files), { asOf });
+      times.push(now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+    done(p(0.5), { p50: p(0.5), p95: p(0.95) });
+    break;
+  }
+  default:
+    throw new Error(`unknown probe ${kind}`);
+}
