@@ -13,12 +13,21 @@
 //      out/test/vscode/suite/**/*.test.js inside it and writes a results file (phase 1)
 //   6. the same browser opens the second workspace; mocha runs the UI tests
 //      out/test/vscode/ui/**/*.test.js against the workbench DOM, screenshots in test-results/ (phase 2)
-//   7. code-server's whole process group is killed (also on failure or Ctrl-C)
+//   7. editor faults (issue 7; workspaces from scripts/vscode/faultWorkspaces.js): the same browser
+//      opens a git repository with 1,000 plans on two branches; the runner runs faults-branch*
+//      (phase 3). Then a SECOND code-server, WITHOUT --disable-workspace-trust (trust on, never
+//      granted) and with a marker-writing `git` first on PATH, opens a hostile repository in
+//      Restricted Mode: the runner runs faults-restricted* inside it, then the UI test
+//      faults-restricted* checks the workbench (phase 4). Suites and UI tests named faults-branch*
+//      and faults-restricted* run only in these phases.
+//   8. every code-server's whole process group is killed (also on failure or Ctrl-C)
 // Last line: `vscode: N passed, N failed, N skipped`; exit 1 when anything failed.
 //
-// Options: --grep TEXT (both phases), --suites-only, --ui-only, --no-build, --keep (leave
-// code-server running and print its URL; Ctrl-C ends it), --headed (needs a display),
-// --vsix FILE (test this extension package instead of packaging the working tree).
+// Options: --grep TEXT (every phase; the fault phases only run when it says fault, branch,
+// restrict or longest), --suites-only, --ui-only, --no-build, --no-faults (skip phases 3 and 4),
+// --keep (no fault phases; leave code-server running and print its URL; Ctrl-C ends it),
+// --headed (needs a display), --vsix FILE (test this extension package instead of packaging the
+// working tree).
 'use strict';
 
 const { spawn, spawnSync } = require('child_process');
@@ -29,6 +38,8 @@ const os = require('os');
 const path = require('path');
 const { setup, codeServerEnv } = require('./setup');
 const { prepareWorkspace } = require('../../test/vscode/electron');
+const { OWN_WORKSPACE } = require('../../test/vscode/runner/mochaRunner');
+const { prepareBranchWorkspace, prepareRestrictedWorkspace } = require('./faultWorkspaces');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.cache');
@@ -39,6 +50,8 @@ const TIMEOUTS = {
   server: 90_000, // code-server answers /healthz
   suites: 300_000, // phase 1: the page loads, the extension host starts, every suite runs
   uiTest: 60_000, // each UI test
+  branch: 300_000, // phase 3: the 1,000-plan workspace loads, the branch switch settles
+  restricted: 120_000, // phase 4: the Restricted Mode window's suite
 };
 
 const options = parseArgs(process.argv.slice(2));
@@ -46,10 +59,11 @@ const cleanups = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 const started = Date.now();
-let serverPid; // code-server's process group, killed again on exit whatever happened
+const serverPids = new Set(); // code-servers' process groups, killed again on exit whatever happened
+let setupEnv; // what setup() found: node, code-server, chromium
 
 function parseArgs(argv) {
-  const o = { grep: process.env.PATCHOPS_TEST_GREP || '', suites: true, ui: true, build: true, keep: false, headed: false, vsix: '' };
+  const o = { grep: process.env.PATCHOPS_TEST_GREP || '', suites: true, ui: true, build: true, keep: false, headed: false, vsix: '', faults: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--grep') o.grep = argv[++i] || '';
@@ -59,11 +73,14 @@ function parseArgs(argv) {
     else if (a === '--keep') o.keep = true;
     else if (a === '--headed') o.headed = true;
     else if (a === '--vsix') o.vsix = path.resolve(argv[++i] || '');
+    else if (a === '--no-faults') o.faults = false;
     else {
       console.error(`run.js: unknown option ${a}`);
       process.exit(2);
     }
   }
+  // --keep stays in the samples windows; a --grep that names no fault test skips the fault phases.
+  if (o.keep || (o.grep && !/fault|branch|restrict|longest/i.test(o.grep))) o.faults = false;
   return o;
 }
 
@@ -155,7 +172,7 @@ function killGroup(child) {
 }
 
 /** Writes user settings that keep the workbench quiet and predictable for tests. */
-function writeUserSettings(userDataDir) {
+function writeUserSettings(userDataDir, overrides = {}) {
   const dir = path.join(userDataDir, 'User');
   fs.mkdirSync(dir, { recursive: true });
   const settings = {
@@ -176,6 +193,7 @@ function writeUserSettings(userDataDir) {
     'files.autoSave': 'off',
     'window.restoreWindows': 'none',
     'workbench.editor.enablePreview': false,
+    ...overrides,
   };
   fs.writeFileSync(path.join(dir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 }
@@ -222,6 +240,7 @@ async function main() {
   for (const name of fs.readdirSync(RESULTS_DIR)) if (/^vscode-.*\.png$/.test(name)) fs.rmSync(path.join(RESULTS_DIR, name));
   log('setup');
   const env = setup();
+  setupEnv = env;
 
   if (options.build) {
     log('build: npm run build, npm run compile');
@@ -279,53 +298,28 @@ async function main() {
   cleanups.push(() => fs.rmSync(temp, { recursive: true, force: true }));
   const wsSuites = prepareWorkspace(path.join(temp, 'suites-workspace'));
   const wsUi = prepareWorkspace(path.join(temp, 'ui-workspace'));
+  // The fault phases' own workspaces (issue 7): a git repository with 1,000 plans on two branches,
+  // and a hostile repository opened in Restricted Mode. See scripts/vscode/faultWorkspaces.js.
+  const faults = options.faults ? { branch: prepareBranchWorkspace(path.join(temp, 'branch-workspace')), restricted: prepareRestrictedWorkspace(path.join(temp, 'restricted-workspace'), path.join(temp, 'restricted-trap')) } : undefined;
+  if (faults) log(`fault workspaces: ${faults.branch} (1,000 plans, 2 branches), ${faults.restricted.workspace} (Restricted Mode)`);
 
-  const request = {
-    workspace: wsSuites,
+  const run = (name, workspace, filter) => ({
+    workspace,
     suitesDir: path.join(ROOT, 'out', 'test', 'vscode', 'suite'),
     mochaPath: path.join(ROOT, 'node_modules', 'mocha'),
-    results: path.join(STATE, 'suite-results.json'),
-    log: path.join(STATE, 'suite-progress.log'),
+    results: path.join(STATE, `${name}-results.json`),
+    log: path.join(STATE, `${name}-progress.log`),
     timeout: 30_000,
     grep: options.grep || undefined,
-  };
+    ...filter,
+  });
+  const request = run('suite', wsSuites, { exclude: OWN_WORKSPACE });
+  const branchRun = faults && run('branch', faults.branch, { include: '^faults-branch[.-]' });
   const requestPath = path.join(STATE, 'request.json');
-  fs.writeFileSync(requestPath, JSON.stringify(request, null, 2));
+  fs.writeFileSync(requestPath, JSON.stringify({ runs: [request, ...(branchRun ? [branchRun] : [])] }, null, 2));
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const serverLog = path.join(STATE, 'code-server.log');
-  const logFd = fs.openSync(serverLog, 'a');
-  log(`start code-server on ${base} (log: ${path.relative(ROOT, serverLog)})`);
-  const server = spawn(
-    env.node,
-    [
-      env.codeServerEntry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
-      wsSuites,
-    ],
-    { cwd: STATE, env: { ...csEnv, PATCHOPS_VSCODE_TEST_REQUEST: requestPath }, detached: true, stdio: ['ignore', logFd, logFd] },
-  );
-  fs.closeSync(logFd);
-  serverPid = server.pid;
-  cleanups.push(() => killGroup(server).then(() => (serverPid = undefined)));
-  const serverAlive = () => (server.exitCode === null && server.signalCode === null ? true : `code-server exited (${server.exitCode ?? server.signalCode}); see ${path.relative(ROOT, serverLog)}`);
-
-  const serverDeadline = Date.now() + TIMEOUTS.server;
-  while (!(await httpOk(`${base}/healthz`))) {
-    const alive = serverAlive();
-    if (alive !== true) throw new Error(alive);
-    if (Date.now() > serverDeadline) throw new Error(`code-server did not answer on ${base} within ${TIMEOUTS.server / 1000}s`);
-    await sleep(300);
-  }
-  log('code-server answers');
+  const first = await startCodeServer({ name: 'code-server', userDataDir, env: { ...csEnv, PATCHOPS_VSCODE_TEST_REQUEST: requestPath }, trust: false });
+  const base = first.base;
 
   const { chromium } = require('playwright-core');
   // Playwright's own signal handlers would exit before code-server is stopped: ours do both.
@@ -343,31 +337,14 @@ async function main() {
 
   if (options.suites) {
     log(`phase 1: extension-host suites (workspace ${wsSuites})`);
-    await page.goto(`${base}/?folder=${encodeURIComponent(wsSuites)}`, { waitUntil: 'domcontentloaded' });
-    const ok = await waitForFile(request.results, TIMEOUTS.suites, { logFile: request.log, isAlive: serverAlive });
-    if (!ok) {
-      await page.screenshot({ path: path.join(RESULTS_DIR, 'vscode-phase1-timeout.png') }).catch(() => undefined);
-      const claimed = fs.existsSync(`${request.results}.claim`);
-      totals.failed += 1;
-      failures.push({
-        phase: 'suites',
-        fullTitle: 'extension-host suites',
-        message: claimed
-          ? `the suites started but wrote no results within ${TIMEOUTS.suites / 1000}s (a hung test?)`
-          : `the test runner never started within ${TIMEOUTS.suites / 1000}s (extension host not up, or the runner extension did not activate; see ${path.relative(ROOT, serverLog)} and test-results/vscode-phase1-timeout.png)`,
-      });
-    } else {
-      const results = JSON.parse(fs.readFileSync(request.results, 'utf8'));
-      log(`phase 1 (VS Code ${results.vscodeVersion}): ${results.passes.length} passed, ${results.failures.length} failed, ${results.pending.length} skipped`);
-      addResults('suites', results);
-    }
+    await runSuitesPhase({ phase: 'suites', page, base, request, server: first, timeoutMs: TIMEOUTS.suites });
   }
 
   if (options.ui) {
     log(`phase 2: UI tests (workspace ${wsUi})`);
     const workbench = require(path.join(ROOT, 'out', 'test', 'vscode', 'ui', 'workbench.js'));
     workbench.setUiContext({ page, baseUrl: base, workspace: wsUi, screenshots: RESULTS_DIR, repo: ROOT });
-    const results = await runUiTests();
+    const results = await runUiTests({ exclude: OWN_WORKSPACE });
     log(`phase 2: ${results.passes.length} passed, ${results.failures.length} failed, ${results.pending.length} skipped`);
     addResults('ui', results);
   }
@@ -376,9 +353,118 @@ async function main() {
     log(`--keep: code-server stays up at ${base}/?folder=${encodeURIComponent(wsUi)} — Ctrl-C to stop`);
     await new Promise(() => undefined);
   }
+
+  if (faults && options.suites) {
+    log(`phase 3: a branch switch that changes 1,000 files (workspace ${faults.branch})`);
+    await runSuitesPhase({ phase: 'branch', page, base, request: branchRun, server: first, timeoutMs: TIMEOUTS.branch });
+  }
+
+  if (faults) {
+    // Phase 4: a second code-server WITHOUT --disable-workspace-trust, with workspace trust on and
+    // never granted, a `git` wrapper first on its PATH; the extension-host suite, then the UI test.
+    await killGroup(first.server);
+    const trap = faults.restricted;
+    const restrictedUserData = path.join(STATE, 'user-data-restricted');
+    writeUserSettings(restrictedUserData, {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never', // opens in Restricted Mode without asking
+      'security.workspace.trust.banner': 'always',
+      'security.workspace.trust.untrustedFiles': 'open',
+    });
+    const trapJson = JSON.stringify({ workspace: trap.workspace, markers: trap.markers, bin: trap.bin, approved: trap.approved });
+    const restrictedRun = run('restricted', trap.workspace, { include: '^faults-restricted[.-]' });
+    const restrictedRequest = path.join(STATE, 'request-restricted.json');
+    fs.writeFileSync(restrictedRequest, JSON.stringify({ runs: [restrictedRun] }, null, 2));
+    const second = await startCodeServer({
+      name: 'code-server-restricted',
+      userDataDir: restrictedUserData,
+      trust: true,
+      // VSCODE_CLI=1: VS Code's server then keeps this environment for the extension host instead of
+      // replacing PATH with a login shell's (so the git it would find is the wrapper).
+      env: { ...csEnv, PATH: `${trap.bin}${path.delimiter}${csEnv.PATH || ''}`, VSCODE_CLI: '1', PATCHOPS_VSCODE_TEST_REQUEST: restrictedRequest, PATCHOPS_TEST_RESTRICTED: trapJson },
+    });
+    if (options.suites) {
+      log(`phase 4: Restricted Mode, extension-host suite (workspace ${trap.workspace})`);
+      await runSuitesPhase({ phase: 'restricted', page, base: second.base, request: restrictedRun, server: second, timeoutMs: TIMEOUTS.restricted });
+    }
+    if (options.ui) {
+      log('phase 4: Restricted Mode, UI test');
+      const workbench = require(path.join(ROOT, 'out', 'test', 'vscode', 'ui', 'workbench.js'));
+      workbench.setUiContext({ page, baseUrl: second.base, workspace: trap.workspace, screenshots: RESULTS_DIR, repo: ROOT });
+      process.env.PATCHOPS_TEST_RESTRICTED = trapJson;
+      try {
+        const results = await runUiTests({ include: '^faults-restricted[.-]' });
+        log(`phase 4 (UI): ${results.passes.length} passed, ${results.failures.length} failed, ${results.pending.length} skipped`);
+        addResults('restricted-ui', results);
+      } finally {
+        delete process.env.PATCHOPS_TEST_RESTRICTED;
+      }
+    }
+  }
 }
 
-function runUiTests() {
+/** Starts a code-server (its own process group, killed on exit) and waits until it answers. */
+async function startCodeServer({ name, userDataDir, env, trust }) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const serverLog = path.join(STATE, `${name}.log`);
+  const logFd = fs.openSync(serverLog, 'a');
+  log(`start ${name} on ${base}${trust ? ' with workspace trust on' : ''} (log: ${path.relative(ROOT, serverLog)})`);
+  const server = spawn(
+    setupEnv.node,
+    [
+      setupEnv.codeServerEntry,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(trust ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', path.join(STATE, 'extensions'),
+    ],
+    { cwd: STATE, env, detached: true, stdio: ['ignore', logFd, logFd] },
+  );
+  fs.closeSync(logFd);
+  serverPids.add(server.pid);
+  server.once('exit', () => serverPids.delete(server.pid));
+  cleanups.push(() => killGroup(server));
+  const alive = () => (server.exitCode === null && server.signalCode === null ? true : `${name} exited (${server.exitCode ?? server.signalCode}); see ${path.relative(ROOT, serverLog)}`);
+  const deadline = Date.now() + TIMEOUTS.server;
+  while (!(await httpOk(`${base}/healthz`))) {
+    const ok = alive();
+    if (ok !== true) throw new Error(ok);
+    if (Date.now() > deadline) throw new Error(`${name} did not answer on ${base} within ${TIMEOUTS.server / 1000}s`);
+    await sleep(300);
+  }
+  log(`${name} answers`);
+  return { base, server, alive, serverLog };
+}
+
+/** Opens `request.workspace` in the page; the runner extension runs its suites; collects the results. */
+async function runSuitesPhase({ phase, page, base, request, server, timeoutMs }) {
+  const started = Date.now();
+  await page.goto(`${base}/?folder=${encodeURIComponent(request.workspace)}`, { waitUntil: 'domcontentloaded' });
+  const ok = await waitForFile(request.results, timeoutMs, { logFile: request.log, isAlive: server.alive });
+  if (!ok) {
+    await page.screenshot({ path: path.join(RESULTS_DIR, `vscode-${phase}-timeout.png`) }).catch(() => undefined);
+    const claimed = fs.existsSync(`${request.results}.claim`);
+    totals.failed += 1;
+    failures.push({
+      phase,
+      fullTitle: `extension-host suites (${phase})`,
+      message: claimed
+        ? `the suites started but wrote no results within ${timeoutMs / 1000}s (a hung test?)`
+        : `the test runner never started within ${timeoutMs / 1000}s (extension host not up, or the runner extension did not activate; see ${path.relative(ROOT, server.serverLog)} and test-results/vscode-${phase}-timeout.png)`,
+    });
+    return;
+  }
+  const results = JSON.parse(fs.readFileSync(request.results, 'utf8'));
+  log(`${phase} (VS Code ${results.vscodeVersion}): ${results.passes.length} passed, ${results.failures.length} failed, ${results.pending.length} skipped in ${Math.round((Date.now() - started) / 1000)}s`);
+  addResults(phase, results);
+}
+
+function runUiTests(filter = {}) {
   const { runSuites } = require(path.join(ROOT, 'test', 'vscode', 'runner', 'mochaRunner.js'));
   return runSuites({
     suitesDir: path.join(ROOT, 'out', 'test', 'vscode', 'ui'),
@@ -386,6 +472,7 @@ function runUiTests() {
     timeout: TIMEOUTS.uiTest,
     grep: options.grep || undefined,
     log: (line) => console.log(`    ${line}`),
+    ...filter,
   });
 }
 
@@ -417,11 +504,12 @@ async function finish(error) {
 
 if (require.main === module) {
   process.on('exit', () => {
-    if (!serverPid) return;
-    try {
-      process.kill(-serverPid, 'SIGKILL');
-    } catch {
-      /* already gone */
+    for (const pid of serverPids) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

@@ -3,10 +3,16 @@
 import type { Evaluation } from '../model/evaluation';
 import { effectiveExceptions, exceptionStatement, utc } from './shared';
 
-/** A TOML basic string: JSON's escapes are TOML's, plus DEL which TOML wants escaped too. */
+/**
+ * A TOML basic string: JSON's escapes are TOML's, plus DEL which TOML wants escaped too. A lone
+ * UTF-16 surrogate (YAML's `"\ud800"` makes one) becomes U+FFFD first: JSON would write it as
+ * `\ud800`, which is no Unicode scalar value, and TOML parsers refuse the whole file for it.
+ */
 export function tomlString(text: string): string {
-  return JSON.stringify(text).replace(/\u007f/g, '\\u007F');
+  return JSON.stringify(text.replace(LONE_SURROGATE, '\uFFFD')).replace(/\u007f/g, '\\u007F');
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function renderOsvScanner(evaluation: Evaluation): string {
   const name = (evaluation.workspaceName || 'the workspace').replace(/[\u0000-\u001f\u007f]+/g, ' ');

@@ -21,5 +21,6 @@ export function renderTrivyIgnore(evaluation: Evaluation): string {
 }
 
 function oneLineName(evaluation: Evaluation): string {
-  return (evaluation.workspaceName || 'the workspace').replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  // A comment may hold only YAML's printable characters: no C0 or C1 controls, DEL, U+FFFE/U+FFFF.
+  return (evaluation.workspaceName || 'the workspace').replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]+/g, ' ');
 }

@@ -20,7 +20,16 @@ export function yamlScalar(value: Scalar, options: { quote?: boolean } = {}): st
       // not plain-safe after all
     }
   }
-  return JSON.stringify(value);
+  return doubleQuoted(value);
+}
+
+/**
+ * A YAML double-quoted scalar. JSON's escapes are YAML's; what JSON leaves raw but YAML does not
+ * allow in a file (DEL, the C1 controls, U+FFFE/U+FFFF: outside YAML's printable set, and strict
+ * parsers such as Go's refuse the whole file for them) is escaped too.
+ */
+export function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export const eolOf = (text: string): string => (/\r\n/.test(text) ? '\r\n' : '\n');

@@ -1,5 +1,5 @@
 import assert from 'assert/strict';
-import { formatDuration, parseDuration } from '../../../src/core/time/durations';
+import { formatDuration, MAX_DURATION_MS, parseDuration } from '../../../src/core/time/durations';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -27,11 +27,14 @@ describe('time/durations', () => {
       }
     });
 
-    it('rejects sizes beyond Number.MAX_SAFE_INTEGER milliseconds', () => {
+    it('rejects sizes beyond 10,000 years (a deadline past them would not fit in a Date)', () => {
       assert.equal(parseDuration('99999999999999w'), undefined);
-      // 150119987579 min = 9007199254740000 ms <= 2^53 - 1 = 9007199254740991; one more minute is not.
-      assert.equal(parseDuration('150119987579m'), 9_007_199_254_740_000);
-      assert.equal(parseDuration('150119987580m'), undefined);
+      assert.equal(parseDuration('150119987579m'), undefined, 'safe as an integer, but no Date can hold an instant that far');
+      assert.equal(parseDuration('99999999d'), undefined);
+      // 10,000 × 365 days = 3,650,000 d: the last one accepted; one more minute is not.
+      assert.equal(parseDuration('3650000d'), MAX_DURATION_MS);
+      assert.equal(parseDuration('5256000000m'), MAX_DURATION_MS);
+      assert.equal(parseDuration('5256000001m'), undefined);
     });
   });
 

@@ -1,9 +1,12 @@
 // PatchOps test runner: a throwaway extension installed only into the test code-server by
 // scripts/vscode/run.js. When PATCHOPS_VSCODE_TEST_REQUEST names a request file
-//   { "suitesDir": ..., "mochaPath": ..., "results": ..., "log": ..., "workspace": ..., "timeout": ms, "grep": ... }
-// and this window's first workspace folder is `workspace`, it runs the suites once (a claim file
-// next to `results` keeps a reloaded window from running them twice) and writes `results`
+//   { "suitesDir": ..., "mochaPath": ..., "results": ..., "log": ..., "workspace": ..., "timeout": ms,
+//     "grep": ..., "include": regexp, "exclude": regexp }
+// or { "runs": [ <such objects> ] } (one per workspace: run.js opens several in turn), and this
+// window's first workspace folder is a run's `workspace`, it runs that run's suites once (a claim
+// file next to `results` keeps a reloaded window from running them twice) and writes `results`
 // (written to a temporary name, then renamed, so the orchestrator never reads half a file).
+// It declares support for untrusted workspaces: one phase runs suites in Restricted Mode.
 'use strict';
 
 const fs = require('fs');
@@ -14,15 +17,18 @@ const { runSuites } = require('./mochaRunner');
 function activate(context) {
   const requestPath = process.env.PATCHOPS_VSCODE_TEST_REQUEST;
   if (!requestPath) return;
-  let request;
+  let requests;
   try {
-    request = JSON.parse(fs.readFileSync(requestPath, 'utf8'));
+    const parsed = JSON.parse(fs.readFileSync(requestPath, 'utf8'));
+    requests = Array.isArray(parsed.runs) ? parsed.runs : [parsed];
   } catch (err) {
     console.error(`patchops-test-runner: cannot read ${requestPath}: ${err.message}`);
     return;
   }
   const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
-  if (!folder || !request.workspace || path.resolve(folder.uri.fsPath) !== path.resolve(request.workspace)) return;
+  if (!folder) return;
+  const request = requests.find((r) => r.workspace && path.resolve(folder.uri.fsPath) === path.resolve(r.workspace));
+  if (!request) return;
   try {
     fs.writeFileSync(`${request.results}.claim`, String(process.pid), { flag: 'wx' });
   } catch {
@@ -35,11 +41,19 @@ function activate(context) {
       /* the log is a courtesy; results matter */
     }
   };
-  logLine(`extension host: VS Code ${vscode.version}, node ${process.version}, pid ${process.pid}`);
+  logLine(`extension host: VS Code ${vscode.version}, node ${process.version}, pid ${process.pid}${vscode.workspace.isTrusted ? '' : ', Restricted Mode'}`);
   const run = async () => {
     let results;
     try {
-      results = await runSuites({ suitesDir: request.suitesDir, mochaPath: request.mochaPath, timeout: request.timeout, grep: request.grep, log: logLine });
+      results = await runSuites({
+        suitesDir: request.suitesDir,
+        mochaPath: request.mochaPath,
+        timeout: request.timeout,
+        grep: request.grep,
+        include: request.include,
+        exclude: request.exclude,
+        log: logLine,
+      });
     } catch (err) {
       results = { passes: [], failures: [{ title: 'runner', fullTitle: 'runner', message: String(err && err.message), stack: String(err && err.stack) }], pending: [], stats: {} };
     }

@@ -83,10 +83,16 @@ function runSuites(options) {
   for (const file of files) mocha.addFile(file);
   log(`running ${files.length} suite file(s): ${results.files.join(', ')}`);
 
+  // Tests print measurements with globalThis.patchopsTestLog(line): it lands in the progress log
+  // the orchestrator shows (console.log in an extension host goes nowhere anyone reads).
+  globalThis.patchopsTestLog = (line) => log(`      ${line}`);
   return new Promise((resolve) => {
     let runner;
     try {
-      runner = mocha.run(() => resolve(finish(results, started)));
+      runner = mocha.run(() => {
+        delete globalThis.patchopsTestLog;
+        resolve(finish(results, started));
+      });
     } catch (err) {
       // A suite file that throws while loading (syntax error, missing module).
       results.failures.push({ title: 'load suites', fullTitle: 'load suites', ...errorText(err) });
