@@ -8,6 +8,7 @@ import { fileKindOf } from '../core/workspace/fileKinds';
 import { assembleModel, loadFile, refusedFile } from '../core/workspace/load';
 import type { LoadedFile, WorkspaceModel } from '../core/workspace/model';
 import type { ApprovalChecks } from '../core/approvals/approvalCheck';
+import type { TaskTimer } from './taskTimer';
 
 interface CachedFile {
   /** The text it was loaded from (editor buffer or disk), to skip re-parsing unchanged content. */
@@ -24,6 +25,7 @@ export class PatchOpsWorkspace {
   constructor(
     /** The folder holding patchops.yaml. */
     readonly root: vscode.Uri,
+    private readonly timer: TaskTimer,
   ) {}
 
   get name(): string {
@@ -71,7 +73,7 @@ export class PatchOpsWorkspace {
         return;
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
-      this.files.set(rel, { text: undefined, loaded: loadFile(rel, bytes) });
+      this.files.set(rel, { text: undefined, loaded: this.timer.run(`parse ${rel}`, () => loadFile(rel, bytes)) });
     } catch (err) {
       if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') this.files.delete(rel);
       else this.files.set(rel, { text: undefined, loaded: refusedFile(rel, `cannot read the file: ${(err as Error).message}`) });

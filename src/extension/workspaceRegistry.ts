@@ -8,6 +8,7 @@ import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
 import type { WorkspaceModel } from '../core/workspace/model';
 import { verifyApprovals } from '../node/approvals';
+import { warmUpSteps } from '../core/warmUp';
 import { asOfSetting, debounceSetting, gitPathSetting } from './settings';
 
 const WORKSPACE_GLOB = '**/patchops.{yaml,yml}';
@@ -51,6 +52,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
 
   async start(): Promise<void> {
     this.watch();
+    // First uses are slow (schema compilation, Intl, JIT): one step per tick, before any file.
+    for (const step of warmUpSteps()) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      this.timer.run(`warm up: ${step.name}`, step.run);
+    }
     try {
       await this.discover();
     } finally {
@@ -67,7 +73,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     const started = Date.now();
     const found = await vscode.workspace.findFiles(WORKSPACE_GLOB, EXCLUDE_GLOB);
     const roots = found.map((uri) => vscode.Uri.joinPath(uri, '..')).sort((a, b) => a.path.localeCompare(b.path));
-    this.workspaces = roots.map((root) => new PatchOpsWorkspace(root));
+    this.workspaces = roots.map((root) => new PatchOpsWorkspace(root, this.timer));
     await vscode.commands.executeCommand('setContext', 'patchops.hasWorkspace', this.workspaces.length > 0);
     await this.track(Promise.all(this.workspaces.map((w) => this.loadAll(w))));
     this.changed.fire(undefined);
@@ -111,9 +117,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
         if (owner.workspace.remove(owner.rel)) this.schedule(owner.workspace, 0);
         return;
       }
-      // An open document's buffer wins over the disk: the editor shows what is typed.
-      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) return;
-      void this.track(owner.workspace.updateFromDisk(owner.rel).then(() => this.schedule(owner.workspace, 0)));
+      void this.track(this.reload(owner.workspace, owner.rel, uri));
     };
     this.disposables.push(
       watcher,
@@ -132,7 +136,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => {
         const owner = this.workspaceOf(doc.uri);
         if (owner && PatchOpsWorkspace.isWorkspaceFile(owner.rel)) {
-          owner.workspace.updateText(owner.rel, doc.getText());
+          this.timer.run(`parse ${owner.rel}`, () => owner.workspace.updateText(owner.rel, doc.getText()));
           this.schedule(owner.workspace, 0);
         }
       }),
@@ -140,7 +144,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
         // Closed without saving: the disk is the truth again.
         const owner = this.workspaceOf(doc.uri);
         if (owner && PatchOpsWorkspace.isWorkspaceFile(owner.rel) && owner.workspace.has(owner.rel)) {
-          void this.track(owner.workspace.updateFromDisk(owner.rel).then(() => this.schedule(owner.workspace, 0)));
+          void this.track(this.reload(owner.workspace, owner.rel, doc.uri));
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
@@ -149,6 +153,18 @@ export class WorkspaceRegistry implements vscode.Disposable {
         if (e.affectsConfiguration('patchops.asOf')) this.workspaces.forEach((w) => this.schedule(w, 0));
       }),
     );
+  }
+
+  /**
+   * A file changed on disk. An open document's buffer wins over the disk — also over a read that
+   * finishes after the user typed, which would otherwise bring back older content for good.
+   */
+  private async reload(workspace: PatchOpsWorkspace, rel: string, uri: vscode.Uri): Promise<void> {
+    const open = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!open()?.isDirty) await workspace.updateFromDisk(rel);
+    const doc = open();
+    if (doc?.isDirty) this.timer.run(`parse ${rel}`, () => workspace.updateText(rel, doc.getText()));
+    this.schedule(workspace, 0);
   }
 
   /** Re-evaluate after `delay` ms; a newer change restarts the wait (debounce). */
@@ -196,8 +212,8 @@ export class WorkspaceRegistry implements vscode.Disposable {
       if (JSON.stringify([...checks]) === JSON.stringify([...workspace.approvals])) return;
       workspace.approvals = checks;
       this.log.info(`git review of ${checks.size} approval(s) in ${Date.now() - started} ms`);
-      workspace.evaluate(asOfSetting().asOf(), model);
-      this.changed.fire(workspace);
+      this.timer.run(`evaluate ${workspace.root.fsPath}`, () => workspace.evaluate(asOfSetting().asOf(), model));
+      this.timer.run('update views', () => this.changed.fire(workspace));
     } catch (err) {
       this.log.error(`git review failed: ${(err as Error).message}`);
     }

@@ -16,14 +16,12 @@ export interface DiskWorkspace {
 export function findWorkspaceFiles(root: string): string[] {
   const found: string[] = [];
   const visited = new Set<string>();
+  const realRoot = realPath(root);
   const walk = (dir: string, rel: string) => {
-    let real: string;
-    try {
-      real = fs.realpathSync(dir);
-    } catch {
-      return;
-    }
-    if (visited.has(real)) return; // a symlink loop, or the same folder reached twice
+    const real = realPath(dir);
+    if (real === undefined || visited.has(real)) return; // a symlink loop, or the same folder reached twice
+    // A linked folder outside the workspace is not part of what is reviewed: not searched.
+    if (realRoot !== undefined && !isInside(real, realRoot)) return;
     visited.add(real);
     let entries: fs.Dirent[];
     try {
@@ -58,20 +56,85 @@ function isDirectory(p: string): boolean {
 /** Read and load one file; a file that cannot be read becomes a diagnostic, not an exception. */
 export function readWorkspaceFile(root: string, rel: string, maxBytes = DEFAULT_LIMITS.maxChars): LoadedFile {
   const full = path.join(root, ...rel.split('/'));
+  let bytes: Buffer;
   try {
-    const stat = fs.statSync(full);
-    // A named pipe or device would block a read forever.
-    if (!stat.isFile()) return refusedFile(rel, 'cannot read the file: it is not a regular file');
-    const size = stat.size;
-    if (size > maxBytes) {
-      return refusedFile(rel, tooLargeMessage(size, maxBytes));
-    }
-    return loadFile(rel, fs.readFileSync(full));
+    const real = fs.realpathSync(full);
+    const realRoot = realPath(root);
+    // A link to a file outside the workspace (../.npmrc, ~/.git-credentials) is not read: its
+    // content would end up in messages, CI logs and SARIF.
+    if (realRoot !== undefined && !isInside(real, realRoot)) return refusedFile(rel, 'not read: it links outside the workspace');
+    // Checked before opening (a FIFO blocks, a huge file is not worth opening), and again on what was opened.
+    const stat = fs.statSync(real);
+    if (!stat.isFile()) throw new NotAFile();
+    if (stat.size > maxBytes) throw new TooLarge(stat.size);
+    bytes = readCapped(real, maxBytes);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'it does not exist (a broken link?)' : (err as Error).message;
-    return refusedFile(rel, `cannot read the file: ${why}`);
+    if (err instanceof TooLarge) return refusedFile(rel, tooLargeMessage(err.size, maxBytes));
+    if (err instanceof NotAFile) return refusedFile(rel, 'cannot read the file: it is not a regular file');
+    return refusedFile(rel, `cannot read the file: ${describeError(err as NodeJS.ErrnoException)}`);
   }
+  return loadFile(rel, bytes);
+}
+
+class TooLarge extends Error {
+  constructor(readonly size: number) {
+    super('too large');
+  }
+}
+class NotAFile extends Error {}
+
+/**
+ * Opens without blocking (a FIFO swapped in would otherwise block forever), checks what was
+ * opened, and never reads more than the cap even if the file grows meanwhile.
+ */
+function readCapped(file: string, maxBytes: number): Buffer {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new NotAFile();
+    if (stat.size > maxBytes) throw new TooLarge(stat.size);
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > maxBytes) throw new TooLarge(length);
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Error codes in words, never with the machine's paths. */
+function describeError(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it does not exist (a broken link?)';
+    case 'ELOOP':
+      return 'it is a link that loops back on itself';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return err.code ? `error ${err.code}` : 'unknown error';
+  }
+}
+
+function realPath(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 export function readWorkspace(root: string): DiskWorkspace {

@@ -26,14 +26,30 @@ function decodeWith(encoding: 'utf-16le' | 'utf-16be', bytes: Uint8Array): Decod
   }
 }
 
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+/** Offset of the first byte of the first ill-formed sequence (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
-    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
-    if (len === 0 || i + len > bytes.length) return i;
-    for (let k = 1; k < len; k++) if (bytes[i + k] >> 6 !== 2) return i;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let len: number;
+    let lo = 0x80;
+    let hi = 0xbf; // allowed range of the second byte
+    if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      if (b === 0xe0) lo = 0xa0; // overlong
+      if (b === 0xed) hi = 0x9f; // UTF-16 surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      if (b === 0xf0) lo = 0x90; // overlong
+      if (b === 0xf4) hi = 0x8f; // beyond U+10FFFF
+    } else return i; // 0x80–0xC1 (continuation or overlong lead), 0xF5–0xFF
+    if (i + len > bytes.length || bytes[i + 1] < lo || bytes[i + 1] > hi) return i;
+    for (let k = 2; k < len; k++) if (bytes[i + k] >> 6 !== 2) return i;
     i += len;
   }
   return i;

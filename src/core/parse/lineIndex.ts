@@ -4,7 +4,7 @@ import type { Position, Range } from '../model/diagnostic';
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // \r\n, \n and a lone \r all end a line, as in the editor.
@@ -21,7 +21,12 @@ export class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    // Never past the line's content: not into its line break, not past the end of the text.
+    const next = lo + 1 < this.starts.length ? this.starts[lo + 1] : this.text.length;
+    let end = next;
+    if (end > this.starts[lo] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[lo] && this.text.charCodeAt(end - 1) === 13) end--;
+    return { line: lo, character: Math.max(0, Math.min(offset, end) - this.starts[lo]) };
   }
 
   range(start: number, end: number): Range {

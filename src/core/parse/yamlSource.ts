@@ -28,6 +28,11 @@ export function parseYamlSource(file: string, text: string, limits: ParseLimits 
   }
 
   const problems: Diagnostic[] = [];
+  // A `%YAML 1.1` directive would switch the parser to YAML 1.1 (`yes` = true): refuse it.
+  const directive = /^%YAML[ \t]+\S+/m.exec(text);
+  if (directive) {
+    problems.push(problem(`\`${directive[0]}\`: PatchOps files are YAML 1.2; remove the directive`, directive.index, directive.index + directive[0].length));
+  }
   for (const err of doc.errors) {
     problems.push(problem(syntaxMessage(err.code, err.message), err.pos[0], err.pos[1]));
   }
@@ -36,7 +41,7 @@ export function parseYamlSource(file: string, text: string, limits: ParseLimits 
   }
 
   let value: unknown;
-  if (doc.errors.length === 0) {
+  if (doc.errors.length === 0 && !directive) {
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch (err) {

@@ -33,11 +33,12 @@ export function schemaDiagnostics(source: SourceDocument, errors: readonly Error
     switch (error.keyword) {
       case 'additionalProperties': {
         const key = String((error.params as { additionalProperty: string }).additionalProperty);
+        const named = clip(key);
         const known = Object.keys(parent?.properties ?? {});
         const guess = closest(key, known);
         const message = guess
-          ? `unknown field \`${key}\` — did you mean \`${guess}\`?`
-          : `unknown field \`${key}\`; ${known.length ? `the fields here are ${known.join(', ')}` : 'no fields are allowed here'}`;
+          ? `unknown field \`${named}\` — did you mean \`${guess}\`?`
+          : `unknown field \`${named}\`; ${known.length ? `the fields here are ${known.join(', ')}` : 'no fields are allowed here'}`;
         push([...path, key], 'key', message, guess ? { kind: 'rename-key', replacement: guess } : undefined);
         break;
       }
@@ -71,7 +72,7 @@ export function schemaDiagnostics(source: SourceDocument, errors: readonly Error
       }
       case 'propertyNames': {
         const name = (error.params as { propertyName: string }).propertyName;
-        push([...path, name], 'key', `\`${name}\` is not a valid id: use letters, digits, \`.\`, \`_\` and \`-\`, starting with a letter or digit`);
+        push([...path, name], 'key', `\`${clip(name)}\` is not a valid id: use letters, digits, \`.\`, \`_\` and \`-\`, starting with a letter or digit`);
         break;
       }
       case 'minItems':
@@ -173,8 +174,12 @@ function shown(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  const text = String(value);
-  return `\`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\``;
+  return `\`${clip(String(value))}\``;
+}
+
+/** Values from files are quoted in messages, but never at length. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 function typeWords(type: string): string {

@@ -46,7 +46,7 @@ export function refusedFile(file: string, message: string): LoadedFile {
  */
 function entitiesOf(kind: FileKind, source: SourceDocument, blockingPointers: string[]): Entity<unknown>[] {
   if (kind !== 'assets') return blockingPointers.length ? [] : [{ data: source.value, source, path: [] }];
-  const groups = (source.value as AssetsFile).groups;
+  const groups = (source.value as AssetsFile | null)?.groups; // an empty file is null
   if (!Array.isArray(groups)) return [];
   const badGroup = (i: number) => blockingPointers.some((p) => p === `/groups/${i}` || p.startsWith(`/groups/${i}/`));
   if (blockingPointers.some((p) => p === '' || p === '/groups')) return [];

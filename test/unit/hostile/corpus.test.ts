@@ -231,7 +231,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     assert.match(self[0].message, /^cannot read the file: /);
   });
 
-  it('a link to /dev/zero, a folder named like a plan, and a FIFO: diagnostics, never an endless read — guards: the regular-file check in readWorkspaceFile', function () {
+  it('a link to /dev/zero, a folder named like a plan, and a FIFO: diagnostics, never an endless read — guards: the outside-the-workspace and regular-file checks in readWorkspaceFile', function () {
     const dir = tempDir({ ...BASE, 'good.plan.yaml': GOOD, 'folder.plan.yaml/inner.plan.yaml': plan({ id: 'INNER' }) });
     fs.symlinkSync('/dev/zero', path.join(dir, 'zero.plan.yaml'));
     assert.equal(spawnSync('mkfifo', [path.join(dir, 'fifo.plan.yaml')]).status, 0, 'mkfifo is part of coreutils');
@@ -240,7 +240,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     assertBounded('devices and pipes', elapsedMs(started));
     const diagnostics = JSON.parse(r.stdout).diagnostics as { file: string; code: string; message: string }[];
     const byFile = (f: string) => diagnostics.filter((d) => d.file === f).map((d) => `${d.code}: ${d.message}`);
-    assert.deepEqual(byFile('zero.plan.yaml'), ['yaml.syntax: cannot read the file: it is not a regular file']);
+    assert.deepEqual(byFile('zero.plan.yaml'), ['yaml.syntax: not read: it links outside the workspace']); // a device outside the workspace is not even opened
     assert.deepEqual(byFile('fifo.plan.yaml'), ['yaml.syntax: cannot read the file: it is not a regular file']);
     assert.deepEqual(byFile('folder.plan.yaml'), [], 'a folder is walked, not read');
     assert.ok(byFile('folder.plan.yaml/inner.plan.yaml').some((m) => m.startsWith('sla.breached')));

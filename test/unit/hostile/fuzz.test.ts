@@ -12,7 +12,6 @@ import { renderHtml } from '../../../src/core/report/html';
 import { renderMarkdown } from '../../../src/core/report/markdown';
 import { buildReport } from '../../../src/core/report/reportJson';
 import { assembleModel, loadFile } from '../../../src/core/workspace/load';
-import type { LoadedFile } from '../../../src/core/workspace/model';
 import { readWorkspace } from '../../../src/node/workspaceFiles';
 import { BASE, SETTINGS } from '../../support/workspace';
 import { AS_OF_MS, elapsedMs, SPEC_CODES, TIME_BOUND_MS, timings } from './corpus';
@@ -25,45 +24,23 @@ function lineLengths(text: string): number[] {
   return text.split(/\r\n|\n|\r/).map((l) => l.length);
 }
 
-/**
- * KNOWN BUG (src/core/parse, see knownBugs.test.ts): a parse error at the very end of a file
- * (`a: "x`) ends one character past the text, and one at a CRLF line end (`a: [{b]\r\nc: 1`)
- * starts between the \r and the \n. The editor clamps such positions, so one character of slack
- * is tolerated here for `yaml.syntax` only; PATCHOPS_KNOWN_BUGS=1 makes this strict.
- */
-const END_SLACK = process.env.PATCHOPS_KNOWN_BUGS === '1' ? 0 : 1;
-
 /** Every range starts and ends inside the file's text, end not before start. */
 function assertRangesInside(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): void {
   for (const d of diagnostics) {
     const lengths = lineLengths(texts.get(d.file) ?? '');
     for (const p of [d.range.start, d.range.end]) {
-      const slack = d.code === 'yaml.syntax' ? END_SLACK : 0;
       assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${d.file}: not integers ${JSON.stringify(d.range)}`);
       assert.ok(p.line >= 0 && p.line < lengths.length, `${d.file}: line ${p.line} outside 0..${lengths.length - 1} (${d.code} ${d.message.slice(0, 80)})`);
-      assert.ok(p.character >= 0 && p.character <= lengths[p.line] + slack, `${d.file}: character ${p.character} outside line ${p.line} of ${lengths[p.line]} (${d.code} ${d.message.slice(0, 80)})`);
+      assert.ok(p.character >= 0 && p.character <= lengths[p.line], `${d.file}: character ${p.character} outside line ${p.line} of ${lengths[p.line]} (${d.code} ${d.message.slice(0, 80)})`);
     }
     const { start, end } = d.range;
     assert.ok(end.line > start.line || (end.line === start.line && end.character >= start.character), `${d.file}: end before start`);
   }
 }
 
-/**
- * KNOWN BUG (src/core/workspace/load.ts entitiesOf, see knownBugs.test.ts): an assets file whose
- * document is empty, `~` or only comments makes loadFile throw "Cannot read properties of null
- * (reading 'groups')". Counted, not failed, until it is fixed; PATCHOPS_KNOWN_BUGS=1 fails on it.
- */
-function isKnownAssetsCrash(file: string, err: unknown): boolean {
-  return process.env.PATCHOPS_KNOWN_BUGS !== '1' && /\.assets\.ya?ml$/.test(file) && err instanceof TypeError && /reading 'groups'/.test(err.message);
-}
-let knownCrashes = 0;
-
 describe('fuzz: random bytes into loadFile', function () {
   this.timeout(60_000);
   const { seed, runs } = fuzzParameters('random bytes', 400);
-  after(() => {
-    if (knownCrashes) console.log(`      (${knownCrashes} runs hit the known empty-assets-file crash: knownBugs.test.ts)`);
-  });
 
   it(`never throws; always a LoadedFile whose diagnostics have SPEC codes and ranges inside the text (seed ${seed}, ${runs} runs)`, () => {
     // Bytes, and bytes that are nearly YAML: a BOM, YAML punctuation, high bytes, NULs.
@@ -72,13 +49,7 @@ describe('fuzz: random bytes into loadFile', function () {
     fc.assert(
       fc.property(fc.constantFrom(...KINDS), bytes, (file, content) => {
         const started = process.hrtime.bigint();
-        let loaded: LoadedFile;
-        try {
-          loaded = loadFile(file, content);
-        } catch (err) {
-          if (isKnownAssetsCrash(file, err)) return void knownCrashes++;
-          throw err;
-        }
+        const loaded = loadFile(file, content);
         assert.ok(elapsedMs(started) < TIME_BOUND_MS);
         assert.equal(loaded.file, file);
         assert.ok(Array.isArray(loaded.diagnostics) && Array.isArray(loaded.entities));
@@ -181,13 +152,7 @@ describe('fuzz: mutated samples through loadFile → assembleModel → evaluate 
         let text = mutate(texts.get(name)!, mutations);
         if (crlf) text = text.replace(/\n/g, '\r\n');
         const started = process.hrtime.bigint();
-        let mutated: LoadedFile;
-        try {
-          mutated = loadFile(name, text);
-        } catch (err) {
-          if (isKnownAssetsCrash(name, err)) return void knownCrashes++;
-          throw err;
-        }
+        const mutated = loadFile(name, text);
         const files = workspace.map((f) => (f.file === name ? mutated : f));
         const evaluation = evaluate(assembleModel(files), { asOf: AS_OF_MS });
         const report = buildReport(evaluation);

@@ -35,8 +35,9 @@ describe('PatchOps quick fixes (extension host)', function () {
     const doc = await editFile(PLAN_039, (t) => t.slice(0, t.indexOf('\nrollback:') + 1), { save: false });
     const before = doc.getText();
     const d = await eventually(() => {
-      const found = patchopsDiagnostics(PLAN_039).find((x) => x.code === 'rollback.missing');
-      assert.ok(found, 'rollback.missing');
+      const all = patchopsDiagnostics(PLAN_039);
+      const found = all.find((x) => x.code === 'rollback.missing');
+      assert.ok(found, `rollback.missing among ${JSON.stringify(all.map((x) => [x.code, x.range.start.line, x.message.slice(0, 60)]))}; text ends ${JSON.stringify(doc.getText().slice(-80))}`);
       return found;
     });
     const fix = (await fixesAt(PLAN_039, d)).find((a) => /rollback/i.test(a.title));

@@ -1,11 +1,5 @@
-// KNOWN BUGS found by the hostile corpus and the fuzzer in code this change may not touch
-// (src/core/parse, src/core/workspace, src/core/schema: being reworked; src/node/workspaceFiles.ts:
-// the fix is the lead's call). Each test states the correct behaviour and FAILS today. They are
-// skipped, with a line saying so, unless PATCHOPS_KNOWN_BUGS=1:
-//
-//   PATCHOPS_KNOWN_BUGS=1 npx mocha --no-config --timeout 60000 out/test/unit/hostile/knownBugs.test.js
-//
-// When one is fixed, remove `knownBug(this)` from its test so it guards the fix for good.
+// Regressions found by the hostile corpus and the fuzzer, each fixed: every test states the
+// correct behaviour and fails if its fix is undone.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,12 +10,6 @@ import { BASE, plan } from '../../support/workspace';
 import { watchFs } from './corpus';
 
 const AS_OF = ['--as-of', '2026-11-23T12:00:00Z'];
-
-function knownBug(ctx: Mocha.Context): void {
-  if (process.env.PATCHOPS_KNOWN_BUGS === '1') return;
-  console.log(`      KNOWN BUG, skipped (PATCHOPS_KNOWN_BUGS=1 runs it): ${ctx.test?.title}`);
-  ctx.skip();
-}
 
 /** Temporary folders of this file, removed when its tests are done (some hold 30 MB). */
 const created: string[] = [];
@@ -37,9 +25,8 @@ function tempDir(files: Record<string, string> = {}): string {
   return dir;
 }
 
-describe('KNOWN BUGS (hostile input): failing tests for code outside this change', () => {
+describe('hostile input: regressions', () => {
   it('[src/core/workspace/load.ts entitiesOf] an empty, `~` or comments-only *.assets.yaml makes loadFile throw "Cannot read properties of null (reading \'groups\')"', function () {
-    knownBug(this);
     // Repro: loadFile('a.assets.yaml', '') — the CLI shows "cannot read the file: Cannot read
     // properties of null", the extension (patchopsWorkspace.ts calls loadFile directly) throws.
     for (const text of ['', '~\n', '# groups come later\n', '---\n']) {
@@ -50,7 +37,6 @@ describe('KNOWN BUGS (hostile input): failing tests for code outside this change
   });
 
   it('[src/core/parse/yamlSource.ts] a `%YAML 1.1` directive switches the parser to YAML 1.1: `kev: yes` silently becomes true, dates become objects, `1:20` becomes 80', function () {
-    knownBug(this);
     // Repro: loadFile('a.plan.yaml', '%YAML 1.1\n---\n' + a plan with `kev: yes`) → kev === true, no diagnostic.
     const text = '%YAML 1.1\n---\n' + plan({ vulns: '  - { id: CVE-2026-0001, severity: low, kev: yes, discovered: 2026-11-18T09:00 }' });
     const loaded = loadFile('a.plan.yaml', text);
@@ -60,7 +46,6 @@ describe('KNOWN BUGS (hostile input): failing tests for code outside this change
   });
 
   it('[src/core/parse/yamlSource.ts, lineIndex.ts] parse-error ranges outside the text: one past the end (`a: "x`), and inside a CRLF pair (`a: [{b]\\r\\nc: 1`)', function () {
-    knownBug(this);
     const end = loadFile('a.plan.yaml', 'a: "x').diagnostics.find((d) => d.code === 'yaml.syntax')!;
     assert.ok(end.range.end.line === 0 && end.range.end.character <= 5, `ends at ${JSON.stringify(end.range.end)} in a 5-character file`);
     for (const d of loadFile('a.plan.yaml', 'a: [{b]\r\nc: 1\r\n').diagnostics) {
@@ -69,7 +54,6 @@ describe('KNOWN BUGS (hostile input): failing tests for code outside this change
   });
 
   it('[src/core/parse/decode.ts firstInvalidUtf8] an overlong or surrogate UTF-8 sequence is reported at the end of the file, not at its byte', function () {
-    knownBug(this);
     // Repro: bytes 'id: X\ntitle: ' C0 AF '\n' → "invalid UTF-8 at byte 16"; the bad byte is 13.
     const loaded = loadFile('a.plan.yaml', Buffer.concat([Buffer.from('id: X\ntitle: '), Buffer.from([0xc0, 0xaf]), Buffer.from('\n')]));
     assert.match(loaded.diagnostics[0].message, /invalid UTF-8 at byte 13/);
@@ -78,14 +62,12 @@ describe('KNOWN BUGS (hostile input): failing tests for code outside this change
   });
 
   it('[src/core/schema/schemaDiagnostics.ts] an unknown 1 MB key puts the whole key in the message (1 MB lines in the terminal, SARIF and editor)', function () {
-    knownBug(this);
     const loaded = loadFile('a.plan.yaml', plan().replace('title: Test plan', `title: Test plan\n${'k'.repeat(1024 * 1024)}: 1`));
     const d = loaded.diagnostics.find((x) => /unknown field/.test(x.message))!;
     assert.ok(d.message.length < 500, `the message is ${d.message.length} characters; a found value is shortened with … elsewhere`);
   });
 
   it('[src/node/workspaceFiles.ts] a *.plan.yaml symlink pointing outside the workspace is read, and its content is echoed into diagnostics (CI logs, SARIF)', function () {
-    knownBug(this);
     // Decision: a file or folder whose real path is outside the workspace root is not read; it gets
     // one diagnostic instead. A repository is what is reviewed; a link in it must not make CI read
     // (and print, in "found `…`" messages) a runner's secrets such as ../.npmrc or ~/.git-credentials.
@@ -104,7 +86,6 @@ describe('KNOWN BUGS (hostile input): failing tests for code outside this change
   });
 
   it('[src/node/workspaceFiles.ts readWorkspaceFile] a symlink to itself gives a message with the absolute path ("ELOOP: … stat \'/tmp/…\'"): output differs per machine and shows its paths', function () {
-    knownBug(this);
     const ws = tempDir({ ...BASE });
     fs.symlinkSync('self.plan.yaml', path.join(ws, 'self.plan.yaml'));
     const r = runCli(['validate', ws, ...AS_OF, '--format', 'json']);

@@ -1,0 +1,23 @@
+// First use of the parsers, validators, time zones, recurrence rules and CVSS scoring costs far
+// more than later uses (compilation, Intl data, JIT). An editor runs these steps one per tick
+// before its first evaluation, so no single task blocks it for long.
+import { scoreCvss } from './risk/cvss';
+import { validateValue } from './schema/validators';
+import { cycleDeadline } from './time/cycles';
+import { formatInstantLocal, isValidZone, parseInstant } from './time/instants';
+import { parseSource } from './parse/fastSource';
+import { parseYamlSource } from './parse/yamlSource';
+import type { FileKind } from './workspace/fileKinds';
+
+const KINDS: FileKind[] = ['workspace', 'sla', 'assets', 'plan', 'exception'];
+
+export function warmUpSteps(zone = 'UTC'): { name: string; run: () => void }[] {
+  return [
+    ...KINDS.map((kind) => ({ name: `the ${kind} validator`, run: () => void validateValue(kind, {}) })),
+    { name: 'time zones', run: () => void (isValidZone(zone) && formatInstantLocal(0, zone) && parseInstant('2026-01-01T00:00', zone)) },
+    { name: 'recurrence rules', run: () => void cycleDeadline({ rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', at: '18:00' }, 0, 'UTC') },
+    { name: 'CVSS 3.1', run: () => void scoreCvss('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H') },
+    { name: 'CVSS 4.0', run: () => void scoreCvss('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N') },
+    { name: 'YAML parsers', run: () => void (parseSource('warm.plan.yaml', 'id: x\n').rangeOf(['id']) && parseYamlSource('warm.plan.yaml', 'id: [x]\n').rangeOf(['id', 0])) },
+  ];
+}
