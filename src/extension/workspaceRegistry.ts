@@ -9,6 +9,8 @@ import { gitReviewRequired } from '../core/approvals/requests';
 import type { WorkspaceModel } from '../core/workspace/model';
 import { verifyApprovals } from '../node/approvals';
 import { warmUpSteps } from '../core/warmUp';
+import { formatInstantLocal, isValidZone } from '../core/time/instants';
+import { warmUpIntlInWorker } from './intlWarmUp';
 import { asOfSetting, debounceSetting, gitPathSetting } from './settings';
 
 const WORKSPACE_GLOB = '**/patchops.{yaml,yml}';
@@ -52,7 +54,8 @@ export class WorkspaceRegistry implements vscode.Disposable {
 
   async start(): Promise<void> {
     this.watch();
-    // First uses are slow (schema compilation, Intl, JIT): one step per tick, before any file.
+    // First uses are slow (ICU data, JIT): ICU in a worker, the rest one step per tick, before any file.
+    await warmUpIntlInWorker();
     for (const step of warmUpSteps()) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       this.timer.run(`warm up: ${step.name}`, step.run);
@@ -94,6 +97,10 @@ export class WorkspaceRegistry implements vscode.Disposable {
       if (doc) workspace.updateText(rel, doc.getText());
       else await workspace.updateFromDisk(rel);
     });
+    // The workspace's own time zone is first used here: its own task, before the evaluation.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const zone = workspace.model().settings?.data.timezone;
+    if (zone) this.timer.run(`warm up: time zone ${zone}`, () => void (isValidZone(zone) && formatInstantLocal(0, zone)));
     const parsed = Date.now();
     this.evaluate(workspace);
     this.log.info(`loaded ${workspace.fileCount} files of ${workspace.root.fsPath}: read and parsed in ${parsed - started} ms, evaluated in ${Date.now() - parsed} ms`);
