@@ -1,21 +1,14 @@
 // `patchops`: a thin adapter from the command line to the core. Every number comes from the core.
-import * as fs from 'fs';
-import * as path from 'path';
 import { version } from '../../package.json';
-import { evaluate } from '../core/evaluate';
 import type { Evaluation } from '../core/model/evaluation';
 import { renderCsv } from '../core/report/csv';
 import { renderHtml } from '../core/report/html';
 import { renderMarkdown } from '../core/report/markdown';
 import { buildReport } from '../core/report/reportJson';
 import { renderSarif } from '../core/report/sarif';
-import { parseInstant } from '../core/time/instants';
-import { assembleModel } from '../core/workspace/load';
-import { verifyApprovalsSync } from '../node/approvals';
-import { writeFileAtomic } from '../node/atomicWrite';
-import { readWorkspace } from '../node/workspaceFiles';
 import { HELP, isScannerCommand, parseCommandLine, UsageError, type CliArgs } from './args';
 import { runScannerCommand } from './commands';
+import { evaluateWorkspace, writeOutput } from './commands/shared';
 import { styleFor } from './terminal';
 import { diagnosticsText, statusText } from './textOutput';
 
@@ -55,42 +48,14 @@ export function run(argv: readonly string[], io: Io): number {
 }
 
 function runCommand(args: CliArgs, io: Io): number {
-  const root = path.resolve(io.cwd, args.dir);
-  if (!isDirectory(root)) throw new UsageError(`cannot read folder '${args.dir}': it does not exist or is not a folder`);
-  const disk = readWorkspace(root);
-  if (!disk.hasSettings) {
-    throw new UsageError(`no patchops.yaml in '${args.dir}': a workspace has one at its root (run patchops in that folder, or name it)`);
-  }
-  const model = assembleModel(disk.files);
-  const zone = model.settings?.data.timezone ?? 'UTC';
-  const asOf = resolveAsOf(args.asOf, zone, io);
-  // Git review of approvals (docs/git-review.md): git runs only when a policy requires it.
-  const signers = io.env.PATCHOPS_ALLOWED_SIGNERS;
-  const approvals = verifyApprovalsSync(root, model, { trusted: true, env: { ...process.env, ...io.env }, allowedSigners: signers ? path.resolve(io.cwd, signers) : undefined });
-  const evaluation = evaluate(model, { asOf, approvals });
-  const output = render(args, evaluation, disk.files.length, io);
-
-  if (args.out !== undefined) {
-    const target = path.resolve(io.cwd, args.out);
-    try {
-      writeFileAtomic(target, output);
-    } catch (err) {
-      throw new UsageError(`cannot write '${args.out}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
+  const { disk, evaluation } = evaluateWorkspace(args, io);
+  if (writeOutput(args, io, render(args, evaluation, disk.files.length, io))) {
     io.stdout.write(`Wrote ${args.out} (${evaluation.plans.length} plans, ${evaluation.exceptions.length} exceptions)\n`);
-  } else {
-    io.stdout.write(output);
   }
   const errors = evaluation.diagnostics.some((d) => d.severity === 'error');
   return args.command === 'validate' && errors ? 1 : 0;
 }
 
-function resolveAsOf(text: string | undefined, zone: string, io: Io): number {
-  if (text === undefined) return io.now();
-  const parsed = parseInstant(text, zone);
-  if (!parsed.ok) throw new UsageError(`--as-of: ${parsed.message}`);
-  return parsed.ms;
-}
 
 function render(args: CliArgs, evaluation: Evaluation, fileCount: number, io: Io): string {
   const style = styleFor(io.stdout, io.env);
@@ -131,13 +96,6 @@ function diagnosticJson(d: Evaluation['diagnostics'][number]) {
   };
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 if (require.main === module) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -3,10 +3,9 @@ import { gunzipSync } from 'zlib';
 import { parseEpssCsv, type EpssScores } from '../../core/enrich/epss';
 import { enrichSummaryText, enrichWorkspace } from '../../core/enrich/enrichPlans';
 import { EnrichError, parseKevCatalog } from '../../core/enrich/kev';
-import { ChangeConflict, writeChanges } from '../../node/applyChanges';
 import { UsageError, type CliArgs } from '../args';
 import type { Io } from '../main';
-import { inputText, openWorkspace, readInput } from './shared';
+import { inputText, openWorkspace, readInput, writeUnlessDryRun } from './shared';
 
 export function runEnrich(args: CliArgs, io: Io): number {
   const kevFile = args.kev!;
@@ -38,14 +37,7 @@ export function runEnrich(args: CliArgs, io: Io): number {
   const disk = openWorkspace(args, io);
   const data = { kev, epss };
   const result = enrichWorkspace(disk.files, data);
-  if (!args.dryRun) {
-    try {
-      writeChanges(disk.root, result.changes);
-    } catch (err) {
-      if (err instanceof ChangeConflict) throw new UsageError(err.message);
-      throw new UsageError(`cannot write the plans: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  }
+  writeUnlessDryRun(args, disk.root, result.changes);
   io.stdout.write(enrichSummaryText(result, data, args.dryRun === true));
   return 0;
 }

@@ -2,10 +2,9 @@
 import { parseScanReport } from '../../core/scanners/detect';
 import { ImportError, importSummaryText, planImport } from '../../core/scanners/importPlans';
 import { ScanError, type ScanFormat } from '../../core/scanners/model';
-import { ChangeConflict, writeChanges } from '../../node/applyChanges';
 import { UsageError, type CliArgs } from '../args';
 import type { Io } from '../main';
-import { inputText, openWorkspace, readInput, resolveAsOf, workspaceZone } from './shared';
+import { inputText, openWorkspace, readInput, resolveAsOf, workspaceZone, writeUnlessDryRun } from './shared';
 
 export function runImport(args: CliArgs, io: Io): number {
   const file = args.file!;
@@ -34,14 +33,7 @@ export function runImport(args: CliArgs, io: Io): number {
     if (err instanceof ImportError) throw new UsageError(`cannot import '${file}': ${err.message}`);
     throw err;
   }
-  if (!args.dryRun) {
-    try {
-      writeChanges(disk.root, result.changes);
-    } catch (err) {
-      if (err instanceof ChangeConflict) throw new UsageError(err.message);
-      throw new UsageError(`cannot write the plans: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  }
+  writeUnlessDryRun(args, disk.root, result.changes);
   io.stdout.write(importSummaryText(result.summary, args.dryRun === true, args.includeUnfixed === true));
   return 0;
 }

@@ -78,16 +78,18 @@ export function appendToSequence(text: string, doc: Document.Parsed, key: string
     return [{ offset: at, length: 0, text: prefix + items.map(flowMapping).join(', ') }];
   }
   const indent = ' '.repeat(columnOf(text, seq.range[0]));
-  let at = seq.range[1];
-  let lead = '';
-  if (at > 0 && text[at - 1] !== '\n') {
-    const nl = text.indexOf('\n', at);
-    if (nl === -1) {
-      at = text.length;
-      lead = eol;
-    } else at = nl + 1;
-  }
+  const { at, lead } = lineStartAfter(text, seq.range[1], eol);
   return [{ offset: at, length: 0, text: lead + items.map((fields) => blockItem(fields, indent, eol)).join('') }];
+}
+
+/**
+ * Where new lines go after a block node that ends at `end`: the start of the next line, or the
+ * end of the text with a line break first when the file does not end with one.
+ */
+function lineStartAfter(text: string, end: number, eol: string): { at: number; lead: string } {
+  if (end === 0 || text[end - 1] === '\n') return { at: end, lead: '' };
+  const nl = text.indexOf('\n', end);
+  return nl === -1 ? { at: text.length, lead: eol } : { at: nl + 1, lead: '' };
 }
 
 /** `- key: value` lines of one sequence item, indented like the sequence's other items. */
@@ -141,15 +143,7 @@ export function setMapFields(text: string, map: YAMLMap, fields: ReadonlyArray<r
   const eol = eolOf(text);
   const firstKey = map.items[0]?.key as { range: [number, number, number] } | undefined;
   const indent = ' '.repeat(firstKey ? columnOf(text, firstKey.range[0]) : columnOf(text, map.range[0]));
-  let at = map.range[1];
-  let lead = '';
-  if (at > 0 && text[at - 1] !== '\n') {
-    const nl = text.indexOf('\n', at);
-    if (nl === -1) {
-      at = text.length;
-      lead = eol;
-    } else at = nl + 1;
-  }
+  const { at, lead } = lineStartAfter(text, map.range[1], eol);
   edits.push({ offset: at, length: 0, text: lead + missing.map(([k, v]) => `${indent}${k}: ${yamlScalar(v)}${eol}`).join('') });
   return edits;
 }

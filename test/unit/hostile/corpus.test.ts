@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { evaluate } from '../../../src/core/evaluate';
 import type { Diagnostic } from '../../../src/core/model/diagnostic';
@@ -12,6 +11,7 @@ import { assembleModel, loadFile } from '../../../src/core/workspace/load';
 import { readWorkspace, readWorkspaceFile } from '../../../src/node/workspaceFiles';
 import { runCli } from '../../support/cli';
 import { BASE, plan } from '../../support/workspace';
+import { tempDirs } from '../../support/tempDir';
 import {
   AS_OF_MS,
   at,
@@ -34,19 +34,7 @@ import {
 const AS_OF = ['--as-of', '2026-11-23T12:00:00Z'];
 const GOOD = plan({ id: 'GOOD' });
 
-/** Temporary folders of this file, removed when its tests are done (some hold 30 MB). */
-const created: string[] = [];
-after(() => created.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-function tempDir(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-hostile-'));
-  created.push(dir);
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  return dir;
-}
+const tempDir = tempDirs('hostile');
 
 function assertBounded(name: string, ms: number): void {
   timings.push({ name, ms });

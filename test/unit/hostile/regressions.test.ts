@@ -2,28 +2,16 @@
 // correct behaviour and fails if its fix is undone.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadFile } from '../../../src/core/workspace/load';
 import { runCli } from '../../support/cli';
 import { BASE, plan } from '../../support/workspace';
 import { watchFs } from './corpus';
+import { tempDirs } from '../../support/tempDir';
 
 const AS_OF = ['--as-of', '2026-11-23T12:00:00Z'];
 
-/** Temporary folders of this file, removed when its tests are done (some hold 30 MB). */
-const created: string[] = [];
-after(() => created.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-function tempDir(files: Record<string, string> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-known-'));
-  created.push(dir);
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  return dir;
-}
+const tempDir = tempDirs('known');
 
 describe('hostile input: regressions', () => {
   it('[src/core/workspace/load.ts entitiesOf] an empty, `~` or comments-only *.assets.yaml makes loadFile throw "Cannot read properties of null (reading \'groups\')"', function () {

@@ -4,29 +4,17 @@
 import assert from 'node:assert/strict';
 import fsModule = require('node:fs');
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChangeConflict, writeChanges } from '../../../src/node/applyChanges';
 import { writeFileAtomic } from '../../../src/node/atomicWrite';
 import { runCli } from '../../support/cli';
 import { BASE, plan } from '../../support/workspace';
 import { watchFs } from './corpus';
+import { tempDirs } from '../../support/tempDir';
 
 const AS_OF = ['--as-of', '2026-11-23T12:00:00Z'];
 
-/** Temporary folders of this file, removed when its tests are done (some hold 30 MB). */
-const created: string[] = [];
-after(() => created.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-function tempDir(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-writes-'));
-  created.push(dir);
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  return dir;
-}
+const tempDir = tempDirs('writes');
 
 type Fn = (...args: unknown[]) => unknown;
 
