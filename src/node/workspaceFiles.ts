@@ -54,12 +54,11 @@ function isDirectory(p: string): boolean {
 }
 
 /** Read and load one file; a file that cannot be read becomes a diagnostic, not an exception. */
-export function readWorkspaceFile(root: string, rel: string, maxBytes = DEFAULT_LIMITS.maxChars): LoadedFile {
+export function readWorkspaceFile(root: string, rel: string, maxBytes = DEFAULT_LIMITS.maxChars, realRoot = realPath(root)): LoadedFile {
   const full = path.join(root, ...rel.split('/'));
   let bytes: Buffer;
   try {
     const real = fs.realpathSync(full);
-    const realRoot = realPath(root);
     // A link to a file outside the workspace (../.npmrc, ~/.git-credentials) is not read: its
     // content would end up in messages, CI logs and SARIF.
     if (realRoot !== undefined && !isInside(real, realRoot)) return refusedFile(rel, 'not read: it links outside the workspace');
@@ -93,15 +92,18 @@ function readCapped(file: string, maxBytes: number): Buffer {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new NotAFile();
     if (stat.size > maxBytes) throw new TooLarge(stat.size);
-    const buffer = Buffer.alloc(maxBytes + 1);
+    // Sized for the file as it is now, plus room to notice that it grew while being read.
+    const chunks: Buffer[] = [];
     let length = 0;
-    for (;;) {
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    for (let size = stat.size + 1; ; size = 64 * 1024) {
+      const chunk = Buffer.allocUnsafe(Math.min(size, maxBytes + 1 - length));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
       length += n;
       if (length > maxBytes) throw new TooLarge(length);
     }
-    return buffer.subarray(0, length);
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
   } finally {
     fs.closeSync(fd);
   }
@@ -139,9 +141,10 @@ function isInside(child: string, parent: string): boolean {
 
 export function readWorkspace(root: string): DiskWorkspace {
   const rels = findWorkspaceFiles(root);
+  const realRoot = realPath(root);
   return {
     root,
     hasSettings: rels.some((r) => fileKindOf(r) === 'workspace'),
-    files: rels.map((rel) => readWorkspaceFile(root, rel)),
+    files: rels.map((rel) => readWorkspaceFile(root, rel, DEFAULT_LIMITS.maxChars, realRoot)),
   };
 }
