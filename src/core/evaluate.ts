@@ -40,7 +40,7 @@ export function evaluate(model: WorkspaceModel, options: EvaluateOptions): Evalu
   for (const plan of model.plans) {
     const id = plan.data.sla;
     if (id !== undefined && !policies.has(id) && !brokenPolicies.has(id)) {
-      ctx.report(plan, ['sla'], 'error', 'ref.unknown', `unknown SLA policy \`${id}\`: ${policies.size ? `the policies are ${[...policies.keys()].join(', ')}` : 'no *.sla.yaml declares it'}`);
+      ctx.report(plan, ['sla'], 'error', 'ref.unknown', unknownPolicy(id, policies));
     }
     if (id === undefined && !defaultPolicy) {
       ctx.report(plan, ['id'], 'error', 'ref.unknown', `no SLA policy applies to plan \`${plan.data.id}\`: name one with \`sla\`, or set \`default_sla\` in patchops.yaml`);
@@ -117,10 +117,14 @@ function defaultPolicyOf(ctx: RuleContext, model: WorkspaceModel, policies: Map<
   const id = settings?.data.default_sla;
   if (id !== undefined) {
     if (!policies.has(id) && !model.brokenIds.get('sla')?.has(id)) {
-      ctx.report(settings!, ['default_sla'], 'error', 'ref.unknown', `unknown SLA policy \`${id}\`: ${policies.size ? `the policies are ${[...policies.keys()].join(', ')}` : 'no *.sla.yaml declares it'}`);
+      ctx.report(settings!, ['default_sla'], 'error', 'ref.unknown', unknownPolicy(id, policies));
     }
     return policies.get(id);
   }
   // With a single policy there is no doubt which one applies.
   return policies.size === 1 ? [...policies.values()][0] : undefined;
+}
+
+function unknownPolicy(id: string, policies: ReadonlyMap<string, unknown>): string {
+  return `unknown SLA policy \`${id}\`: ${policies.size ? `the policies are ${[...policies.keys()].join(', ')}` : 'no *.sla.yaml declares it'}`;
 }

@@ -99,10 +99,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
     });
     // The workspace's own time zone is first used here: its own task, before the evaluation.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const zone = workspace.model().settings?.data.timezone;
+    const model = workspace.model();
+    const zone = model.settings?.data.timezone;
     if (zone) this.timer.run(`warm up: time zone ${zone}`, () => void (isValidZone(zone) && formatInstantLocal(0, zone)));
     const parsed = Date.now();
-    this.evaluate(workspace);
+    this.evaluate(workspace, model);
     this.log.info(`loaded ${workspace.fileCount} files of ${workspace.root.fsPath}: read and parsed in ${parsed - started} ms, evaluated in ${Date.now() - parsed} ms`);
   }
 
@@ -187,15 +188,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
     );
   }
 
-  evaluateAll(): void {
-    this.workspaces.forEach((w) => this.evaluate(w));
-  }
-
-  private evaluate(workspace: PatchOpsWorkspace): void {
-    let model;
+  /** `model`: the workspace as assembled now, when the caller already has it. */
+  private evaluate(workspace: PatchOpsWorkspace, model?: WorkspaceModel): void {
     try {
       model = this.timer.run(`evaluate ${workspace.root.fsPath}`, () => {
-        const m = workspace.model();
+        const m = model ?? workspace.model();
         workspace.evaluate(asOfSetting().asOf(), m);
         return m;
       });

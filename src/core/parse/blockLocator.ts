@@ -13,6 +13,9 @@ export interface Span {
   scalar?: string;
 }
 
+/** `key:` at the start of a line, with a plain key: the only mapping keys the walk reads. */
+export const PLAIN_KEY = /^([A-Za-z_][A-Za-z0-9_.-]*)[ ]*:(?:[ ]+|$)/;
+
 interface Line {
   start: number;
   text: string;
@@ -93,7 +96,7 @@ export class BlockLocator {
       if (indent < 0) indent = l.indent; // the first line of a nested block sets its indentation
       const column = j === scope.from && l.indent < indent ? indent : l.indent;
       if (column !== indent) continue;
-      const m = /^([A-Za-z_][A-Za-z0-9_.-]*)[ ]*:(?:[ ]+|$)/.exec(l.text.slice(indent));
+      const m = PLAIN_KEY.exec(l.text.slice(indent));
       if (!m || m[1] !== key) continue;
       const valueColumn = indent + m[0].length;
       const rest = l.text.slice(valueColumn);
@@ -130,7 +133,7 @@ export class BlockLocator {
     for (let j = line + 1; j < this.lines.length; j++) {
       const l = this.lines[j];
       if (isBlank(l)) continue;
-      return l.indent > indent && !l.text.trimStart().startsWith('- ') && !/^[A-Za-z_][A-Za-z0-9_.-]*[ ]*:(?:[ ]|$)/.test(l.text.trimStart());
+      return l.indent > indent && !l.text.trimStart().startsWith('- ') && !PLAIN_KEY.test(l.text.trimStart());
     }
     return false;
   }

@@ -6,7 +6,7 @@
 // from the start, so both paths always agree.
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Diagnostic, Range } from '../model/diagnostic';
-import { BlockLocator, type Span } from './blockLocator';
+import { BlockLocator, PLAIN_KEY, type Span } from './blockLocator';
 import { LineIndex } from './lineIndex';
 import { DEFAULT_LIMITS, type NodePart, type ParseLimits, type SourceDocument, type YamlPath } from './sourceDocument';
 import { parseYamlSource } from './yamlSource';
@@ -26,8 +26,6 @@ export function parseSource(file: string, text: string, limits: ParseLimits = DE
   return new FastSourceDocument(file, text, value, limits);
 }
 
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_.-]*)[ ]*:(?:[ ]+|$)/;
-
 /**
  * The top-level keys in order. Every line starting in column 0 must be a comment or a plain
  * `key:`; anything else (a quoted key, a document marker, a continuation line) sends the file to
@@ -38,7 +36,7 @@ function scanTopLevelKeys(text: string): string[] | undefined {
   for (const line of text.split('\n')) {
     const first = line.charCodeAt(0);
     if (line.length === 0 || line === '\r' || first === 32 /* space */ || first === 35 /* # */) continue;
-    const m = KEY_LINE.exec(line);
+    const m = PLAIN_KEY.exec(line);
     if (!m) return undefined;
     keys.push(m[1]);
   }
