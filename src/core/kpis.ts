@@ -21,10 +21,18 @@ export function computeKpis(plans: readonly PlanResult[], exceptions: readonly E
     patched += p.endpoints.patched;
   }
 
+  const hours = new Map<Tier, { sum: number; count: number }>();
+  for (const p of plans) {
+    if (p.tier === null || p.timeToPatchHours === null) continue;
+    const acc = hours.get(p.tier) ?? { sum: 0, count: 0 };
+    acc.sum += p.timeToPatchHours;
+    acc.count++;
+    hours.set(p.tier, acc);
+  }
   const meanTimeToPatchHours = {} as Record<Tier, number | null>;
   for (const tier of TIERS) {
-    const hours = plans.filter((p) => p.tier === tier && p.timeToPatchHours !== null).map((p) => p.timeToPatchHours!);
-    meanTimeToPatchHours[tier] = hours.length ? round1(hours.reduce((a, b) => a + b, 0) / hours.length) : null;
+    const acc = hours.get(tier);
+    meanTimeToPatchHours[tier] = acc ? round1(acc.sum / acc.count) : null;
   }
 
   return {

@@ -1,6 +1,5 @@
 // Publishes each workspace's diagnostics, for every file, open or not.
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../core/model/diagnostic';
 import { toDiagnostic } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
 import type { WorkspaceRegistry } from './workspaceRegistry';
@@ -16,28 +15,23 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private publishAll(): void {
     this.collection.clear();
     this.registry.all.forEach((w) => {
-      w.publishedFiles.clear();
+      w.published = new Map();
       this.publish(w);
     });
   }
 
+  /** Only files whose diagnostics changed: the evaluation hands back the same array for the others. */
   private publish(workspace: PatchOpsWorkspace): void {
-    const evaluation = workspace.evaluation;
-    if (!evaluation) return;
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const d of evaluation.diagnostics) {
-      const list = byFile.get(d.file) ?? [];
-      list.push(d);
-      byFile.set(d.file, list);
-    }
+    const byFile = workspace.evaluation?.diagnosticsByFile;
+    if (!byFile) return;
     const resolve = (file: string) => workspace.uriOf(file);
-    for (const file of workspace.publishedFiles) {
+    for (const file of workspace.published.keys()) {
       if (!byFile.has(file)) this.collection.delete(workspace.uriOf(file));
     }
     for (const [file, list] of byFile) {
-      this.collection.set(workspace.uriOf(file), list.map((d) => toDiagnostic(d, resolve)));
+      if (workspace.published.get(file) !== list) this.collection.set(workspace.uriOf(file), list.map((d) => toDiagnostic(d, resolve)));
     }
-    workspace.publishedFiles = new Set(byFile.keys());
+    workspace.published = new Map(byFile);
   }
 
   dispose(): void {

@@ -1,7 +1,8 @@
 // One PatchOps workspace (a folder with patchops.yaml) as the editor sees it: every file's
 // latest text, parsed once per change, and the evaluation of the whole as of an instant.
 import * as vscode from 'vscode';
-import { evaluate } from '../core/evaluate';
+import { Evaluator } from '../core/evaluate';
+import type { Diagnostic } from '../core/model/diagnostic';
 import type { Evaluation } from '../core/model/evaluation';
 import { DEFAULT_LIMITS, tooLargeMessage } from '../core/parse/sourceDocument';
 import { fileKindOf } from '../core/workspace/fileKinds';
@@ -19,8 +20,12 @@ interface CachedFile {
 export class PatchOpsWorkspace {
   private readonly files = new Map<string, CachedFile>();
   private current?: Evaluation;
-  /** Files whose diagnostics were published last time, to clear those that have none now. */
-  publishedFiles = new Set<string>();
+  /** Keeps each rule's answers between evaluations: an edit re-evaluates what depends on it. */
+  private readonly evaluator = new Evaluator();
+  /** An evaluation in slices that has not finished yet. */
+  private running?: { steps: Generator<void, Evaluation>; result?: Evaluation };
+  /** Each file's diagnostics as last published, to publish only what changed. */
+  published = new Map<string, readonly Diagnostic[]>();
 
   constructor(
     /** The folder holding patchops.yaml. */
@@ -105,9 +110,50 @@ export class PatchOpsWorkspace {
     return assembleModel(this.loadedFiles);
   }
 
+  /** Evaluate at once, in one task (commands that need the answer now). */
   evaluate(asOf: number, model = this.model()): Evaluation {
-    this.current = evaluate(model, { asOf, approvals: this.approvals });
+    this.finishRunning();
+    this.current = this.evaluator.evaluate(model, { asOf, approvals: this.approvals });
     return this.current;
+  }
+
+  /**
+   * Evaluate in slices of about `sliceMs`, giving the extension host back between them, so a
+   * first evaluation of thousands of files never holds it for long. Resolves to undefined when a
+   * newer evaluation overtook this one.
+   */
+  async evaluateInSlices(asOf: number, model = this.model(), sliceMs = 15): Promise<Evaluation | undefined> {
+    this.finishRunning();
+    const run: { steps: Generator<void, Evaluation>; result?: Evaluation } = { steps: this.evaluator.steps(model, { asOf, approvals: this.approvals }) };
+    this.running = run;
+    let slice = 0;
+    while (!run.result) {
+      this.timer.run(`evaluate ${this.root.fsPath} (slice ${++slice})`, () => {
+        const end = performance.now() + sliceMs;
+        for (;;) {
+          const next = run.steps.next();
+          if (next.done) return void (run.result = next.value);
+          if (performance.now() >= end) return;
+        }
+      });
+      if (run.result) break;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.running !== run) return undefined; // finished by a newer evaluation meanwhile
+    }
+    this.running = undefined;
+    this.current = run.result;
+    return run.result;
+  }
+
+  /** The evaluator's state is consistent only between evaluations: finish the one in slices. */
+  private finishRunning(): void {
+    const run = this.running;
+    if (!run) return;
+    this.running = undefined;
+    for (;;) {
+      const next = run.steps.next();
+      if (next.done) return void (run.result = next.value);
+    }
   }
 
   static isWorkspaceFile(rel: string): boolean {

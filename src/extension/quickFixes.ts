@@ -19,8 +19,8 @@ export class PatchOpsQuickFixes implements vscode.CodeActionProvider {
     if (evaluation.model.files.find((f) => f.file === owner.rel)?.source.text !== text) return [];
     const plan = evaluation.plans.find((p) => p.entity.source.file === owner.rel)?.entity.data as PlanFile | undefined;
     const actions: vscode.CodeAction[] = [];
-    for (const d of evaluation.diagnostics) {
-      if (d.file !== owner.rel || !d.fix || !toRange(d.range).intersection(range)) continue;
+    for (const d of evaluation.diagnosticsByFile.get(owner.rel) ?? []) {
+      if (!d.fix || !toRange(d.range).intersection(range)) continue;
       const fix = quickFixFor(d, { text, owner: plan?.owner, validator: plan?.validator });
       if (!fix) continue;
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

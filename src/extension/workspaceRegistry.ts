@@ -21,6 +21,9 @@ export class WorkspaceRegistry implements vscode.Disposable {
   private workspaces: PatchOpsWorkspace[] = [];
   private readonly timers = new Map<PatchOpsWorkspace, NodeJS.Timeout>();
   private running = 0;
+  /** Workspaces being evaluated, and those changed meanwhile (evaluated again after). */
+  private readonly evaluating = new Set<PatchOpsWorkspace>();
+  private readonly pending = new Set<PatchOpsWorkspace>();
   private idleWaiters: (() => void)[] = [];
   private readonly changed = new vscode.EventEmitter<PatchOpsWorkspace | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -103,7 +106,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     const zone = model.settings?.data.timezone;
     if (zone) this.timer.run(`warm up: time zone ${zone}`, () => void (isValidZone(zone) && formatInstantLocal(0, zone)));
     const parsed = Date.now();
-    this.evaluate(workspace, model);
+    await this.evaluate(workspace, model);
     this.log.info(`loaded ${workspace.fileCount} files of ${workspace.root.fsPath}: read and parsed in ${parsed - started} ms, evaluated in ${Date.now() - parsed} ms`);
   }
 
@@ -182,26 +185,32 @@ export class WorkspaceRegistry implements vscode.Disposable {
       workspace,
       setTimeout(() => {
         this.timers.delete(workspace);
-        this.evaluate(workspace);
-        this.settle();
+        void this.track(this.evaluate(workspace));
       }, delay),
     );
   }
 
-  /** `model`: the workspace as assembled now, when the caller already has it. */
-  private evaluate(workspace: PatchOpsWorkspace, model?: WorkspaceModel): void {
+  /**
+   * Evaluate in slices (see PatchOpsWorkspace.evaluateInSlices); one at a time per workspace: a
+   * change meanwhile evaluates again once this one is done. `model`: the workspace as assembled
+   * now, when the caller already has it.
+   */
+  private async evaluate(workspace: PatchOpsWorkspace, model?: WorkspaceModel): Promise<void> {
+    if (this.evaluating.has(workspace)) return void this.pending.add(workspace);
+    this.evaluating.add(workspace);
     try {
-      model = this.timer.run(`evaluate ${workspace.root.fsPath}`, () => {
-        const m = model ?? workspace.model();
-        workspace.evaluate(asOfSetting().asOf(), m);
-        return m;
-      });
+      model ??= this.timer.run(`assemble ${workspace.root.fsPath}`, () => workspace.model());
+      const evaluation = await workspace.evaluateInSlices(asOfSetting().asOf(), model);
+      if (evaluation) {
+        this.timer.run('update views', () => this.changed.fire(workspace));
+        void this.track(this.reviewApprovals(workspace, model));
+      }
     } catch (err) {
       this.log.error(`evaluation of ${workspace.root.fsPath} failed: ${(err as Error).stack ?? err}`);
-      return;
+    } finally {
+      this.evaluating.delete(workspace);
+      if (this.pending.delete(workspace)) this.schedule(workspace, 0);
     }
-    this.timer.run('update views', () => this.changed.fire(workspace));
-    void this.track(this.reviewApprovals(workspace, model));
   }
 
   /**
@@ -216,8 +225,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
       if (JSON.stringify([...checks]) === JSON.stringify([...workspace.approvals])) return;
       workspace.approvals = checks;
       this.log.info(`git review of ${checks.size} approval(s) in ${Date.now() - started} ms`);
-      this.timer.run(`evaluate ${workspace.root.fsPath}`, () => workspace.evaluate(asOfSetting().asOf(), model));
-      this.timer.run('update views', () => this.changed.fire(workspace));
+      this.schedule(workspace, 0);
     } catch (err) {
       this.log.error(`git review failed: ${(err as Error).message}`);
     }

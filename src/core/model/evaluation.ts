@@ -97,5 +97,11 @@ export interface Evaluation {
   exceptions: ExceptionResult[];
   kpis: Kpis;
   /** Every diagnostic of the workspace, sorted by file, line, column, code. */
-  diagnostics: Diagnostic[];
+  readonly diagnostics: Diagnostic[];
+  /**
+   * The same, by file (files without any are absent; the order of the files means nothing). An
+   * incremental evaluation hands back the very same array for a file whose diagnostics did not
+   * change, so an editor republishes only the others.
+   */
+  readonly diagnosticsByFile: ReadonlyMap<string, readonly Diagnostic[]>;
 }

@@ -1,12 +1,16 @@
 // What every rule needs: the as-of instant, the workspace time zone, and one way to report.
+// Rules read the clock only through `reached`, `since` and `until`, so a context knows until
+// when its answers hold: an incremental evaluation reuses them up to that instant.
 import type { Diagnostic, DiagnosticCode, DiagnosticSeverity, FixHint } from '../model/diagnostic';
 import type { NodePart, YamlPath } from '../parse/sourceDocument';
-import { parseDuration } from '../time/durations';
+import { durationTextHolds, formatDuration, parseDuration } from '../time/durations';
 import { parseInstant } from '../time/instants';
 import type { Entity } from '../workspace/model';
 
 export class RuleContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** The first instant after `asOf` at which an answer given so far could differ (Infinity: none). */
+  validUntil = Infinity;
 
   constructor(
     /** The "as of" instant, epoch milliseconds. */
@@ -31,6 +35,28 @@ export class RuleContext {
       message,
       ...(options.fix ? { fix: options.fix } : {}),
     });
+  }
+
+  /** asOf ≥ t. */
+  reached(t: number): boolean {
+    if (this.asOf >= t) return true;
+    this.validUntil = Math.min(this.validUntil, t);
+    return false;
+  }
+
+  /** The time from t to asOf in words ("3d 4h"). */
+  since(t: number): string {
+    return this.words(this.asOf - t, 1);
+  }
+
+  /** The time from asOf to t in words. */
+  until(t: number): string {
+    return this.words(t - this.asOf, -1);
+  }
+
+  private words(ms: number, direction: 1 | -1): string {
+    this.validUntil = Math.min(this.validUntil, this.asOf + durationTextHolds(ms, direction));
+    return formatDuration(ms);
   }
 
   /** A timestamp field as epoch ms; a value that is no real instant is reported and read as absent. */

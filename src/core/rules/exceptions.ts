@@ -80,24 +80,24 @@ export function evaluateException(ctx: RuleContext, entity: Entity<ExceptionFile
     ctx.report(entity, ['approval', 'approved_by'], 'error', 'exception.unverified', `approval by \`${approver}\` is not verified: ${check.reason ?? 'git does not show the approver committed it'}`);
   }
 
-  const expired = revisitOn !== null && ctx.asOf >= revisitOn;
+  const expired = revisitOn !== null && ctx.reached(revisitOn);
   if (revisitOn === null) problems.push('its revisit date is not a valid date');
   result.effective = problems.length === 0 && !expired;
-  result.state = stateOf(ctx.asOf, expired, problems.length > 0, revisitOn, policy);
+  result.state = stateOf(ctx, expired, problems.length > 0, revisitOn, policy);
   result.detail = problems.length ? problems.join('; ') : check.state === 'unchecked' ? (check.reason ?? null) : null;
 
   if (expired) {
-    ctx.report(entity, ['revisit_on'], 'error', 'exception.expired', `exception \`${exc.id}\` expired: its revisit date ${formatInstantLocal(revisitOn!, ctx.zone)} has passed (${formatDuration(ctx.asOf - revisitOn!)} ago); revisit it — renew with a new approval, or patch`);
+    ctx.report(entity, ['revisit_on'], 'error', 'exception.expired', `exception \`${exc.id}\` expired: its revisit date ${formatInstantLocal(revisitOn!, ctx.zone)} has passed (${ctx.since(revisitOn!)} ago); revisit it — renew with a new approval, or patch`);
   } else if (result.state === 'expiring') {
-    ctx.report(entity, ['revisit_on'], 'warning', 'exception.expiring', `exception \`${exc.id}\` expires in ${formatDuration(revisitOn! - ctx.asOf)} (revisit on ${formatInstantLocal(revisitOn!, ctx.zone)}): plan the patch or renew it`);
+    ctx.report(entity, ['revisit_on'], 'warning', 'exception.expiring', `exception \`${exc.id}\` expires in ${ctx.until(revisitOn!)} (revisit on ${formatInstantLocal(revisitOn!, ctx.zone)}): plan the patch or renew it`);
   }
   return result;
 }
 
-function stateOf(asOf: number, expired: boolean, invalid: boolean, revisitOn: number | null, policy?: ResolvedPolicy): ExceptionState {
+function stateOf(ctx: RuleContext, expired: boolean, invalid: boolean, revisitOn: number | null, policy?: ResolvedPolicy): ExceptionState {
   if (expired) return 'expired';
   if (invalid) return 'invalid';
-  if (revisitOn !== null && policy && asOf >= revisitOn - policy.exceptions.warnBefore) return 'expiring';
+  if (revisitOn !== null && policy && ctx.reached(revisitOn - policy.exceptions.warnBefore)) return 'expiring';
   return 'active';
 }
 

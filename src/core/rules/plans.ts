@@ -87,7 +87,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
   if (remediatedAt !== null && result.clockStart !== null) {
     result.timeToPatchHours = round1((remediatedAt - result.clockStart) / HOUR);
   }
-  result.state = cancelled ? 'cancelled' : stateOf(ctx.asOf, result, policy, testingPassedAt);
+  result.state = cancelled ? 'cancelled' : stateOf(ctx, result, policy, testingPassedAt);
 
   if (!cancelled) {
     reportSla(ctx, plan, result, policy);
@@ -172,11 +172,11 @@ function deadlineOf(ctx: RuleContext, plan: Entity<PlanFile>, policy: ResolvedPo
   return null;
 }
 
-function stateOf(asOf: number, r: PlanResult, policy: ResolvedPolicy | undefined, testedAt: number | null): PlanState {
+function stateOf(ctx: RuleContext, r: PlanResult, policy: ResolvedPolicy | undefined, testedAt: number | null): PlanState {
   if (r.remediatedAt !== null) return r.deadline === null || r.remediatedAt <= r.deadline ? 'met' : 'missed';
   if (r.deadline === null) return r.clockStartKind === 'tested' && testedAt === null ? 'awaiting_test' : 'on_track';
-  if (asOf > r.deadline) return 'breached';
-  if (asOf >= r.deadline - (policy?.warnBefore ?? 0)) return 'due_soon';
+  if (ctx.reached(r.deadline + 1)) return 'breached';
+  if (ctx.reached(r.deadline - (policy?.warnBefore ?? 0))) return 'due_soon';
   return 'on_track';
 }
 
@@ -191,10 +191,10 @@ function reportSla(ctx: RuleContext, plan: Entity<PlanFile>, r: PlanResult, poli
       : '';
   switch (r.state) {
     case 'breached':
-      ctx.report(plan, ['id'], 'error', 'sla.breached', `SLA breached: ${tierText} ${local(r.deadline!)} passed ${formatDuration(ctx.asOf - r.deadline!)} ago; ${started}${progress}`);
+      ctx.report(plan, ['id'], 'error', 'sla.breached', `SLA breached: ${tierText} ${local(r.deadline!)} passed ${ctx.since(r.deadline!)} ago; ${started}${progress}`);
       break;
     case 'due_soon':
-      ctx.report(plan, ['id'], 'warning', 'sla.due-soon', `SLA due soon: ${tierText} ${local(r.deadline!)}, ${formatDuration(r.deadline! - ctx.asOf)} left; ${started}${progress}`);
+      ctx.report(plan, ['id'], 'warning', 'sla.due-soon', `SLA due soon: ${tierText} ${local(r.deadline!)}, ${ctx.until(r.deadline!)} left; ${started}${progress}`);
       break;
     case 'missed':
       ctx.report(plan, ['id'], 'info', 'sla.missed', `SLA missed: remediated ${local(r.remediatedAt!)}, ${formatDuration(r.remediatedAt! - r.deadline!)} after its ${tierText} ${local(r.deadline!)}`);

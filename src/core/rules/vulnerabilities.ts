@@ -2,7 +2,6 @@
 import type { PlanFile } from '../model/files';
 import type { SeverityBand } from '../report/reportModel';
 import { scoreCvss } from '../risk/cvss';
-import { maxSeverity } from '../risk/tiers';
 import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
 
@@ -52,19 +51,4 @@ export interface IndexedVulnerability {
   kev: boolean;
   /** The highest EPSS probability any plan records for it. */
   epss?: number;
-}
-
-/** Across every plan: a vulnerability's highest severity and EPSS, and whether any plan marks it kev. */
-export function indexVulnerabilities(scored: Iterable<ScoredVulnerability[]>): Map<string, IndexedVulnerability> {
-  const index = new Map<string, IndexedVulnerability>();
-  for (const list of scored) {
-    for (const v of list) {
-      const entry = index.get(v.id) ?? { kev: false };
-      if (v.severity) entry.severity = maxSeverity(entry.severity, v.severity);
-      entry.kev ||= v.kev;
-      if (v.epss !== undefined) entry.epss = Math.max(entry.epss ?? 0, v.epss);
-      index.set(v.id, entry);
-    }
-  }
-  return index;
 }

@@ -87,10 +87,10 @@ function gateBlockers(
   }
   if (soak !== undefined && prev.completed !== null) {
     const soakEnd = prev.completed + soak;
-    const at = current.started ?? ctx.asOf;
-    if (at < soakEnd) {
+    const early = current.started !== null ? current.started < soakEnd : !ctx.reached(soakEnd);
+    if (early) {
       blockers.push(current.started !== null
-        ? `it started ${formatDuration(soakEnd - at)} before \`${prev.name}\`'s ${prevWave.gate!.soak} soak ended`
+        ? `it started ${formatDuration(soakEnd - current.started)} before \`${prev.name}\`'s ${prevWave.gate!.soak} soak ended`
         : `\`${prev.name}\` soaks until ${formatInstantLocal(soakEnd, ctx.zone)}`);
     }
   }

@@ -50,3 +50,16 @@ export function formatDuration(ms: number): string {
 function twoUnits(major: number, majorUnit: string, minor: number, minorUnit: string): string {
   return minor === 0 ? `${major}${majorUnit}` : `${major}${majorUnit} ${minor}${minorUnit}`;
 }
+
+/**
+ * For how many ms `formatDuration(ms)` keeps its text while `ms` moves at unit speed in
+ * `direction` (+1: grows, -1: shrinks): the text has minute steps below a day, hour steps above.
+ * Lets an evaluation say until when a message such as "due in 2d 4h" stays true to the letter.
+ */
+export function durationTextHolds(ms: number, direction: 1 | -1): number {
+  const a = Math.abs(ms);
+  const growing = ms === 0 || Math.sign(ms) === direction;
+  const unit = a < DAY_MS ? MINUTE_MS : HOUR_MS;
+  const bucketStart = Math.floor(a / unit) * unit;
+  return growing ? bucketStart + unit - a : a - bucketStart + 1;
+}

@@ -67,8 +67,10 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** Index loaded files into a workspace; reports duplicate ids. Cheap: no parsing happens here. */
 export function assembleModel(files: readonly LoadedFile[]): WorkspaceModel {
-  const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const diagnostics: Diagnostic[] = sorted.flatMap((f) => f.diagnostics);
+  const byName = (a: LoadedFile, b: LoadedFile) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  // Editors hand the same files in the same order edit after edit: sort only when needed.
+  const sorted = files.every((f, i) => i === 0 || byName(files[i - 1], f) <= 0) ? files.slice() : [...files].sort(byName);
+  const duplicates: Diagnostic[] = [];
   const policies = new Map<string, Entity<SlaFile>>();
   const groups = new Map<string, Entity<AssetGroup>>();
   const plans: Entity<PlanFile>[] = [];
@@ -77,16 +79,17 @@ export function assembleModel(files: readonly LoadedFile[]): WorkspaceModel {
   let settings: Entity<WorkspaceFile> | undefined;
 
   // The first declaration of an id wins; later ones are reported against it.
-  const firstSeen = new Map<string, Entity<unknown>>();
+  const firstSeen = new Map<string, Map<string, Entity<unknown>>>();
   const claim = (kind: string, id: string, entity: Entity<unknown>): boolean => {
-    const key = `${kind}:${id}`;
-    const first = firstSeen.get(key);
+    let seen = firstSeen.get(kind);
+    if (!seen) firstSeen.set(kind, (seen = new Map()));
+    const first = seen.get(id);
     if (!first) {
-      firstSeen.set(key, entity);
+      seen.set(id, entity);
       return true;
     }
     const idPath = [...entity.path, 'id'];
-    diagnostics.push({
+    duplicates.push({
       file: entity.source.file,
       range: entity.source.rangeOf(idPath),
       severity: 'error',
@@ -133,7 +136,7 @@ export function assembleModel(files: readonly LoadedFile[]): WorkspaceModel {
       }
     }
   }
-  return { files: sorted, settings, policies, groups, plans, exceptions, brokenIds, diagnostics };
+  return { files: sorted, settings, policies, groups, plans, exceptions, brokenIds, duplicates };
 }
 
 function idOf(data: unknown): string | undefined {

@@ -33,6 +33,6 @@ export interface WorkspaceModel {
   readonly exceptions: readonly Entity<ExceptionFile>[];
   /** Ids declared by files whose content is invalid, by kind: they exist, but cannot be evaluated. */
   readonly brokenIds: ReadonlyMap<FileKind, ReadonlySet<string>>;
-  /** Syntax, schema and duplicate-id problems. */
-  readonly diagnostics: readonly Diagnostic[];
+  /** Duplicate-id problems (each file's syntax and schema problems are in its LoadedFile). */
+  readonly duplicates: readonly Diagnostic[];
 }

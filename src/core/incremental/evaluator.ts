@@ -1,0 +1,369 @@
+// The workspace as of an instant, kept up to date edit by edit. Stages, in dependency order:
+// policies → each plan's policy → scored vulnerabilities → the vulnerability index → exceptions
+// → what effective exceptions exempt → plans → KPIs and diagnostics by file. Each rule runs per
+// entity in a cell (cells.ts) whose reads of the shared inputs are tracked (tracked.ts): after
+// one file changes, only the cells that read something it changed are computed again, the
+// derived maps change only where those cells did, and only the touched files' diagnostics are
+// sorted again. A fresh Evaluator computes everything; `evaluate()` is exactly that, so the
+// one-shot and the incremental answers come from the same code.
+import type { ApprovalCheck, ApprovalChecks } from '../approvals/approvalCheck';
+import { computeKpis } from '../kpis';
+import { compareDiagnostics, type Diagnostic } from '../model/diagnostic';
+import type { Evaluation, ExceptionResult, PlanResult } from '../model/evaluation';
+import type { AssetGroup, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
+import { RuleContext } from '../rules/context';
+import { evaluateException } from '../rules/exceptions';
+import { evaluatePlan } from '../rules/plans';
+import { resolvePolicy, type ResolvedPolicy } from '../rules/policies';
+import { scoreVulnerabilities, type IndexedVulnerability, type ScoredVulnerability } from '../rules/vulnerabilities';
+import { isValidZone } from '../time/instants';
+import type { Entity, LoadedFile, WorkspaceModel } from '../workspace/model';
+import { CellMaker, type Cell } from './cells';
+import { TrackedMap, TrackedSet } from './tracked';
+import { VulnerabilityIndex } from './vulnerabilityIndex';
+
+export interface EvaluateOptions {
+  /** The "as of" instant, epoch milliseconds. There is no default: callers decide what "now" is. */
+  asOf: number;
+  /** Git review results by exception file; without them approvals are `unchecked`. */
+  approvals?: ApprovalChecks;
+}
+
+/** How many cells an evaluation computes between two pauses of `steps()`. */
+const CELLS_PER_STEP = 250;
+
+const EMPTY = new Set<string>();
+const DEFAULT = 'default';
+
+/** A plan's cells: its policy, its scored vulnerabilities, its result. */
+interface PlanRow {
+  policy: Cell<ResolvedPolicy | undefined>;
+  scored: Cell<ScoredVulnerability[]>;
+  result?: Cell<PlanResult>;
+  seen: number;
+}
+
+interface Row<T> {
+  cell: Cell<T>;
+  seen: number;
+}
+
+/** Everything kept between evaluations; replaced whole when the time zone or patchops.yaml changes. */
+class State {
+  readonly policies = new TrackedMap<string, ResolvedPolicy>();
+  readonly brokenPolicies = new TrackedSet<string>();
+  readonly defaultPolicy = new TrackedMap<string, ResolvedPolicy | undefined>();
+  readonly planPolicies = new TrackedMap<string, ResolvedPolicy | undefined>();
+  readonly brokenPlans = new TrackedSet<string>();
+  readonly groups = new TrackedMap<string, Entity<AssetGroup>>();
+  readonly brokenGroups = new TrackedSet<string>();
+  readonly vulnerabilities = new TrackedMap<string, IndexedVulnerability>();
+  readonly exemptions = new TrackedMap<string, readonly ExceptionResult[]>();
+  readonly approvals = new TrackedMap<string, ApprovalCheck>();
+  readonly index = new VulnerabilityIndex();
+  readonly cells: CellMaker;
+
+  /** The evaluation count: rows the latest one did not see belong to entities gone. */
+  generation = 0;
+  readonly planRows = new Map<Entity<PlanFile>, PlanRow>();
+  readonly policyRows = new Map<Entity<SlaFile>, Row<ResolvedPolicy>>();
+  exceptionRows = new Map<Entity<ExceptionFile>, Row<ExceptionResult>>();
+  /** Plan id → its policy, kept in step with the plan rows. */
+  readonly planPolicyById = new Map<string, ResolvedPolicy | undefined>();
+  /** Effective exception results of the latest evaluation, to tell which exemptions changed. */
+  effective = new Set<ExceptionResult>();
+
+  /** Each file as last evaluated, and its sorted diagnostics (files without any are absent). */
+  readonly files = new Map<string, LoadedFile>();
+  readonly diagnostics = new Map<string, readonly Diagnostic[]>();
+  /** Files with workspace-wide problems (duplicate ids, settings) last time. */
+  wideFiles = new Set<string>();
+
+  constructor(
+    readonly zone: string,
+    readonly settings: Entity<WorkspaceFile> | undefined,
+  ) {
+    this.cells = new CellMaker(zone);
+  }
+}
+
+export class Evaluator {
+  private state?: State;
+
+  /** Cells computed (not reused) by the latest evaluation: what an edit cost. */
+  lastComputed = 0;
+
+  evaluate(model: WorkspaceModel, options: EvaluateOptions): Evaluation {
+    const steps = this.steps(model, options);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /**
+   * The same evaluation, pausing after every few hundred cells computed so a caller can yield to
+   * other work. Run it to the end before starting another: the kept state is consistent only then.
+   */
+  *steps(model: WorkspaceModel, options: EvaluateOptions): Generator<void, Evaluation> {
+    const asOf = options.asOf;
+    const zone = workspaceZone(model);
+    if (this.state?.zone !== zone.zone || this.state.settings !== model.settings) this.state = new State(zone.zone, model.settings);
+    const s = this.state;
+    const generation = ++s.generation;
+    const teams: WorkspaceFile['teams'] = model.settings?.data.teams ?? {};
+    const global = new RuleContext(asOf, zone.zone);
+    const cells = s.cells;
+    cells.computed = 0;
+    let budget = CELLS_PER_STEP;
+    const pauseDue = () => cells.computed >= budget && (budget = cells.computed + CELLS_PER_STEP) > 0;
+    /** Files whose diagnostics may differ from last time. */
+    const touched = new Set<string>();
+
+    // Policies, and the one that applies where a plan names none.
+    const policies = new Map<string, ResolvedPolicy>();
+    for (const [id, entity] of model.policies) {
+      const row = s.policyRows.get(entity);
+      const cell = cells.cell(row?.cell, asOf, (ctx) => resolvePolicy(ctx, entity, teams));
+      if (cell !== row?.cell) touched.add(entity.source.file);
+      s.policyRows.set(entity, { cell, seen: generation });
+      policies.set(id, cell.value);
+    }
+    sweep(s.policyRows, generation, (entity) => touched.add(entity.source.file));
+    s.policies.update(policies);
+    s.brokenPolicies.update(model.brokenIds.get('sla') ?? EMPTY);
+    s.defaultPolicy.update(new Map([[DEFAULT, defaultPolicyOf(global, model, policies)]]));
+    s.groups.update(model.groups);
+    s.brokenGroups.update(model.brokenIds.get('assets') ?? EMPTY);
+    s.brokenPlans.update(model.brokenIds.get('plan') ?? EMPTY);
+    s.approvals.update(options.approvals ?? new Map());
+
+    // Each plan's policy and scored vulnerabilities: an exception linked to a plan follows that
+    // plan's policy, and its tier reads the vulnerability index.
+    const changedPlanIds = new Set<string>();
+    const removedLists: ScoredVulnerability[][] = [];
+    const addedLists: ScoredVulnerability[][] = [];
+    const newPolicies: [string, ResolvedPolicy | undefined][] = [];
+    for (const plan of model.plans) {
+      const row = s.planRows.get(plan);
+      const policy = cells.cell(row?.policy, asOf, (ctx) => planPolicy(ctx, plan, s));
+      const scored = cells.cell(row?.scored, asOf, (ctx) => scoreVulnerabilities(ctx, plan));
+      if (!row || policy.value !== row.policy.value) newPolicies.push([plan.data.id, policy.value]);
+      if (!row || scored !== row.scored) {
+        if (row) removedLists.push(row.scored.value);
+        addedLists.push(scored.value);
+      }
+      if (row && (policy !== row.policy || scored !== row.scored)) touched.add(plan.source.file);
+      if (row) {
+        row.policy = policy;
+        row.scored = scored;
+        row.seen = generation;
+      } else s.planRows.set(plan, { policy, scored, seen: generation });
+      if (pauseDue()) yield;
+    }
+    const goneIds = new Set<string>();
+    sweep(s.planRows, generation, (plan, row) => {
+      goneIds.add(plan.data.id);
+      removedLists.push(row.scored.value);
+      touched.add(plan.source.file);
+    });
+    for (const [id, policy] of newPolicies) {
+      goneIds.delete(id); // a plan file edited: a new entity, often with the same id and policy
+      if (s.planPolicyById.has(id) && s.planPolicyById.get(id) === policy) continue;
+      changedPlanIds.add(id);
+      s.planPolicyById.set(id, policy);
+    }
+    for (const id of goneIds) {
+      changedPlanIds.add(id);
+      s.planPolicyById.delete(id);
+    }
+    s.planPolicies.update(s.planPolicyById, changedPlanIds);
+    s.vulnerabilities.update(s.index.map, s.index.apply(removedLists, addedLists));
+
+    const exceptionRows: State['exceptionRows'] = new Map();
+    for (const entity of model.exceptions) {
+      const kept = s.exceptionRows.get(entity)?.cell;
+      const cell = cells.cell(kept, asOf, (ctx) =>
+        evaluateException(ctx, entity, {
+          teams,
+          policies: s.policies,
+          defaultPolicy: s.defaultPolicy.get(DEFAULT),
+          planPolicies: s.planPolicies,
+          brokenPlans: s.brokenPlans,
+          groups: s.groups,
+          brokenGroups: s.brokenGroups,
+          vulnerabilities: s.vulnerabilities,
+          approvals: s.approvals,
+        }),
+      );
+      if (cell !== kept) touched.add(entity.source.file);
+      exceptionRows.set(entity, { cell, seen: generation });
+      if (pauseDue()) yield;
+    }
+    for (const entity of s.exceptionRows.keys()) if (!exceptionRows.has(entity)) touched.add(entity.source.file);
+    s.exceptionRows = exceptionRows;
+    const exceptions = [...exceptionRows.values()].map((row) => row.cell.value);
+    updateExemptions(s, exceptions);
+
+    const plans: PlanResult[] = [];
+    for (const plan of model.plans) {
+      const row = s.planRows.get(plan)!;
+      const scored = row.scored.value;
+      const kept = row.result;
+      row.result = cells.cell(kept, asOf, (ctx) =>
+        evaluatePlan(ctx, plan, { teams, groups: s.groups, brokenGroups: s.brokenGroups, policy: s.planPolicies.get(plan.data.id), scored, exemptions: s.exemptions }),
+      );
+      if (row.result !== kept) touched.add(plan.source.file);
+      plans.push(row.result.value);
+      if (pauseDue()) yield;
+    }
+    this.lastComputed = cells.computed;
+
+    const diagnosticsByFile = updateDiagnostics(s, model, touched, [...zone.diagnostics, ...global.diagnostics]);
+    let flat: Diagnostic[] | undefined;
+    return {
+      asOf,
+      workspaceName: model.settings?.data.name ?? '',
+      timezone: zone.zone,
+      model,
+      plans,
+      exceptions,
+      kpis: computeKpis(plans, exceptions),
+      diagnosticsByFile,
+      get diagnostics() {
+        flat ??= [...diagnosticsByFile.keys()].sort(compareFiles).flatMap((file) => diagnosticsByFile.get(file)!);
+        return flat;
+      },
+    };
+  }
+}
+
+/** Drop the rows the evaluation did not see (their entity was deleted or replaced). */
+function sweep<E, R extends { seen: number }>(rows: Map<E, R>, generation: number, gone: (entity: E, row: R) => void): void {
+  let seen = 0;
+  for (const row of rows.values()) if (row.seen === generation) seen++;
+  if (seen === rows.size) return;
+  for (const [entity, row] of rows) {
+    if (row.seen === generation) continue;
+    rows.delete(entity);
+    gone(entity, row);
+  }
+}
+
+/**
+ * Bring the sorted diagnostics of every touched file up to date: files that changed, files with
+ * a cell computed anew, and files with workspace-wide problems now or last time.
+ */
+function updateDiagnostics(s: State, model: WorkspaceModel, touched: Set<string>, workspaceWide: Diagnostic[]): ReadonlyMap<string, readonly Diagnostic[]> {
+  const files = s.files;
+  for (const file of model.files) {
+    if (files.get(file.file) === file) continue;
+    files.set(file.file, file);
+    touched.add(file.file);
+  }
+  if (files.size > model.files.length) {
+    const now = new Set(model.files.map((f) => f.file));
+    for (const file of files.keys()) {
+      if (now.has(file)) continue;
+      files.delete(file);
+      touched.add(file);
+    }
+  }
+
+  const wide = new Map<string, Diagnostic[]>();
+  for (const d of [...model.duplicates, ...workspaceWide]) {
+    const list = wide.get(d.file);
+    if (list) list.push(d);
+    else wide.set(d.file, [d]);
+  }
+  for (const file of [...s.wideFiles, ...wide.keys()]) touched.add(file);
+  s.wideFiles = new Set(wide.keys());
+
+  for (const file of touched) {
+    const loaded = files.get(file);
+    const list = loaded ? [...loaded.diagnostics, ...(wide.get(file) ?? []), ...loaded.entities.flatMap((e) => cellDiagnostics(s, e))] : [];
+    if (list.length) s.diagnostics.set(file, list.sort(compareDiagnostics));
+    else s.diagnostics.delete(file);
+  }
+  return new Map(s.diagnostics);
+}
+
+/** What the cells of one entity reported, in the order the stages ran. */
+function cellDiagnostics(s: State, entity: Entity<unknown>): readonly Diagnostic[] {
+  const plan = s.planRows.get(entity as Entity<PlanFile>);
+  if (plan) return [...plan.policy.diagnostics, ...plan.scored.diagnostics, ...plan.result!.diagnostics];
+  return s.exceptionRows.get(entity as Entity<ExceptionFile>)?.cell.diagnostics ?? s.policyRows.get(entity as Entity<SlaFile>)?.cell.diagnostics ?? [];
+}
+
+function compareFiles(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The whole workspace as of an instant, from nothing. Pure: same model + same as-of = same answers. */
+export function evaluate(model: WorkspaceModel, options: EvaluateOptions): Evaluation {
+  return new Evaluator().evaluate(model, options);
+}
+
+function planPolicy(ctx: RuleContext, plan: Entity<PlanFile>, s: State): ResolvedPolicy | undefined {
+  const id = plan.data.sla;
+  if (id === undefined) {
+    const fallback = s.defaultPolicy.get(DEFAULT);
+    if (!fallback) ctx.report(plan, ['id'], 'error', 'ref.unknown', `no SLA policy applies to plan \`${plan.data.id}\`: name one with \`sla\`, or set \`default_sla\` in patchops.yaml`);
+    return fallback;
+  }
+  if (!s.policies.has(id) && !s.brokenPolicies.has(id)) ctx.report(plan, ['sla'], 'error', 'ref.unknown', unknownPolicy(id, s.policies));
+  return s.policies.get(id);
+}
+
+/** Effective exceptions by the vulnerability ids they name; the changed ids are those of exceptions that changed. */
+function updateExemptions(s: State, exceptions: readonly ExceptionResult[]): void {
+  const effective = new Set(exceptions.filter((e) => e.effective));
+  const changed = new Set<string>();
+  for (const e of effective) if (!s.effective.has(e)) e.entity.data.vulnerabilities.forEach((id) => changed.add(id));
+  for (const e of s.effective) if (!effective.has(e)) e.entity.data.vulnerabilities.forEach((id) => changed.add(id));
+  s.effective = effective;
+  const exemptions = new Map<string, ExceptionResult[]>();
+  for (const e of effective) {
+    for (const id of e.entity.data.vulnerabilities) {
+      const list = exemptions.get(id);
+      if (list) list.push(e);
+      else exemptions.set(id, [e]);
+    }
+  }
+  s.exemptions.update(exemptions, changed);
+}
+
+function workspaceZone(model: WorkspaceModel): { zone: string; diagnostics: Diagnostic[] } {
+  const settings = model.settings;
+  const zone = settings?.data.timezone ?? 'UTC';
+  if (isValidZone(zone)) return { zone, diagnostics: [] };
+  return {
+    zone: 'UTC',
+    diagnostics: [
+      {
+        file: settings!.source.file,
+        range: settings!.source.rangeOf(['timezone']),
+        severity: 'error',
+        code: 'schema',
+        message: `unknown time zone \`${zone}\`: use an IANA name like America/Chicago or Europe/Berlin (UTC is used meanwhile)`,
+      },
+    ],
+  };
+}
+
+function defaultPolicyOf(ctx: RuleContext, model: WorkspaceModel, policies: Map<string, ResolvedPolicy>): ResolvedPolicy | undefined {
+  const settings = model.settings;
+  const id = settings?.data.default_sla;
+  if (id !== undefined) {
+    if (!policies.has(id) && !model.brokenIds.get('sla')?.has(id)) {
+      ctx.report(settings!, ['default_sla'], 'error', 'ref.unknown', unknownPolicy(id, policies));
+    }
+    return policies.get(id);
+  }
+  // With a single policy there is no doubt which one applies.
+  return policies.size === 1 ? [...policies.values()][0] : undefined;
+}
+
+function unknownPolicy(id: string, policies: ReadonlyMap<string, unknown>): string {
+  return `unknown SLA policy \`${id}\`: ${policies.size ? `the policies are ${[...policies.keys()].join(', ')}` : 'no *.sla.yaml declares it'}`;
+}

@@ -1,0 +1,171 @@
+// Inputs of the rules that remember who read which key. A rule sees an ordinary ReadonlyMap or
+// ReadonlySet; while a cell computes, every read is recorded, and the next evaluation reuses the
+// cell unless one of the keys it read has changed. Reading the whole collection (its size, its
+// keys — as "the known groups are …" messages do) depends on every key.
+
+/**
+ * Recorded reads, by input: `[input, key, input, [key, key, …], …]`. Checking them skips an
+ * unchanged input's keys at once (a plan reads one key per vulnerability, and most edits change
+ * nothing those keys name).
+ */
+export type Reads = readonly unknown[];
+
+const WHOLE = Symbol('whole collection');
+let recording: Map<TrackedInput, unknown[]> | undefined;
+
+/** Run `compute`, returning what it returned and every tracked read it made. */
+export function recordReads<T>(compute: () => T): { value: T; reads: Reads } {
+  const outer = recording;
+  const byInput = new Map<TrackedInput, unknown[]>();
+  recording = byInput;
+  try {
+    const value = compute();
+    const reads: unknown[] = [];
+    for (const [input, keys] of byInput) reads.push(input, keys.length === 1 ? keys[0] : keys);
+    return { value, reads };
+  } finally {
+    recording = outer;
+  }
+}
+
+/** True when none of the keys `reads` names changed in its input's latest update. */
+export function readsUnchanged(reads: Reads): boolean {
+  for (let i = 0; i < reads.length; i += 2) {
+    const input = reads[i] as TrackedInput;
+    if (!input.dirty) continue;
+    const keys = reads[i + 1];
+    if (Array.isArray(keys) ? keys.some((k) => input.changed(k)) : input.changed(keys)) return false;
+  }
+  return true;
+}
+
+abstract class TrackedInput {
+  /** Keys whose value changed in the latest update (added, removed or replaced). */
+  protected changedKeys = new Set<unknown>();
+
+  changed(key: unknown): boolean {
+    if (this.changedKeys.size === 0) return false;
+    return key === WHOLE || this.changedKeys.has(key);
+  }
+
+  /** Whether the latest update changed anything. */
+  get dirty(): boolean {
+    return this.changedKeys.size > 0;
+  }
+
+  protected read(key: unknown): void {
+    if (!recording) return;
+    const keys = recording.get(this);
+    if (!keys) recording.set(this, [key]);
+    // A rule often reads the same key a few times in a row (once per group): record it once.
+    else if (keys[keys.length - 1] !== key) keys.push(key);
+  }
+
+  protected readAll(): void {
+    this.read(WHOLE);
+  }
+}
+
+/** A map whose value identity says whether an entry changed. */
+export class TrackedMap<K, V> extends TrackedInput implements ReadonlyMap<K, V> {
+  private current: ReadonlyMap<K, V> = new Map();
+
+  /**
+   * The map for the next evaluation. Without `changed`, entries are compared by identity; with
+   * it, the caller vouches that no other key changed (cheaper for big, incrementally kept maps).
+   */
+  update(next: ReadonlyMap<K, V>, changed?: Iterable<K>): void {
+    const previous = this.current;
+    this.current = next;
+    this.changedKeys = new Set(changed);
+    if (changed) return;
+    for (const [key, value] of next) if (previous.get(key) !== value || !previous.has(key)) this.changedKeys.add(key);
+    for (const key of previous.keys()) if (!next.has(key)) this.changedKeys.add(key);
+  }
+
+  get(key: K): V | undefined {
+    this.read(key);
+    return this.current.get(key);
+  }
+
+  has(key: K): boolean {
+    this.read(key);
+    return this.current.has(key);
+  }
+
+  get size(): number {
+    this.readAll();
+    return this.current.size;
+  }
+
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void): void {
+    this.readAll();
+    this.current.forEach((v, k) => callback(v, k, this));
+  }
+
+  entries(): MapIterator<[K, V]> {
+    this.readAll();
+    return this.current.entries();
+  }
+
+  keys(): MapIterator<K> {
+    this.readAll();
+    return this.current.keys();
+  }
+
+  values(): MapIterator<V> {
+    this.readAll();
+    return this.current.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+/** A set: membership is all there is to change. */
+export class TrackedSet<T> extends TrackedInput implements ReadonlySet<T> {
+  private current: ReadonlySet<T> = new Set();
+
+  update(next: ReadonlySet<T>): void {
+    const previous = this.current;
+    this.current = next;
+    this.changedKeys = new Set();
+    for (const key of next) if (!previous.has(key)) this.changedKeys.add(key);
+    for (const key of previous) if (!next.has(key)) this.changedKeys.add(key);
+  }
+
+  has(key: T): boolean {
+    this.read(key);
+    return this.current.has(key);
+  }
+
+  get size(): number {
+    this.readAll();
+    return this.current.size;
+  }
+
+  forEach(callback: (value: T, key: T, set: ReadonlySet<T>) => void): void {
+    this.readAll();
+    this.current.forEach((v) => callback(v, v, this));
+  }
+
+  entries(): SetIterator<[T, T]> {
+    this.readAll();
+    return this.current.entries();
+  }
+
+  keys(): SetIterator<T> {
+    this.readAll();
+    return this.current.keys();
+  }
+
+  values(): SetIterator<T> {
+    this.readAll();
+    return this.current.values();
+  }
+
+  [Symbol.iterator](): SetIterator<T> {
+    return this.values();
+  }
+}
