@@ -5,6 +5,8 @@ import type { Diagnostic } from '../model/diagnostic';
 import { RuleContext } from '../rules/context';
 import { readsUnchanged, recordReads, type Reads } from './tracked';
 
+const NONE: Reads = [];
+
 export interface Cell<T> {
   readonly value: T;
   readonly diagnostics: readonly Diagnostic[];
@@ -19,13 +21,17 @@ export class CellMaker {
   /** Cells computed (not reused) since the count was last reset. */
   computed = 0;
 
-  constructor(readonly zone: string) {}
+  constructor(
+    readonly zone: string,
+    /** False for a one-shot evaluation: nothing will be reused, so reads are not recorded. */
+    private readonly track = true,
+  ) {}
 
   /** `kept` while it holds as of `asOf`, else the cell computed anew. */
   cell<T>(kept: Cell<T> | undefined, asOf: number, compute: (ctx: RuleContext) => T): Cell<T> {
     if (kept && kept.asOf <= asOf && asOf < kept.validUntil && readsUnchanged(kept.reads)) return kept;
     const ctx = new RuleContext(asOf, this.zone);
-    const { value, reads } = recordReads(() => compute(ctx));
+    const { value, reads } = this.track ? recordReads(() => compute(ctx)) : { value: compute(ctx), reads: NONE };
     this.computed++;
     return { value, diagnostics: ctx.diagnostics, reads, asOf, validUntil: ctx.validUntil };
   }

@@ -82,13 +82,17 @@ class State {
   constructor(
     readonly zone: string,
     readonly settings: Entity<WorkspaceFile> | undefined,
+    track: boolean,
   ) {
-    this.cells = new CellMaker(zone);
+    this.cells = new CellMaker(zone, track);
   }
 }
 
 export class Evaluator {
   private state?: State;
+
+  /** `once`: for single evaluations (the CLI): nothing is kept, so reads are not recorded. */
+  constructor(private readonly once = false) {}
 
   /** Cells computed (not reused) by the latest evaluation: what an edit cost. */
   lastComputed = 0;
@@ -108,7 +112,7 @@ export class Evaluator {
   *steps(model: WorkspaceModel, options: EvaluateOptions): Generator<void, Evaluation> {
     const asOf = options.asOf;
     const zone = workspaceZone(model);
-    if (this.state?.zone !== zone.zone || this.state.settings !== model.settings) this.state = new State(zone.zone, model.settings);
+    if (this.once || this.state?.zone !== zone.zone || this.state.settings !== model.settings) this.state = new State(zone.zone, model.settings, !this.once);
     const s = this.state;
     const generation = ++s.generation;
     const teams: WorkspaceFile['teams'] = model.settings?.data.teams ?? {};
@@ -178,7 +182,9 @@ export class Evaluator {
       s.planPolicyById.delete(id);
     }
     s.planPolicies.update(s.planPolicyById, changedPlanIds);
-    s.vulnerabilities.update(s.index.map, s.index.apply(removedLists, addedLists));
+    const changedIds = s.index.apply(removedLists, addedLists);
+    // A first fill changes every id, but no cell has read any yet: nothing to tell.
+    s.vulnerabilities.update(s.index.map, changedIds === 'all' ? [] : changedIds);
 
     const exceptionRows: State['exceptionRows'] = new Map();
     for (const entity of model.exceptions) {
@@ -301,7 +307,7 @@ function compareFiles(a: string, b: string): number {
 
 /** The whole workspace as of an instant, from nothing. Pure: same model + same as-of = same answers. */
 export function evaluate(model: WorkspaceModel, options: EvaluateOptions): Evaluation {
-  return new Evaluator().evaluate(model, options);
+  return new Evaluator(true).evaluate(model, options);
 }
 
 function planPolicy(ctx: RuleContext, plan: Entity<PlanFile>, s: State): ResolvedPolicy | undefined {

@@ -2,6 +2,10 @@
 // lines by indentation (block mappings and sequences, single-line flow mappings and scalars).
 // It answers only when sure — the caller checks the text it found against the parsed value and
 // falls back to the full parser otherwise — so it may decline anything unusual.
+//
+// A locator is kept for every file that has a diagnostic, so it holds only the text and one
+// 32-bit start per line; a line's indentation and text are read from the text when needed.
+import { lfLineStarts } from './lineIndex';
 import type { YamlPath } from './sourceDocument';
 
 export interface Span {
@@ -16,42 +20,80 @@ export interface Span {
 /** `key:` at the start of a line, with a plain key: the only mapping keys the walk reads. */
 export const PLAIN_KEY = /^([A-Za-z_][A-Za-z0-9_.-]*)[ ]*:(?:[ ]+|$)/;
 
-interface Line {
-  start: number;
-  text: string;
+interface Scope {
+  from: number;
+  to: number;
+  /** Column of the mapping's keys; -1: set by the first line of the scope. */
   indent: number;
 }
 
 export class BlockLocator {
-  private readonly lines: Line[] = [];
+  /** Start offset of each line, as split at \n (a \r before the \n is not part of the line). */
+  private readonly starts: Int32Array;
 
-  constructor(text: string) {
-    let offset = 0;
-    for (const raw of text.split('\n')) {
-      const body = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      const indent = body.length - body.trimStart().length;
-      this.lines.push({ start: offset, text: body, indent });
-      offset += raw.length + 1;
-    }
+  /** `lfStarts`: the starts of `text.split('\n')` when already known (LineIndex.lfStarts). */
+  constructor(
+    private readonly text: string,
+    lfStarts?: Int32Array,
+  ) {
+    this.starts = lfStarts ?? lfLineStarts(text);
+  }
+
+  private get count(): number {
+    return this.starts.length;
+  }
+
+  /** End of line `j`'s text: before its \n, and before one \r ending it. */
+  private end(j: number): number {
+    const start = this.starts[j];
+    let end = j + 1 < this.starts.length ? this.starts[j + 1] - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** The text of line `j` (without its line break). */
+  private line(j: number): string {
+    return this.text.slice(this.starts[j], this.end(j));
+  }
+
+  /** Leading whitespace of line `j` from `column` on, counted as String.prototype.trimStart does. */
+  private space(j: number, column = 0): number {
+    const from = this.starts[j] + column;
+    const end = this.end(j);
+    let i = from;
+    while (i < end && this.text.charCodeAt(i) === 32) i++;
+    const c = this.text.charCodeAt(i);
+    if (i === end || (c > 32 && c < 127)) return i - from;
+    // Other whitespace (tabs, no-break spaces and the like): let the language decide.
+    const rest = this.text.slice(from, end);
+    return rest.length - rest.trimStart().length;
+  }
+
+  /** A line that is empty, only spaces, or a comment. */
+  private isBlank(j: number): boolean {
+    const at = this.starts[j] + this.space(j);
+    return at === this.end(j) || this.text.charCodeAt(at) === 35 /* # */;
   }
 
   /** The span of `path`, or undefined when the walk is not sure. */
   find(path: YamlPath): Span | undefined {
     // A node is "at" a line and column: the key's line for mapping entries.
-    let scope = { from: 0, to: this.lines.length, indent: 0 };
-    let inline: { line: number; column: number } | undefined; // content starting mid-line (after "- ")
+    let scope: Scope = { from: 0, to: this.count, indent: 0 };
+    let inline: { line: number; column: number; dash: number } | undefined; // content starting mid-line (after "- ")
     let span: Span | undefined;
     for (let i = 0; i < path.length; i++) {
       const segment = path[i];
       const last = i === path.length - 1;
       if (inline) {
-        const rest = this.lines[inline.line].text.slice(inline.column);
+        const rest = this.line(inline.line).slice(inline.column);
         if (rest.startsWith('{')) {
           if (typeof segment !== 'string' || !last) return undefined;
-          return flowEntry(this.lines[inline.line], inline.column, segment);
+          return flowEntry(this.starts[inline.line], this.line(inline.line), inline.column, segment);
         }
-        // A block mapping whose first key follows "- ": its keys sit at this column.
-        scope = { from: inline.line, to: this.blockEnd(inline.line, inline.column), indent: inline.column };
+        if (typeof segment !== 'string') return undefined; // a sequence right inside a sequence item: decline
+        // A block mapping whose first key follows "- ": its keys sit at this column, on the lines
+        // below that are indented more than the dash.
+        scope = { from: inline.line, to: this.blockEnd(inline.line, inline.dash), indent: inline.column };
         inline = undefined;
       }
       if (typeof segment === 'string') {
@@ -59,19 +101,20 @@ export class BlockLocator {
         if (!found) return undefined;
         span = found.span;
         if (last) return span;
-        const line = this.lines[found.line];
+        const text = this.line(found.line);
         const after = found.valueColumn;
-        if (after < line.text.length && !line.text.slice(after).startsWith('#')) return undefined; // inline collection: decline
-        scope = { from: found.line + 1, to: this.blockEnd(found.line, line.indent), indent: -1 };
+        if (after < text.length && !text.slice(after).startsWith('#')) return undefined; // inline collection: decline
+        scope = { from: found.line + 1, to: this.valueEnd(found.line, found.column), indent: -1 };
       } else {
         const item = this.sequenceItem(scope, segment);
         if (!item) return undefined;
-        inline = { line: item.line, column: item.column };
+        inline = item;
         if (last) {
-          const rest = this.lines[item.line].text.slice(item.column);
+          const rest = this.line(item.line).slice(item.column);
           const scalar = scalarSpan(rest);
           if (!scalar || rest.startsWith('{')) return undefined;
-          return { start: this.lines[item.line].start + item.column + scalar.start, end: this.lines[item.line].start + item.column + scalar.end, scalar: scalar.text };
+          const at = this.starts[item.line] + item.column;
+          return { start: at + scalar.start, end: at + scalar.end, scalar: scalar.text };
         }
       }
     }
@@ -80,49 +123,71 @@ export class BlockLocator {
 
   /** The first line after `line` whose indentation is at most `indent` (blank and comment lines skipped). */
   private blockEnd(line: number, indent: number): number {
-    for (let j = line + 1; j < this.lines.length; j++) {
-      const l = this.lines[j];
-      if (isBlank(l)) continue;
-      if (l.indent <= indent) return j;
+    for (let j = line + 1; j < this.count; j++) {
+      if (this.isBlank(j)) continue;
+      if (this.space(j) <= indent) return j;
     }
-    return this.lines.length;
+    return this.count;
   }
 
-  private mappingEntry(scope: { from: number; to: number; indent: number }, key: string) {
+  /**
+   * The end of the block value of a key at column `indent`: the first line indented less, or as
+   * much but not a "- " item (a block sequence may sit at its key's column).
+   */
+  private valueEnd(line: number, indent: number): number {
+    for (let j = line + 1; j < this.count; j++) {
+      if (this.isBlank(j)) continue;
+      const column = this.space(j);
+      if (column < indent || (column === indent && !this.isItem(j, column))) return j;
+    }
+    return this.count;
+  }
+
+  /** Whether line `j` has a "- " item (or a lone "-") at `column`. */
+  private isItem(j: number, column: number): boolean {
+    const at = this.starts[j] + column;
+    const end = this.end(j);
+    return this.text.charCodeAt(at) === 45 /* - */ && (at + 1 === end || (at + 1 < end && this.text.charCodeAt(at + 1) === 32));
+  }
+
+  private mappingEntry(scope: Scope, key: string) {
     let indent = scope.indent;
     for (let j = scope.from; j < scope.to; j++) {
-      const l = this.lines[j];
-      if (isBlank(l)) continue;
-      if (indent < 0) indent = l.indent; // the first line of a nested block sets its indentation
-      const column = j === scope.from && l.indent < indent ? indent : l.indent;
+      if (this.isBlank(j)) continue;
+      const lineIndent = this.space(j);
+      if (indent < 0) indent = lineIndent; // the first line of a nested block sets its indentation
+      const column = j === scope.from && lineIndent < indent ? indent : lineIndent;
       if (column !== indent) continue;
-      const m = PLAIN_KEY.exec(l.text.slice(indent));
+      const start = this.starts[j];
+      if (!this.text.startsWith(key, start + indent)) continue; // cheap: most lines hold other keys
+      const text = this.line(j);
+      const m = PLAIN_KEY.exec(text.slice(indent));
       if (!m || m[1] !== key) continue;
       const valueColumn = indent + m[0].length;
-      const rest = l.text.slice(valueColumn);
+      const rest = text.slice(valueColumn);
       const scalar = scalarSpan(rest);
-      const keyStart = l.start + indent;
+      const keyStart = start + indent;
       const span: Span = scalar && !rest.startsWith('{') && !rest.startsWith('[') && !this.continues(j, indent)
-        ? { keyStart, keyEnd: keyStart + key.length, start: l.start + valueColumn + scalar.start, end: l.start + valueColumn + scalar.end, scalar: scalar.text }
+        ? { keyStart, keyEnd: keyStart + key.length, start: start + valueColumn + scalar.start, end: start + valueColumn + scalar.end, scalar: scalar.text }
         : { keyStart, keyEnd: keyStart + key.length, start: keyStart, end: keyStart + key.length };
-      return { line: j, valueColumn: scalar || rest.startsWith('{') || rest.startsWith('[') ? valueColumn : l.text.length, span };
+      return { line: j, column: indent, valueColumn: scalar || rest.startsWith('{') || rest.startsWith('[') ? valueColumn : text.length, span };
     }
     return undefined;
   }
 
   /** The n-th "- " item of the block sequence in scope. */
-  private sequenceItem(scope: { from: number; to: number; indent: number }, index: number) {
+  private sequenceItem(scope: Scope, index: number) {
     let count = -1;
     let indent = -1;
     for (let j = scope.from; j < scope.to; j++) {
-      const l = this.lines[j];
-      if (isBlank(l)) continue;
-      if (indent < 0) indent = l.indent;
-      if (l.indent !== indent) continue;
-      if (!l.text.slice(indent).startsWith('- ') && l.text.slice(indent) !== '-') return undefined;
+      if (this.isBlank(j)) continue;
+      const lineIndent = this.space(j);
+      if (indent < 0) indent = lineIndent;
+      if (lineIndent !== indent) continue;
+      if (!this.isItem(j, indent)) return undefined;
       if (++count === index) {
         const column = indent + 2;
-        return l.text.length > column ? { line: j, column: column + (l.text.slice(column).length - l.text.slice(column).trimStart().length) } : undefined;
+        return this.end(j) - this.starts[j] > column ? { line: j, column: column + this.space(j, column), dash: indent } : undefined;
       }
     }
     return undefined;
@@ -130,18 +195,14 @@ export class BlockLocator {
 
   /** A plain scalar that goes on below its key line. */
   private continues(line: number, indent: number): boolean {
-    for (let j = line + 1; j < this.lines.length; j++) {
-      const l = this.lines[j];
-      if (isBlank(l)) continue;
-      return l.indent > indent && !l.text.trimStart().startsWith('- ') && !PLAIN_KEY.test(l.text.trimStart());
+    for (let j = line + 1; j < this.count; j++) {
+      if (this.isBlank(j)) continue;
+      const column = this.space(j);
+      const rest = this.line(j).slice(column);
+      return column > indent && !rest.startsWith('- ') && !PLAIN_KEY.test(rest);
     }
     return false;
   }
-}
-
-function isBlank(l: Line): boolean {
-  const t = l.text.trimStart();
-  return t === '' || t.startsWith('#');
 }
 
 /** A single-line scalar at the start of `text`: its [start, end) and its text. */
@@ -164,9 +225,8 @@ function scalarSpan(text: string): { start: number; end: number; text: string } 
   return { start: 0, end: body.length, text: body };
 }
 
-/** `key: value` inside a single-line flow mapping starting at `column`. */
-function flowEntry(line: Line, column: number, key: string): Span | undefined {
-  const text = line.text;
+/** `key: value` inside a single-line flow mapping starting at `column` of a line (`start`: its offset). */
+function flowEntry(start: number, text: string, column: number, key: string): Span | undefined {
   let depth = 0;
   let i = column;
   let entryStart = column + 1;
@@ -179,9 +239,9 @@ function flowEntry(line: Line, column: number, key: string): Span | undefined {
     } else if (c === '{' || c === '[') depth++;
     else if (c === '}' || c === ']') {
       depth--;
-      if (depth === 0) return entryAt(line, entryStart, i, key);
+      if (depth === 0) return entryAt(start, text, entryStart, i, key);
     } else if (c === ',' && depth === 1) {
-      const found = entryAt(line, entryStart, i, key);
+      const found = entryAt(start, text, entryStart, i, key);
       if (found) return found;
       entryStart = i + 1;
     }
@@ -189,17 +249,17 @@ function flowEntry(line: Line, column: number, key: string): Span | undefined {
   return undefined;
 }
 
-function entryAt(line: Line, from: number, to: number, key: string): Span | undefined {
-  const entry = line.text.slice(from, to);
+function entryAt(lineStart: number, text: string, from: number, to: number, key: string): Span | undefined {
+  const entry = text.slice(from, to);
   const m = /^(\s*)([A-Za-z_][A-Za-z0-9_.-]*)\s*:\s*/.exec(entry);
   if (!m || m[2] !== key) return undefined;
-  const keyStart = line.start + from + m[1].length;
+  const keyStart = lineStart + from + m[1].length;
   const valueText = entry.slice(m[0].length).trimEnd();
   if (valueText === '' || valueText.startsWith('{') || valueText.startsWith('[')) {
     return { keyStart, keyEnd: keyStart + key.length, start: keyStart, end: keyStart + key.length };
   }
   const scalar = scalarSpan(valueText);
   if (!scalar) return undefined;
-  const start = line.start + from + m[0].length;
+  const start = lineStart + from + m[0].length;
   return { keyStart, keyEnd: keyStart + key.length, start, end: start + scalar.end, scalar: scalar.text };
 }

@@ -1,9 +1,9 @@
 // The fast path for the bulk of files. Most PatchOps files are plain block YAML; for those,
 // `js-yaml` gives the data about 6× faster than the `yaml` package's full document model. Exact
-// ranges are then found cheaply for top-level keys (what most diagnostics point at) and, for any
-// other path, by parsing the document fully the first time one is asked for. Files the fast path
-// is not sure about (anchors, aliases, tags, tabs, unusual top-level lines) take the full parser
-// from the start, so both paths always agree.
+// ranges are then found cheaply by a line walk (blockLocator.ts) checked against the data and, for
+// any path the walk is not sure of, by parsing the document fully the first time one is asked for.
+// Files the fast path is not sure about (anchors, aliases, tags, tabs, a lone \r, unusual
+// top-level lines) take the full parser from the start, so both paths always agree.
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Diagnostic, Range } from '../model/diagnostic';
 import { BlockLocator, PLAIN_KEY, type Span } from './blockLocator';
@@ -13,32 +13,51 @@ import { parseYamlSource } from './yamlSource';
 
 /** Parse a file, by the fast path where it is safe, else with the full parser. */
 export function parseSource(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): SourceDocument {
-  if (text.length > limits.maxChars || /[&*!%\t]/.test(text)) return parseYamlSource(file, text, limits);
+  // A lone \r (not in a \r\n) is a line break the two parsers read differently: the full one decides.
+  if (text.length > limits.maxChars || /[&*!%\t]|\r(?!\n)/.test(text)) return parseYamlSource(file, text, limits);
   let value: unknown;
+  let input: string | undefined;
   try {
-    value = load(text, { schema: CORE_SCHEMA, filename: file });
+    value = load(text, { schema: CORE_SCHEMA, filename: file, listener: (_event, state) => void (input ??= state.input) });
   } catch {
     return parseYamlSource(file, text, limits); // the full parser says precisely what is wrong
   }
   if (!isPlainObject(value)) return parseYamlSource(file, text, limits);
   const keys = scanTopLevelKeys(text);
   if (!keys || !sameKeys(keys, value)) return parseYamlSource(file, text, limits);
-  return new FastSourceDocument(file, text, value, limits);
+  return new FastSourceDocument(file, sharedText(text, input), value, limits);
+}
+
+/**
+ * The text, as a view of js-yaml's own copy of it when that is possible. js-yaml reads a copy
+ * (the text with a terminator appended) and its strings are slices of that copy, so they keep it
+ * alive: holding the original as well would keep every file's text twice.
+ */
+function sharedText(text: string, input: string | undefined): string {
+  if (input === undefined || input.length <= text.length || !input.startsWith(text)) return text;
+  return input.slice(0, text.length);
 }
 
 /**
  * The top-level keys in order. Every line starting in column 0 must be a comment or a plain
  * `key:`; anything else (a quoted key, a document marker, a continuation line) sends the file to
- * the full parser.
+ * the full parser. Lines are as split at \n, with a \r that ends one (CRLF) left out; only the
+ * column-0 lines are copied out of the text.
  */
 function scanTopLevelKeys(text: string): string[] | undefined {
   const keys: string[] = [];
-  for (const line of text.split('\n')) {
-    const first = line.charCodeAt(0);
-    if (line.length === 0 || line === '\r' || first === 32 /* space */ || first === 35 /* # */) continue;
-    const m = PLAIN_KEY.exec(line);
-    if (!m) return undefined;
-    keys.push(m[1]);
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === 13 /* \r */) end--;
+    const first = text.charCodeAt(start);
+    if (end > start && first !== 32 /* space */ && first !== 35 /* # */) {
+      const m = PLAIN_KEY.exec(text.slice(start, end));
+      if (!m) return undefined;
+      keys.push(m[1]);
+    }
+    start = next;
   }
   return keys;
 }
@@ -54,6 +73,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 class FastSourceDocument implements SourceDocument {
   readonly problems: readonly Diagnostic[] = [];
+  // Made on the first rangeOf and kept (compact: one 32-bit start per line, shared by both).
   private lines?: LineIndex;
   private locator?: BlockLocator;
   private full?: SourceDocument;
@@ -67,20 +87,21 @@ class FastSourceDocument implements SourceDocument {
 
   rangeOf(path: YamlPath, part: NodePart = 'value'): Range {
     const found = this.located(path, part);
-    if (found) {
-      this.lines ??= new LineIndex(this.text);
-      return this.lines.range(found[0], found[1]);
-    }
+    if (found) return this.lineIndex().range(found[0], found[1]);
     // Anything the line walk is not sure of: the full document model, built once for this file.
     this.full ??= parseYamlSource(this.file, this.text, this.limits);
     return this.full.rangeOf(path, part);
+  }
+
+  private lineIndex(): LineIndex {
+    return (this.lines ??= new LineIndex(this.text));
   }
 
   /** Offsets from the line walk, only where they provably point at the node (checked against the data). */
   private located(path: YamlPath, part: NodePart): [number, number] | undefined {
     const target = valueAt(this.value, path);
     if (!target.exists) return undefined; // a missing node: the full parser knows the enclosing one
-    this.locator ??= new BlockLocator(this.text);
+    this.locator ??= new BlockLocator(this.text, this.lineIndex().lfStarts());
     const span = this.locator.find(path);
     if (!span) return undefined;
     if (part === 'key' && typeof path[path.length - 1] === 'string') {

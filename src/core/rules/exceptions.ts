@@ -21,7 +21,7 @@ export interface ExceptionInputs {
   brokenPlans: ReadonlySet<string>;
   groups: ReadonlyMap<string, Entity<AssetGroup>>;
   brokenGroups: ReadonlySet<string>;
-  vulnerabilities: ReadonlyMap<string, { severity?: SeverityBand; kev: boolean; epss?: number }>;
+  vulnerabilities: ReadonlyMap<string, { severity?: SeverityBand | null; kev: boolean; epss?: number }>;
   approvals?: ApprovalChecks;
 }
 

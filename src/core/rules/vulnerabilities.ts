@@ -47,7 +47,7 @@ export function scoreVulnerabilities(ctx: RuleContext, plan: Entity<PlanFile>): 
 
 /** One vulnerability across every plan that lists it. */
 export interface IndexedVulnerability {
-  severity?: SeverityBand;
+  severity?: SeverityBand | null;
   kev: boolean;
   /** The highest EPSS probability any plan records for it. */
   epss?: number;
