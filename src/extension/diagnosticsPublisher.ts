@@ -20,18 +20,44 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     });
   }
 
-  /** Only files whose diagnostics changed: the evaluation hands back the same array for the others. */
+  /**
+   * Only files whose diagnostics changed (the evaluation hands back the same array for the
+   * others), in slices of about 15 ms so that thousands of files at once do not hold the
+   * extension host; a newer evaluation takes over from where the last slice left off.
+   */
   private publish(workspace: PatchOpsWorkspace): void {
-    const byFile = workspace.evaluation?.diagnosticsByFile;
-    if (!byFile) return;
+    const evaluation = workspace.evaluation;
+    if (!evaluation) return;
+    const byFile = evaluation.diagnosticsByFile;
     const resolve = (file: string) => workspace.uriOf(file);
-    for (const file of workspace.published.keys()) {
-      if (!byFile.has(file)) this.collection.delete(workspace.uriOf(file));
-    }
-    for (const [file, list] of byFile) {
-      if (workspace.published.get(file) !== list) this.collection.set(workspace.uriOf(file), list.map((d) => toDiagnostic(d, resolve)));
-    }
-    workspace.published = new Map(byFile);
+    const gone = [...workspace.published.keys()].filter((file) => !byFile.has(file));
+    const changed = [...byFile].filter(([file, list]) => workspace.published.get(file) !== list);
+    const slice = () => {
+      if (workspace.evaluation !== evaluation) return true; // a newer publish carries on
+      return this.registry.timer.run('publish diagnostics', () => {
+        const end = performance.now() + 15;
+        const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+        while (gone.length && performance.now() < end) {
+          const file = gone.pop()!;
+          entries.push([workspace.uriOf(file), undefined]);
+          workspace.published.delete(file);
+        }
+        while (changed.length && performance.now() < end) {
+          const [file, list] = changed.pop()!;
+          entries.push([workspace.uriOf(file), list.map((d) => toDiagnostic(d, resolve))]);
+          workspace.published.set(file, list);
+        }
+        this.collection.set(entries);
+        return gone.length === 0 && changed.length === 0;
+      });
+    };
+    if (slice()) return;
+    void this.registry.track(
+      (async () => {
+        do await new Promise((resolve) => setImmediate(resolve));
+        while (!slice());
+      })(),
+    );
   }
 
   dispose(): void {

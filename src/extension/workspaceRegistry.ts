@@ -231,7 +231,8 @@ export class WorkspaceRegistry implements vscode.Disposable {
     }
   }
 
-  private async track<T>(work: Promise<T>): Promise<T> {
+  /** Work that `whenIdle` waits for. */
+  async track<T>(work: Promise<T>): Promise<T> {
     this.running++;
     try {
       return await work;

@@ -29,8 +29,8 @@ export interface EvaluateOptions {
   approvals?: ApprovalChecks;
 }
 
-/** How many cells an evaluation computes between two pauses of `steps()`. */
-const CELLS_PER_STEP = 250;
+/** How much work (about one cell each) an evaluation does between two pauses of `steps()`. */
+const WORK_PER_STEP = 250;
 
 const EMPTY = new Set<string>();
 const DEFAULT = 'default';
@@ -106,7 +106,7 @@ export class Evaluator {
   }
 
   /**
-   * The same evaluation, pausing after every few hundred cells computed so a caller can yield to
+   * The same evaluation, pausing after every few hundred cells' worth of work so a caller can yield to
    * other work. Run it to the end before starting another: the kept state is consistent only then.
    */
   *steps(model: WorkspaceModel, options: EvaluateOptions): Generator<void, Evaluation> {
@@ -119,8 +119,14 @@ export class Evaluator {
     const global = new RuleContext(asOf, zone.zone);
     const cells = s.cells;
     cells.computed = 0;
-    let budget = CELLS_PER_STEP;
-    const pauseDue = () => cells.computed >= budget && (budget = cells.computed + CELLS_PER_STEP) > 0;
+    let other = 0; // work besides computing cells
+    let budget = WORK_PER_STEP;
+    const pauseDue = (work = 0) => {
+      other += work;
+      if (cells.computed + other < budget) return false;
+      budget = cells.computed + other + WORK_PER_STEP;
+      return true;
+    };
     /** Files whose diagnostics may differ from last time. */
     const touched = new Set<string>();
 
@@ -182,7 +188,12 @@ export class Evaluator {
       s.planPolicyById.delete(id);
     }
     s.planPolicies.update(s.planPolicyById, changedPlanIds);
-    const changedIds = s.index.apply(removedLists, addedLists);
+    for (const list of removedLists) s.index.remove(list);
+    for (const list of addedLists) {
+      s.index.add(list);
+      if (pauseDue(list.length / 20)) yield;
+    }
+    const changedIds = s.index.takeChanged();
     // A first fill changes every id, but no cell has read any yet: nothing to tell.
     s.vulnerabilities.update(s.index.map, changedIds === 'all' ? [] : changedIds);
 
@@ -225,7 +236,7 @@ export class Evaluator {
     }
     this.lastComputed = cells.computed;
 
-    const diagnosticsByFile = updateDiagnostics(s, model, touched, [...zone.diagnostics, ...global.diagnostics]);
+    const diagnosticsByFile = yield* updateDiagnostics(s, model, touched, [...zone.diagnostics, ...global.diagnostics], pauseDue);
     let flat: Diagnostic[] | undefined;
     return {
       asOf,
@@ -260,7 +271,13 @@ function sweep<E, R extends { seen: number }>(rows: Map<E, R>, generation: numbe
  * Bring the sorted diagnostics of every touched file up to date: files that changed, files with
  * a cell computed anew, and files with workspace-wide problems now or last time.
  */
-function updateDiagnostics(s: State, model: WorkspaceModel, touched: Set<string>, workspaceWide: Diagnostic[]): ReadonlyMap<string, readonly Diagnostic[]> {
+function* updateDiagnostics(
+  s: State,
+  model: WorkspaceModel,
+  touched: Set<string>,
+  workspaceWide: Diagnostic[],
+  pauseDue: (work: number) => boolean,
+): Generator<void, ReadonlyMap<string, readonly Diagnostic[]>> {
   const files = s.files;
   for (const file of model.files) {
     if (files.get(file.file) === file) continue;
@@ -290,6 +307,7 @@ function updateDiagnostics(s: State, model: WorkspaceModel, touched: Set<string>
     const list = loaded ? [...loaded.diagnostics, ...(wide.get(file) ?? []), ...loaded.entities.flatMap((e) => cellDiagnostics(s, e))] : [];
     if (list.length) s.diagnostics.set(file, list.sort(compareDiagnostics));
     else s.diagnostics.delete(file);
+    if (pauseDue(0.2)) yield;
   }
   return new Map(s.diagnostics);
 }

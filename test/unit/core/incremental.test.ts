@@ -191,6 +191,18 @@ describe('incremental evaluation', () => {
     assert.ok(evaluator.lastComputed > 0 && evaluator.lastComputed < everything / 2, `a group edit recomputed ${evaluator.lastComputed} of ${everything}`);
   });
 
+  it('pauses along the way when run in steps, and ends with the same answers', () => {
+    const root = tempDir();
+    generateWorkspace(root, 200);
+    const model = new Workspace(readTexts(root)).model();
+    const steps = new Evaluator().steps(model, { asOf: AS_OF });
+    let pauses = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) pauses++;
+    assert.ok(pauses >= 4, `a 200-plan evaluation paused ${pauses} times`);
+    assertSame(answers(next.value), answers(evaluate(model, { asOf: AS_OF })), 'in steps');
+  });
+
   it('reuses answers while the clock moves but none of them changes', () => {
     const ws = new Workspace(readTexts(SAMPLES));
     const evaluator = new Evaluator();
