@@ -199,7 +199,7 @@ describe('incremental evaluation', () => {
     let pauses = 0;
     let next = steps.next();
     for (; !next.done; next = steps.next()) pauses++;
-    assert.ok(pauses >= 4, `a 200-plan evaluation paused ${pauses} times`);
+    assert.ok(pauses >= 2, `a 200-plan evaluation (600 cells) paused ${pauses} times`);
     assertSame(answers(next.value), answers(evaluate(model, { asOf: AS_OF })), 'in steps');
   });
 
