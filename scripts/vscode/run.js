@@ -21,6 +21,8 @@
 //      faults-restricted* checks the workbench (phase 4). Suites and UI tests named faults-branch*
 //      and faults-restricted* run only in these phases.
 //   8. every code-server's whole process group is killed (also on failure or Ctrl-C)
+// The code-server machinery (packaging, install, start, kill) lives in scripts/vscode/codeServer.js,
+// shared with scripts/vscode/bench.js.
 // Last line: `vscode: N passed, N failed, N skipped`; exit 1 when anything failed.
 //
 // Options: --grep TEXT (every phase; the fault phases only run when it says fault, branch,
@@ -30,13 +32,13 @@
 // working tree).
 'use strict';
 
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const fs = require('fs');
-const http = require('http');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const { setup, codeServerEnv } = require('./setup');
+const codeServer = require('./codeServer');
+const { step, vsce, killGroup, writeUserSettings, waitForFile, installExtensions, launchChromium } = codeServer;
 const { prepareWorkspace } = require('../../test/vscode/electron');
 const { OWN_WORKSPACE } = require('../../test/vscode/runner/mochaRunner');
 const { prepareBranchWorkspace, prepareRestrictedWorkspace } = require('./faultWorkspaces');
@@ -45,7 +47,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.cache');
 const STATE = path.join(CACHE, 'vscode-test');
 const RESULTS_DIR = path.join(ROOT, 'test-results');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const TIMEOUTS = {
   server: 90_000, // code-server answers /healthz
   suites: 300_000, // phase 1: the page loads, the extension host starts, every suite runs
@@ -89,52 +90,6 @@ function log(msg) {
   console.log(`[vscode ${s}s] ${msg}`);
 }
 
-function step(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: opts.quiet ? 'pipe' : 'inherit', encoding: 'utf8', env: opts.env || process.env, input: '' });
-  if (r.error || r.status !== 0) {
-    const out = opts.quiet ? `\n${r.stdout || ''}${r.stderr || ''}` : '';
-    throw new Error(`${[cmd, ...args].map((x) => (x.startsWith(ROOT) ? path.relative(ROOT, x) : x)).join(' ')} failed (${r.error ? r.error.message : `exit ${r.status}`})${out}`);
-  }
-  return r;
-}
-
-function vsce(cwd, out) {
-  const bin = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [bin, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out], {
-    cwd,
-    encoding: 'utf8',
-    input: '', // never wait for an answer to a prompt
-  });
-  if (r.status !== 0) throw new Error(`vsce package in ${path.relative(ROOT, cwd) || '.'} failed:\n${r.stdout}${r.stderr}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function httpOk(url) {
-  return new Promise((resolve) => {
-    const req = http.get(url, { timeout: 2000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode !== undefined && res.statusCode < 500);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => {
-      req.destroy();
-      resolve(false);
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function cleanup() {
   while (cleanups.length) {
     const fn = cleanups.pop();
@@ -146,92 +101,11 @@ async function cleanup() {
   }
 }
 
-function killGroup(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(hard);
-      resolve();
-    };
-    child.once('exit', done);
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      done();
-      return;
-    }
-    const hard = setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-      setTimeout(resolve, 500);
-    }, 5000);
-  });
-}
-
-/** Writes user settings that keep the workbench quiet and predictable for tests. */
-function writeUserSettings(userDataDir, overrides = {}) {
-  const dir = path.join(userDataDir, 'User');
-  fs.mkdirSync(dir, { recursive: true });
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'chat.disableAIFeatures': true,
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'git.enabled': false,
-    'git.openRepositoryInParentFolders': 'never',
-    'editor.codeLens': true,
-    'files.autoSave': 'off',
-    'window.restoreWindows': 'none',
-    'workbench.editor.enablePreview': false,
-    ...overrides,
-  };
-  fs.writeFileSync(path.join(dir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
-}
-
 function addResults(phase, results) {
   totals.passed += results.passes.length;
   totals.failed += results.failures.length;
   totals.skipped += results.pending.length;
   for (const f of results.failures) failures.push({ phase, ...f });
-}
-
-async function waitForFile(file, timeoutMs, { logFile, isAlive }) {
-  const deadline = Date.now() + timeoutMs;
-  let shown = 0;
-  const flush = () => {
-    if (!logFile || !fs.existsSync(logFile)) return;
-    const text = fs.readFileSync(logFile, 'utf8');
-    if (text.length > shown) {
-      const chunk = text.slice(shown);
-      const complete = chunk.lastIndexOf('\n') + 1;
-      if (complete > 0) {
-        for (const line of chunk.slice(0, complete - 1).split('\n')) console.log(`    ${line}`);
-        shown += complete;
-      }
-    }
-  };
-  while (Date.now() < deadline) {
-    flush();
-    if (fs.existsSync(file)) {
-      flush();
-      return true;
-    }
-    const alive = isAlive();
-    if (alive !== true) throw new Error(alive);
-    await sleep(250);
-  }
-  flush();
-  return false;
 }
 
 async function main() {
@@ -286,13 +160,8 @@ async function main() {
   writeUserSettings(userDataDir);
   const csEnv = { ...process.env, ...codeServerEnv() };
   delete csEnv.NODE_OPTIONS;
-  const cs = (args, quiet = true) => step(env.node, [env.codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, ...args], { quiet, env: csEnv });
   log('install both extensions into a fresh --extensions-dir');
-  cs(['--install-extension', vsix, '--install-extension', runnerVsix, '--force']);
-  const listed = cs(['--list-extensions', '--show-versions']).stdout;
-  for (const id of ['patchops.patchops', 'patchops-test.patchops-test-runner']) {
-    if (!listed.includes(id)) throw new Error(`${id} is not installed (code-server lists: ${listed.trim()})`);
-  }
+  installExtensions({ node: env.node, entry: env.codeServerEntry, userDataDir, extensionsDir, env: csEnv, vsixes: [vsix, runnerVsix], ids: ['patchops.patchops', 'patchops-test.patchops-test-runner'] });
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-vscode-'));
   cleanups.push(() => fs.rmSync(temp, { recursive: true, force: true }));
@@ -321,16 +190,8 @@ async function main() {
   const first = await startCodeServer({ name: 'code-server', userDataDir, env: { ...csEnv, PATCHOPS_VSCODE_TEST_REQUEST: requestPath }, trust: false });
   const base = first.base;
 
-  const { chromium } = require('playwright-core');
   // Playwright's own signal handlers would exit before code-server is stopped: ours do both.
-  const browser = await chromium.launch({
-    executablePath: env.chromium,
-    args: CHROMIUM_ARGS,
-    headless: !options.headed,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  const browser = await launchChromium(env.chromium, { headed: options.headed });
   cleanups.push(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -404,41 +265,24 @@ async function main() {
 }
 
 /** Starts a code-server (its own process group, killed on exit) and waits until it answers. */
-async function startCodeServer({ name, userDataDir, env, trust }) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const serverLog = path.join(STATE, `${name}.log`);
-  const logFd = fs.openSync(serverLog, 'a');
-  log(`start ${name} on ${base}${trust ? ' with workspace trust on' : ''} (log: ${path.relative(ROOT, serverLog)})`);
-  const server = spawn(
-    setupEnv.node,
-    [
-      setupEnv.codeServerEntry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry',
-      '--disable-update-check',
-      ...(trust ? [] : ['--disable-workspace-trust']),
-      '--disable-getting-started-override',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', path.join(STATE, 'extensions'),
-    ],
-    { cwd: STATE, env, detached: true, stdio: ['ignore', logFd, logFd] },
-  );
-  fs.closeSync(logFd);
-  serverPids.add(server.pid);
-  server.once('exit', () => serverPids.delete(server.pid));
-  cleanups.push(() => killGroup(server));
-  const alive = () => (server.exitCode === null && server.signalCode === null ? true : `${name} exited (${server.exitCode ?? server.signalCode}); see ${path.relative(ROOT, serverLog)}`);
-  const deadline = Date.now() + TIMEOUTS.server;
-  while (!(await httpOk(`${base}/healthz`))) {
-    const ok = alive();
-    if (ok !== true) throw new Error(ok);
-    if (Date.now() > deadline) throw new Error(`${name} did not answer on ${base} within ${TIMEOUTS.server / 1000}s`);
-    await sleep(300);
-  }
-  log(`${name} answers`);
-  return { base, server, alive, serverLog };
+function startCodeServer({ name, userDataDir, env, trust }) {
+  return codeServer.startCodeServer({
+    name,
+    node: setupEnv.node,
+    entry: setupEnv.codeServerEntry,
+    stateDir: STATE,
+    userDataDir,
+    extensionsDir: path.join(STATE, 'extensions'),
+    env,
+    trust,
+    timeoutMs: TIMEOUTS.server,
+    log,
+    onSpawn: (server) => {
+      serverPids.add(server.pid);
+      server.once('exit', () => serverPids.delete(server.pid));
+      cleanups.push(() => killGroup(server));
+    },
+  });
 }
 
 /** Opens `request.workspace` in the page; the runner extension runs its suites; collects the results. */

@@ -1,4 +1,5 @@
-// `npm run bench`: how fast PatchOps is against the parse floor, as median and spread of several
+// `npm run bench`: how fast PatchOps is against the parse floor and a peer
+// (yaml-language-server, schema validation only), as median and spread of several
 // runs, each in a fresh process. `--quick` (CI) only checks that every measurement still works.
 // Prints a table and writes test-results/bench.json.
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,12 @@ import { generateWorkspace, type GeneratedWorkspace } from './generateWorkspace'
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const PROBE = path.join(__dirname, 'probe.js');
+const PEER_PROBE = path.join(__dirname, 'peerProbe.js');
+const VSCODE_BENCH = path.join(REPO, 'scripts', 'vscode', 'bench.js');
+const VSCODE = 'VS Code: activation / first diagnostics';
+const PEER = 'peer: yaml-language-server schema validation';
+/** The rows given a peer / ours ratio: the peer's median over that row's. */
+const COMPARED_WITH_PEER = ['CLI validate (cold)', 'core in-process: validate + KPIs'];
 const AS_OF = '2026-11-23T12:00:00Z';
 
 interface Sample {
@@ -26,6 +33,8 @@ interface Row {
   maxMs: number;
   peakRssMb: number;
   extra?: Record<string, number>;
+  /** oursOverFloor: median / the floor's (read + js-yaml); peerOverOurs: the peer's median / this row's. */
+  ratios?: { oursOverFloor?: number; peerOverOurs?: number };
 }
 
 function main(): void {
@@ -48,12 +57,15 @@ function main(): void {
       rows.push(measure(name, 'floor: read + js-yaml', runs, () => probe('js-yaml', ws.root)));
       rows.push(measure(name, 'core in-process: validate + KPIs', runs, () => probe('core', ws.root)));
       rows.push(measure(name, 'CLI validate (cold)', runs, () => cliRun(['validate', ws.root, '--as-of', AS_OF, '--format', 'json'])));
+      rows.push(measure(name, PEER, runs, () => peerRun(ws.root)));
       rows.push(measure(name, 'report html + json', runs, () => probe('report', ws.root)));
       rows.push(measure(name, `incremental: one file edited (${edits} edits)`, 1, () => probe('incremental', ws.root, String(edits))));
+      rows.push(vscodeRow(name, ws, runs));
     }
   } finally {
     fs.rmSync(base, { recursive: true, force: true });
   }
+  for (const row of rows) row.ratios = ratiosOf(row, rows);
   printTable(rows);
   const out = path.join(REPO, 'test-results', 'bench.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -84,6 +96,39 @@ function probe(kind: string, root: string, arg = ''): Sample {
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
 
+/** The peer (peerProbe.ts), in a fresh process, printing the same `{ ms, rssMb, extra }`. */
+function peerRun(root: string): Sample {
+  const r = spawnSync(process.execPath, [PEER_PROBE, root], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`peer probe failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+/**
+ * PatchOps in a real VS Code (scripts/vscode/bench.js: code-server, a fresh one per run, so a cold
+ * extension host): the median time from the start of activate() to the first full scan's
+ * diagnostics, the extension host's peak RSS, and in `extra` the median activation time and how
+ * many files got diagnostics. Its whole output (with the extension's log) goes to
+ * test-results/bench-vscode-<plans>.log.
+ */
+function vscodeRow(workspace: string, ws: GeneratedWorkspace, runs: number): Row {
+  const r = spawnSync(process.execPath, [VSCODE_BENCH, ws.root, '--runs', String(runs), '--no-build'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const logFile = path.join(REPO, 'test-results', `bench-vscode-${ws.plans}.log`);
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  fs.writeFileSync(logFile, `${r.stdout ?? ''}${r.stderr ?? ''}`);
+  if (r.status !== 0) {
+    const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
+    throw new Error(`scripts/vscode/bench.js failed (${r.status ?? r.signal}; all of it in ${path.relative(REPO, logFile)}):\n${tail}`);
+  }
+  type Run = { activationMs: number; firstDiagnosticsMs: number; extensionHostRssMb: number; diagnosticsFiles: number };
+  const measured = (JSON.parse(r.stdout.trim().split('\n').pop()!) as { runs: Run[] }).runs;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const extra = { activationMs: median(measured.map((m) => m.activationMs)), diagnosticsFiles: Math.min(...measured.map((m) => m.diagnosticsFiles)) };
+  // Every generated workspace has problems: none in VS Code means the work was not done.
+  if (extra.diagnosticsFiles === 0) throw new Error(`VS Code holds no PatchOps diagnostics for ${ws.root} (see ${path.relative(REPO, logFile)})`);
+  const samples: Sample[] = measured.map((m) => ({ ms: m.firstDiagnosticsMs, rssMb: m.extensionHostRssMb, extra }));
+  return measure(workspace, VSCODE, samples.length, () => samples.shift()!);
+}
+
 /** The real CLI, cold; its peak RSS is read by a preloaded hook that reports at exit. */
 function cliRun(args: string[]): Sample {
   const rssFile = path.join(os.tmpdir(), `patchops-bench-rss-${process.pid}.json`);
@@ -100,14 +145,24 @@ function cliRun(args: string[]): Sample {
   return { ms, rssMb };
 }
 
+/** Ratios to the floor (read + js-yaml) and, for the rows the peer is compared with, of the peer to us. */
+function ratiosOf(row: Row, rows: Row[]): Row['ratios'] {
+  const sameWorkspace = (measure: string) => rows.find((r) => r.workspace === row.workspace && r.measure === measure);
+  const floor = sameWorkspace('floor: read + js-yaml');
+  const peer = sameWorkspace(PEER);
+  const ratios: NonNullable<Row['ratios']> = {};
+  if (floor && !row.measure.startsWith('incremental') && !row.measure.startsWith('floor') && row.measure !== PEER) ratios.oursOverFloor = row.medianMs / floor.medianMs;
+  if (peer && COMPARED_WITH_PEER.includes(row.measure)) ratios.peerOverOurs = peer.medianMs / row.medianMs;
+  return Object.keys(ratios).length ? ratios : undefined;
+}
+
 function printTable(rows: Row[]): void {
-  console.log('\n| workspace | measure | median | min–max | peak RSS | ratio to floor |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('\n| workspace | measure | median | min–max | peak RSS | ours / floor | peer / ours |');
+  console.log('|---|---|---|---|---|---|---|');
+  const times = (ratio: number | undefined) => (ratio === undefined ? '' : `${ratio.toFixed(2)}×`);
   for (const row of rows) {
-    const floor = rows.find((r) => r.workspace === row.workspace && r.measure === 'floor: read + js-yaml');
-    const ratio = floor && row.measure !== floor.measure && !row.measure.startsWith('incremental') && !row.measure.startsWith('floor') ? `${(row.medianMs / floor.medianMs).toFixed(2)}×` : '';
     const extra = row.extra ? ` (${Object.entries(row.extra).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})` : '';
-    console.log(`| ${row.workspace} | ${row.measure}${extra} | ${row.medianMs.toFixed(0)} ms | ${row.minMs.toFixed(0)}–${row.maxMs.toFixed(0)} ms | ${row.peakRssMb.toFixed(0)} MB | ${ratio} |`);
+    console.log(`| ${row.workspace} | ${row.measure}${extra} | ${row.medianMs.toFixed(0)} ms | ${row.minMs.toFixed(0)}–${row.maxMs.toFixed(0)} ms | ${row.peakRssMb.toFixed(0)} MB | ${times(row.ratios?.oursOverFloor)} | ${times(row.ratios?.peerOverOurs)} |`);
   }
 }
 
