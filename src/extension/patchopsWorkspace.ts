@@ -1,5 +1,6 @@
 // One PatchOps workspace (a folder with patchops.yaml) as the editor sees it: every file's
 // latest text, parsed once per change, and the evaluation of the whole as of an instant.
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { Evaluator } from '../core/evaluate';
 import type { Diagnostic } from '../core/model/diagnostic';
@@ -9,6 +10,7 @@ import { fileKindOf } from '../core/workspace/fileKinds';
 import { assembleModel, loadFile, refusedFile } from '../core/workspace/load';
 import type { LoadedFile, WorkspaceModel } from '../core/workspace/model';
 import type { ApprovalChecks } from '../core/approvals/approvalCheck';
+import { readWorkspaceFile } from '../node/workspaceFiles';
 import type { TaskTimer } from './taskTimer';
 
 interface CachedFile {
@@ -68,9 +70,22 @@ export class PatchOpsWorkspace {
     return true;
   }
 
+  /**
+   * Content of a local file, read with Node like the CLI reads it (same refusals: links out of
+   * the workspace, devices, huge files); the editor's file system API costs far more per file.
+   */
+  updateFromLocalDisk(rel: string): void {
+    this.files.set(rel, { text: undefined, loaded: readWorkspaceFile(this.root.fsPath, rel) });
+  }
+
   /** Content from disk (the file is not open, or was closed without saving). */
   async updateFromDisk(rel: string): Promise<void> {
     const uri = this.uriOf(rel);
+    if (uri.scheme === 'file') {
+      if (fs.existsSync(uri.fsPath)) this.timer.run(`parse ${rel}`, () => this.updateFromLocalDisk(rel));
+      else this.files.delete(rel);
+      return;
+    }
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > DEFAULT_LIMITS.maxChars) {

@@ -8,6 +8,7 @@ import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
 import type { WorkspaceModel } from '../core/workspace/model';
 import { verifyApprovals } from '../node/approvals';
+import { findWorkspaceFiles } from '../node/workspaceFiles';
 import { warmUpSteps } from '../core/warmUp';
 import { formatInstantLocal, isValidZone } from '../core/time/instants';
 import { warmUpIntlInWorker } from './intlWarmUp';
@@ -88,18 +89,25 @@ export class WorkspaceRegistry implements vscode.Disposable {
 
   private async loadAll(workspace: PatchOpsWorkspace): Promise<void> {
     const started = Date.now();
-    const pattern = new vscode.RelativePattern(workspace.root, FILES_GLOB);
-    const uris = (await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB)).filter((uri) => {
-      const owner = this.workspaceOf(uri);
-      return owner?.workspace === workspace && PatchOpsWorkspace.isWorkspaceFile(owner.rel);
-    });
-    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-    await inBatches(uris, 32, async (uri) => {
-      const rel = workspace.relative(uri)!;
-      const doc = open.get(uri.toString());
-      if (doc) workspace.updateText(rel, doc.getText());
-      else await workspace.updateFromDisk(rel);
-    });
+    const open = new Map<string, vscode.TextDocument>();
+    for (const doc of vscode.workspace.textDocuments) {
+      const owner = this.workspaceOf(doc.uri);
+      if (owner?.workspace === workspace) open.set(owner.rel, doc);
+    }
+    if (workspace.root.scheme === 'file') await this.loadLocal(workspace, open);
+    else {
+      const pattern = new vscode.RelativePattern(workspace.root, FILES_GLOB);
+      const uris = (await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB)).filter((uri) => {
+        const owner = this.workspaceOf(uri);
+        return owner?.workspace === workspace && PatchOpsWorkspace.isWorkspaceFile(owner.rel);
+      });
+      await inBatches(uris, 32, async (uri) => {
+        const rel = workspace.relative(uri)!;
+        const doc = open.get(rel);
+        if (doc) workspace.updateText(rel, doc.getText());
+        else await workspace.updateFromDisk(rel);
+      });
+    }
     // The workspace's own time zone is first used here: its own task, before the evaluation.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const model = workspace.model();
@@ -108,6 +116,35 @@ export class WorkspaceRegistry implements vscode.Disposable {
     const parsed = Date.now();
     await this.evaluate(workspace, model);
     this.log.info(`loaded ${workspace.fileCount} files of ${workspace.root.fsPath}: read and parsed in ${parsed - started} ms, evaluated in ${Date.now() - parsed} ms`);
+  }
+
+  /**
+   * A local folder is listed and read with Node, as the CLI does, in slices of about 15 ms: for
+   * 10,000 files the editor's findFiles and file system API took seconds more.
+   */
+  private async loadLocal(workspace: PatchOpsWorkspace, open: ReadonlyMap<string, vscode.TextDocument>): Promise<void> {
+    // Files of a workspace nested inside this one belong to that one.
+    const nested = this.workspaces.map((w) => (w === workspace ? undefined : workspace.relative(w.root))).filter((rel) => rel !== undefined);
+    const rels = this.timer.run(`list ${workspace.root.fsPath}`, () =>
+      findWorkspaceFiles(workspace.root.fsPath).filter((rel) => !nested.some((n) => rel.startsWith(`${n}/`))),
+    );
+    let next = 0;
+    let busy = 0;
+    while (next < rels.length) {
+      this.timer.run(`read and parse ${workspace.root.fsPath} (slice)`, () => {
+        const start = performance.now();
+        const end = start + 15;
+        while (next < rels.length && performance.now() < end) {
+          const rel = rels[next++];
+          const doc = open.get(rel);
+          if (doc) workspace.updateText(rel, doc.getText());
+          else workspace.updateFromLocalDisk(rel);
+        }
+        busy += performance.now() - start;
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.log.info(`read and parsed ${rels.length} files of ${workspace.root.fsPath}: ${Math.round(busy)} ms of work`);
   }
 
   private watch(): void {
@@ -200,11 +237,10 @@ export class WorkspaceRegistry implements vscode.Disposable {
     this.evaluating.add(workspace);
     try {
       model ??= this.timer.run(`assemble ${workspace.root.fsPath}`, () => workspace.model());
-      const evaluation = await workspace.evaluateInSlices(asOfSetting().asOf(), model);
-      if (evaluation) {
-        this.timer.run('update views', () => this.changed.fire(workspace));
-        void this.track(this.reviewApprovals(workspace, model));
-      }
+      // Undefined when a command evaluated meanwhile: the views then show that newer evaluation.
+      await workspace.evaluateInSlices(asOfSetting().asOf(), model);
+      this.timer.run('update views', () => this.changed.fire(workspace));
+      void this.track(this.reviewApprovals(workspace, model));
     } catch (err) {
       this.log.error(`evaluation of ${workspace.root.fsPath} failed: ${(err as Error).stack ?? err}`);
     } finally {
