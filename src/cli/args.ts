@@ -32,6 +32,13 @@ export interface CliArgs {
   /** enrich: the CISA KEV catalog and the EPSS scores. */
   kev?: string;
   epss?: string;
+  /**
+   * validate, status, report, export (their output is a function of their inputs; import and
+   * enrich write files): reuse the result of an identical earlier run (src/cli/cache.ts).
+   */
+  cache?: boolean;
+  /** Where the cache is kept: a file, or a folder (one file per workspace in it). */
+  cacheLocation?: string;
 }
 
 export type ParsedCommandLine = { kind: 'run'; args: CliArgs } | { kind: 'help'; command?: Command } | { kind: 'version' };
@@ -56,6 +63,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         'include-unfixed': { type: 'boolean' },
         kev: { type: 'string' },
         epss: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -80,7 +89,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   }
   if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
   const asOf = checkAsOf(values['as-of']);
-  return { kind: 'run', args: { command, dir: dir ?? '.', asOf, format, out: values.out } };
+  return { kind: 'run', args: { command, dir: dir ?? '.', asOf, format, out: values.out, ...cacheOptions(values) } };
+}
+
+function cacheOptions(values: FlagValues): Pick<CliArgs, 'cache' | 'cacheLocation'> {
+  if (values['cache-location'] !== undefined && values.cache !== true) throw new UsageError('--cache-location is used with --cache');
+  return values.cache === true ? { cache: true, cacheLocation: values['cache-location'] } : {};
 }
 
 function checkAsOf(asOf: string | undefined): string | undefined {
@@ -99,6 +113,8 @@ interface FlagValues {
   'include-unfixed'?: boolean;
   kev?: string;
   epss?: string;
+  cache?: boolean;
+  'cache-location'?: string;
 }
 
 /** `import FILE [DIR]`, `enrich [DIR] --kev FILE`, `export FORMAT [DIR]`: each with its own flags. */
@@ -106,7 +122,7 @@ function scannerArgs(command: ScannerCommand, words: string[], values: FlagValue
   const allowed: Record<ScannerCommand, (keyof FlagValues)[]> = {
     import: ['as-of', 'format', 'affects', 'dry-run', 'include-unfixed'],
     enrich: ['kev', 'epss', 'dry-run'],
-    export: ['as-of', 'out'],
+    export: ['as-of', 'out', 'cache', 'cache-location'],
   };
   for (const key of Object.keys(values) as (keyof FlagValues)[]) {
     if (values[key] !== undefined && key in FLAG_NAMES && !allowed[command].includes(key)) {
@@ -140,7 +156,7 @@ function scannerArgs(command: ScannerCommand, words: string[], values: FlagValue
       if (format === undefined) throw new UsageError(`export needs a format: patchops export ${FORMATS.export.join('|')} [DIR]`);
       if (!FORMATS.export.includes(format)) throw new UsageError(`unknown export format '${format}': use ${FORMATS.export.join(', ')}`);
       if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': export takes a format and one folder`);
-      return { command, dir: dir ?? '.', asOf, format, out: values.out };
+      return { command, dir: dir ?? '.', asOf, format, out: values.out, ...cacheOptions(values) };
     }
   }
 }
@@ -154,6 +170,8 @@ const FLAG_NAMES: Record<keyof FlagValues, true> = {
   'include-unfixed': true,
   kev: true,
   epss: true,
+  cache: true,
+  'cache-location': true,
 };
 
 export function isScannerCommand(word: string | undefined): word is ScannerCommand {
@@ -175,13 +193,14 @@ function plainParseError(message: string): string {
 export const HELP = `patchops — patch management as code
 
 Usage:
-  patchops validate [DIR] [--as-of ISO] [--format text|json|sarif]
-  patchops status   [DIR] [--as-of ISO] [--format text|json]
-  patchops report   [DIR] [--as-of ISO] [--format md|html|json|csv] [--out FILE]
+  patchops validate [DIR] [--as-of ISO] [--format text|json|sarif] [--cache]
+  patchops status   [DIR] [--as-of ISO] [--format text|json] [--cache]
+  patchops report   [DIR] [--as-of ISO] [--format md|html|json|csv] [--out FILE] [--cache]
   patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
                     [--format trivy|grype|sarif] [--include-unfixed]
   patchops enrich   [DIR] --kev FILE [--epss FILE] [--dry-run]
   patchops export   trivyignore|osv-scanner|openvex|ics [DIR] [--as-of ISO] [--out FILE]
+                    [--cache]
 
 DIR is a workspace folder with a patchops.yaml (default: the current folder).
 import turns a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/
@@ -199,6 +218,14 @@ Options:
   --include-unfixed  import: gather findings without a fix in one plan
   --kev FILE      enrich: CISA known_exploited_vulnerabilities.json
   --epss FILE     enrich: EPSS scores CSV, plain or gzipped
+  --cache         validate, status, report, export: reuse the result of an earlier run
+                  when nothing it depends on changed (files by content hash, options,
+                  --as-of, the PatchOps build, the git state approvals were checked
+                  against). Needs --as-of: without it the answer depends on the current
+                  time, and the run is not cached. Nor are runs whose policies require
+                  signed approvals (keys and their expiry cannot be fingerprinted)
+  --cache-location PATH  the cache file, or a folder for one file per workspace
+                  (default: $XDG_CACHE_HOME/patchops/, else ~/.cache/patchops/)
   -h, --help      show this help
   -v, --version   show the version
 

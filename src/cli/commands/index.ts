@@ -2,7 +2,7 @@
 import type { CliArgs, ScannerCommand } from '../args';
 import type { Io } from '../main';
 import { runEnrich } from './enrich';
-import { runExport } from './export';
+import { runEvaluated } from './evaluated';
 import { runImport } from './import';
 
 export function runScannerCommand(args: CliArgs & { command: ScannerCommand }, io: Io): number {
@@ -12,6 +12,6 @@ export function runScannerCommand(args: CliArgs & { command: ScannerCommand }, i
     case 'enrich':
       return runEnrich(args, io);
     case 'export':
-      return runExport(args, io);
+      return runEvaluated(args, io);
   }
 }

@@ -1,31 +1,15 @@
 // What the scanner commands share: opening the workspace, the as-of, reading input files.
 import * as fs from 'fs';
 import * as path from 'path';
-import { evaluate } from '../../core/evaluate';
-import type { Evaluation } from '../../core/model/evaluation';
 import { parseInstant } from '../../core/time/instants';
-import { assembleModel } from '../../core/workspace/load';
-import { verifyApprovalsSync } from '../../node/approvals';
-import { writeFileAtomic } from '../../node/atomicWrite';
 import { ChangeConflict, writeChanges, type WorkspaceChange } from '../../node/applyChanges';
-import { readWorkspace, type DiskWorkspace } from '../../node/workspaceFiles';
+import { loadWorkspace, type DiskWorkspace } from '../../node/workspaceFiles';
 import { UsageError, type CliArgs } from '../args';
 import type { Io } from '../main';
+import { readWorkspaceFiles } from './evaluated';
 
 export function openWorkspace(args: CliArgs, io: Io): DiskWorkspace {
-  const root = path.resolve(io.cwd, args.dir);
-  let isDir = false;
-  try {
-    isDir = fs.statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new UsageError(`cannot read folder '${args.dir}': it does not exist or is not a folder`);
-  const disk = readWorkspace(root);
-  if (!disk.hasSettings) {
-    throw new UsageError(`no patchops.yaml in '${args.dir}': a workspace has one at its root (run patchops in that folder, or name it)`);
-  }
-  return disk;
+  return loadWorkspace(readWorkspaceFiles(args, io));
 }
 
 export function workspaceZone(disk: DiskWorkspace): string {
@@ -75,36 +59,4 @@ export function writeUnlessDryRun(args: CliArgs, root: string, changes: readonly
     if (err instanceof ChangeConflict) throw new UsageError(err.message);
     throw new UsageError(`cannot write the plans: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-}
-
-/**
- * Opens the workspace and evaluates it as of --as-of, with the git review of approvals
- * (docs/git-review.md; git runs only when a policy requires it): what validate, status, report
- * and export all compute.
- */
-export function evaluateWorkspace(args: CliArgs, io: Io): { disk: DiskWorkspace; evaluation: Evaluation } {
-  const disk = openWorkspace(args, io);
-  const model = assembleModel(disk.files);
-  const asOf = resolveAsOf(args.asOf, workspaceZone(disk), io);
-  const signers = io.env.PATCHOPS_ALLOWED_SIGNERS;
-  const approvals = verifyApprovalsSync(disk.root, model, {
-    trusted: true,
-    env: { ...process.env, ...io.env },
-    allowedSigners: signers ? path.resolve(io.cwd, signers) : undefined,
-  });
-  return { disk, evaluation: evaluate(model, { asOf, approvals }) };
-}
-
-/** `--out FILE` written atomically, or standard output. Returns whether a file was written. */
-export function writeOutput(args: CliArgs, io: Io, output: string): boolean {
-  if (args.out === undefined) {
-    io.stdout.write(output);
-    return false;
-  }
-  try {
-    writeFileAtomic(path.resolve(io.cwd, args.out), output);
-  } catch (err) {
-    throw new UsageError(`cannot write '${args.out}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  return true;
 }

@@ -1,0 +1,238 @@
+// Node-only: find a workspace's files and read their bytes, parsing nothing (src/node/workspaceFiles.ts
+// parses them). What a `--cache` key is computed from; light to load: it needs none of the parser.
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_LIMITS, tooLargeMessage } from '../core/parse/sourceDocument';
+import { fileKindOf, isSkippedFolder } from '../core/workspace/fileKinds';
+
+/**
+ * One file as read, before parsing: its bytes, or why it was not read (the message its
+ * diagnostic will carry). What a cache key hashes; `loadRawFile` parses it.
+ */
+export type RawFile = { rel: string; bytes: Buffer; refused?: undefined } | { rel: string; refused: string; bytes?: undefined };
+
+/** A workspace read from disk but not parsed: `readWorkspace` is `loadWorkspace(readWorkspaceBytes(root))`. */
+export interface RawWorkspace {
+  root: string;
+  /** The root's real path (undefined when it cannot be resolved). */
+  realRoot: string | undefined;
+  hasSettings: boolean;
+  /** In the order of `findWorkspaceFiles`. */
+  files: RawFile[];
+}
+
+/** Workspace-relative paths (with `/`) of every PatchOps file below `root`. */
+export function findWorkspaceFiles(root: string): string[] {
+  return listWorkspace(root, realPath(root)).map((f) => f.rel);
+}
+
+interface Listed {
+  rel: string;
+  /**
+   * Where a plain file (not a link) was listed: its folder's real path, already checked to be
+   * inside the workspace. Undefined for a link, or where the platform cannot open without
+   * following links: then it is resolved when read.
+   */
+  realFolder?: string;
+}
+
+const NO_FOLLOW = fs.constants.O_NOFOLLOW;
+
+function listWorkspace(root: string, realRoot: string | undefined): Listed[] {
+  const found: Listed[] = [];
+  const visited = new Set<string>();
+  const walk = (dir: string, rel: string) => {
+    const real = realPath(dir);
+    if (real === undefined || visited.has(real)) return; // a symlink loop, or the same folder reached twice
+    // A linked folder outside the workspace is not part of what is reviewed: not searched.
+    if (realRoot !== undefined && !isInside(real, realRoot)) return;
+    visited.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // unreadable folder: nothing in it can be checked, and nothing else is affected
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path.join(dir, entry.name)));
+      if (isDir) {
+        if (!isSkippedFolder(entry.name)) walk(path.join(dir, entry.name), childRel);
+      } else if (fileKindOf(childRel)) {
+        const plain = entry.isFile() && realRoot !== undefined && NO_FOLLOW !== undefined;
+        found.push(plain ? { rel: childRel, realFolder: real } : { rel: childRel });
+      }
+    }
+  };
+  walk(root, '');
+  return found;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Read one file's bytes, not parsing them; a file that cannot be read is `refused`, with why. */
+export function readWorkspaceFileBytes(root: string, rel: string, maxBytes = DEFAULT_LIMITS.maxChars, realRoot = realPath(root)): RawFile {
+  const full = path.join(root, ...rel.split('/'));
+  try {
+    const real = fs.realpathSync.native(full);
+    // A link to a file outside the workspace (../.npmrc, ~/.git-credentials) is not read: its
+    // content would end up in messages, CI logs and SARIF.
+    if (realRoot !== undefined && !isInside(real, realRoot)) return { rel, refused: 'not read: it links outside the workspace' };
+    // Checked before opening (a FIFO blocks, a huge file is not worth opening), and again on what was opened.
+    const stat = fs.statSync(real);
+    if (!stat.isFile()) throw new NotAFile();
+    if (stat.size > maxBytes) throw new TooLarge(stat.size);
+    return { rel, bytes: readCapped(real, maxBytes) };
+  } catch (err) {
+    return { rel, refused: refusalOf(err, maxBytes) };
+  }
+}
+
+function refusalOf(err: unknown, maxBytes: number): string {
+  if (err instanceof TooLarge) return tooLargeMessage(err.size, maxBytes);
+  if (err instanceof NotAFile) return 'cannot read the file: it is not a regular file';
+  return `cannot read the file: ${describeError(err as NodeJS.ErrnoException)}`;
+}
+
+class TooLarge extends Error {
+  constructor(readonly size: number) {
+    super('too large');
+  }
+}
+class NotAFile extends Error {}
+
+/**
+ * Opens without blocking (a FIFO swapped in would otherwise block forever), checks what was
+ * opened, and never reads more than the cap even if the file grows meanwhile.
+ */
+function readCapped(file: string, maxBytes: number): Buffer {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new NotAFile();
+    if (stat.size > maxBytes) throw new TooLarge(stat.size);
+    // Sized for the file as it is now, plus room to notice that it grew while being read.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (let size = stat.size + 1; ; size = 64 * 1024) {
+      const chunk = Buffer.allocUnsafe(Math.min(size, maxBytes + 1 - length));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      length += n;
+      if (length > maxBytes) throw new TooLarge(length);
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Error codes in words, never with the machine's paths. */
+function describeError(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it does not exist (a broken link?)';
+    case 'ELOOP':
+      return 'it is a link that loops back on itself';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return err.code ? `error ${err.code}` : 'unknown error';
+  }
+}
+
+function realPath(p: string): string | undefined {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Every PatchOps file's bytes (or why it was not read), nothing parsed yet. */
+export function readWorkspaceBytes(root: string): RawWorkspace {
+  const realRoot = realPath(root);
+  const listed = listWorkspace(root, realRoot);
+  const slab = new Slab();
+  return {
+    root,
+    realRoot,
+    hasSettings: listed.some((f) => fileKindOf(f.rel) === 'workspace'),
+    files: listed.map((f) => (f.realFolder !== undefined && readListedFile(f.rel, f.realFolder, slab)) || readWorkspaceFileBytes(root, f.rel, DEFAULT_LIMITS.maxChars, realRoot)),
+  };
+}
+
+/**
+ * The common case, cheaper: a plain file in a folder whose real path the listing checked is opened
+ * right there without following links, so it needs no resolving of its own, and is read into a
+ * shared buffer (thousands of small buffers cost more in allocation and garbage collection than
+ * the reading itself). Anything unexpected (it became a link, vanished, is no longer a file, its
+ * size changed while read) returns undefined, and the file is read the careful way, which says
+ * what is wrong with it.
+ */
+function readListedFile(rel: string, realFolder: string, slab: Slab): RawFile | undefined {
+  const maxBytes = DEFAULT_LIMITS.maxChars;
+  const file = realFolder + path.sep + rel.slice(rel.lastIndexOf('/') + 1);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | NO_FOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    if (stat.size > maxBytes) return { rel, refused: tooLargeMessage(stat.size, maxBytes) };
+    // One byte more than the file has: reading fewer than asked means its end was reached.
+    const buffer = slab.take(stat.size + 1);
+    const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+    if (n !== stat.size) return undefined; // it grew or shrank meanwhile
+    slab.used(n);
+    return { rel, bytes: buffer.subarray(0, n) };
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Hands out consecutive pieces of larger buffers; a piece stays valid for as long as it is referenced. */
+class Slab {
+  private static readonly SIZE = 1024 * 1024;
+  private buffer = Buffer.allocUnsafeSlow(0);
+  private offset = 0;
+  private pending = 0;
+
+  /** Room for `length` bytes; `used(n)` then keeps the first n of them. */
+  take(length: number): Buffer {
+    this.pending = 0;
+    if (length > Slab.SIZE / 4) return Buffer.allocUnsafeSlow(length);
+    if (this.buffer.length - this.offset < length) {
+      this.buffer = Buffer.allocUnsafeSlow(Slab.SIZE);
+      this.offset = 0;
+    }
+    this.pending = length;
+    return this.buffer.subarray(this.offset, this.offset + length);
+  }
+
+  used(n: number): void {
+    if (this.pending > 0) this.offset += n;
+    this.pending = 0;
+  }
+}
