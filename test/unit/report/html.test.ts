@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../../src/core/report/escape';
-import { REPORT_CSP, renderHtml } from '../../../src/core/report/html';
+import { renderHtml, reportCsp } from '../../../src/core/report/html';
 import { REPORT_CSS } from '../../../src/core/report/htmlStyle';
 import { sha256Base64 } from '../../../src/core/report/sha256';
 import { HOSTILE_PAYLOADS, allStrings, buildHostileReport, buildRealisticReport } from './fixtureReport';
@@ -72,7 +72,7 @@ describe('renderHtml', () => {
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
     assert.equal(style, REPORT_CSS);
     const digest = createHash('sha256').update(style, 'utf8').digest('base64');
-    assert.ok(REPORT_CSP.includes(`'sha256-${digest}'`));
+    assert.ok(reportCsp().includes(`'sha256-${digest}'`));
     assert.equal((html.match(/<style>/g) ?? []).length, 1);
   });
 
