@@ -25,14 +25,13 @@
 const fs = require('fs');
 const path = require('path');
 const { setup, codeServerEnv } = require('./setup');
-const { step, vsce, killGroup, writeUserSettings, waitForFile, installExtensions, startCodeServer, launchChromium } = require('./codeServer');
+const { step, vsce, killGroup, writeUserSettings, waitForFile, installExtensions, startCodeServer, launchChromium, cleanups } = require('./codeServer');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const STATE = path.join(ROOT, '.cache', 'vscode-bench');
 const AS_OF = '2026-11-23T12:00:00Z';
 const RUN_TIMEOUT_MS = 300_000; // the page loads, PatchOps activates and publishes the first diagnostics
-const serverPids = new Set();
-const cleanups = [];
+const cleanup = cleanups(); // the browser; code-servers' process groups are killed again at exit
 const started = Date.now();
 
 function log(msg) {
@@ -121,10 +120,7 @@ async function runOnce({ n, env, csEnv, browser, workspace, extensionsDir }) {
     env: { ...csEnv, PATCHOPS_VSCODE_TEST_REQUEST: requestPath, PATCHOPS_VSCODE_BENCH_OUT: out },
     trust: false,
     log,
-    onSpawn: (child) => {
-      serverPids.add(child.pid);
-      child.once('exit', () => serverPids.delete(child.pid));
-    },
+    onSpawn: (child) => cleanup.server(child, { kill: false }),
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
@@ -181,7 +177,7 @@ async function main(options) {
 
   pinAsOf(options.workspace, options.asOf);
   const browser = await launchChromium(env.chromium, { headed: options.headed });
-  cleanups.push(() => browser.close());
+  cleanup.push(() => browser.close());
   const runs = [];
   for (let n = 1; n <= options.runs; n++) {
     log(`run ${n}/${options.runs}: a fresh code-server on ${options.workspace}`);
@@ -190,40 +186,17 @@ async function main(options) {
   return { workspace: options.workspace, asOf: options.asOf, runs };
 }
 
-async function cleanup() {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()();
-    } catch {
-      /* best effort */
-    }
-  }
-}
 
 if (require.main === module) {
   const options = parseArgs(process.argv.slice(2));
-  process.on('exit', () => {
-    for (const pid of serverPids) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }
-  });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => {
-      console.log(`\n${signal}: stopping code-server`);
-      cleanup().finally(() => process.exit(130));
-    });
-  }
+  cleanup.handleSignals();
   main(options).then(
     async (result) => {
-      await cleanup();
+      await cleanup.run();
       process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
     },
     async (err) => {
-      await cleanup();
+      await cleanup.run();
       console.error(`vscode-bench: FAILED: ${err.message || err}`);
       process.exit(1);
     },

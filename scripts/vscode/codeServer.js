@@ -206,4 +206,50 @@ function launchChromium(executablePath, { headed = false } = {}) {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: !headed, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 }
 
-module.exports = { ROOT, CHROMIUM_ARGS, sleep, step, vsce, freePort, httpOk, killGroup, writeUserSettings, installExtensions, waitForFile, startCodeServer, launchChromium };
+/**
+ * What a script must undo however it ends: steps run last-first by `run()` (browsers, temp
+ * folders, servers), and code-servers' process groups, killed again at exit whatever happened.
+ * `handleSignals()` makes Ctrl-C and termination run them too.
+ */
+function cleanups() {
+  const steps = [];
+  const serverPids = new Set();
+  const run = async () => {
+    while (steps.length) {
+      try {
+        await steps.pop()();
+      } catch {
+        /* best effort */
+      }
+    }
+  };
+  return {
+    push: (fn) => steps.push(fn),
+    run,
+    /** For startCodeServer's onSpawn: remember the server's group; `kill` also adds it to the steps. */
+    server(child, { kill = true } = {}) {
+      serverPids.add(child.pid);
+      child.once('exit', () => serverPids.delete(child.pid));
+      if (kill) steps.push(() => killGroup(child));
+    },
+    handleSignals() {
+      process.on('exit', () => {
+        for (const pid of serverPids) {
+          try {
+            process.kill(-pid, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }
+      });
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+        process.on(signal, () => {
+          console.log(`\n${signal}: stopping code-server`);
+          run().finally(() => process.exit(130));
+        });
+      }
+    },
+  };
+}
+
+module.exports = { ROOT, CHROMIUM_ARGS, sleep, step, vsce, freePort, httpOk, killGroup, writeUserSettings, installExtensions, waitForFile, startCodeServer, launchChromium, cleanups };

@@ -56,11 +56,10 @@ const TIMEOUTS = {
 };
 
 const options = parseArgs(process.argv.slice(2));
-const cleanups = [];
+const cleanup = codeServer.cleanups(); // browsers, temp folders, code-servers' process groups
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 const started = Date.now();
-const serverPids = new Set(); // code-servers' process groups, killed again on exit whatever happened
 let setupEnv; // what setup() found: node, code-server, chromium
 
 function parseArgs(argv) {
@@ -90,16 +89,6 @@ function log(msg) {
   console.log(`[vscode ${s}s] ${msg}`);
 }
 
-async function cleanup() {
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    try {
-      await fn();
-    } catch {
-      /* best effort */
-    }
-  }
-}
 
 function addResults(phase, results) {
   totals.passed += results.passes.length;
@@ -164,7 +153,7 @@ async function main() {
   installExtensions({ node: env.node, entry: env.codeServerEntry, userDataDir, extensionsDir, env: csEnv, vsixes: [vsix, runnerVsix], ids: ['patchops.patchops', 'patchops-test.patchops-test-runner'] });
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-vscode-'));
-  cleanups.push(() => fs.rmSync(temp, { recursive: true, force: true }));
+  cleanup.push(() => fs.rmSync(temp, { recursive: true, force: true }));
   const wsSuites = prepareWorkspace(path.join(temp, 'suites-workspace'));
   const wsUi = prepareWorkspace(path.join(temp, 'ui-workspace'));
   // The fault phases' own workspaces (issue 7): a git repository with 1,000 plans on two branches,
@@ -192,7 +181,7 @@ async function main() {
 
   // Playwright's own signal handlers would exit before code-server is stopped: ours do both.
   const browser = await launchChromium(env.chromium, { headed: options.headed });
-  cleanups.push(() => browser.close());
+  cleanup.push(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
 
@@ -277,11 +266,7 @@ function startCodeServer({ name, userDataDir, env, trust }) {
     trust,
     timeoutMs: TIMEOUTS.server,
     log,
-    onSpawn: (server) => {
-      serverPids.add(server.pid);
-      server.once('exit', () => serverPids.delete(server.pid));
-      cleanups.push(() => killGroup(server));
-    },
+    onSpawn: (server) => cleanup.server(server),
   });
 }
 
@@ -328,7 +313,7 @@ async function finish(error) {
     totals.failed += 1;
     failures.push({ phase: 'orchestrator', fullTitle: 'scripts/vscode/run.js', message: error.message || String(error) });
   }
-  await cleanup();
+  await cleanup.run();
   if (failures.length) {
     console.log('\nFailures:');
     for (const f of failures) {
@@ -347,20 +332,6 @@ async function finish(error) {
 }
 
 if (require.main === module) {
-  process.on('exit', () => {
-    for (const pid of serverPids) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }
-  });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => {
-      console.log(`\n${signal}: stopping code-server`);
-      cleanup().finally(() => process.exit(130));
-    });
-  }
+  cleanup.handleSignals();
   main().then(() => finish(), (err) => finish(err));
 }

@@ -29,8 +29,8 @@ export interface EvaluateOptions {
   approvals?: ApprovalChecks;
 }
 
-/** How much work (about one cell each) an evaluation does between two pauses of `steps()`. */
-const WORK_PER_STEP = 250;
+/** How much work (about one cell each) an evaluation does between two pauses of `steps()`: the caller decides by the clock whether to go on, so pauses are many and cheap. */
+const WORK_PER_STEP = 20;
 
 const EMPTY = new Set<string>();
 const DEFAULT = 'default';
