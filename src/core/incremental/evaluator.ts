@@ -68,6 +68,8 @@ class State {
   readonly planRows = new Map<Entity<PlanFile>, PlanRow>();
   readonly policyRows = new Map<Entity<SlaFile>, Row<ResolvedPolicy>>();
   exceptionRows = new Map<Entity<ExceptionFile>, Row<ExceptionResult>>();
+  /** Policy id → what it was resolved from, and the resolved policy the rules see. */
+  readonly policyById = new Map<string, { data: SlaFile; policy: ResolvedPolicy }>();
   /** Plan id → its policy, kept in step with the plan rows. */
   readonly planPolicyById = new Map<string, ResolvedPolicy | undefined>();
   /** Effective exception results of the latest evaluation, to tell which exemptions changed. */
@@ -137,13 +139,21 @@ export class Evaluator {
       const cell = cells.cell(row?.cell, asOf, (ctx) => resolvePolicy(ctx, entity, teams));
       if (cell !== row?.cell) touched.add(entity.source.file);
       s.policyRows.set(entity, { cell, seen: generation });
-      policies.set(id, cell.value);
+      // A policy file edited where it means nothing new (a comment, a blank line) keeps its
+      // resolved policy, so the plans under it are not evaluated again.
+      const before = s.policyById.get(id);
+      const same = before !== undefined && (before.policy === cell.value || sameData(before.data, entity.data));
+      const policy = same ? before.policy : cell.value;
+      s.policyById.set(id, { data: entity.data, policy });
+      policies.set(id, policy);
     }
+    for (const id of s.policyById.keys()) if (!policies.has(id)) s.policyById.delete(id);
     sweep(s.policyRows, generation, (entity) => touched.add(entity.source.file));
     s.policies.update(policies);
     s.brokenPolicies.update(model.brokenIds.get('sla') ?? EMPTY);
     s.defaultPolicy.update(new Map([[DEFAULT, defaultPolicyOf(global, model, policies)]]));
-    s.groups.update(model.groups);
+    // A re-parsed assets file makes new entities of every group in it; rules read groups' data only.
+    s.groups.update(model.groups, undefined, (a, b) => a === b || sameData(a.data, b.data));
     s.brokenGroups.update(model.brokenIds.get('assets') ?? EMPTY);
     s.brokenPlans.update(model.brokenIds.get('plan') ?? EMPTY);
     s.approvals.update(options.approvals ?? new Map());
@@ -317,6 +327,11 @@ function cellDiagnostics(s: State, entity: Entity<unknown>): readonly Diagnostic
   const plan = s.planRows.get(entity as Entity<PlanFile>);
   if (plan) return [...plan.policy.diagnostics, ...plan.scored.diagnostics, ...plan.result!.diagnostics];
   return s.exceptionRows.get(entity as Entity<ExceptionFile>)?.cell.diagnostics ?? s.policyRows.get(entity as Entity<SlaFile>)?.cell.diagnostics ?? [];
+}
+
+/** Same parsed data: plain JSON values from YAML, compared by their JSON text. */
+function sameData(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function compareFiles(a: string, b: string): number {

@@ -71,15 +71,16 @@ export class TrackedMap<K, V> extends TrackedInput implements ReadonlyMap<K, V> 
   private current: ReadonlyMap<K, V> = new Map();
 
   /**
-   * The map for the next evaluation. Without `changed`, entries are compared by identity; with
-   * it, the caller vouches that no other key changed (cheaper for big, incrementally kept maps).
+   * The map for the next evaluation. Without `changed`, entries are compared with `same`
+   * (identity unless told otherwise); with it, the caller vouches that no other key changed
+   * (cheaper for big, incrementally kept maps).
    */
-  update(next: ReadonlyMap<K, V>, changed?: Iterable<K>): void {
+  update(next: ReadonlyMap<K, V>, changed?: Iterable<K>, same: (a: V, b: V) => boolean = Object.is): void {
     const previous = this.current;
     this.current = next;
     this.changedKeys = new Set(changed);
     if (changed) return;
-    for (const [key, value] of next) if (previous.get(key) !== value || !previous.has(key)) this.changedKeys.add(key);
+    for (const [key, value] of next) if (!previous.has(key) || !same(previous.get(key)!, value)) this.changedKeys.add(key);
     for (const key of previous.keys()) if (!next.has(key)) this.changedKeys.add(key);
   }
 

@@ -189,6 +189,12 @@ describe('incremental evaluation', () => {
     ws.set(assets, ws.texts.get(assets)!.replace(/impact: (high|medium|low)/, (_, i) => `impact: ${i === 'low' ? 'high' : 'low'}`));
     evaluator.evaluate(ws.model(), { asOf: AS_OF });
     assert.ok(evaluator.lastComputed > 0 && evaluator.lastComputed < everything / 2, `a group edit recomputed ${evaluator.lastComputed} of ${everything}`);
+
+    // A comment in a policy: the policy's own cell (its diagnostics' lines), not the plans under it.
+    const policy = [...ws.texts.keys()].find((f) => f.endsWith('.sla.yaml'))!;
+    ws.set(policy, `# reviewed with InfoSec\n${ws.texts.get(policy)!}`);
+    evaluator.evaluate(ws.model(), { asOf: AS_OF });
+    assert.equal(evaluator.lastComputed, 1);
   });
 
   it('pauses along the way when run in steps, and ends with the same answers', () => {
