@@ -40,7 +40,7 @@ interface Row {
 function main(): void {
   const quick = process.argv.includes('--quick');
   const runs = quick ? 1 : 3;
-  const edits = quick ? 5 : 200;
+  const edits = quick ? 10 : 200;
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-bench-'));
   const workspaces: [string, GeneratedWorkspace][] = quick
     ? [['200 plans', generateWorkspace(path.join(base, 'w200'), 200)]]
@@ -63,7 +63,8 @@ function main(): void {
       rows.push(measure(name, 'CLI validate --cache (warm)', runs, () => cliRun(warm)));
       rows.push(measure(name, PEER, runs, () => peerRun(ws.root)));
       rows.push(measure(name, 'report html + json', runs, () => probe('report', ws.root)));
-      rows.push(measure(name, `incremental: one file edited (${edits} edits)`, 1, () => probe('incremental', ws.root, String(edits))));
+      rows.push(measure(name, `incremental: one plan edited (${edits} edits)`, 1, () => probe('incremental', ws.root, String(edits))));
+      rows.push(measure(name, `incremental: an asset group's impact edited (${edits / 10} edits)`, 1, () => probe('incremental', ws.root, `${edits / 10}:group`)));
       rows.push(vscodeRow(name, ws, runs));
     }
   } finally {

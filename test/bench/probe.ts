@@ -50,15 +50,22 @@ switch (kind) {
   case 'incremental': {
     // The editor's path: the changed file is re-parsed, the model re-assembled, the evaluation
     // brought up to date, and the diagnostics of every file are ready (by file, as published).
+    // `arg`: how many edits, and what is edited: a plan's progress (`200`) or, with `200:group`,
+    // an asset group's impact (every plan naming that group depends on it).
+    const [count, what] = arg.split(':');
     const files = readWorkspace(root).files;
     const evaluator = new Evaluator();
     evaluator.evaluate(assembleModel(files), { asOf });
-    const index = files.findIndex((f) => f.kind === 'plan');
+    const index = files.findIndex((f) => f.kind === (what === 'group' ? 'assets' : 'plan'));
     const original = files[index].source.text;
+    const edit = (i: number) =>
+      what === 'group'
+        ? original.replace(/impact: (high|medium|low)/, `impact: ${['low', 'medium', 'high'][i % 3]}`)
+        : original.replace(/patched: (\d+)/, `patched: ${i % 7}`);
     const times: number[] = [];
     let computed = 0;
-    for (let i = 0; i < Number(arg); i++) {
-      const text = original.replace(/patched: (\d+)/, `patched: ${i % 7}`);
+    for (let i = 0; i < Number(count); i++) {
+      const text = edit(i);
       const t = now();
       files[index] = loadFile(files[index].file, text);
       const evaluation = evaluator.evaluate(assembleModel(files), { asOf });
@@ -68,7 +75,7 @@ switch (kind) {
     }
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-    done(p(0.5), { p50: p(0.5), p95: p(0.95), cellsPerEdit: computed / Number(arg) });
+    done(p(0.5), { p50: p(0.5), p95: p(0.95), cellsPerEdit: computed / Number(count) });
     break;
   }
   default:
