@@ -7,6 +7,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Diagnostic, Range } from '../model/diagnostic';
 import { BlockLocator, PLAIN_KEY, type Span } from './blockLocator';
+import { compactValue } from './compactValue';
 import { LineIndex } from './lineIndex';
 import { DEFAULT_LIMITS, type NodePart, type ParseLimits, type SourceDocument, type YamlPath } from './sourceDocument';
 import { parseYamlSource } from './yamlSource';
@@ -25,6 +26,7 @@ export function parseSource(file: string, text: string, limits: ParseLimits = DE
   if (!isPlainObject(value)) return parseYamlSource(file, text, limits);
   const keys = scanTopLevelKeys(text);
   if (!keys || !sameKeys(keys, value)) return parseYamlSource(file, text, limits);
+  compactValue(value);
   return new FastSourceDocument(file, sharedText(text, input), value, limits);
 }
 
@@ -73,7 +75,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 class FastSourceDocument implements SourceDocument {
   readonly problems: readonly Diagnostic[] = [];
-  // Made on the first rangeOf and kept (compact: one 32-bit start per line, shared by both).
+  // Made on the first rangeOf and kept: together one 32-bit start per line (the walk reuses the
+  // index's starts), no copies of the lines.
   private lines?: LineIndex;
   private locator?: BlockLocator;
   private full?: SourceDocument;
