@@ -247,8 +247,7 @@ export class Evaluator {
     this.lastComputed = cells.computed;
 
     const diagnosticsByFile = yield* updateDiagnostics(s, model, touched, [...zone.diagnostics, ...global.diagnostics], pauseDue);
-    let flat: Diagnostic[] | undefined;
-    return {
+    return evaluationOf({
       asOf,
       workspaceName: model.settings?.data.name ?? '',
       timezone: zone.zone,
@@ -257,12 +256,24 @@ export class Evaluator {
       exceptions,
       kpis: computeKpis(plans, exceptions),
       diagnosticsByFile,
-      get diagnostics() {
-        flat ??= [...diagnosticsByFile.keys()].sort(compareFiles).flatMap((file) => diagnosticsByFile.get(file)!);
-        return flat;
-      },
-    };
+    });
   }
+}
+
+/**
+ * The evaluation with its flat diagnostics made on first use. Built out here: a getter made
+ * inside `steps` would share its scope, and so keep the whole evaluator state alive.
+ */
+function evaluationOf(fields: Omit<Evaluation, 'diagnostics'>): Evaluation {
+  let flat: Diagnostic[] | undefined;
+  const byFile = fields.diagnosticsByFile;
+  return {
+    ...fields,
+    get diagnostics() {
+      flat ??= [...byFile.keys()].sort(compareFiles).flatMap((file) => byFile.get(file)!);
+      return flat;
+    },
+  };
 }
 
 /** Drop the rows the evaluation did not see (their entity was deleted or replaced). */
