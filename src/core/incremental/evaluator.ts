@@ -201,8 +201,13 @@ export class Evaluator {
     for (const list of removedLists) s.index.remove(list);
     for (const list of addedLists) {
       s.index.add(list);
-      if (pauseDue(list.length / 20)) yield;
+      if (pauseDue(list.length / 100)) yield;
     }
+    const named = new Set<string>();
+    for (const e of model.exceptions) for (const id of e.data.vulnerabilities) named.add(id);
+    s.index.want(named, function* () {
+      for (const row of s.planRows.values()) yield row.scored.value;
+    });
     const changedIds = s.index.takeChanged();
     // A first fill changes every id, but no cell has read any yet: nothing to tell.
     s.vulnerabilities.update(s.index.map, changedIds === 'all' ? [] : changedIds);
