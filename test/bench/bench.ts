@@ -156,17 +156,20 @@ function ratiosOf(row: Row, rows: Row[]): Row['ratios'] {
   const floor = sameWorkspace('floor: read + js-yaml');
   const peer = sameWorkspace(PEER);
   const ratios: NonNullable<Row['ratios']> = {};
-  if (floor && !row.measure.startsWith('incremental') && !row.measure.startsWith('floor') && row.measure !== PEER) ratios.oursOverFloor = row.medianMs / floor.medianMs;
+  if (floor && !/^(incremental|floor|report)/.test(row.measure) && row.measure !== PEER) ratios.oursOverFloor = row.medianMs / floor.medianMs;
   if (peer && COMPARED_WITH_PEER.includes(row.measure)) ratios.peerOverOurs = peer.medianMs / row.medianMs;
   return Object.keys(ratios).length ? ratios : undefined;
 }
 
 function printTable(rows: Row[]): void {
+  const m = machine();
+  console.log(`\n${m.cpus} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, ${m.platform}`);
   console.log('\n| workspace | measure | median | min–max | peak RSS | ours / floor | peer / ours |');
   console.log('|---|---|---|---|---|---|---|');
   const times = (ratio: number | undefined) => (ratio === undefined ? '' : `${ratio.toFixed(2)}×`);
   for (const row of rows) {
-    const extra = row.extra ? ` (${Object.entries(row.extra).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})` : '';
+    const number = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+    const extra = row.extra ? ` (${Object.entries(row.extra).map(([k, v]) => `${k} ${number(v)}`).join(', ')})` : '';
     console.log(`| ${row.workspace} | ${row.measure}${extra} | ${row.medianMs.toFixed(0)} ms | ${row.minMs.toFixed(0)}–${row.maxMs.toFixed(0)} ms | ${row.peakRssMb.toFixed(0)} MB | ${times(row.ratios?.oursOverFloor)} | ${times(row.ratios?.peerOverOurs)} |`);
   }
 }
