@@ -128,7 +128,7 @@ function scopeOf(p: PlanFile, inputs: PlanInputs): Scope {
         remainingGroups.add(g);
       }
     }
-    vulnerabilities.push({ id: v.id, severity: v.severity, score: v.score, cvssVersion: v.cvssVersion, kev: v.kev, inScope: remaining });
+    vulnerabilities.push(remaining ? v : { id: v.id, severity: v.severity, score: v.score, cvssVersion: v.cvssVersion, kev: v.kev, inScope: false });
     if (!remaining) continue;
     inScope.push(v);
     if (v.severity) severity = maxSeverity(severity, v.severity);

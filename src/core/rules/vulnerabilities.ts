@@ -1,16 +1,22 @@
 // Each vulnerability's severity: from its CVSS vector's base score, else its stated severity.
+import type { VulnerabilityResult } from '../model/evaluation';
 import type { PlanFile } from '../model/files';
 import type { SeverityBand } from '../report/reportModel';
 import { scoreCvss } from '../risk/cvss';
 import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
 
-export interface ScoredVulnerability {
+/**
+ * One vulnerability of a plan, scored. It doubles as the plan's `VulnerabilityResult` when the
+ * vulnerability stays in scope (most do): one object, not two, per vulnerability listed.
+ */
+export interface ScoredVulnerability extends VulnerabilityResult {
   id: string;
   severity: SeverityBand | null;
   score: number | null;
   cvssVersion: string | null;
   kev: boolean;
+  inScope: true;
   /** EPSS probability (0..1), when the file records one. */
   epss?: number;
   discovered?: number;
@@ -41,6 +47,7 @@ export function scoreVulnerabilities(ctx: RuleContext, plan: Entity<PlanFile>): 
       epss: v.epss,
       discovered: ctx.instant(plan, [...path, 'discovered'], v.discovered),
       published: ctx.instant(plan, [...path, 'published'], v.published),
+      inScope: true,
     };
   });
 }
