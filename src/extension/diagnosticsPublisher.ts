@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { toDiagnostic } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
+import { SLICE_MS } from './taskTimer';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
 export class DiagnosticsPublisher implements vscode.Disposable {
@@ -22,7 +23,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   /**
    * Only files whose diagnostics changed (the evaluation hands back the same array for the
-   * others), in slices of about 15 ms so that thousands of files at once do not hold the
+   * others), in short slices so that thousands of files at once do not hold the
    * extension host; a newer evaluation takes over from where the last slice left off.
    */
   private publish(workspace: PatchOpsWorkspace): void {
@@ -35,7 +36,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const slice = () => {
       if (workspace.evaluation !== evaluation) return true; // a newer publish carries on
       return this.registry.timer.run('publish diagnostics', () => {
-        const end = performance.now() + 15;
+        const end = performance.now() + SLICE_MS;
         const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
         while (gone.length && performance.now() < end) {
           const file = gone.pop()!;

@@ -11,7 +11,7 @@ import { assembleModel, loadFile, refusedFile } from '../core/workspace/load';
 import type { LoadedFile, WorkspaceModel } from '../core/workspace/model';
 import type { ApprovalChecks } from '../core/approvals/approvalCheck';
 import { readWorkspaceFile } from '../node/workspaceFiles';
-import type { TaskTimer } from './taskTimer';
+import { SLICE_MS, type TaskTimer } from './taskTimer';
 
 interface CachedFile {
   /** The text it was loaded from (editor buffer or disk), to skip re-parsing unchanged content. */
@@ -137,7 +137,7 @@ export class PatchOpsWorkspace {
    * first evaluation of thousands of files never holds it for long. Resolves to undefined when a
    * newer evaluation overtook this one.
    */
-  async evaluateInSlices(asOf: number, model = this.model(), sliceMs = 15): Promise<Evaluation | undefined> {
+  async evaluateInSlices(asOf: number, model = this.model(), sliceMs = SLICE_MS): Promise<Evaluation | undefined> {
     this.finishRunning();
     const run: { steps: Generator<void, Evaluation>; result?: Evaluation } = { steps: this.evaluator.steps(model, { asOf, approvals: this.approvals }) };
     this.running = run;

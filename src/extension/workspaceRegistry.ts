@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { isSkippedFolder } from '../core/workspace/fileKinds';
 import { PatchOpsWorkspace } from './patchopsWorkspace';
-import { TaskTimer } from './taskTimer';
+import { SLICE_MS, TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
 import type { WorkspaceModel } from '../core/workspace/model';
 import { verifyApprovals } from '../node/approvals';
@@ -119,7 +119,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   }
 
   /**
-   * A local folder is listed and read with Node, as the CLI does, in slices of about 15 ms: for
+   * A local folder is listed and read with Node, as the CLI does, in short slices: for
    * 10,000 files the editor's findFiles and file system API took seconds more.
    */
   private async loadLocal(workspace: PatchOpsWorkspace, open: ReadonlyMap<string, vscode.TextDocument>): Promise<void> {
@@ -133,7 +133,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     while (next < rels.length) {
       this.timer.run(`read and parse ${workspace.root.fsPath} (slice)`, () => {
         const start = performance.now();
-        const end = start + 15;
+        const end = start + SLICE_MS;
         while (next < rels.length && performance.now() < end) {
           const rel = rels[next++];
           const doc = open.get(rel);
