@@ -108,8 +108,9 @@ export class Evaluator {
   }
 
   /**
-   * The same evaluation, pausing after every few hundred cells' worth of work so a caller can yield to
-   * other work. Run it to the end before starting another: the kept state is consistent only then.
+   * The same evaluation, pausing every WORK_PER_STEP cells' worth of work so that a caller can
+   * give other work a turn. Run it to the end before starting another: the kept state is
+   * consistent only then.
    */
   *steps(model: WorkspaceModel, options: EvaluateOptions): Generator<void, Evaluation> {
     const asOf = options.asOf;
