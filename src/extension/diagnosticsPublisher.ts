@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { toDiagnostic } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
-import { SLICE_MS } from './taskTimer';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
 export class DiagnosticsPublisher implements vscode.Disposable {
@@ -33,32 +32,23 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const resolve = (file: string) => workspace.uriOf(file);
     const gone = [...workspace.published.keys()].filter((file) => !byFile.has(file));
     const changed = [...byFile].filter(([file, list]) => workspace.published.get(file) !== list);
-    const slice = () => {
+    const publishSome = (deadline: number) => {
       if (workspace.evaluation !== evaluation) return true; // a newer publish carries on
-      return this.registry.timer.run('publish diagnostics', () => {
-        const end = performance.now() + SLICE_MS;
-        const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
-        while (gone.length && performance.now() < end) {
-          const file = gone.pop()!;
-          entries.push([workspace.uriOf(file), undefined]);
-          workspace.published.delete(file);
-        }
-        while (changed.length && performance.now() < end) {
-          const [file, list] = changed.pop()!;
-          entries.push([workspace.uriOf(file), list.map((d) => toDiagnostic(d, resolve))]);
-          workspace.published.set(file, list);
-        }
-        this.collection.set(entries);
-        return gone.length === 0 && changed.length === 0;
-      });
+      const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+      while (gone.length && performance.now() < deadline) {
+        const file = gone.pop()!;
+        entries.push([workspace.uriOf(file), undefined]);
+        workspace.published.delete(file);
+      }
+      while (changed.length && performance.now() < deadline) {
+        const [file, list] = changed.pop()!;
+        entries.push([workspace.uriOf(file), list.map((d) => toDiagnostic(d, resolve))]);
+        workspace.published.set(file, list);
+      }
+      this.collection.set(entries);
+      return gone.length === 0 && changed.length === 0;
     };
-    if (slice()) return;
-    void this.registry.track(
-      (async () => {
-        do await new Promise((resolve) => setImmediate(resolve));
-        while (!slice());
-      })(),
-    );
+    void this.registry.track(this.registry.timer.sliced('publish diagnostics', publishSome));
   }
 
   dispose(): void {

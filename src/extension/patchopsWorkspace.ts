@@ -2,7 +2,7 @@
 // latest text, parsed once per change, and the evaluation of the whole as of an instant.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { Evaluator } from '../core/evaluate';
+import { Evaluator, runToEnd } from '../core/evaluate';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Evaluation } from '../core/model/evaluation';
 import { DEFAULT_LIMITS, tooLargeMessage } from '../core/parse/sourceDocument';
@@ -11,7 +11,7 @@ import { assembleModel, loadFile, refusedFile } from '../core/workspace/load';
 import type { LoadedFile, WorkspaceModel } from '../core/workspace/model';
 import type { ApprovalChecks } from '../core/approvals/approvalCheck';
 import { readWorkspaceFile } from '../node/workspaceFiles';
-import { SLICE_MS, type TaskTimer } from './taskTimer';
+import type { TaskTimer } from './taskTimer';
 
 interface CachedFile {
   /** The text it was loaded from (editor buffer or disk), to skip re-parsing unchanged content. */
@@ -133,28 +133,29 @@ export class PatchOpsWorkspace {
   }
 
   /**
-   * Evaluate in slices of about `sliceMs`, giving the extension host back between them, so a
-   * first evaluation of thousands of files never holds it for long. Resolves to undefined when a
-   * newer evaluation overtook this one.
+   * Evaluate in slices, giving the extension host back between them, so a first evaluation of
+   * thousands of files never holds it for long. Resolves to undefined when a newer evaluation
+   * overtook this one.
    */
-  async evaluateInSlices(asOf: number, model = this.model(), sliceMs = SLICE_MS): Promise<Evaluation | undefined> {
+  async evaluateInSlices(asOf: number, model = this.model()): Promise<Evaluation | undefined> {
     this.finishRunning();
     const run: { steps: Generator<void, Evaluation>; result?: Evaluation } = { steps: this.evaluator.steps(model, { asOf, approvals: this.approvals }) };
     this.running = run;
-    let slice = 0;
-    while (!run.result) {
-      this.timer.run(`evaluate ${this.root.fsPath} (slice ${++slice})`, () => {
-        const end = performance.now() + sliceMs;
+    const done = await this.timer.sliced(
+      `evaluate ${this.root.fsPath}`,
+      (deadline) => {
         for (;;) {
           const next = run.steps.next();
-          if (next.done) return void (run.result = next.value);
-          if (performance.now() >= end) return;
+          if (next.done) {
+            run.result = next.value;
+            return true;
+          }
+          if (performance.now() >= deadline) return false;
         }
-      });
-      if (run.result) break;
-      await new Promise((resolve) => setImmediate(resolve));
-      if (this.running !== run) return undefined; // finished by a newer evaluation meanwhile
-    }
+      },
+      () => this.running !== run, // finished by a newer evaluation meanwhile
+    );
+    if (!done) return undefined;
     this.running = undefined;
     this.current = run.result;
     return run.result;
@@ -165,10 +166,7 @@ export class PatchOpsWorkspace {
     const run = this.running;
     if (!run) return;
     this.running = undefined;
-    for (;;) {
-      const next = run.steps.next();
-      if (next.done) return void (run.result = next.value);
-    }
+    run.result = runToEnd(run.steps);
   }
 
   static isWorkspaceFile(rel: string): boolean {

@@ -7,7 +7,7 @@ import type * as vscode from 'vscode';
  * before it hands the extension host back: well under the 50 ms a task may take, since a garbage
  * collection or the other processes on a small machine can stretch any slice.
  */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 export class TaskTimer {
   private longest = { ms: 0, name: '' };
@@ -22,6 +22,19 @@ export class TaskTimer {
       const ms = performance.now() - started;
       if (ms > this.longest.ms) this.longest = { ms, name };
       if (ms > this.warnAboveMs) this.log.warn(`${name} took ${ms.toFixed(1)} ms on the extension host`);
+    }
+  }
+
+  /**
+   * Long work in slices of about SLICE_MS, each timed as one task, handing the extension host
+   * back in between. `work(deadline)` does what it can before `deadline` and says whether it is
+   * done; `stop`, asked after each pause, gives up. Resolves to true when the work was done.
+   */
+  async sliced(name: string, work: (deadline: number) => boolean, stop?: () => boolean): Promise<boolean> {
+    for (let slice = 1; ; slice++) {
+      if (this.run(`${name} (slice ${slice})`, () => work(performance.now() + SLICE_MS))) return true;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop?.()) return false;
     }
   }
 

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { isSkippedFolder } from '../core/workspace/fileKinds';
 import { PatchOpsWorkspace } from './patchopsWorkspace';
-import { SLICE_MS, TaskTimer } from './taskTimer';
+import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
 import type { WorkspaceModel } from '../core/workspace/model';
 import { verifyApprovals } from '../node/approvals';
@@ -130,20 +130,17 @@ export class WorkspaceRegistry implements vscode.Disposable {
     );
     let next = 0;
     let busy = 0;
-    while (next < rels.length) {
-      this.timer.run(`read and parse ${workspace.root.fsPath} (slice)`, () => {
-        const start = performance.now();
-        const end = start + SLICE_MS;
-        while (next < rels.length && performance.now() < end) {
-          const rel = rels[next++];
-          const doc = open.get(rel);
-          if (doc) workspace.updateText(rel, doc.getText());
-          else workspace.updateFromLocalDisk(rel);
-        }
-        busy += performance.now() - start;
-      });
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await this.timer.sliced(`read and parse ${workspace.root.fsPath}`, (deadline) => {
+      const start = performance.now();
+      while (next < rels.length && performance.now() < deadline) {
+        const rel = rels[next++];
+        const doc = open.get(rel);
+        if (doc) workspace.updateText(rel, doc.getText());
+        else workspace.updateFromLocalDisk(rel);
+      }
+      busy += performance.now() - start;
+      return next >= rels.length;
+    });
     this.log.info(`read and parsed ${rels.length} files of ${workspace.root.fsPath}: ${Math.round(busy)} ms of work`);
   }
 

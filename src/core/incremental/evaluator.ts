@@ -67,7 +67,7 @@ class State {
   generation = 0;
   readonly planRows = new Map<Entity<PlanFile>, PlanRow>();
   readonly policyRows = new Map<Entity<SlaFile>, Row<ResolvedPolicy>>();
-  exceptionRows = new Map<Entity<ExceptionFile>, Row<ExceptionResult>>();
+  readonly exceptionRows = new Map<Entity<ExceptionFile>, Row<ExceptionResult>>();
   /** Policy id → what it was resolved from, and the resolved policy the rules see. */
   readonly policyById = new Map<string, { data: SlaFile; policy: ResolvedPolicy }>();
   /** Plan id → its policy, kept in step with the plan rows. */
@@ -100,11 +100,7 @@ export class Evaluator {
   lastComputed = 0;
 
   evaluate(model: WorkspaceModel, options: EvaluateOptions): Evaluation {
-    const steps = this.steps(model, options);
-    for (;;) {
-      const next = steps.next();
-      if (next.done) return next.value;
-    }
+    return runToEnd(this.steps(model, options));
   }
 
   /**
@@ -213,10 +209,10 @@ export class Evaluator {
     // A first fill changes every id, but no cell has read any yet: nothing to tell.
     s.vulnerabilities.update(s.index.map, changedIds === 'all' ? [] : changedIds);
 
-    const exceptionRows: State['exceptionRows'] = new Map();
+    const exceptions: ExceptionResult[] = [];
     for (const entity of model.exceptions) {
-      const kept = s.exceptionRows.get(entity)?.cell;
-      const cell = cells.cell(kept, asOf, (ctx) =>
+      const row = s.exceptionRows.get(entity);
+      const cell = cells.cell(row?.cell, asOf, (ctx) =>
         evaluateException(ctx, entity, {
           teams,
           policies: s.policies,
@@ -229,13 +225,12 @@ export class Evaluator {
           approvals: s.approvals,
         }),
       );
-      if (cell !== kept) touched.add(entity.source.file);
-      exceptionRows.set(entity, { cell, seen: generation });
+      if (cell !== row?.cell) touched.add(entity.source.file);
+      s.exceptionRows.set(entity, { cell, seen: generation });
+      exceptions.push(cell.value);
       if (pauseDue()) yield;
     }
-    for (const entity of s.exceptionRows.keys()) if (!exceptionRows.has(entity)) touched.add(entity.source.file);
-    s.exceptionRows = exceptionRows;
-    const exceptions = [...exceptionRows.values()].map((row) => row.cell.value);
+    sweep(s.exceptionRows, generation, (entity) => touched.add(entity.source.file));
     updateExemptions(s, exceptions);
 
     const plans: PlanResult[] = [];
@@ -263,6 +258,14 @@ export class Evaluator {
       kpis: computeKpis(plans, exceptions),
       diagnosticsByFile,
     });
+  }
+}
+
+/** What `steps()` pauses on, run without pausing. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
   }
 }
 
