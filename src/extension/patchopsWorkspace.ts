@@ -73,9 +73,10 @@ export class PatchOpsWorkspace {
   /**
    * Content of a local file, read with Node like the CLI reads it (same refusals: links out of
    * the workspace, devices, huge files); the editor's file system API costs far more per file.
+   * `realRoot`: the root's real path when the caller resolved it already (a whole scan).
    */
-  updateFromLocalDisk(rel: string): void {
-    this.files.set(rel, { text: undefined, loaded: readWorkspaceFile(this.root.fsPath, rel) });
+  updateFromLocalDisk(rel: string, realRoot?: string): void {
+    this.files.set(rel, { text: undefined, loaded: readWorkspaceFile(this.root.fsPath, rel, DEFAULT_LIMITS.maxChars, realRoot) });
   }
 
   /** Content from disk (the file is not open, or was closed without saving). */

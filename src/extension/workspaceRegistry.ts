@@ -8,7 +8,7 @@ import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
 import type { WorkspaceModel } from '../core/workspace/model';
 import { verifyApprovals } from '../node/approvals';
-import { findWorkspaceFiles } from '../node/workspaceFiles';
+import { findWorkspaceFiles, realPath } from '../node/workspaceFiles';
 import { warmUpSteps } from '../core/warmUp';
 import { formatInstantLocal, isValidZone } from '../core/time/instants';
 import { warmUpIntlInWorker } from './intlWarmUp';
@@ -128,6 +128,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     const rels = this.timer.run(`list ${workspace.root.fsPath}`, () =>
       findWorkspaceFiles(workspace.root.fsPath).filter((rel) => !nested.some((n) => rel.startsWith(`${n}/`))),
     );
+    const realRoot = realPath(workspace.root.fsPath); // once, not once a file
     let next = 0;
     let busy = 0;
     await this.timer.sliced(`read and parse ${workspace.root.fsPath}`, (deadline) => {
@@ -136,7 +137,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
         const rel = rels[next++];
         const doc = open.get(rel);
         if (doc) workspace.updateText(rel, doc.getText());
-        else workspace.updateFromLocalDisk(rel);
+        else workspace.updateFromLocalDisk(rel, realRoot);
       }
       busy += performance.now() - start;
       return next >= rels.length;

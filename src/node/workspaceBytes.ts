@@ -152,7 +152,8 @@ function describeError(err: NodeJS.ErrnoException): string {
   }
 }
 
-function realPath(p: string): string | undefined {
+/** The real path (links resolved), or undefined when it cannot be resolved. */
+export function realPath(p: string): string | undefined {
   try {
     return fs.realpathSync.native(p);
   } catch {

@@ -5,7 +5,7 @@ import { loadFile, refusedFile } from '../core/workspace/load';
 import type { LoadedFile } from '../core/workspace/model';
 import { readWorkspaceBytes, readWorkspaceFileBytes, type RawFile, type RawWorkspace } from './workspaceBytes';
 
-export { findWorkspaceFiles, readWorkspaceBytes, readWorkspaceFileBytes, type RawFile, type RawWorkspace } from './workspaceBytes';
+export { findWorkspaceFiles, readWorkspaceBytes, readWorkspaceFileBytes, realPath, type RawFile, type RawWorkspace } from './workspaceBytes';
 
 export interface DiskWorkspace {
   root: string;
