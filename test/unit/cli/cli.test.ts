@@ -154,10 +154,10 @@ describe('cli: formats', () => {
     assert.equal(a, b);
   });
 
-  it('report --out into a missing folder exits 2', () => {
+  it('report --out into a missing folder exits 2 with one line that names the folder', () => {
     const r = runCli(['report', SAMPLES, ...AS_OF, '--out', path.join(os.tmpdir(), 'no-such-dir-po', 'r.md')]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^patchops: cannot write '.*r\.md': ENOENT\n$/);
+    assert.match(r.stderr, /^patchops: cannot write '.*r\.md': the folder .*no-such-dir-po does not exist\n$/);
   });
 });
 
