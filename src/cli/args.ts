@@ -108,8 +108,9 @@ function formatForOut(command: 'report' | 'export', format: string | undefined, 
   const named = formatOfOut(command, out);
   if (format === undefined || named === undefined || named === format) return format ?? named;
   const fits = extensionsOf(command, format);
-  const what = command === 'report' ? `--format ${format}` : `export ${format}`;
-  throw new UsageError(`${what} does not match --out '${out}', which names ${named}: ${fits.length ? `name it ${fits.join(' or ')}, or ` : ''}leave out ${command === 'report' ? '--format' : 'the format'} to write ${named}`);
+  const [what, flag] = command === 'report' ? [`--format ${format}`, '--format'] : [`export ${format}`, 'the format'];
+  const rename = fits.length ? `name it ${fits.join(' or ')}, or ` : '';
+  throw new UsageError(`${what} does not match --out '${out}', which names ${named}: ${rename}leave out ${flag} to write ${named}`);
 }
 
 function checkFailOn(value: string | undefined): FailOn {
@@ -246,7 +247,7 @@ Options:
   --as-of ISO     compute as of this instant (default: now); a date or time without
                   an offset is read in the workspace time zone
   -f, --format    output format (validate/status: text; report: md, or the one
-                  --out's extension names: .md .html .htm .json .csv)
+                  --out's extension names: .md .markdown .html .htm .json .csv)
   -o, --out FILE  write the report (or export) to FILE instead of standard output;
                   a format its extension contradicts is an error. export's format
                   may be left out when the extension names one: .yaml (trivyignore),
