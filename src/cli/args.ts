@@ -254,8 +254,9 @@ Options:
                   .toml (osv-scanner), .json (openvex), .ics. A symbolic link is
                   written through to its file; nothing else but a file is replaced
   --fail-on WHAT  validate: the errors that make the exit code 1: error (any, the
-                  default), file (all but the deadline errors sla.* and
-                  exception.expired), sla (only those), never
+                  default), file (all but the deadline errors sla.breached and
+                  exception.expired), sla (those, and sla.unknown: a plan whose
+                  deadline cannot be computed may be late), never
   --affects G,..  import: asset groups of the plans it creates (required then)
   --dry-run       import, enrich: print what would change, write nothing
   --include-unfixed  import: gather findings without a fix in one plan

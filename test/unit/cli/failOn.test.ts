@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { exceptionText } from '../approvals/gitRepo';
 import { runCli } from '../../support/cli';
 import { tempDirs } from '../../support/tempDir';
-import { BASE, plan } from '../../support/workspace';
+import { BASE, plan, POLICY, VECTORS } from '../../support/workspace';
 
 const AS_OF = ['--as-of', '2026-11-23T12:00:00Z'];
 const tempDir = tempDirs('fail-on');
@@ -22,12 +22,20 @@ const EXPIRED = {
   'exceptions/e.exception.yaml': exceptionText({ approver: 'carol@example.com', approvedOn: '2026-11-21', revisit: '2026-11-22' }).replace('CVE-2026-0001', 'CVE-2026-0002'),
 };
 
+/** The clock starts at discovery, and no vulnerability says when it was discovered: sla.unknown. */
+const NO_DEADLINE = {
+  'standard.sla.yaml': POLICY.replace('clock_start: tested', 'clock_start: discovered'),
+  'plans/nodeadline.plan.yaml': plan({ id: 'NODEADLINE', vulns: `  - { id: CVE-2026-0009, cvss: "${VECTORS.critical}" }` }),
+};
+
 const WORKSPACES: { what: string; files: Record<string, string>; codes: string[]; exit: Record<string, number> }[] = [
   { what: 'no errors', files: FINE, codes: [], exit: { error: 0, file: 0, sla: 0, never: 0 } },
   { what: 'a breached plan only', files: { ...FINE, ...BREACHED }, codes: ['sla.breached'], exit: { error: 1, file: 0, sla: 1, never: 0 } },
   { what: 'an expired exception only', files: { ...FINE, ...EXPIRED }, codes: ['exception.expired'], exit: { error: 1, file: 0, sla: 1, never: 0 } },
   { what: 'a schema error only', files: SCHEMA, codes: ['schema'], exit: { error: 1, file: 1, sla: 0, never: 0 } },
   { what: 'a missing rollback only', files: NO_ROLLBACK, codes: ['rollback.missing'], exit: { error: 1, file: 1, sla: 0, never: 0 } },
+  // A plan whose deadline cannot be computed: the files are at fault, and it may be late (fail closed).
+  { what: 'a plan with no computable deadline only', files: NO_DEADLINE, codes: ['sla.unknown'], exit: { error: 1, file: 1, sla: 1, never: 0 } },
   { what: 'a schema error and a breach', files: { ...SCHEMA, ...BREACHED }, codes: ['schema', 'sla.breached'], exit: { error: 1, file: 1, sla: 1, never: 0 } },
 ];
 
