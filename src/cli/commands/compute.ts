@@ -30,6 +30,7 @@ export function computeResult(args: CliArgs, io: Io, raw: RawWorkspace, cache: O
     allowedSigners: signers ? path.resolve(io.cwd, signers) : undefined,
   });
   const evaluation = evaluate(model, { asOf, approvals });
-  const result = args.command === 'export' ? renderExportResult(args, evaluation) : renderResult(args, evaluation, disk.files.length, io);
+  const result =
+    args.command === 'export' ? renderExportResult(args, evaluation) : renderResult(args, evaluation, { fileCount: disk.files.length, root: disk.root }, io);
   return { result, store: review && (() => review.store(result, approvals)) };
 }
