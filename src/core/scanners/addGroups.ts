@@ -78,7 +78,7 @@ export function addGroups(file: string, text: string, groups: readonly string[],
     let sum = n;
     for (const g of joining) {
       const e = endpoints.get(g);
-      if (e === undefined) fail(node, `the wave's \`targets\` must grow by the endpoints of ${g}, but no valid *.assets.yaml declares that group's endpoints`);
+      if (e === undefined) fail(node, `the wave's \`targets\` must grow by the endpoints of ${g}, but no valid *.assets.yaml declares them, or several do`);
       sum += e;
     }
     return sum;

@@ -187,7 +187,7 @@ interface WorkspaceIndex {
   teams: { executor?: string; validator?: string };
   planIds: string[];
   byKey: Map<string, ExistingPlan>;
-  /** Endpoints of each asset group a valid *.assets.yaml declares (the first declaration, as the evaluator takes it). */
+  /** Endpoints of each asset group one valid *.assets.yaml declares (no entry when none or several do). */
   endpoints: Map<string, number>;
 }
 
@@ -201,11 +201,13 @@ function indexWorkspace(files: readonly LoadedFile[]): WorkspaceIndex {
   const byKey = new Map<string, ExistingPlan>();
   const planIds: string[] = [];
   const endpoints = new Map<string, number>();
+  const declared = new Map<string, number>();
   for (const f of [...files].sort((a, b) => cmp(a.file, b.file))) {
     if (f.kind === 'assets') {
+      for (const id of f.declaredIds) declared.set(id, (declared.get(id) ?? 0) + 1);
       for (const e of f.entities) {
         const { id, endpoints: n } = e.data as { id?: unknown; endpoints?: unknown };
-        if (typeof id === 'string' && typeof n === 'number' && !endpoints.has(id)) endpoints.set(id, n);
+        if (typeof id === 'string' && typeof n === 'number') endpoints.set(id, n);
       }
     }
     if (f.kind !== 'plan') continue;
@@ -220,6 +222,8 @@ function indexWorkspace(files: readonly LoadedFile[]): WorkspaceIndex {
     if (Array.isArray(value.vulnerabilities)) for (const v of value.vulnerabilities) if (typeof v?.id === 'string') ids.add(v.id);
     byKey.set(key, { file: f.file, id: typeof value.id === 'string' ? value.id : f.file, text: f.source.text, vulnerabilityIds: ids });
   }
+  // A group declared twice is unusable, as in the evaluator: which count applies cannot be told.
+  for (const [id, n] of declared) if (n > 1) endpoints.delete(id);
   return { teams, planIds, byKey, endpoints };
 }
 
@@ -325,7 +329,7 @@ function draftWaves(affects: readonly string[], endpoints: WorkspaceIndex['endpo
   for (const g of affects) {
     const n = endpoints.get(g);
     if (n === undefined) {
-      throw new ImportError(`asset group ${g} has no known number of endpoints (no valid *.assets.yaml declares it), so the draft's waves cannot be counted`);
+      throw new ImportError(`asset group ${g} has no known number of endpoints (no valid *.assets.yaml declares it, or several do), so the draft's waves cannot be counted`);
     }
     total += n;
   }

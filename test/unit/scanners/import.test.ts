@@ -36,7 +36,8 @@ interface ImportedPlan {
   /** Wave targets as the evaluator counts them. */
   waves: (number | null)[];
   lastWaveGroups?: string[];
-  endpoints: number;
+  /** Σ wave targets; null when a wave's are unknown or impossible. */
+  endpoints: number | null;
 }
 
 /** Each imported plan's affected groups and waves. */
@@ -355,6 +356,13 @@ describe('scanners: a re-import adds asset groups, never drops them', function (
     );
     const created = () => planImport(report, load(ghost), { affects: ['ghost'], asOf: AS_OF });
     assert.throws(created, isImportError(/asset group ghost has no known number of endpoints/));
+    // A group declared twice is unusable (the evaluator cannot tell which applies): no count either.
+    const twice = { ...BASE, 'more.assets.yaml': 'groups:\n  - { id: kiosks, impact: low, endpoints: 5 }\n' };
+    assert.throws(
+      () => planImport(report, load({ ...twice, [OPENSSL]: text }), { affects: ['kiosks'], asOf: AS_OF }),
+      isImportError(/endpoints of kiosks, but no valid \*\.assets\.yaml declares them, or several do/),
+    );
+    assert.throws(() => planImport(report, load(twice), { affects: ['kiosks'], asOf: AS_OF }), isImportError(/asset group kiosks has no known number/));
     // A newer vulnerability for a plan whose `vulnerabilities` is not a list.
     const notList = text.replace(/vulnerabilities:\n[\s\S]*?affects:/, 'vulnerabilities: TBD\naffects:');
     assert.throws(
