@@ -184,7 +184,8 @@ export function readWorkspaceBytes(root: string): RawWorkspace {
   const realRoot = realPath(root);
   const listed = listWorkspace(root, realRoot);
   const slab = new Slab();
-  const read = (f: Listed) => (f.realFolder !== undefined && readListedFile(f.rel, f.realFolder, slab)) || readWorkspaceFileBytes(root, f.rel, DEFAULT_LIMITS.maxChars, realRoot);
+  const read = (f: Listed) =>
+    (f.realFolder !== undefined && readListedFile(f.rel, f.realFolder, slab)) || readWorkspaceFileBytes(root, f.rel, DEFAULT_LIMITS.maxChars, realRoot);
   return {
     root,
     realRoot,

@@ -233,7 +233,10 @@ function messageOf(file: string, v: Mapping, match: Match): string {
   const why = match.word !== undefined ? `its name says \`${match.word}\` and it has ${keys}` : `it has ${keys}`;
   const noun = NOUNS[match.kind];
   if (match.kind === 'workspace') {
-    return `this file looks like ${noun.one} (${why}) but is not read: PatchOps reads settings only from \`patchops.yaml\` at the workspace root; move what it holds there`;
+    return (
+      `this file looks like ${noun.one} (${why}) but is not read: PatchOps reads settings only from ` +
+      '`patchops.yaml` at the workspace root; move what it holds there'
+    );
   }
   return (
     `this file looks like ${noun.one} (${why}) but is not read: PatchOps reads ${noun.many} only from files named ` +

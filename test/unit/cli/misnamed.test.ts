@@ -92,7 +92,8 @@ describe('cli: misnamed files', () => {
     const sarif = JSON.parse(runCli(['validate', dir, ...AS_OF, '--format', 'sarif']).stdout);
     const run = sarif.runs[0];
     assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['workspace.misnamed']);
-    assert.deepEqual(run.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]), [['workspace.misnamed', 'warning'], ['workspace.misnamed', 'warning']]);
+    const results = run.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]);
+    assert.deepEqual(results, [['workspace.misnamed', 'warning'], ['workspace.misnamed', 'warning']]);
   });
 
   it('status and report count the warnings', () => {
