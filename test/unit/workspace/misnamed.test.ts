@@ -385,7 +385,8 @@ status: planned
 
 describe('misnamed files: what is not a candidate, and hostile content', () => {
   it('PatchOps file names, nested settings, backups and other extensions are not candidates', () => {
-    const notCandidates = ['x.plan.yaml', 'a/x.PLAN.YML', 'patchops.yaml', 'sub/patchops.yaml', 'sub/PatchOps.yml', 'x.plan.yaml.bak', 'x.plan.yaml~', 'plan.json'];
+    const notCandidates = ['x.plan.yaml', 'a/x.PLAN.YML', 'patchops.yaml', 'sub/patchops.yaml', 'sub/PatchOps.yml'];
+    notCandidates.push('x.plan.yaml.bak', 'x.plan.yaml~', 'plan.json');
     for (const file of notCandidates) {
       assert.equal(isCandidateName(file), false, file);
       assert.equal(warning(file, plan()), undefined, file);
