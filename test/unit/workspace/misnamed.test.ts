@@ -3,11 +3,14 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ZERO_RANGE } from '../../../src/core/model/diagnostic';
+import { evaluate, Evaluator } from '../../../src/core/evaluate';
+import { ZERO_RANGE, type Diagnostic } from '../../../src/core/model/diagnostic';
+import type { Evaluation } from '../../../src/core/model/evaluation';
 import { DEFAULT_LIMITS } from '../../../src/core/parse/sourceDocument';
 import { isCandidateName } from '../../../src/core/workspace/fileKinds';
+import { assembleModel, loadFile } from '../../../src/core/workspace/load';
 import { misnamedDiagnostic, PARTICULAR_KEYS, suggestedName } from '../../../src/core/workspace/misnamed';
-import { GROUPS, plan, POLICY, SETTINGS } from '../../support/workspace';
+import { GROUPS, plan, POLICY, SETTINGS, withBase } from '../../support/workspace';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const sample = (rel: string) => fs.readFileSync(path.join(ROOT, 'samples', rel), 'utf8');
@@ -437,5 +440,24 @@ describe('misnamed files: the keys come from the schemas', () => {
     // Two keys the plan schema lacks: not a plan with a typo, something else.
     assert.equal(warning('x.yaml', `${plan()}labels: [a]\nowner_email: a@example.com\n`), undefined);
     assert.match(warning('x.yaml', `${plan()}labels: [a]\n`) ?? '', /a patch plan/);
+  });
+});
+
+describe('misnamed files: in the evaluation, kept edit by edit', () => {
+  it('the warnings join the diagnostics by file, and leave when the model no longer has them', () => {
+    const files = Object.entries(withBase({ 'plans/a.plan.yaml': plan() })).map(([file, text]) => loadFile(file, text));
+    const warned = misnamedDiagnostic('plans/x.yaml', plan({ id: 'PLAN-X' }))!;
+    const asOf = Date.parse('2026-11-23T12:00:00Z');
+    const evaluator = new Evaluator();
+    const codes = (e: Evaluation) => [...e.diagnosticsByFile].map(([file, list]) => `${file}: ${list.map((d) => d.code).join(' ')}`);
+    const fresh = (misnamed: Diagnostic[]) => codes(evaluate({ ...assembleModel(files), misnamed }, { asOf }));
+
+    const withWarning = codes(evaluator.evaluate({ ...assembleModel(files), misnamed: [warned] }, { asOf }));
+    assert.ok(withWarning.includes('plans/x.yaml: workspace.misnamed'), withWarning.join('\n'));
+    assert.deepEqual(withWarning, fresh([warned]));
+    const without = codes(evaluator.evaluate({ ...assembleModel(files), misnamed: [] }, { asOf }));
+    assert.ok(!without.some((line) => line.startsWith('plans/x.yaml')), without.join('\n'));
+    assert.deepEqual(without, fresh([]));
+    assert.deepEqual(codes(evaluator.evaluate({ ...assembleModel(files), misnamed: [warned] }, { asOf })), withWarning);
   });
 });
