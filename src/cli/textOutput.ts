@@ -28,6 +28,7 @@ export function summaryLine(diagnostics: readonly Diagnostic[], fileCount: numbe
 
 const STATE_WORDS: Record<PlanState, string> = {
   breached: 'BREACHED',
+  unknown: 'NO DEADLINE',
   due_soon: 'due soon',
   awaiting_test: 'awaiting test',
   on_track: 'on track',
@@ -45,11 +46,18 @@ export function statusText(evaluation: Evaluation, style: Style): string {
   out.push('');
   const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
   out.push(`SLA compliance ${pct(kpis.slaCompliancePercent)} · endpoints remediated ${pct(kpis.endpointsRemediatedPercent)} · ` +
-    `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon`);
+    `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon${kpis.unknownDeadlines ? ` · ${kpis.unknownDeadlines} with no deadline` : ''}`);
   out.push('');
 
-  const order = ['breached', 'due_soon', 'awaiting_test', 'on_track', 'missed', 'met', 'exempt', 'cancelled'];
-  const plans = [...evaluation.plans].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || (a.deadline ?? Infinity) - (b.deadline ?? Infinity) || (a.id < b.id ? -1 : 1));
+  const order = ['breached', 'unknown', 'due_soon', 'awaiting_test', 'on_track', 'missed', 'met', 'exempt', 'cancelled'];
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const plans = [...evaluation.plans].sort(
+    (a, b) =>
+      order.indexOf(a.state) - order.indexOf(b.state) ||
+      (a.deadline ?? Infinity) - (b.deadline ?? Infinity) ||
+      byText(a.id, b.id) ||
+      byText(a.entity.source.file, b.entity.source.file),
+  );
   const rows = [['PLAN', 'TIER', 'STATE', 'DEADLINE', 'WHEN', 'ENDPOINTS', 'TITLE']];
   for (const p of plans) {
     const when = p.deadline === null || p.remediatedAt !== null ? '' : p.deadline < asOf ? `${formatDuration(asOf - p.deadline)} ago` : `in ${formatDuration(p.deadline - asOf)}`;
@@ -63,8 +71,13 @@ export function statusText(evaluation: Evaluation, style: Style): string {
       printable(p.title),
     ]);
   }
-  const stateColour = (state: PlanState) => (state === 'breached' ? style.red : state === 'due_soon' ? style.yellow : (s: string) => s);
+  const stateColour = (state: PlanState) => (state === 'breached' || state === 'unknown' ? style.red : state === 'due_soon' ? style.yellow : (s: string) => s);
   columns(rows).forEach((line, i) => out.push(i === 0 ? style.dim(line) : stateColour(plans[i - 1].state)(line)));
+  const unknown = plans.filter((p) => p.state === 'unknown').map((p) => [printable(p.id), style.red(printable(`no deadline: ${p.unknownReason}`))]);
+  if (unknown.length) {
+    out.push('');
+    out.push(...columns(unknown, visibleWidth));
+  }
 
   if (evaluation.exceptions.length) {
     out.push('');

@@ -13,6 +13,7 @@ export type DiagnosticCode =
   | 'sla.breached'
   | 'sla.due-soon'
   | 'sla.missed'
+  | 'sla.unknown'
   | 'testing.required'
   | 'wave.gate'
   | 'wave.progress'

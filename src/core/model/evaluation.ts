@@ -37,6 +37,8 @@ export interface WaveResult {
   completed: number | null;
   /** Why this wave may not start yet, or null when it may (or has). */
   blockedBy: string | null;
+  /** What it started before it was allowed to (its gate, or testing), or null. */
+  startedEarly: string | null;
 }
 
 export interface PlanResult {
@@ -50,14 +52,20 @@ export interface PlanResult {
   kev: boolean;
   tier: Tier | null;
   state: PlanState;
+  /** Why there is no deadline, when the state is `unknown`; otherwise null. */
+  unknownReason: string | null;
   clockStartKind: ClockStartKind | null;
   clockStart: number | null;
   deadline: number | null;
   /** The deadline comes from `testing_within` (testing itself is on the clock). */
   deadlineIsTesting: boolean;
   remediatedAt: number | null;
+  /** Rounded to one decimal, for display. */
   timeToPatchHours: number | null;
-  endpoints: { targets: number; patched: number; failed: number };
+  /** Exact: averages are taken over these, and rounded once. */
+  timeToPatchMs: number | null;
+  /** `targets` is null when a wave's targets are unknown or its numbers impossible. */
+  endpoints: { targets: number | null; patched: number; failed: number };
   endpointsPercent: number | null;
   vulnerabilities: VulnerabilityResult[];
   waves: WaveResult[];

@@ -7,6 +7,7 @@ import { formatInstantLocal } from '../time/instants';
 
 export const STATE_LABELS: Record<PlanState, string> = {
   breached: 'Breached',
+  unknown: 'No deadline',
   due_soon: 'Due soon',
   awaiting_test: 'Awaiting test',
   on_track: 'On track',
@@ -35,11 +36,14 @@ export function planStateText(plan: PlanResult, asOf: number): string {
       return `exempt (${plan.exemptedBy.join(', ')})`;
     case 'cancelled':
       return 'cancelled';
+    case 'unknown':
+      return `⚠ no deadline: ${plan.unknownReason}`;
   }
 }
 
 export function endpointsText(plan: PlanResult): string {
   const { targets } = plan.endpoints;
+  if (targets === null) return 'endpoints unknown';
   return targets ? `${plan.endpointsPercent}% of ${targets} endpoints` : 'no endpoints targeted';
 }
 
@@ -54,7 +58,13 @@ export function planLensTitle(plan: PlanResult, asOf: number, zone: string): str
 /** The code lens above a wave: status · patched/targets · gate met or what blocks it. */
 export function waveLensTitle(wave: WaveResult): string {
   const progress = `${wave.patched}/${wave.targets ?? '?'} patched${wave.failed ? `, ${wave.failed} failed` : ''}`;
-  const gate = wave.blockedBy ? `blocked: ${wave.blockedBy.replace(/`/g, '')}` : wave.index === 0 ? 'first wave' : 'gate met';
+  const gate = wave.blockedBy
+    ? `blocked: ${wave.blockedBy.replace(/`/g, '')}`
+    : wave.startedEarly
+      ? `⚠ started before its gate: ${wave.startedEarly.replace(/`/g, '')}`
+      : wave.index === 0
+        ? 'first wave'
+        : 'gate met';
   return `${wave.status.replace('_', ' ')} · ${progress} · ${gate}`;
 }
 

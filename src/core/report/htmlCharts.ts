@@ -15,6 +15,7 @@ interface Swatch {
 
 export const STATE_SWATCHES: Readonly<Record<PlanState | 'other', Swatch>> = {
   breached: { fill: '#c0281c', ink: '#ffffff' },
+  unknown: { fill: '#7a271a', ink: '#ffffff' },
   due_soon: { fill: '#f5a524', ink: '#101828' },
   awaiting_test: { fill: '#6941c6', ink: '#ffffff' },
   on_track: { fill: '#1f6fd1', ink: '#ffffff' },
@@ -120,7 +121,8 @@ export function plansByTierChart(doc: ReportDocument): string {
 function endpointRowSvg(plan: PlanReport, y: number): string {
   const x0 = 132;
   const w = 280;
-  const { targets, patched, failed } = plan.endpoints;
+  const { patched, failed } = plan.endpoints;
+  const targets = plan.endpoints.targets!; // only plans with known targets are drawn
   const pw = (Math.min(patched, targets) / targets) * w;
   const fw = (Math.min(failed, Math.max(0, targets - patched)) / targets) * w;
   const words = `${plan.id}: ${formatNumber(patched)} of ${formatNumber(targets)} endpoints patched (${formatPercent(plan.endpointsPercent)}), ${formatNumber(failed)} failed`;
@@ -137,7 +139,7 @@ function endpointRowSvg(plan: PlanReport, y: number): string {
 
 /** One bar per active plan with targets: patched and failed endpoints against its targets. */
 export function endpointsChart(doc: ReportDocument): string {
-  const plans = orderPlans(doc.plans).filter((p) => p.status === 'active' && p.endpoints.targets > 0);
+  const plans = orderPlans(doc.plans).filter((p) => p.status === 'active' && (p.endpoints.targets ?? 0) > 0);
   const width = 540;
   if (plans.length === 0) {
     const label = 'Endpoints remediated per plan: no plan targets any endpoint yet.';

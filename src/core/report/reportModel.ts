@@ -13,7 +13,8 @@ export type PlanState =
   | 'breached'
   | 'due_soon'
   | 'on_track'
-  | 'awaiting_test';
+  | 'awaiting_test'
+  | 'unknown';
 
 export type WaveStatus = 'planned' | 'in_progress' | 'paused' | 'complete' | 'rolled_back';
 export type ExceptionState = 'active' | 'expiring' | 'expired' | 'pending' | 'invalid';
@@ -21,6 +22,7 @@ export type ApprovalState = 'verified' | 'unverified' | 'unchecked' | 'missing';
 
 export const PLAN_STATES: readonly PlanState[] = [
   'breached',
+  'unknown',
   'due_soon',
   'awaiting_test',
   'on_track',
@@ -44,6 +46,8 @@ export interface WaveReport {
   completed: string | null;
   /** Why this wave may not start yet (gate of the wave before it), or null. */
   blockedBy: string | null;
+  /** What it started before it was allowed to (its gate, or testing), or null. */
+  startedEarly: string | null;
 }
 
 export interface PlanReport {
@@ -59,13 +63,16 @@ export interface PlanReport {
   kev: boolean;
   tier: Tier | null;
   state: PlanState;
+  /** Why there is no deadline (state `unknown`): no usable policy, an unreadable value…; else null. */
+  unknownReason: string | null;
   testing: 'pending' | 'in_progress' | 'passed' | 'failed' | null;
   clockStart: string | null;
   deadline: string | null;
   remediatedAt: string | null;
   timeToPatchHours: number | null;
-  endpoints: { targets: number; patched: number; failed: number };
-  /** Σ patched / Σ targets × 100 over the plan's waves, one decimal; null when no targets. */
+  /** `targets` is null when unknown (a wave names an unknown group, or its numbers are impossible). */
+  endpoints: { targets: number | null; patched: number; failed: number };
+  /** Σ patched / Σ targets × 100 over the plan's waves, one decimal; null when no or unknown targets. */
   endpointsPercent: number | null;
   vulnerabilities: { id: string; severity: SeverityBand | null; score: number | null; kev: boolean; inScope: boolean }[];
   waves: WaveReport[];
@@ -107,11 +114,20 @@ export interface ApprovalCommitReport {
 }
 
 export interface Kpis {
+  /** met / (met + missed + breached + unknown) × 100: a plan with no computable deadline counts as not met. */
   slaCompliancePercent: number | null;
+  /**
+   * Endpoint-patches: Σ patched / Σ targets over the waves of active plans (an endpoint in two
+   * plans counts twice). Plans whose endpoint figures are unknown are left out, and counted below.
+   */
   endpointsRemediatedPercent: number | null;
+  /** Active plans left out of `endpointsRemediatedPercent` because their endpoint figures are unknown. */
+  plansWithUnknownEndpoints: number;
   meanTimeToPatchHours: Record<Tier, number | null>;
   openBreaches: number;
   dueSoon: number;
+  /** Active plans with no computable deadline (state `unknown`). */
+  unknownDeadlines: number;
   plansByState: Partial<Record<PlanState, number>>;
   exceptionsByState: Partial<Record<ExceptionState, number>>;
 }

@@ -12,6 +12,7 @@ const DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'sla.breached': 'A plan is past its SLA deadline and not remediated.',
   'sla.due-soon': 'A plan is within its warning window before the SLA deadline.',
   'sla.missed': 'A plan was remediated after its SLA deadline.',
+  'sla.unknown': 'A plan has no computable deadline (an unusable policy, an unreadable value): PatchOps cannot tell whether it is late.',
   'testing.required': 'A wave after the pilot started before testing passed.',
   'wave.gate': "A wave started before the previous wave's gate was met.",
   'wave.progress': 'Wave progress numbers are inconsistent.',

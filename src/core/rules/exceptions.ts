@@ -18,9 +18,9 @@ export interface ExceptionInputs {
   /** Plan id → its SLA policy (undefined when the plan's policy is unknown). */
   planPolicies: ReadonlyMap<string, ResolvedPolicy | undefined>;
   /** Plan ids that exist but cannot be evaluated (their file is invalid). */
-  brokenPlans: ReadonlySet<string>;
+  brokenPlans: ReadonlyMap<string, string>;
   groups: ReadonlyMap<string, Entity<AssetGroup>>;
-  brokenGroups: ReadonlySet<string>;
+  brokenGroups: ReadonlyMap<string, string>;
   vulnerabilities: ReadonlyMap<string, { severity?: SeverityBand | null; kev: boolean; epss?: number }>;
   approvals?: ApprovalChecks;
 }

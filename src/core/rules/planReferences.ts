@@ -8,13 +8,13 @@ import { teamOf, unknownTeam } from './policies';
 export interface ReferenceInputs {
   teams: WorkspaceFile['teams'];
   groups: ReadonlyMap<string, Entity<AssetGroup>>;
-  brokenGroups: ReadonlySet<string>;
+  brokenGroups: ReadonlyMap<string, string>;
 }
 
 export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, inputs: ReferenceInputs): void {
   const p = plan.data;
   const team = (path: (string | number)[], id: string | undefined, role?: 'executor' | 'validator', what?: string) => {
-    if (id === undefined) return;
+    if (id === undefined || id === '') return; // '' stands in for a missing team: the schema error says so
     const found = teamOf(inputs.teams, id);
     if (!found) ctx.report(plan, path, 'error', 'ref.unknown', unknownTeam(id, inputs.teams));
     else if (role && found.role !== role) {

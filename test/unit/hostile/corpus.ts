@@ -27,7 +27,7 @@ export const AS_OF_MS = instant('2026-11-23T12:00:00Z', 'UTC');
 /** Every code SPEC §2 lists: anything else reaching a person is a bug. */
 export const SPEC_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'yaml.syntax', 'schema', 'ref.unknown', 'ref.duplicate-id', 'ref.role', 'workspace.missing',
-  'sla.breached', 'sla.due-soon', 'sla.missed', 'testing.required', 'wave.gate', 'wave.progress',
+  'sla.breached', 'sla.due-soon', 'sla.missed', 'sla.unknown', 'testing.required', 'wave.gate', 'wave.progress',
   'rollback.missing', 'exception.expired', 'exception.expiring', 'exception.too-long',
   'exception.self-approved', 'exception.unauthorized', 'exception.pending', 'exception.unverified',
 ]);
@@ -287,7 +287,7 @@ export const FILE_CASES: readonly FileCase[] = [
     file: 'standard.sla.yaml',
     content: () => POLICY.replace('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', 'FREQ=DAILY;UNTIL=20000102T000000'),
     base: { 'cycled.plan.yaml': MEDIUM_ON_PILOT },
-    expect: [{ code: 'schema', message: /no deadline: cycle `monthly` .* has no cycle start on or after .*COUNT\/UNTIL ends/, file: 'cycled.plan.yaml', at: '1:5' }],
+    expect: [{ code: 'sla.unknown', message: /no deadline: cycle `monthly` .* has no cycle start on or after .*COUNT\/UNTIL ends/, file: 'cycled.plan.yaml', at: '1:5' }],
   },
   {
     name: 'an absurd duration of 14 digits (`99999999999999w`)',
@@ -305,7 +305,7 @@ export const FILE_CASES: readonly FileCase[] = [
     expect: [
       { code: 'schema', message: /`within` is not a usable duration: `99999999d` is too large/, at: '6:23' },
       { code: 'schema', message: /`within` is not a usable duration: `999999999w` is too large/, at: '7:19' },
-      { code: 'schema', message: /no deadline: cycle `monthly` .*`window` must be a duration like `7d` or `72h`, not `99999999d`/, file: 'cycled.plan.yaml' },
+      { code: 'sla.unknown', message: /no deadline: cycle `monthly` .*`window` must be a duration like `7d` or `72h`, not `99999999d`/, file: 'cycled.plan.yaml' },
     ],
   },
   {

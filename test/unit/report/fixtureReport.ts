@@ -27,6 +27,7 @@ function wave(name: string, status: WaveReport['status'], targets: number | null
     started: null,
     completed: null,
     blockedBy: null,
+    startedEarly: null,
     ...extra,
   };
 }
@@ -57,6 +58,7 @@ function plan(input: PlanInput): PlanReport {
     vulnerabilities: [],
     waves,
     exemptedBy: [],
+    unknownReason: null,
     ...input,
   };
 }
@@ -333,9 +335,9 @@ export function computeKpis(plans: readonly PlanReport[], exceptions: readonly E
   for (const e of exceptions) exceptionsByState[e.state] = (exceptionsByState[e.state] ?? 0) + 1;
   const counted = plans.filter((p) => p.status === 'active' && p.state !== 'exempt');
   const n = (s: PlanState): number => counted.filter((p) => p.state === s).length;
-  const denominator = n('met') + n('missed') + n('breached');
-  const active = plans.filter((p) => p.status === 'active');
-  const targets = active.reduce((a, p) => a + p.endpoints.targets, 0);
+  const denominator = n('met') + n('missed') + n('breached') + n('unknown');
+  const active = plans.filter((p) => p.status === 'active' && p.endpoints.targets !== null);
+  const targets = active.reduce((a, p) => a + p.endpoints.targets!, 0);
   const patched = active.reduce((a, p) => a + p.endpoints.patched, 0);
   const mean = (tier: Tier): number | null => {
     const hours = plans.filter((p) => p.tier === tier && p.timeToPatchHours !== null).map((p) => p.timeToPatchHours as number);
@@ -347,6 +349,8 @@ export function computeKpis(plans: readonly PlanReport[], exceptions: readonly E
     meanTimeToPatchHours: Object.fromEntries(TIERS.map((t) => [t, mean(t)])) as Record<Tier, number | null>,
     openBreaches: n('breached'),
     dueSoon: n('due_soon'),
+    unknownDeadlines: n('unknown'),
+    plansWithUnknownEndpoints: plans.filter((p) => p.status === 'active' && p.endpoints.targets === null).length,
     plansByState,
     exceptionsByState,
   };
