@@ -4,6 +4,7 @@ import type { Evaluation } from '../core/model/evaluation';
 import type { PlanState } from '../core/report/reportModel';
 import { formatDuration } from '../core/time/durations';
 import { formatInstantLocal } from '../core/time/instants';
+import { isDeadlineCode } from './failOn';
 import { columns, printable, visibleWidth, type Style } from './terminal';
 
 export function diagnosticsText(diagnostics: readonly Diagnostic[], fileCount: number, style: Style): string {
@@ -24,6 +25,18 @@ export function summaryLine(diagnostics: readonly Diagnostic[], fileCount: numbe
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const text = `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'info')} in ${plural(fileCount, 'file')}`;
   return n('error') ? style.red(text) : style.bold(text);
+}
+
+/**
+ * One line when files have errors of their own, e.g. "3 errors in 2 files: run `patchops validate` to
+ * see them". Deadline errors (src/cli/failOn.ts) are left out: the table shows them already.
+ */
+export function errorsLine(diagnostics: readonly Diagnostic[]): string | undefined {
+  const errors = diagnostics.filter((d) => d.severity === 'error' && !isDeadlineCode(d.code));
+  if (errors.length === 0) return undefined;
+  const files = new Set(errors.map((d) => d.file)).size;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${plural(errors.length, 'error')} in ${plural(files, 'file')}: run \`patchops validate\` to see ${errors.length === 1 ? 'it' : 'them'}`;
 }
 
 const STATE_WORDS: Record<PlanState, string> = {
@@ -47,6 +60,9 @@ export function statusText(evaluation: Evaluation, style: Style): string {
   const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
   out.push(`SLA compliance ${pct(kpis.slaCompliancePercent)} · endpoints remediated ${pct(kpis.endpointsRemediatedPercent)} · ` +
     `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon${kpis.unknownDeadlines ? ` · ${kpis.unknownDeadlines} with no deadline` : ''}`);
+  // Right under the numbers, which may be incomplete then (a plan whose file has errors may lack a tier or deadline).
+  const errors = errorsLine(evaluation.diagnostics);
+  if (errors) out.push(style.red(errors));
   out.push('');
 
   const order = ['breached', 'unknown', 'due_soon', 'awaiting_test', 'on_track', 'missed', 'met', 'exempt', 'cancelled'];

@@ -31,6 +31,8 @@ export function computeResult(args: CliArgs, io: Io, raw: RawWorkspace, cache: O
     allowedSigners: signers ? path.resolve(io.cwd, signers) : undefined,
   });
   const evaluation = evaluate(model, { asOf, approvals });
-  const result = args.command === 'export' ? renderExportResult(args, evaluation) : renderResult(args, evaluation, disk.files.length + disk.misnamed.length, io);
+  const fileCount = disk.files.length + disk.misnamed.length; // the files read, and those warned about as misnamed
+  const result =
+    args.command === 'export' ? renderExportResult(args, evaluation) : renderResult(args, evaluation, { fileCount, root: disk.root }, io);
   return { result, store: review && (() => review.store(result, approvals)) };
 }

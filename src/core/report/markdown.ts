@@ -16,6 +16,7 @@ import {
   describeValidation,
   describeVulnerability,
   endpointTotals,
+  endpointsNote,
   exceptionStateLabel,
   formatHours,
   formatInstant,
@@ -60,9 +61,10 @@ function kpiSection(doc: ReportDocument): string {
   const sla = slaCounts(k);
   const ep = endpointTotals(doc.plans);
   const rows: string[][] = [
-    ['SLA compliance', `${formatPercent(k.slaCompliancePercent)} (${sla.met} met, ${sla.missed} missed, ${sla.breached} breached)`],
-    ['Endpoints remediated', `${formatPercent(k.endpointsRemediatedPercent)} (${formatNumber(ep.patched)} of ${formatNumber(ep.targets)})`],
+    ['SLA compliance', `${formatPercent(k.slaCompliancePercent)} (${sla.met} met, ${sla.missed} missed, ${sla.breached} breached${sla.unknown ? `, ${sla.unknown} no deadline` : ''})`],
+    ['Endpoints remediated', `${formatPercent(k.endpointsRemediatedPercent)} (${endpointsNote(ep, k)})`],
     ['Open breaches', String(k.openBreaches)],
+    ...(k.unknownDeadlines ? [['No deadline (may be late)', String(k.unknownDeadlines)]] : []),
     ['Due soon', String(k.dueSoon)],
     ...TIERS.map((t) => [`Mean time to patch, ${t}`, formatHours(k.meanTimeToPatchHours[t] ?? null)]),
     ['Plans by state', countList(k.plansByState, PLAN_STATES, planStateLabel)],
@@ -78,6 +80,7 @@ function countList(counts: Readonly<Record<string, number | undefined>>, order: 
 
 function attentionWhen(doc: ReportDocument, plan: PlanReport): string {
   if (plan.state === 'awaiting_test') return describeTesting(plan.testing);
+  if (plan.state === 'unknown') return `no deadline: ${plan.unknownReason ?? 'it cannot be computed'}`;
   return describeDeadline(doc.asOf, plan.deadline) ?? DASH;
 }
 

@@ -273,6 +273,13 @@ export function endpointTotals(plans: readonly PlanReport[]): { patched: number;
   return { patched: sum((p) => p.endpoints.patched), targets: sum((p) => p.endpoints.targets!), failed: sum((p) => p.endpoints.failed) };
 }
 
+/** What the endpoints figure counts, and what it leaves out. */
+export function endpointsNote(totals: { patched: number; targets: number }, kpis: Kpis): string {
+  const left = kpis.plansWithUnknownEndpoints;
+  const out = left ? `; ${left} plan${left === 1 ? '' : 's'} with unknown endpoint figures not counted` : '';
+  return `${formatNumber(totals.patched)} of ${formatNumber(totals.targets)} endpoint-patches done${out}`;
+}
+
 /** "29 of 77 patched (37.7%), 2 failed" — the endpoints line of a plan. */
 export function describeEndpoints(plan: PlanReport): string {
   const { targets, patched, failed } = plan.endpoints;

@@ -226,7 +226,9 @@ function unreadable(plan: Entity<PlanFile>): string | null {
 function unreadableClock(plan: Entity<PlanFile>, kind: ClockStartKind, scope: Scope, testingWithin: boolean, testedAt: number | null): string | null {
   const p = plan.data;
   if (kind === 'tested') {
-    if (isDamaged(plan, '/testing/status')) return '`testing.status` cannot be read';
+    // Testing that cannot be read has not passed (nothing deploys before it reads `passed`):
+    // with `testing_within` that gives the earlier deadline; without, no deadline at all.
+    if (isDamaged(plan, '/testing/status') && !testingWithin) return '`testing.status` cannot be read, so the SLA clock start is unknown';
     if (p.testing?.status === 'passed' && testedAt === null) return '`testing.completed` is missing or cannot be read, so the SLA clock cannot start';
     if (!testingWithin || testedAt !== null) return null;
   }
@@ -244,6 +246,9 @@ function unreadableClock(plan: Entity<PlanFile>, kind: ClockStartKind, scope: Sc
 
 function testingPassed(ctx: RuleContext, plan: Entity<PlanFile>): number | null {
   const testing = plan.data.testing;
+  // Dates no rule needs are still checked: an impossible one is a mistake to point at.
+  ctx.instant(plan, ['testing', 'started'], testing?.started);
+  ctx.instant(plan, ['retrospective', 'held'], plan.data.retrospective?.held);
   if (testing?.status !== 'passed') return null;
   if (testing.completed === undefined) {
     ctx.report(plan, ['testing', 'status'], 'error', 'schema', 'testing passed but `testing.completed` is missing: add when it passed (the SLA clock may start then)');
