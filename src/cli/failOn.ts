@@ -23,6 +23,7 @@ const GATES: Record<DiagnosticCode, { file: boolean; sla: boolean }> = {
   'ref.duplicate-id': { file: true, sla: false },
   'ref.role': { file: true, sla: false },
   'workspace.missing': { file: true, sla: false },
+  'workspace.misnamed': { file: true, sla: false },
   'sla.breached': { file: false, sla: true },
   'sla.due-soon': { file: false, sla: true },
   'sla.missed': { file: false, sla: true },

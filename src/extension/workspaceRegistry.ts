@@ -126,7 +126,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     // Files of a workspace nested inside this one belong to that one.
     const nested = this.workspaces.map((w) => (w === workspace ? undefined : workspace.relative(w.root))).filter((rel) => rel !== undefined);
     const rels = this.timer.run(`list ${workspace.root.fsPath}`, () =>
-      findWorkspaceFiles(workspace.root.fsPath).filter((rel) => !nested.some((n) => rel.startsWith(`${n}/`))),
+      findWorkspaceFiles(workspace.root.fsPath, true).filter((rel) => !nested.some((n) => rel.startsWith(`${n}/`))),
     );
     const realRoot = realPath(workspace.root.fsPath); // once, not once a file
     let next = 0;

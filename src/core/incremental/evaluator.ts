@@ -317,7 +317,7 @@ function* updateDiagnostics(
   }
 
   const wide = new Map<string, Diagnostic[]>();
-  for (const d of [...model.duplicates, ...workspaceWide]) {
+  for (const d of [...model.duplicates, ...(model.misnamed ?? []), ...workspaceWide]) {
     const list = wide.get(d.file);
     if (list) list.push(d);
     else wide.set(d.file, [d]);
@@ -328,6 +328,7 @@ function* updateDiagnostics(
   for (const file of touched) {
     const loaded = files.get(file);
     const list = loaded ? [...loaded.diagnostics, ...(wide.get(file) ?? []), ...loaded.entities.flatMap((e) => cellDiagnostics(s, e))] : [];
+    if (!loaded) list.push(...(wide.get(file) ?? [])); // not a PatchOps file: only a misnamed file's warning
     if (list.length) s.diagnostics.set(file, list.sort(compareDiagnostics));
     else s.diagnostics.delete(file);
     if (pauseDue(0.2)) yield;

@@ -9,6 +9,7 @@ export type DiagnosticCode =
   | 'ref.duplicate-id'
   | 'ref.role'
   | 'workspace.missing'
+  | 'workspace.misnamed'
   | 'sla.breached'
   | 'sla.due-soon'
   | 'sla.missed'

@@ -8,6 +8,7 @@ const DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'ref.duplicate-id': 'An id declared twice in the workspace.',
   'ref.role': 'A team or person in the wrong role (IT executes, InfoSec validates).',
   'workspace.missing': 'No patchops.yaml at the workspace root.',
+  'workspace.misnamed': 'A YAML file that looks like a PatchOps file but is not named like one, so PatchOps does not read it.',
   'sla.breached': 'A plan is past its SLA deadline and not remediated.',
   'sla.due-soon': 'A plan is within its warning window before the SLA deadline.',
   'sla.missed': 'A plan was remediated after its SLA deadline.',

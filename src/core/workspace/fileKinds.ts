@@ -17,6 +17,16 @@ export function fileKindOf(path: string): FileKind | undefined {
   return undefined;
 }
 
+/**
+ * A `.yaml`/`.yml` file not named as a PatchOps file: read only to warn when it looks like one
+ * (misnamed.ts). A `patchops.yaml` below the root is a nested workspace's settings, never one.
+ */
+export function isCandidateName(path: string): boolean {
+  if (fileKindOf(path)) return false;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /\.ya?ml$/i.test(name) && !/^patchops\.ya?ml$/i.test(name);
+}
+
 /** Folders never searched: `.git`, `node_modules` and any starting with a dot. */
 export function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';

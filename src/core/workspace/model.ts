@@ -44,4 +44,6 @@ export interface WorkspaceModel {
   readonly brokenIds: ReadonlyMap<FileKind, ReadonlyMap<string, string>>;
   /** Duplicate-id problems (each file's syntax and schema problems are in its LoadedFile). */
   readonly duplicates: readonly Diagnostic[];
+  /** Warnings on YAML files that look like PatchOps files but are not named like one (misnamed.ts). */
+  readonly misnamed?: readonly Diagnostic[];
 }
