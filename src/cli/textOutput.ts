@@ -1,11 +1,11 @@
 // Human-readable output of `validate` and `status`.
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Evaluation } from '../core/model/evaluation';
-import type { PlanState } from '../core/report/reportModel';
 import { formatDuration } from '../core/time/durations';
 import { formatInstantLocal } from '../core/time/instants';
 import { isDeadlineCode } from './failOn';
 import { columns, printable, visibleWidth, type Style } from './terminal';
+import type { PlanState } from '../core/model/vocabulary';
 
 export function diagnosticsText(diagnostics: readonly Diagnostic[], fileCount: number, style: Style): string {
   const paint = { error: style.red, warning: style.yellow, info: style.cyan };

@@ -1,8 +1,7 @@
 // The shared KPIs of SPEC §3 — the numbers both IT and InfoSec agree to look at.
 import type { ExceptionResult, PlanResult } from './model/evaluation';
-import type { Kpis, Tier } from './report/reportModel';
-import { TIERS } from './report/reportModel';
 import { round1 } from './rules/waves';
+import { TIERS, type Kpis, type Tier } from './model/vocabulary';
 
 const HOUR = 3_600_000;
 

@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Evaluation, ExceptionResult, PlanResult, WaveResult } from '../core/model/evaluation';
 import { planDescription, planStateText, STATE_LABELS, waveDescription } from '../core/present/summaries';
-import { EXCEPTION_STATES, PLAN_STATES, type ExceptionState, type PlanState } from '../core/report/reportModel';
 import { formatInstantLocal } from '../core/time/instants';
 import { toRange } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
 import type { WorkspaceRegistry } from './workspaceRegistry';
+import { EXCEPTION_STATES, PLAN_STATES, type ExceptionState, type PlanState } from '../core/model/vocabulary';
 
 type Node =
   | { kind: 'workspace'; workspace: PatchOpsWorkspace }

@@ -2,18 +2,8 @@
 // report is read from this, so each number is computed once.
 import type { Diagnostic } from './diagnostic';
 import type { ExceptionFile, PlanFile } from './files';
-import type {
-  ApprovalState,
-  ExceptionState,
-  Impact,
-  Kpis,
-  PlanState,
-  SeverityBand,
-  Tier,
-  WaveStatus,
-} from '../report/reportModel';
-import type { ClockStartKind } from '../rules/policies';
 import type { Entity, WorkspaceModel } from '../workspace/model';
+import type { ApprovalState, ClockStartKind, ExceptionState, Impact, Kpis, PlanState, SeverityBand, Tier, WaveStatus } from './vocabulary';
 
 export interface VulnerabilityResult {
   id: string;

@@ -1,9 +1,9 @@
 // The short texts every surface shows for a plan or a wave (code lenses, tree items, status):
 // computed once here so the editor and the CLI say the same thing.
 import type { ExceptionResult, PlanResult, WaveResult } from '../model/evaluation';
-import type { PlanState } from '../report/reportModel';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
+import type { PlanState } from '../model/vocabulary';
 
 export const STATE_LABELS: Record<PlanState, string> = {
   breached: 'Breached',

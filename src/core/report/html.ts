@@ -6,15 +6,7 @@
 import { escapeHtml as t } from './escape';
 import { endpointsChart, plansByTierChart, waveProgressBar } from './htmlCharts';
 import { REPORT_CSS } from './htmlStyle';
-import {
-  EXCEPTION_STATES,
-  PLAN_STATES,
-  TIERS,
-  type ExceptionReport,
-  type PlanReport,
-  type ReportDocument,
-  type WaveReport,
-} from './reportModel';
+import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
 import {
   APPROVAL_STATES,
   DASH,
@@ -49,6 +41,7 @@ import {
   waveStatusLabel,
 } from './renderShared';
 import { sha256Base64 } from './sha256';
+import { EXCEPTION_STATES, PLAN_STATES, TIERS } from '../model/vocabulary';
 
 let csp: string | undefined;
 

@@ -4,8 +4,9 @@
 // text labels or a text legend, so colour is never the only signal.
 
 import { escapeHtml as t } from './escape';
-import { PLAN_STATES, TIERS, type PlanReport, type PlanState, type ReportDocument, type WaveReport } from './reportModel';
+import { type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
 import { formatNumber, formatPercent, isOneOf, orderPlans, planStateLabel, tierLabel } from './renderShared';
+import { PLAN_STATES, TIERS, type PlanState } from '../model/vocabulary';
 
 interface Swatch {
   fill: string;

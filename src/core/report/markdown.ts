@@ -2,7 +2,7 @@
 // readable raw as well as rendered. Every document value goes through escapeMarkdownCell.
 
 import { escapeMarkdownCell } from './escape';
-import { EXCEPTION_STATES, PLAN_STATES, TIERS, type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
+import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
 import {
   DASH,
   approvalLabel,
@@ -32,6 +32,7 @@ import {
   waveStatusLabel,
   words,
 } from './renderShared';
+import { EXCEPTION_STATES, PLAN_STATES, TIERS } from '../model/vocabulary';
 
 /** Escaped text, DASH for an empty value. */
 const md = (value: string): string => (value === '' ? DASH : escapeMarkdownCell(value));

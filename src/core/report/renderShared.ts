@@ -2,18 +2,8 @@
 // show the same numbers in the same order. Everything here returns plain text: callers escape it.
 // No clock and no locale: relative times are computed from the document's own asOf.
 
-import {
-  EXCEPTION_STATES,
-  PLAN_STATES,
-  type ApprovalState,
-  type ExceptionReport,
-  type ExceptionState,
-  type Kpis,
-  type PlanReport,
-  type PlanState,
-  type Tier,
-  type WaveStatus,
-} from './reportModel';
+import { type ExceptionReport, type PlanReport } from './reportModel';
+import { EXCEPTION_STATES, PLAN_STATES, type ApprovalState, type ExceptionState, type Kpis, type PlanState, type Tier, type WaveStatus } from '../model/vocabulary';
 
 /** Shown for an unknown value (null in the document). */
 export const DASH = '—';

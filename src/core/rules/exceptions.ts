@@ -3,13 +3,13 @@
 import { NOT_CHECKED, type ApprovalCheck, type ApprovalChecks } from '../approvals/approvalCheck';
 import type { ExceptionResult } from '../model/evaluation';
 import type { AssetGroup, ExceptionFile, WorkspaceFile } from '../model/files';
-import type { ApprovalState, ExceptionState, Impact, SeverityBand, Tier } from '../report/reportModel';
 import { maxImpact, maxSeverity, tierFor } from '../risk/tiers';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
 import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
 import { teamOf, type ResolvedPolicy } from './policies';
+import type { ApprovalState, ExceptionState, Impact, SeverityBand, Tier } from '../model/vocabulary';
 
 export interface ExceptionInputs {
   teams: WorkspaceFile['teams'];

@@ -1,7 +1,6 @@
 // A patch plan's SLA (SPEC §1): scope after exceptions, tier, clock start, deadline and state.
 import type { ExceptionResult, PlanResult, VulnerabilityResult, WaveResult } from '../model/evaluation';
 import type { AssetGroup, PlanFile, WorkspaceFile } from '../model/files';
-import type { Impact, PlanState, SeverityBand, Tier } from '../report/reportModel';
 import { maxImpact, maxSeverity, tierFor } from '../risk/tiers';
 import { cycleDeadline } from '../time/cycles';
 import { formatDuration } from '../time/durations';
@@ -9,9 +8,10 @@ import { formatInstantLocal } from '../time/instants';
 import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
 import { checkPlanReferences } from './planReferences';
-import type { ClockStartKind, ResolvedPolicy } from './policies';
+import type { ResolvedPolicy } from './policies';
 import type { ScoredVulnerability } from './vulnerabilities';
 import { evaluateWaves, round1 } from './waves';
+import type { ClockStartKind, Impact, PlanState, SeverityBand, Tier } from '../model/vocabulary';
 
 /** A plan's SLA policy, or why it has none (then the plan has no deadline: state `unknown`). */
 export interface PlanPolicy {

@@ -2,17 +2,8 @@
 // waves in every status, exceptions in every state) and a hostile copy in which every text field
 // carries markup, script, link, formula or table-breaking payloads.
 
-import {
-  TIERS,
-  type ExceptionReport,
-  type ExceptionState,
-  type Kpis,
-  type PlanReport,
-  type PlanState,
-  type ReportDocument,
-  type Tier,
-  type WaveReport,
-} from '../../../src/core/report/reportModel';
+import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from '../../../src/core/report/reportModel';
+import { TIERS, type ExceptionState, type Kpis, type PlanState, type Tier } from '../../../src/core/model/vocabulary';
 
 export const AS_OF = '2026-11-23T12:00:00.000Z';
 
