@@ -107,6 +107,8 @@ async function main() {
 
   if (options.build) {
     log('build: npm run build, npm run compile');
+    // tsc never deletes: a suite renamed or removed would still run from a stale out/ file.
+    fs.rmSync(path.join(ROOT, 'out', 'test', 'vscode'), { recursive: true, force: true });
     step('npm', ['run', '--silent', 'build']);
     step('npm', ['run', '--silent', 'compile']);
   }
