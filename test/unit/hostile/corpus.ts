@@ -3,7 +3,9 @@
 // case; fuzz.test.ts mutates the samples at random. docs/hostile-input.md sums it up.
 //
 // Every case names the protection it guards (`guards`): removing that protection makes the case's
-// test fail — by a missing diagnostic, a thrown error, or the time bound.
+// test fail — by a missing diagnostic, a thrown error, or a hang that runs into the test's timeout.
+// No test asserts how long a case takes (a busy machine stretches any run): the times are recorded
+// for the summary line, and `npm run bench` measures the slowest cases (its hostile rows).
 import fsModule = require('node:fs');
 import { evaluate } from '../../../src/core/evaluate';
 import { renderExport, EXPORT_FORMATS } from '../../../src/core/export';
@@ -20,8 +22,6 @@ import { styleFor } from '../../../src/cli/terminal';
 import { diagnosticsText, statusText } from '../../../src/cli/textOutput';
 import { BASE, instant, plan, POLICY, SETTINGS, VECTORS } from '../../support/workspace';
 
-/** A safety bound, not a speed target: a case that takes longer is a hang in the making. */
-export const TIME_BOUND_MS = 5_000;
 export const AS_OF_MS = instant('2026-11-23T12:00:00Z', 'UTC');
 
 /** Every code SPEC §2 lists: anything else reaching a person is a bug. */
@@ -381,14 +381,14 @@ export const FILE_CASES: readonly FileCase[] = [
   },
   {
     name: 'an extremely long line (a 4 MB title, under the cap)',
-    guards: 'linear-time parsing and escaping (the time bound)',
+    guards: 'linear-time parsing and escaping (a quadratic one runs into the test\'s timeout; npm run bench measures it)',
     file: 'long-line.plan.yaml',
     content: () => plan({ id: 'LONG' }).replace('title: Test plan', `title: ${'T'.repeat(4 * MB)}`),
     expect: [{ code: 'sla.breached', message: /SLA breached/, at: '1:5' }],
   },
   {
     name: 'an extremely long key (1 MB)',
-    guards: 'linear-time parsing and "did you mean" (the time bound: edit distance against a 1 MB key must not be quadratic)',
+    guards: 'linear-time parsing and "did you mean" (edit distance against a 1 MB key must not be quadratic: it would run into the test\'s timeout)',
     file: 'long-key.plan.yaml',
     content: () => plan({ id: 'LONGKEY' }).replace('title: Test plan', `title: Test plan\n${'k'.repeat(MB)}: 1`),
     expect: [{ code: 'schema', message: /^unknown field `kkkk/, at: '3:1' }],
@@ -478,7 +478,7 @@ export function describeDiagnostics(diagnostics: readonly Diagnostic[]): string 
   return diagnostics.map((d) => `${d.file}:${at(d)} ${d.severity} ${d.code} ${d.message.slice(0, 160)}`).join('\n');
 }
 
-/** Worst times seen, for the closing summary line and docs/hostile-input.md. */
+/** Times seen (recorded, never asserted), for the closing summary line and docs/hostile-input.md. */
 export const timings: { name: string; ms: number }[] = [];
 
 // ---- watching the file system -----------------------------------------------------------------
