@@ -31,13 +31,17 @@ export class PatchOpsStatusBar implements vscode.Disposable {
     }
     const breached = evaluations.reduce((n, e) => n + e.kpis.openBreaches, 0);
     const dueSoon = evaluations.reduce((n, e) => n + e.kpis.dueSoon, 0);
+    // Plans whose deadline cannot be computed may be late: they are shown, never left out.
+    const unknown = evaluations.reduce((n, e) => n + e.kpis.unknownDeadlines, 0);
     const state = this.clock.state;
     // One workspace time zone: instants in it, like the code lenses; several: UTC.
     const zones = new Set(evaluations.map((e) => e.timezone));
     const clock = clockText(state, zones.size === 1 ? [...zones][0] : 'UTC');
-    this.item.text = `$(error) ${breached} breached  $(warning) ${dueSoon} due soon`;
-    this.item.tooltip = `PatchOps: ${breached} plan(s) past their SLA deadline, ${dueSoon} due soon. ${clockSentence(state)} Click to show SLA status.`;
-    this.item.backgroundColor = breached ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    const noDeadline = unknown ? `  $(question) ${unknown} no deadline` : '';
+    this.item.text = `$(error) ${breached} breached${noDeadline}  $(warning) ${dueSoon} due soon`;
+    const unknownSentence = unknown ? ` ${unknown} plan(s) with no computable deadline: they may be late.` : '';
+    this.item.tooltip = `PatchOps: ${breached} plan(s) past their SLA deadline, ${dueSoon} due soon.${unknownSentence} ${clockSentence(state)} Click to show SLA status.`;
+    this.item.backgroundColor = breached || unknown ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.show(this.item);
     if (!clock) {
       this.hide(this.clockItem);

@@ -6,6 +6,12 @@ import { codeOf, editFile, evaluation, eventually, patchops, patchopsDiagnostics
 
 const COPY = 'plans/2026-099-copied.plan.yaml';
 
+/** The status bar items as the extension shows them (its API reports exactly what is rendered). */
+async function statusBarText(): Promise<string> {
+  const api = (await patchops()) as unknown as { statusBar(): { text: string }[] };
+  return api.statusBar().map((i) => i.text).join(' | ');
+}
+
 async function planLens(rel: string): Promise<string> {
   const uri = uriOf(rel);
   await vscode.workspace.openTextDocument(uri);
@@ -49,6 +55,7 @@ describe('PatchOps fails closed (extension host)', function () {
     }, 30_000);
     assert.match(await planLens(PLAN_036), /SLA breached/);
     assert.doesNotMatch(await planLens(COPY), /SLA breached/);
+    assert.match(await statusBarText(), /\$\(error\) 1 breached/);
   });
 
   it('a misspelled key while typing (unsaved): the schema error shows, and so do the breach and its lens', async () => {
@@ -61,6 +68,7 @@ describe('PatchOps fails closed (extension host)', function () {
     });
     assert.match(await planLens(PLAN_036), /SLA breached/);
     assert.equal((await evaluation()).kpis.openBreaches, 1);
+    assert.match(await statusBarText(), /\$\(error\) 1 breached/);
   });
 
   it('an SLA policy that does not exist: "no deadline" in the lens and an sla.unknown error, never "on track"', async () => {
@@ -77,5 +85,6 @@ describe('PatchOps fails closed (extension host)', function () {
     assert.doesNotMatch(lens, /on track/);
     const e = await evaluation();
     assert.equal(e.kpis.unknownDeadlines, 1);
+    await eventually(async () => assert.match(await statusBarText(), /\$\(error\) 0 breached {2}\$\(question\) 1 no deadline/));
   });
 });
