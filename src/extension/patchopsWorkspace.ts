@@ -8,11 +8,11 @@ import type { Evaluation } from '../core/model/evaluation';
 import { DEFAULT_LIMITS, tooLargeMessage } from '../core/parse/sourceDocument';
 import { fileKindOf, isCandidateName } from '../core/workspace/fileKinds';
 import { assembleModel, loadFile, refusedFile } from '../core/workspace/load';
-import type { LoadedFile, WorkspaceModel } from '../core/workspace/model';
 import type { ApprovalChecks } from '../core/approvals/approvalCheck';
 import { readWorkspaceFile } from '../node/workspaceFiles';
 import { CandidateFiles } from './candidateFiles';
 import type { TaskTimer } from './taskTimer';
+import type { LoadedFile, WorkspaceModel } from '../core/model/workspace';
 
 interface CachedFile {
   /** The text it was loaded from (editor buffer or disk), to skip re-parsing unchanged content. */

@@ -6,7 +6,6 @@ import { isSkippedFolder } from '../core/workspace/fileKinds';
 import { PatchOpsWorkspace } from './patchopsWorkspace';
 import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
-import type { WorkspaceModel } from '../core/workspace/model';
 import { verifyApprovals } from '../node/approvals';
 import { findWorkspaceFiles, realPath } from '../node/workspaceFiles';
 import { warmUpSteps } from '../core/warmUp';
@@ -14,6 +13,7 @@ import { formatInstantLocal, isValidZone } from '../core/time/instants';
 import { warmUpIntlInWorker } from './intlWarmUp';
 import type { EditorClock } from './clock';
 import { debounceSetting, gitPathSetting } from './settings';
+import type { WorkspaceModel } from '../core/model/workspace';
 
 const WORKSPACE_GLOB = '**/patchops.{yaml,yml}';
 const FILES_GLOB = '**/*.{yaml,yml}';

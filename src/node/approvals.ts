@@ -9,8 +9,8 @@ import { approvalCommitOf, decideApproval, otherCommits } from '../core/approval
 import { editorLines, gitLines, mapLines } from '../core/approvals/lineMap';
 import { logFormat, parseBlamePorcelain, parseConfigZ, parseLog, parseLsTree, type Blame, type CommitFacts } from '../core/approvals/porcelain';
 import { approvalRequests, gitReviewRequired, type ApprovalRequest } from '../core/approvals/requests';
-import type { WorkspaceModel } from '../core/workspace/model';
 import { gitEnvironment, locateExecutable, runGitAsync, runGitSync, type GitCall, type GitResult, type GitRunnerOptions } from './gitRunner';
+import type { WorkspaceModel } from '../core/model/workspace';
 
 export interface VerifyOptions {
   /** False in an untrusted (Restricted Mode) workspace: git does not run, approvals are `unchecked`. */

@@ -4,8 +4,8 @@ import type { Diagnostic } from '../core/model/diagnostic';
 import { DEFAULT_LIMITS } from '../core/parse/sourceDocument';
 import { loadFile, refusedFile } from '../core/workspace/load';
 import { misnamedDiagnostic } from '../core/workspace/misnamed';
-import type { LoadedFile } from '../core/workspace/model';
 import { readWorkspaceBytes, readWorkspaceFileBytes, type RawFile, type RawWorkspace } from './workspaceBytes';
+import type { LoadedFile } from '../core/model/workspace';
 
 export { findWorkspaceFiles, readWorkspaceBytes, readWorkspaceFileBytes, realPath, type RawFile, type RawWorkspace } from './workspaceBytes';
 

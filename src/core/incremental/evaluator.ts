@@ -17,10 +17,10 @@ import { evaluatePlan, type PlanPolicy } from '../rules/plans';
 import { resolvePolicy, type ResolvedPolicy } from '../rules/policies';
 import { scoreVulnerabilities, type IndexedVulnerability, type ScoredVulnerability } from '../rules/vulnerabilities';
 import { isValidZone } from '../time/instants';
-import type { Entity, LoadedFile, WorkspaceModel } from '../workspace/model';
 import { CellMaker, type Cell } from './cells';
 import { TrackedMap } from './tracked';
 import { VulnerabilityIndex } from './vulnerabilityIndex';
+import type { Entity, LoadedFile, WorkspaceModel } from '../model/workspace';
 
 export interface EvaluateOptions {
   /** The "as of" instant, epoch milliseconds. There is no default: callers decide what "now" is. */

@@ -2,8 +2,8 @@
 // report is read from this, so each number is computed once.
 import type { Diagnostic } from './diagnostic';
 import type { ExceptionFile, PlanFile } from './files';
-import type { Entity, WorkspaceModel } from '../workspace/model';
 import type { ApprovalState, ClockStartKind, ExceptionState, Impact, Kpis, PlanState, SeverityBand, Tier, WaveStatus } from './vocabulary';
+import type { Entity, WorkspaceModel } from './workspace';
 
 export interface VulnerabilityResult {
   id: string;

@@ -6,10 +6,11 @@ import type { AssetGroup, ExceptionFile, WorkspaceFile } from '../model/files';
 import { maxImpact, maxSeverity, tierFor } from '../risk/tiers';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
-import type { Entity } from '../workspace/model';
+import { sameEmail } from '../model/people';
 import type { RuleContext } from './context';
 import { teamOf, type ResolvedPolicy } from './policies';
 import type { ApprovalState, ExceptionState, Impact, SeverityBand, Tier } from '../model/vocabulary';
+import type { Entity } from '../model/workspace';
 
 export interface ExceptionInputs {
   teams: WorkspaceFile['teams'];
@@ -164,9 +165,6 @@ function isApprover(email: string, policy: ResolvedPolicy, teams: WorkspaceFile[
   return policy.exceptions.approvers.some((team) => teamOf(teams, team)?.members.some((m) => sameEmail(m, email)));
 }
 
-export function sameEmail(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 function approverTeams(policy?: ResolvedPolicy): string {
   const teams = policy?.exceptions.approvers ?? [];

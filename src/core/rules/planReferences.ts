@@ -1,9 +1,10 @@
 // A plan's references: its policy, teams and their roles, groups, and the people it names.
 import type { AssetGroup, PlanFile, WorkspaceFile } from '../model/files';
-import type { Entity } from '../workspace/model';
+import { sameEmail } from '../model/people';
 import type { RuleContext } from './context';
 import { unknownGroup } from './exceptions';
 import { teamOf, unknownTeam } from './policies';
+import type { Entity } from '../model/workspace';
 
 export interface ReferenceInputs {
   teams: WorkspaceFile['teams'];
@@ -37,8 +38,8 @@ export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, in
   const validatedBy = p.testing?.validated_by;
   if (validatedBy !== undefined) {
     const validators = teamOf(inputs.teams, p.validator)?.members ?? [];
-    if (!validators.some((m) => m.toLowerCase() === validatedBy.toLowerCase())) {
-      const member = Object.entries(inputs.teams).find(([, t]) => t?.members.some((m) => m.toLowerCase() === validatedBy.toLowerCase()));
+    if (!validators.some((m) => sameEmail(m, validatedBy))) {
+      const member = Object.entries(inputs.teams).find(([, t]) => t?.members.some((m) => sameEmail(m, validatedBy)));
       ctx.report(plan, ['testing', 'validated_by'], 'error', member ? 'ref.role' : 'ref.unknown', member
         ? `\`${validatedBy}\` is in team \`${member[0]}\`, not in the plan's validator team \`${p.validator}\`: InfoSec validates the test`
         : `unknown person \`${validatedBy}\`: not a member of any team in patchops.yaml`);

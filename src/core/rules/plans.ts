@@ -5,13 +5,13 @@ import { maxImpact, maxSeverity, tierFor } from '../risk/tiers';
 import { cycleDeadline } from '../time/cycles';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
-import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
 import { checkPlanReferences } from './planReferences';
 import type { ResolvedPolicy } from './policies';
 import type { ScoredVulnerability } from './vulnerabilities';
 import { evaluateWaves, round1 } from './waves';
 import type { ClockStartKind, Impact, PlanState, SeverityBand, Tier } from '../model/vocabulary';
+import type { Entity } from '../model/workspace';
 
 /** A plan's SLA policy, or why it has none (then the plan has no deadline: state `unknown`). */
 export interface PlanPolicy {

@@ -2,9 +2,9 @@
 import type { SlaFile, WorkspaceFile } from '../model/files';
 import type { EpssRaise, RiskMatrix } from '../risk/tiers';
 import { checkCycle, type CycleSpec } from '../time/cycles';
-import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
 import { TIERS, type ClockStartKind, type Tier } from '../model/vocabulary';
+import type { Entity } from '../model/workspace';
 
 export interface TierRule {
   clockStart: ClockStartKind;

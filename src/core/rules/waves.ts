@@ -4,8 +4,8 @@ import type { WaveResult } from '../model/evaluation';
 import type { AssetGroup, DeploymentWave, PlanFile } from '../model/files';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
-import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
+import type { Entity } from '../model/workspace';
 
 export interface WaveInputs {
   groups: ReadonlyMap<string, Entity<AssetGroup>>;

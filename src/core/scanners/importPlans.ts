@@ -3,11 +3,11 @@
 // Pure: takes the report and the workspace's files, returns whole-file contents to write and a
 // summary; the caller writes (CLI: src/cli/commands/import.ts).
 import { isSeq, type Node } from 'yaml';
-import type { LoadedFile } from '../workspace/model';
 import type { SeverityBand } from '../risk/cvss';
 import type { Finding, ScanReport, ScannerName } from './model';
 import { addGroups, AddGroupsError, type GroupsAdded } from './addGroups';
 import { appendToSequence, applyEdits, blockItem, lineColumn, parseForEdit, valueText, yamlScalar, type Fields, type TextEdit } from './yamlText';
+import type { LoadedFile } from '../model/workspace';
 
 export const IMPORT_FOLDER = 'plans/imported';
 /** Severity given to a finding with neither a scorable vector nor a known severity (flagged in the summary). */

@@ -1,6 +1,5 @@
 // Which kind of PatchOps file a path is, by name (SPEC §1).
-
-export type FileKind = 'workspace' | 'sla' | 'assets' | 'plan' | 'exception';
+import type { FileKind } from '../model/files';
 
 const suffixes: [RegExp, FileKind][] = [
   [/\.sla\.ya?ml$/i, 'sla'],

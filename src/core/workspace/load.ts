@@ -1,15 +1,16 @@
 // Files to a workspace model: parse, check against the schema, and index by id.
 import { ZERO_RANGE, type Diagnostic } from '../model/diagnostic';
-import type { AssetGroup, AssetsFile, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
+import type { AssetGroup, AssetsFile, ExceptionFile, FileKind, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
 import { decodeText } from '../parse/decode';
 import type { ErrorObject } from 'ajv';
-import { DEFAULT_LIMITS, type ParseLimits, type SourceDocument } from '../parse/sourceDocument';
+import { DEFAULT_LIMITS, type ParseLimits } from '../parse/sourceDocument';
 import { parseSource } from '../parse/fastSource';
 import { schemaDiagnostics } from '../schema/schemaDiagnostics';
 import { validateValue } from '../schema/validators';
-import { fileKindOf, type FileKind } from './fileKinds';
-import type { Entity, LoadedFile, WorkspaceModel } from './model';
+import { fileKindOf } from './fileKinds';
 import { salvage, salvageable } from './salvage';
+import type { SourceDocument } from '../model/source';
+import type { Entity, LoadedFile, WorkspaceModel } from '../model/workspace';
 
 /** Parse and schema-check one file. Pure: the same path and content give the same result. */
 export function loadFile(file: string, content: string | Uint8Array, limits: ParseLimits = DEFAULT_LIMITS): LoadedFile {

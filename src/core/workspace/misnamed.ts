@@ -21,7 +21,8 @@ import { ZERO_RANGE, type Diagnostic } from '../model/diagnostic';
 import { decodeText } from '../parse/decode';
 import { parseSource } from '../parse/fastSource';
 import { DEFAULT_LIMITS, type ParseLimits } from '../parse/sourceDocument';
-import { isCandidateName, type FileKind } from './fileKinds';
+import { isCandidateName } from './fileKinds';
+import type { FileKind } from '../model/files';
 
 type Mapping = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
 // it say "cannot be read" instead of guessing. The schema errors themselves are reported as usual.
 import type { ErrorObject } from 'ajv';
 import { validateValue } from '../schema/validators';
-import type { FileKind } from './fileKinds';
+import type { FileKind } from '../model/files';
 
 export interface Salvaged {
   data: unknown;

@@ -6,10 +6,10 @@ import type { PlanFile } from '../../core/model/files';
 import { newExceptionText, newPlanText, newWorkspaceFiles, TEMPLATE_GROUP_IDS, TEMPLATE_POLICY_ID } from '../../core/templates/templates';
 import { fileKindOf } from '../../core/workspace/fileKinds';
 import { loadFile } from '../../core/workspace/load';
-import type { LoadedFile } from '../../core/workspace/model';
 import { findWorkspaceFiles, readWorkspaceFile } from '../../node/workspaceFiles';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
+import type { LoadedFile } from '../../core/model/workspace';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

@@ -17,10 +17,10 @@ import { renderMarkdown } from '../../../src/core/report/markdown';
 import { buildReport } from '../../../src/core/report/reportJson';
 import { renderSarif } from '../../../src/core/report/sarif';
 import { assembleModel, loadFile } from '../../../src/core/workspace/load';
-import type { LoadedFile } from '../../../src/core/workspace/model';
 import { styleFor } from '../../../src/cli/terminal';
 import { diagnosticsText, statusText } from '../../../src/cli/textOutput';
 import { BASE, instant, plan, POLICY, SETTINGS, VECTORS } from '../../support/workspace';
+import type { LoadedFile } from '../../../src/core/model/workspace';
 
 export const AS_OF_MS = instant('2026-11-23T12:00:00Z', 'UTC');
 

@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../model/diagnostic';
-import type { AssetGroup, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
-import type { SourceDocument, YamlPath } from '../parse/sourceDocument';
-import type { FileKind } from './fileKinds';
+// The workspace as loaded: each file parsed and checked, and its entities indexed by id.
+import type { Diagnostic } from './diagnostic';
+import type { AssetGroup, ExceptionFile, FileKind, PlanFile, SlaFile, WorkspaceFile } from './files';
+import type { SourceDocument, YamlPath } from './source';
 
 /** A value read from a file, with where it stands so rules can point at it. */
 export interface Entity<T> {
