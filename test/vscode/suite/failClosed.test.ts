@@ -45,7 +45,7 @@ describe('PatchOps fails closed (extension host)', function () {
     await eventually(async () => {
       const e = await evaluation();
       const same = e.plans.filter((p) => p.id === 'PLAN-2026-036');
-      assert.deepEqual(same.map((p) => p.entity.source.file).sort(), [COPY, PLAN_036]);
+      assert.deepEqual(same.map((p) => p.entity.source.file).sort(), [PLAN_036, COPY]);
       assert.equal(e.kpis.openBreaches, 1, 'the breached plan still counts');
       for (const rel of [COPY, PLAN_036]) {
         const dup = patchopsDiagnostics(rel).filter((d) => codeOf(d) === 'ref.duplicate-id');
