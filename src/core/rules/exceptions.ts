@@ -1,4 +1,4 @@
-// Exceptions (SPEC §1): who asked, why, until when, who approved — and whether that approval
+// Exceptions (docs/rules.md#exceptions): who asked, why, until when, who approved — and whether that approval
 // makes the exception effective, so it can take pairs out of a plan's scope.
 import { NOT_CHECKED, type ApprovalCheck, type ApprovalChecks } from '../approvals/approvalCheck';
 import type { ExceptionResult } from '../model/evaluation';

@@ -1,4 +1,4 @@
-// The numbers of SPEC §1/§3 exactly, and the rules that keep a plan from looking better than it is.
+// The numbers of docs/rules.md exactly, and the rules that keep a plan from looking better than it is.
 import assert from 'node:assert/strict';
 import { evaluateFiles, instant, plan, withBase } from '../../support/workspace';
 
