@@ -29,7 +29,7 @@ const RENDER: Record<ReportFormat, (doc: ReportDocument) => string> = {
 const FORMAT_PICKS: (vscode.QuickPickItem & { format: ReportFormat })[] = [
   { label: 'html', description: 'One self-contained page for the CISO and the IT lead', format: 'html' },
   { label: 'md', description: 'Markdown, for a wiki or a pull request', format: 'md' },
-  { label: 'json', description: 'The report document as JSON, for machines', format: 'json' },
+  { label: 'json', description: 'The SPEC JSON, for machines', format: 'json' },
   { label: 'csv', description: 'One row per plan, for a spreadsheet', format: 'csv' },
 ];
 
