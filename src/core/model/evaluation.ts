@@ -61,6 +61,33 @@ export interface PlanResult {
   waves: WaveResult[];
   exemptedBy: string[];
   testing: 'pending' | 'in_progress' | 'passed' | 'failed' | null;
+  /** The policy's risk model (`risk.model`), `matrix` by default. */
+  riskModel: string;
+  /** Under a model of record: the pair that sets the deadline, and every in-scope pair. */
+  deadlineBy: PairDeadline | null;
+  pairs: PairDeadline[];
+}
+
+/** One vulnerability × affected group under a risk model of record (docs/rules.md#risk-models). */
+export interface PairDeadline {
+  vulnerability: string;
+  /** null: the plan names no group that can be read. */
+  group: string | null;
+  /** The model's outcome, e.g. `3 days + forensic triage`. */
+  outcome: string;
+  /** The decision points as read, e.g. `KEV · public · automatable · total`. */
+  inputs: string;
+  /** Inputs that were missing and took the preset's fail-closed default. */
+  assumed: string[];
+  tier: Tier;
+  clockStart: number | null;
+  clockStartKind: ClockStartKind;
+  deadline: number | null;
+  /** The KEV catalog's due date, where the model caps the deadline with it. */
+  kevDue: number | null;
+  forensicTriage: boolean;
+  /** `KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 CST (discovered)`. */
+  explanation: string;
 }
 
 export interface ApprovalCommit {

@@ -1,6 +1,6 @@
 // Evaluation → the report document (docs/cli.md#the-report-json: the JSON every format renders).
-import type { Evaluation, ExceptionResult, PlanResult } from '../model/evaluation';
-import type { ExceptionReport, PlanReport, ReportDocument } from './reportModel';
+import type { Evaluation, ExceptionResult, PairDeadline, PlanResult } from '../model/evaluation';
+import type { ExceptionReport, PairReport, PlanReport, ReportDocument } from './reportModel';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -54,6 +54,26 @@ function planReport(p: PlanResult): PlanReport {
       startedEarly: w.startedEarly,
     })),
     exemptedBy: p.exemptedBy,
+    riskModel: p.riskModel,
+    deadlineBy: p.deadlineBy ? pairReport(p.deadlineBy) : null,
+    pairs: p.pairs.map(pairReport),
+  };
+}
+
+function pairReport(x: PairDeadline): PairReport {
+  return {
+    vulnerability: x.vulnerability,
+    group: x.group,
+    outcome: x.outcome,
+    inputs: x.inputs,
+    assumed: [...x.assumed],
+    tier: x.tier,
+    clockStart: iso(x.clockStart),
+    clockStartKind: x.clockStartKind,
+    deadline: iso(x.deadline),
+    kevDue: iso(x.kevDue),
+    forensicTriage: x.forensicTriage,
+    explanation: x.explanation,
   };
 }
 

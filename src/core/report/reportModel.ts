@@ -1,7 +1,7 @@
 // The report document (docs/cli.md#the-report-json): what `report --format json` prints and what every other
 // report format (markdown, HTML, CSV) renders. Instants are ISO 8601 UTC strings; unknowns are null.
 
-import type { ApprovalState, ExceptionState, Impact, Kpis, PlanState, SeverityBand, Tier, WaveStatus } from '../model/vocabulary';
+import type { ApprovalState, ClockStartKind, ExceptionState, Impact, Kpis, PlanState, SeverityBand, Tier, WaveStatus } from '../model/vocabulary';
 
 export interface WaveReport {
   name: string;
@@ -46,6 +46,28 @@ export interface PlanReport {
   vulnerabilities: { id: string; severity: SeverityBand | null; score: number | null; kev: boolean; inScope: boolean }[];
   waves: WaveReport[];
   exemptedBy: string[];
+  /** The policy's risk model (`risk.model`): `matrix`, or a model of record. */
+  riskModel: string;
+  /** Under a model of record: the vulnerability × group that sets the deadline, explained. */
+  deadlineBy: PairReport | null;
+  /** Under a model of record: every in-scope vulnerability × group with its own deadline. */
+  pairs: PairReport[];
+}
+
+export interface PairReport {
+  vulnerability: string;
+  group: string | null;
+  outcome: string;
+  inputs: string;
+  /** Inputs that were missing and took the preset's fail-closed default (`exposure: public`). */
+  assumed: string[];
+  tier: Tier;
+  clockStart: string | null;
+  clockStartKind: ClockStartKind;
+  deadline: string | null;
+  kevDue: string | null;
+  forensicTriage: boolean;
+  explanation: string;
 }
 
 export interface ExceptionReport {

@@ -9,6 +9,7 @@ import type { RuleContext } from './context';
 import { checkPlanReferences } from './planReferences';
 import type { ResolvedPolicy } from './policies';
 import type { ScoredVulnerability } from './vulnerabilities';
+import { presetDeadlines } from './presetDeadlines';
 import { evaluateWaves, round1 } from './waves';
 import type { ClockStartKind, Impact, PlanState, SeverityBand, Tier } from '../model/vocabulary';
 import type { Entity } from '../model/workspace';
@@ -72,6 +73,9 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     waves,
     exemptedBy: scope.exemptedBy,
     testing: p.testing?.status ?? null,
+    riskModel: policy?.entity.data.risk?.model ?? 'matrix',
+    deadlineBy: null,
+    pairs: [],
   };
 
   // Why no deadline can be computed: the first reason found; null while nothing stands in the way.
@@ -82,6 +86,20 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     return result;
   }
   if (problem === null && !policy) problem = inputs.policy.problem ?? 'no SLA policy applies';
+  if (policy?.preset !== undefined) {
+    // A model of record: a deadline per vulnerability × group, the earliest wins (presetDeadlines.ts).
+    if (policy.preset === 'unusable') problem ??= `the risk model of SLA policy \`${policy.id}\` cannot be used (see the errors in its file)`;
+    else if (!cancelled) {
+      const preset = presetDeadlines(ctx, plan, policy, policy.preset, { scored: scope.inScope, groups: inputs.groups, exemptions: inputs.exemptions, testedAt: testingPassedAt });
+      Object.assign(result, { tier: preset.tier, deadline: preset.deadline, clockStart: preset.clockStart, clockStartKind: preset.clockStartKind });
+      Object.assign(result, { deadlineBy: preset.deadlineBy, pairs: preset.pairs });
+      problem ??= preset.problem;
+      if (problem === null && preset.deadline === null && preset.pairs.some((x) => x.clockStartKind === 'tested' && x.clockStart === null) && testingPassedAt === null) {
+        result.clockStartKind = 'tested';
+      }
+    }
+    return finish(ctx, plan, result, policy, problem, cancelled, unreadableFile, testingPassedAt);
+  }
   if (problem === null && scope.unknownSeverity && scope.severity !== 'critical') {
     problem = `the severity of \`${scope.unknownSeverity}\` is unknown: give it a valid \`cvss\` vector or a \`severity\``;
   }
@@ -113,6 +131,21 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
       }
     }
   }
+  return finish(ctx, plan, result, policy, problem, cancelled, unreadableFile, testingPassedAt);
+}
+
+/** Time to patch, the state, and the plan's SLA and rollback diagnostics. */
+function finish(
+  ctx: RuleContext,
+  plan: Entity<PlanFile>,
+  result: PlanResult,
+  policy: ResolvedPolicy | undefined,
+  problem: string | null,
+  cancelled: boolean,
+  unreadableFile: boolean,
+  testingPassedAt: number | null,
+): PlanResult {
+  const remediatedAt = result.remediatedAt;
   if (remediatedAt !== null && result.clockStart !== null) {
     result.timeToPatchMs = remediatedAt - result.clockStart;
     result.timeToPatchHours = round1(result.timeToPatchMs / HOUR);
@@ -288,7 +321,9 @@ function stateOf(ctx: RuleContext, r: PlanResult, policy: ResolvedPolicy | undef
 function reportSla(ctx: RuleContext, plan: Entity<PlanFile>, r: PlanResult, policy: ResolvedPolicy | undefined): void {
   const local = (ms: number) => formatInstantLocal(ms, ctx.zone);
   const progress = r.endpoints.targets ? `; ${r.endpoints.patched} of ${r.endpoints.targets} endpoints patched` : '';
-  const tierText = `${r.tier}-tier deadline`;
+  const by = r.deadlineBy;
+  // Under a model of record the deadline is the named pair's, explained.
+  const tierText = by ? `${r.riskModel} deadline (${by.vulnerability} on ${by.group ?? 'an unknown group'}: ${by.inputs} → ${by.outcome})` : `${r.tier}-tier deadline`;
   const started = r.deadlineIsTesting
     ? `testing must pass within ${policy?.testingWithin !== undefined ? formatDuration(policy.testingWithin) : '?'} of discovery`
     : r.clockStart !== null

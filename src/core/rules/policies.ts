@@ -3,6 +3,7 @@ import type { SlaFile, WorkspaceFile } from '../model/files';
 import type { EpssRaise, RiskMatrix } from '../risk/tiers';
 import { checkCycle, type CycleSpec } from '../time/cycles';
 import type { RuleContext } from './context';
+import { resolvePreset, type ResolvedPreset } from './presetPolicy';
 import { TIERS, type ClockStartKind, type Tier } from '../model/vocabulary';
 import type { Entity } from '../model/workspace';
 
@@ -20,6 +21,10 @@ export interface ResolvedPolicy {
   readonly warnBefore: number;
   readonly testingWithin?: number;
   readonly tiers: Record<Tier, TierRule>;
+  /** The risk model of record (`risk.model`), absent for the matrix; `unusable` when its settings have errors. */
+  readonly preset?: ResolvedPreset | 'unusable';
+  /** The clock start a preset uses (the policy's `clock_start`, default discovered). */
+  readonly clockStart: ClockStartKind;
   readonly matrix?: RiskMatrix;
   readonly kevRaise: number;
   /** `risk.epss_raise`, when the policy has one. */
@@ -50,7 +55,8 @@ export function resolvePolicy(ctx: RuleContext, entity: Entity<SlaFile>, teams: 
 
   const tiers = {} as Record<Tier, TierRule>;
   for (const tier of TIERS) {
-    const rule = sla.tiers[tier];
+    // A model of record needs no tiers: each then counts from the clock start with no rule of its own.
+    const rule = sla.tiers?.[tier] ?? {};
     const resolved: TierRule = { clockStart: rule.clock_start ?? defaultStart };
     if (rule.within !== undefined) resolved.within = ctx.duration(entity, ['tiers', tier, 'within'], rule.within);
     if (rule.cycle !== undefined) {
@@ -86,9 +92,22 @@ export function resolvePolicy(ctx: RuleContext, entity: Entity<SlaFile>, teams: 
     if (ms !== undefined) maxDuration[tier] = ms;
   }
 
+  const cycleNamed = (path: (string | number)[], name: string) => {
+    if (!Object.hasOwn(cycles, name)) {
+      const known = Object.keys(cycles);
+      ctx.report(entity, path, 'error', 'ref.unknown', `unknown cycle \`${name}\`: ${known.length ? `the cycles are ${known.join(', ')}` : 'define it under `cycles`'}`);
+      return undefined;
+    }
+    const spec = checkedCycles.get(name);
+    return spec ? { name, spec } : undefined;
+  };
+  const preset = resolvePreset(ctx, entity, cycleNamed);
+
   return {
     id: sla.id,
     entity,
+    preset,
+    clockStart: defaultStart,
     warnBefore: ctx.duration(entity, ['warn_before'], sla.warn_before) ?? DAY,
     testingWithin: ctx.duration(entity, ['testing_within'], sla.testing_within),
     tiers,

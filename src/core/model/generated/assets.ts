@@ -9,6 +9,10 @@ export type Identifier = string;
  */
 export type BusinessImpact = "high" | "medium" | "low";
 /**
+ * How much the business suffers when these assets are down or compromised.
+ */
+export type BusinessImpact1 = "high" | "medium" | "low";
+/**
  * A stable identifier: letters, digits, '.', '_' and '-'.
  */
 export type Identifier1 = string;
@@ -24,6 +28,15 @@ export interface AssetGroup {
   title?: string;
   description?: string;
   impact: BusinessImpact;
+  /**
+   * Whether the assets are publicly exposed (BOD 26-04) or internet-reachable (FedRAMP). `unknown` counts as public, and so does a group that does not say.
+   */
+  exposure?: "public" | "internal" | "unknown";
+  /**
+   * FedRAMP Potential Agency Impact N-rating (1..5), required under `fedramp-vdr`.
+   */
+  pain?: number;
+  mission_impact?: BusinessImpact1;
   /**
    * Number of endpoints in the group.
    */

@@ -117,9 +117,25 @@ export interface Vulnerability {
    */
   kev?: boolean;
   /**
-   * The due date CISA's KEV catalog sets for federal agencies to remediate it (its `dueDate`); set by `patchops enrich`. For information: the SLA deadline comes from the policy.
+   * The due date CISA's KEV catalog sets for federal agencies to remediate it (its `dueDate`); set by `patchops enrich`. Under `bod-26-04` and `fedramp-vdr` it caps the deadline; otherwise for information.
    */
   kev_due?: string;
+  /**
+   * When CISA added it to the KEV catalog (its `dateAdded`); set by `patchops enrich`.
+   */
+  kev_added?: string;
+  /**
+   * SSVC Exploitation, as CISA's Vulnrichment publishes it: none, poc (proof of concept) or active.
+   */
+  exploitation?: "none" | "poc" | "active";
+  /**
+   * SSVC Automatable: can an attacker automate steps 1-4 of the kill chain? yes or no.
+   */
+  automatable?: "yes" | "no";
+  /**
+   * SSVC Technical Impact: partial or total control over the affected component.
+   */
+  technical_impact?: "partial" | "total";
   /**
    * EPSS probability (0..1) that it is exploited in the next 30 days, from FIRST's daily EPSS scores; set by `patchops enrich`. A policy's `risk.epss_raise` may raise the tier with it.
    */

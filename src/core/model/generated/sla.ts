@@ -33,21 +33,59 @@ export type Duration3 = string;
  */
 export type Duration4 = string;
 /**
+ * The risk model: `matrix` (tier = matrix[business impact][severity], raised for known-exploited vulnerabilities; without a risk section the tier is the severity) or a model of record (`bod-26-04`, `ssvc`, `fedramp-vdr`, `fedramp-rev5`, `pci-dss`) that computes each vulnerability × group's deadline from its official table.
+ */
+export type RiskPrioritization = {
+  /**
+   * How deadlines are computed: `matrix` (the tiers, default), `bod-26-04` (CISA BOD 26-04), `ssvc` (CISA SSVC deployer outcomes), `fedramp-vdr` (FedRAMP VDR-TFR-PVR), `fedramp-rev5` (FedRAMP Rev5 continuous monitoring), `pci-dss` (PCI DSS v4.0.1 6.3.3). A model of record needs no `tiers` and no `matrix`.
+   */
+  model?: "matrix" | "bod-26-04" | "ssvc" | "fedramp-vdr" | "fedramp-rev5" | "pci-dss";
+  /**
+   * FedRAMP certification class (`fedramp-vdr`): A and B share a table, C and D have their own.
+   */
+  class?: "A" | "B" | "C" | "D";
+  outcomes?: SSVCOutcomeDeadlines;
+  upgrade_cycle?: Identifier3;
+  others?: OutcomeDeadline1;
+  matrix?: {
+    high: MatrixRow;
+    medium: MatrixRow;
+    low: MatrixRow;
+  };
+  /**
+   * Steps a known-exploited (CISA KEV) vulnerability raises the tier, up to critical.
+   */
+  kev_raise?: number;
+  epss_raise?: EPSSRaise;
+};
+/**
+ * Deadline = clock start + this.
+ */
+export type Duration5 = string;
+/**
+ * A stable identifier: letters, digits, '.', '_' and '-'.
+ */
+export type Identifier2 = string;
+/**
+ * A stable identifier: letters, digits, '.', '_' and '-'.
+ */
+export type Identifier3 = string;
+/**
  * Remediation tier: how urgent the work is.
  */
 export type Tier = "critical" | "high" | "medium" | "low";
 /**
  * A stable identifier: letters, digits, '.', '_' and '-'.
  */
-export type Identifier2 = string;
-/**
- * Elapsed time: an integer and a unit, m (minutes), h (hours), d (24 hours) or w (7 days).
- */
-export type Duration5 = string;
+export type Identifier4 = string;
 /**
  * Elapsed time: an integer and a unit, m (minutes), h (hours), d (24 hours) or w (7 days).
  */
 export type Duration6 = string;
+/**
+ * Elapsed time: an integer and a unit, m (minutes), h (hours), d (24 hours) or w (7 days).
+ */
+export type Duration7 = string;
 
 /**
  * Risk-based remediation deadlines, the risk matrix and the rules for exceptions.
@@ -65,7 +103,7 @@ export interface SlaFile {
   clock_start?: ClockStart;
   warn_before?: Duration;
   testing_within?: Duration1;
-  tiers: DeadlinesPerTier;
+  tiers?: DeadlinesPerTier;
   cycles?: ScheduledCycles;
   risk?: RiskPrioritization;
   exceptions?: ExceptionRules;
@@ -104,19 +142,27 @@ export interface Cycle {
   description?: string;
 }
 /**
- * Tier = matrix[business impact][severity], raised for known-exploited vulnerabilities. Without it the tier is the severity.
+ * `ssvc`: the deadline of each SSVC outcome (SSVC defines no days).
  */
-export interface RiskPrioritization {
-  matrix: {
-    high: MatrixRow;
-    medium: MatrixRow;
-    low: MatrixRow;
-  };
-  /**
-   * Steps a known-exploited (CISA KEV) vulnerability raises the tier, up to critical.
-   */
-  kev_raise?: number;
-  epss_raise?: EPSSRaise;
+export interface SSVCOutcomeDeadlines {
+  track: OutcomeDeadline;
+  "track*": OutcomeDeadline;
+  attend: OutcomeDeadline;
+  act: OutcomeDeadline;
+}
+/**
+ * A time limit (`within`) or a scheduled cycle (`cycle`) from the clock start.
+ */
+export interface OutcomeDeadline {
+  within?: Duration5;
+  cycle?: Identifier2;
+}
+/**
+ * A time limit (`within`) or a scheduled cycle (`cycle`) from the clock start.
+ */
+export interface OutcomeDeadline1 {
+  within?: Duration5;
+  cycle?: Identifier2;
 }
 export interface MatrixRow {
   critical: Tier;
@@ -141,17 +187,17 @@ export interface ExceptionRules {
   /**
    * Teams whose members may approve exceptions.
    */
-  approvers?: Identifier2[];
+  approvers?: Identifier4[];
   /**
    * Longest allowed time from approval to revisit, per tier of what is exempted.
    */
   max_duration?: {
-    critical?: Duration5;
-    high?: Duration5;
-    medium?: Duration5;
-    low?: Duration5;
+    critical?: Duration6;
+    high?: Duration6;
+    medium?: Duration6;
+    low?: Duration6;
   };
-  warn_before?: Duration6;
+  warn_before?: Duration7;
   /**
    * An approval only counts once git shows the approver committed it.
    */
