@@ -91,7 +91,7 @@ export function statusText(evaluation: Evaluation, style: Style): string {
       exRows.push([printable(e.id), inText(exceptionStateLabel(e.state)), inText(approvalLabel(e.approval)), local(e.revisitOn), printable(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}`)]);
     }
     columns(exRows).forEach((line, i) => out.push(i === 0 ? style.dim(line) : line));
-    // Git review (SPEC §4): the approval commit, and why an approval is not verified.
+    // Git review (docs/git-review.md): the approval commit, and why an approval is not verified.
     const review: string[][] = [];
     for (const e of exceptions) {
       if (e.commit) {

@@ -286,7 +286,7 @@ function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number
   );
 }
 
-/** The commit git review found for the approval (SPEC §4). */
+/** The commit git review found for the approval (docs/git-review.md). */
 function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>): string {
   const signature = c.signature === 'unchecked' ? 'signature not checked' : `signature ${c.signature}`;
   return `<span class="id">${t(c.commit.slice(0, 12))}</span><span class="rel">${text(c.author)} · ${instant(c.date)} · ${t(signature)}</span>`;

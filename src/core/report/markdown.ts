@@ -182,7 +182,7 @@ function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
   return [`### ${md(e.id)}: ${md(exceptionStateLabel(e.state))}`, facts.join('\n')].join('\n\n');
 }
 
-/** The commit git review found for the approval (SPEC §4). */
+/** The commit git review found for the approval (docs/git-review.md). */
 function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>): string {
   const signature = c.signature === 'unchecked' ? 'signature not checked' : `signature ${c.signature}`;
   return `${md(c.commit.slice(0, 12))} by ${md(c.author)} on ${md(formatInstant(c.date))} · ${md(signature)}`;

@@ -84,6 +84,16 @@ describe('architecture: layers', () => {
     assert.deepEqual(found, []);
   });
 
+  it('the core never reads the clock or the process: every computation takes its as-of', () => {
+    const clock = /\bDate\.now\(|\bnew Date\(\s*\)|\bperformance\.now\(|\bprocess\.(?:env|hrtime|cwd|argv)\b/g;
+    const found: string[] = [];
+    for (const file of sourceFiles(path.join(SRC, 'core'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(clock)) found.push(`${path.relative(REPO_ROOT, file)}: ${m[0]}`);
+    }
+    assert.deepEqual(found, []);
+  });
+
   it('the check sees an import that runs up (it can fail)', () => {
     const probe = path.join(SRC, 'core', 'model', '__probe.ts');
     fs.writeFileSync(probe, "import { evaluate } from '../evaluate';\nexport const x = evaluate;\n");
