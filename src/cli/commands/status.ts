@@ -1,6 +1,6 @@
-// `patchops status [DIR]`: the KPIs, every plan worst first and the exceptions, as text or as the
-// SPEC §3 JSON. It runs like validate, report and export (evaluated.ts, compute.ts): this file says
-// what it prints.
+// `patchops status [DIR]`: the KPIs, every plan and exception worst first, as text or as the report
+// JSON (docs/cli.md#the-report-json). It runs like validate, report and export (evaluated.ts,
+// compute.ts): this file says what it prints.
 import type { Evaluation } from '../../core/model/evaluation';
 import { buildReport } from '../../core/report/reportJson';
 import type { StatusArgs } from '../args';

@@ -16,7 +16,7 @@ export interface ReportFormatInfo {
 export const REPORT_FORMAT_INFO: Readonly<Record<ReportFormat, ReportFormatInfo>> = {
   md: { description: 'Markdown, for a wiki or a pull request', extensions: ['.md', '.markdown'] },
   html: { description: 'One self-contained page for the CISO and the IT lead', extensions: ['.html', '.htm'] },
-  json: { description: 'The SPEC JSON, for machines', extensions: ['.json'] },
+  json: { description: 'The report JSON, for machines', extensions: ['.json'] },
   csv: { description: 'One row per plan, for a spreadsheet', extensions: ['.csv'] },
 };
 
