@@ -167,7 +167,9 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
   const [dir, ...extra] = words;
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': ${command} takes one folder`);
   const format = values.format;
-  if (format !== undefined && !isOneOf(FORMATS[command], format)) throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
+  if (format !== undefined && !isOneOf(FORMATS[command], format)) {
+    throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
+  }
   if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
   const options = (): EvaluatedOptions => ({ dir: dir ?? '.', asOf: checkAsOf(values['as-of']), ...cacheOption(values) });
   switch (command) {

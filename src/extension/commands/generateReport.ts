@@ -18,11 +18,9 @@ export interface ReportRequest {
 }
 
 /** The registry's formats, the page first: in the editor it is the one to open and forward. */
-const FORMAT_PICKS: (vscode.QuickPickItem & { format: ReportFormat })[] = ['html' as const, ...REPORT_FORMATS.filter((f) => f !== 'html')].map((format) => ({
-  label: format,
-  description: REPORT_FORMAT_INFO[format].description,
-  format,
-}));
+const FORMAT_PICKS: (vscode.QuickPickItem & { format: ReportFormat })[] = ['html' as const, ...REPORT_FORMATS.filter((f) => f !== 'html')].map(
+  (format) => ({ label: format, description: REPORT_FORMAT_INFO[format].description, format }),
+);
 
 export async function generateReport(registry: WorkspaceRegistry, request: ReportRequest = {}): Promise<vscode.Uri | undefined> {
   const workspace = request.folder ? registry.all.find((w) => w.root.toString() === request.folder!.toString()) : await pickWorkspace(registry);

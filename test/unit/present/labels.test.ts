@@ -117,7 +117,9 @@ describe('labels: one wording per concept', () => {
     }
     // Both reports' key figures count exceptions by state under the same words.
     const htmlCounts = [...html.matchAll(/<dt>([^<]+)<\/dt><dd[^>]*>\d+<\/dd>/g)].map((m) => m[1]);
-    for (const state of EXCEPTION_STATES) assert.ok(htmlCounts.includes(EXCEPTION_STATE_LABELS[state]), `the HTML card counts ${state} as "${EXCEPTION_STATE_LABELS[state]}": ${htmlCounts.join(', ')}`);
+    for (const state of EXCEPTION_STATES) {
+      assert.ok(htmlCounts.includes(EXCEPTION_STATE_LABELS[state]), `the HTML card counts ${state} as "${EXCEPTION_STATE_LABELS[state]}": ${htmlCounts}`);
+    }
     assert.match(md, /\| Exceptions by state \| Expiring 1 · Pending approval 1 · Active 2 \|/);
     for (const p of doc.plans) assert.ok(md.includes(`- **State:** ${planStateLabel(p.state)}`), `${p.id} in the Markdown report`);
   });
@@ -160,6 +162,7 @@ describe('orders: one on every surface, and no locale', () => {
   });
 
   it('no source file compares or formats text by locale', () => {
+    const LOCALE = /localeCompare|Intl\.Collator|toLocale(Lower|Upper)Case|toLocale(Date|Time)?String/;
     const found: string[] = [];
     const walk = (dir: string): void => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -168,7 +171,7 @@ describe('orders: one on every surface, and no locale', () => {
         else if (e.name.endsWith('.ts')) {
           fs.readFileSync(full, 'utf8').split('\n').forEach((line, i) => {
             const code = /^\s*(\/\*|\*)/.test(line) ? '' : line.replace(/\/\/.*$/, ''); // comments may name what is not used
-            if (/localeCompare|Intl\.Collator|toLocale(Lower|Upper)Case|toLocale(Date|Time)?String/.test(code)) found.push(`${path.relative(REPO_ROOT, full)}:${i + 1}`);
+            if (LOCALE.test(code)) found.push(`${path.relative(REPO_ROOT, full)}:${i + 1}`);
           });
         }
       }
