@@ -13,10 +13,11 @@ import type { Evaluation, ExceptionResult, PlanResult } from '../model/evaluatio
 import type { AssetGroup, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
 import { RuleContext } from '../rules/context';
 import { evaluateException } from '../rules/exceptions';
+import { DEFAULT_POLICY, defaultPolicyOf, planPolicy, samePlanPolicy, type PlanPolicyInputs } from '../rules/planPolicy';
 import { evaluatePlan, type PlanPolicy } from '../rules/plans';
 import { resolvePolicy, type ResolvedPolicy } from '../rules/policies';
 import { scoreVulnerabilities, type IndexedVulnerability, type ScoredVulnerability } from '../rules/vulnerabilities';
-import { isValidZone } from '../time/instants';
+import { workspaceZone } from '../rules/workspaceZone';
 import { CellMaker, type Cell } from './cells';
 import { TrackedMap } from './tracked';
 import { VulnerabilityIndex } from './vulnerabilityIndex';
@@ -33,7 +34,6 @@ export interface EvaluateOptions {
 const WORK_PER_STEP = 20;
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
-const DEFAULT = 'default';
 
 /** A plan's cells: its policy, its scored vulnerabilities, its result. */
 interface PlanRow {
@@ -60,6 +60,7 @@ class State {
   readonly vulnerabilities = new TrackedMap<string, IndexedVulnerability>();
   readonly exemptions = new TrackedMap<string, readonly ExceptionResult[]>();
   readonly approvals = new TrackedMap<string, ApprovalCheck>();
+  readonly planPolicyInputs: PlanPolicyInputs = { policies: this.policies, brokenPolicies: this.brokenPolicies, defaultPolicy: this.defaultPolicy };
   readonly index = new VulnerabilityIndex();
   readonly cells: CellMaker;
 
@@ -108,7 +109,7 @@ export class Evaluator {
    */
   *steps(model: WorkspaceModel, options: EvaluateOptions): Generator<void, Evaluation> {
     const asOf = options.asOf;
-    const zone = workspaceZone(model);
+    const zone = workspaceZone(model.settings);
     if (this.once || this.state?.zone !== zone.zone || this.state.settings !== model.settings) this.state = new State(zone.zone, model.settings, !this.once);
     const s = this.state;
     const generation = ++s.generation;
@@ -145,8 +146,9 @@ export class Evaluator {
     for (const id of s.policyById.keys()) if (!policies.has(id)) s.policyById.delete(id);
     sweep(s.policyRows, generation, (entity) => touched.add(entity.source.file));
     s.policies.update(policies);
-    s.brokenPolicies.update(model.brokenIds.get('sla') ?? EMPTY);
-    s.defaultPolicy.update(new Map([[DEFAULT, defaultPolicyOf(global, model, policies)]]), undefined, samePlanPolicy);
+    const brokenPolicies = model.brokenIds.get('sla') ?? EMPTY;
+    s.brokenPolicies.update(brokenPolicies);
+    s.defaultPolicy.update(new Map([[DEFAULT_POLICY, defaultPolicyOf(global, model.settings, { policies, brokenPolicies })]]), undefined, samePlanPolicy);
     // A re-parsed assets file makes new entities of every group in it; rules read groups' data only.
     s.groups.update(model.groups, undefined, (a, b) => a === b || sameData(a.data, b.data));
     s.brokenGroups.update(model.brokenIds.get('assets') ?? EMPTY);
@@ -159,7 +161,7 @@ export class Evaluator {
     const addedLists: ScoredVulnerability[][] = [];
     for (const plan of model.plans) {
       const row = s.planRows.get(plan);
-      const policy = cells.cell(row?.policy, asOf, (ctx) => planPolicy(ctx, plan, s));
+      const policy = cells.cell(row?.policy, asOf, (ctx) => planPolicy(ctx, plan, s.planPolicyInputs));
       const scored = cells.cell(row?.scored, asOf, (ctx) => scoreVulnerabilities(ctx, plan));
       if (!row || scored !== row.scored) {
         if (row) removedLists.push(row.scored.value);
@@ -209,7 +211,7 @@ export class Evaluator {
         evaluateException(ctx, entity, {
           teams,
           policies: s.policies,
-          defaultPolicy: s.defaultPolicy.get(DEFAULT)?.policy,
+          defaultPolicy: s.defaultPolicy.get(DEFAULT_POLICY)?.policy,
           planPolicies: s.planPolicies,
           brokenPlans: s.brokenPlans,
           groups: s.groups,
@@ -357,25 +359,6 @@ export function evaluate(model: WorkspaceModel, options: EvaluateOptions): Evalu
   return new Evaluator(true).evaluate(model, options);
 }
 
-/** A plan's policy, or why it has none: a plan without a usable policy has no deadline. */
-function planPolicy(ctx: RuleContext, plan: Entity<PlanFile>, s: State): PlanPolicy {
-  const id = plan.data.sla;
-  if (plan.damaged?.includes('/sla')) return { problem: 'its `sla` cannot be read' };
-  if (id === undefined) {
-    const fallback = s.defaultPolicy.get(DEFAULT)!;
-    if (!fallback.policy && fallback.id === undefined) {
-      ctx.report(plan, ['id'], 'error', 'ref.unknown', `no SLA policy applies to plan \`${plan.data.id}\`: name one with \`sla\`, or set \`default_sla\` in patchops.yaml`);
-    }
-    return fallback;
-  }
-  const policy = s.policies.get(id);
-  if (policy) return { policy };
-  const broken = s.brokenPolicies.get(id);
-  if (broken) return { problem: `SLA policy \`${id}\` cannot be used: ${broken}` };
-  ctx.report(plan, ['sla'], 'error', 'ref.unknown', unknownPolicy(id, s.policies));
-  return { problem: `unknown SLA policy \`${id}\`` };
-}
-
 /** Effective exceptions by the vulnerability ids they name; the changed ids are those of exceptions that changed. */
 function updateExemptions(s: State, exceptions: readonly ExceptionResult[]): void {
   const effective = new Set(exceptions.filter((e) => e.effective));
@@ -392,48 +375,4 @@ function updateExemptions(s: State, exceptions: readonly ExceptionResult[]): voi
     }
   }
   s.exemptions.update(exemptions, changed);
-}
-
-function workspaceZone(model: WorkspaceModel): { zone: string; diagnostics: Diagnostic[] } {
-  const settings = model.settings;
-  const zone = settings?.data.timezone ?? 'UTC';
-  if (isValidZone(zone)) return { zone, diagnostics: [] };
-  return {
-    zone: 'UTC',
-    diagnostics: [
-      {
-        file: settings!.source.file,
-        range: settings!.source.rangeOf(['timezone']),
-        severity: 'error',
-        code: 'schema',
-        message: `unknown time zone \`${zone}\`: use an IANA name like America/Chicago or Europe/Berlin (UTC is used meanwhile)`,
-      },
-    ],
-  };
-}
-
-/** The policy for plans that name none: `default_sla`, else the only policy there is. */
-function defaultPolicyOf(ctx: RuleContext, model: WorkspaceModel, policies: Map<string, ResolvedPolicy>): PlanPolicy {
-  const settings = model.settings;
-  const id = settings?.data.default_sla;
-  if (id !== undefined) {
-    const policy = policies.get(id);
-    if (policy) return { policy, id };
-    const broken = model.brokenIds.get('sla')?.get(id);
-    if (broken) return { problem: `the default SLA policy \`${id}\` cannot be used: ${broken}`, id };
-    ctx.report(settings!, ['default_sla'], 'error', 'ref.unknown', unknownPolicy(id, policies));
-    return { problem: `the default SLA policy \`${id}\` is unknown`, id };
-  }
-  if (settings?.damaged?.includes('/default_sla')) return { problem: '`default_sla` in patchops.yaml cannot be read' };
-  // With a single policy there is no doubt which one applies.
-  if (policies.size === 1) return { policy: [...policies.values()][0] };
-  return { problem: policies.size ? 'it names no `sla` and patchops.yaml sets no `default_sla`' : 'no SLA policy is defined (*.sla.yaml)' };
-}
-
-function samePlanPolicy(a: PlanPolicy, b: PlanPolicy): boolean {
-  return a.policy === b.policy && a.problem === b.problem && a.id === b.id;
-}
-
-function unknownPolicy(id: string, policies: ReadonlyMap<string, unknown>): string {
-  return `unknown SLA policy \`${id}\`: ${policies.size ? `the policies are ${[...policies.keys()].join(', ')}` : 'no *.sla.yaml declares it'}`;
 }
