@@ -107,8 +107,7 @@ interface NodeCheck {
  *   and reports an error, js-yaml reads on;
  * - an escaped line break before an empty line in a double-quoted scalar (`"a\` + empty line):
  *   js-yaml drops the empty line, the full parser reads it as a space;
- * - a block scalar with an indentation indicator (`|2`): js-yaml keeps the spaces of trailing
- *   lines that have nothing but spaces past the indentation, the full parser drops them.
+ * - a block scalar that begins with a line of spaces (see leadingSpaces).
  * It runs for every node of every file, so the common case (a node on one line, not a key) costs
  * a comparison or two.
  */
@@ -148,7 +147,7 @@ function nodeChecker(): NodeCheck {
     const c = text.charCodeAt(start);
     if (state.kind === 'scalar') {
       if (c === 34 || c === 39) unsure = !continuedAlike(text, start, end, c === 34);
-      else if (c === 124 /* | */ || c === 62 /* > */) unsure = indentationIndicator(text, start);
+      else if (c === 124 /* | */ || c === 62 /* > */) unsure = leadingSpaces(text, start);
     } else if (c === 91 /* [ */ || c === 123 /* { */) unsure = !continuedAlike(text, start, end, false);
   };
   return { listener, unsure: () => unsure, input: () => input };
@@ -205,13 +204,22 @@ function continuedAlike(input: string, start: number, end: number, doubleQuoted:
   return true;
 }
 
-/** Whether the block scalar header at `start` (`|2-`, `>+1` …) has an indentation indicator. */
-function indentationIndicator(text: string, start: number): boolean {
-  for (let i = start + 1; ; i++) {
+/**
+ * Whether the block scalar whose header is at `start` begins with a line of nothing but spaces
+ * (before its first line of text). The full parser refuses one with more spaces than the text's
+ * indentation, where js-yaml may read the next line as a comment and the scalar as empty; with
+ * an indentation indicator (`|2`) and no text, js-yaml keeps the spaces past the indentation and
+ * the full parser drops them.
+ */
+function leadingSpaces(text: string, start: number): boolean {
+  for (let nl = text.indexOf('\n', start); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    while (text.charCodeAt(i) === 32) i++;
     const c = text.charCodeAt(i);
-    if (c >= 49 /* 1 */ && c <= 57 /* 9 */) return true;
-    if (c !== 43 /* + */ && c !== 45 /* - */) return false;
+    if (c !== 10 && c !== 13) return false; // text (or the end)
+    if (i > nl + 1) return true;
   }
+  return false;
 }
 
 /** Whether the line break at `nl` (\n, or \r\n ending there) is escaped by an odd number of backslashes. */
