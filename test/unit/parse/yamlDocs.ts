@@ -402,13 +402,93 @@ function applyEnding(text: string, e: Ending, at: number): string {
   }
 }
 
-/** `seeds` (whole files) and generated documents, each mutated zero to four times, with a line-break style. */
-export const yamlDocument = (seeds: readonly string[]): fc.Arbitrary<string> =>
-  fc
+// ---- one risky construct in a valid file ------------------------------------------------------
+// The parsers part ways at the edges of what YAML allows; mutations that break a file elsewhere
+// hide that (both refuse it). So: a valid file with one `key: value` line replaced by a construct
+// near such an edge, with its indentation just inside or just outside what YAML allows.
+
+interface Risky {
+  form: number;
+  /** Where continuation lines go, relative to the key's column. */
+  off: number;
+  word: string;
+  flag: boolean;
+  extra: number;
+}
+
+const risky = (): fc.Arbitrary<Risky> =>
+  fc.record({
+    form: fc.nat(),
+    off: fc.integer({ min: -1, max: 3 }),
+    word: fc.constantFrom(...WORDS.slice(0, 12), ...TRICKY),
+    flag: fc.boolean(),
+    extra: fc.integer({ min: 0, max: 3 }),
+  });
+
+const riskyWord = (r: Risky): string => r.word.replace(/["'\\\n\r]/g, '');
+
+/** The lines replacing `key: value` at column `col`: the key kept, or itself made risky. */
+function riskyLines(key: string, col: number, r: Risky): string[] {
+  const at = pad(col);
+  const cont = pad(col + r.off);
+  const w = riskyWord(r);
+  const forms: (() => string[])[] = [
+    () => [`${at}${key}: "${w} and`, `${cont}more${r.flag ? ' \\' : ''}`, ...(r.extra ? [''] : []), `${cont}text"`],
+    () => [`${at}${key}: '${w} and`, ...(r.flag ? [''] : []), `${cont}more'`],
+    () => [`${at}${key}: [${w || 'a'},${r.flag ? ' # c' : ''}`, `${cont}b, c]`],
+    () => [`${at}${key}: {a: ${w || 'x'},`, `${cont}b: 2}`],
+    () => [`${at}${key}: [`, `${cont}${w || 'a'},`, `${pad(col + r.off - r.extra)}]`],
+    () => [`${at}${key}: |${r.extra || ''}${r.flag ? '+' : ''}`, `${pad(col + 2 + r.off)}${w}`, pad(col + 2 + r.off + r.extra), ...(r.flag ? [] : [`${pad(col + 2)}end`])],
+    () => [`${at}${key}: >${r.extra || ''}-`, pad(col + r.extra + 1 + r.off), `${pad(col + 2)}${w}`],
+    () => [`${at}${key}:`, `${pad(col + 2)}- -${r.flag ? ' # c' : ''}`, `${pad(col + 2 + r.off)}- ${w || 'x'}`],
+    () => [`${at}${key}:`, `${pad(col + 2)}- - ${w || 'x'}`, `${pad(col + 4)}-`, `${pad(col + 2 + r.off)}- y`],
+    () => [`${at}${r.flag ? '~' : 'null'}${' '.repeat(r.extra)}: ${w}`],
+    () => [`${at}${key}: {${r.flag ? '' : '~'}: ${w}}`],
+    () => [`${at}${r.flag ? `[${w || 'a'}, b]` : `{a: ${w || 'b'}}`}${' '.repeat(r.extra)}: c`],
+    () => [`${at}${'k'.repeat(1020 + r.extra * 4)}: ${w}`],
+    () => [`${at}${key}: ${['"x"', "'x'", '[x]', '{a: x}'][r.extra]}${r.flag ? '#' : ' #'}c`],
+    () => [`${at}${key}: ${['[', '{', '[a,', '{a: 1,'][r.extra]}${r.flag ? '#' : ' #'}c`, `${pad(col + 2)}${r.extra === 1 || r.extra === 3 ? 'b: 2}' : 'b]'}`],
+    () => [`${at}${key}: "\\U${['0011FFFF', '0010FFFF', '0001F600', '00110000'][r.extra]}"`],
+    () => [`${at}? ${r.flag ? `[${w || 'a'}, b]` : w}`, `${at}: c`],
+    () => [`${at}${key}: ${w}`, ...(r.flag ? [pad(r.extra)] : [])],
+  ];
+  return forms[r.form % forms.length]();
+}
+
+function withRisky(text: string, line: number, r: Risky): string {
+  // One in twenty: a block scalar at the very end, its last line only spaces, with no line break.
+  if (r.form % 20 === 19) return `${text.replace(/\n*$/, '\n')}end: |${r.flag ? '+' : ''}\n  ${riskyWord(r) || 'x'}\n${pad(1 + r.extra)}`;
+  const lines = text.split('\n');
+  const candidates = lines.map((l, i) => [i, /^( *)(?:- )?([A-Za-z_][\w.-]*): [^|>\[{"'#]/.exec(l)] as const).filter(([, m]) => m);
+  if (candidates.length === 0) return text;
+  const [i, m] = candidates[line % candidates.length];
+  const col = m![0].indexOf(m![2]);
+  const replaced = riskyLines(m![2], col, r);
+  replaced[0] = lines[i].slice(0, col) + replaced[0].slice(col);
+  lines.splice(i, 1, ...replaced);
+  return lines.join('\n');
+}
+
+/**
+ * Generated documents and `seeds` (whole files), each mutated zero to four times, or a seed with
+ * one risky construct (not mutated further: it should be valid but for that construct); then a
+ * line-break style.
+ */
+export const yamlDocument = (seeds: readonly string[]): fc.Arbitrary<string> => {
+  const mutations = fc.oneof({ weight: 2, arbitrary: fc.constant([]) }, { weight: 3, arbitrary: fc.array(mutation(), { minLength: 1, maxLength: 4 }) });
+  return fc
     .record({
-      base: fc.oneof({ weight: 3, arbitrary: generatedDocument() }, { weight: 2, arbitrary: fc.constantFrom(...seeds) }),
-      mutations: fc.oneof({ weight: 2, arbitrary: fc.constant([]) }, { weight: 3, arbitrary: fc.array(mutation(), { minLength: 1, maxLength: 4 }) }),
+      base: fc.oneof(
+        { weight: 3, arbitrary: fc.tuple(generatedDocument(), mutations).map(([text, m]) => mutate(text, m)) },
+        { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...seeds), mutations).map(([text, m]) => mutate(text, m)) },
+        { weight: 2, arbitrary: riskyDocument(seeds) },
+      ),
       ending: ending(),
       at: fc.nat(),
     })
-    .map(({ base, mutations, ending: e, at }) => applyEnding(mutate(base, mutations), e, at));
+    .map(({ base, ending: e, at }) => applyEnding(base, e, at));
+};
+
+/** A seed with one `key: value` line replaced by a risky construct. */
+export const riskyDocument = (seeds: readonly string[]): fc.Arbitrary<string> =>
+  fc.tuple(fc.constantFrom(...seeds), fc.nat(), risky()).map(([seed, line, r]) => withRisky(seed, line, r));
