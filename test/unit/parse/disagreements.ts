@@ -13,7 +13,12 @@ export interface Disagreement {
 }
 
 /** Nine sequences of nine aliases, three deep: 729 values, more alias expansions than the full parser allows. */
-const ALIAS_BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
+const ALIAS_BOMB = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+  'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+].join('\n');
 
 export const DISAGREEMENTS: readonly Disagreement[] = [
   // Handed to the full parser before this work, by a cruder test: still.
@@ -47,8 +52,13 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
   { name: 'a comment right after a comma', text: 'a: {x: 1,#b\n  y: 2}\n', truth: 'error', was: 'read' },
   // Block structure.
   { name: 'an empty nested entry before an outer item', text: 'a:\n  - -\n  - x\n', truth: { value: { a: [[null], 'x'] } }, was: '[[null, "x"]]' },
-  { name: 'an empty entry of a compact sequence before an outer item', text: 'a:\n  - - x\n    -\n  - y\n', truth: { value: { a: [['x', null], 'y'] } }, was: '[["x", null, "y"]]' },
-  { name: 'a block scalar with an indentation indicator and only a line of spaces past it', text: 'a: |2\n   \nb: 1\n', truth: { value: { a: '', b: 1 } }, was: '" \\n"' },
+  {
+    name: 'an empty entry of a compact sequence before an outer item',
+    text: 'a:\n  - - x\n    -\n  - y\n',
+    truth: { value: { a: [['x', null], 'y'] } },
+    was: '[["x", null, "y"]]',
+  },
+  { name: 'an indented block scalar of only a line of spaces', text: 'a: |2\n   \nb: 1\n', truth: { value: { a: '', b: 1 } }, was: '" \\n"' },
   { name: 'a block scalar beginning with a line of spaces, then a `#`', text: 'g:\n  - id: >-\n       \n      #b\n', truth: 'error', was: '""' },
   { name: 'a kept block scalar ending in a line of spaces with no line break', text: 'id: |+\n  x\n ', truth: { value: { id: 'x\n' } }, was: '"x\\n\\n"' },
 ];
@@ -60,7 +70,12 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
 export const YAML_1_2: readonly Disagreement[] = [
   { name: '1.1 booleans are text', text: 'kev: yes\nb: on\nc: No\nd: y\n', truth: { value: { kev: 'yes', b: 'on', c: 'No', d: 'y' } }, was: 'text' },
   { name: 'a leading zero is decimal, 0o is octal', text: 'n: 017\nm: 0o17\n', truth: { value: { n: 17, m: 15 } }, was: '17 and 15' },
-  { name: 'dates and times are text', text: 'd: 2026-11-10\nt: 2026-11-10T10:00:00Z\n', truth: { value: { d: '2026-11-10', t: '2026-11-10T10:00:00Z' } }, was: 'text' },
+  {
+    name: 'dates and times are text',
+    text: 'd: 2026-11-10\nt: 2026-11-10T10:00:00Z\n',
+    truth: { value: { d: '2026-11-10', t: '2026-11-10T10:00:00Z' } },
+    was: 'text',
+  },
   { name: '`<<` is a plain key, not a merge', text: 'a:\n  <<: {b: 1}\n  c: 2\n', truth: { value: { a: { '<<': { b: 1 }, c: 2 } } }, was: 'a plain key' },
   { name: 'underscores and sexagesimals are text', text: 'n: 1_000\nm: 1:20\n', truth: { value: { n: '1_000', m: '1:20' } }, was: 'text' },
   { name: 'infinities and not-a-number', text: 'a: .inf\nb: -.Inf\nc: .NaN\n', truth: { value: { a: Infinity, b: -Infinity, c: NaN } }, was: 'the same' },

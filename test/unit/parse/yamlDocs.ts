@@ -1,7 +1,8 @@
 // YAML documents for the differential test (differential.test.ts): generated from random trees
-// in every style YAML has, and PatchOps files mutated with the constructs where YAML parsers
-// tend to part ways. Most generated documents are valid, so the fast path gets to answer; the
-// mutations make many of them subtly invalid, so both parsers have to refuse them alike.
+// in every style YAML has, PatchOps files mutated with the constructs where YAML parsers tend to
+// part ways, and valid PatchOps files with one such construct. Many generated documents are
+// valid, so the fast path gets to answer; the mutations make many subtly invalid, so both parsers
+// have to refuse them alike; the single constructs probe the edges of what YAML allows.
 import fc from 'fast-check';
 
 // ---- scalars --------------------------------------------------------------------------------
@@ -23,7 +24,8 @@ const TRICKY = [
   '190:20:30', '2026-11-18 10:00', '2026-11-18t10:00:00z', '<<', '=', '!', '&', '*', '%', '@x', '`x', '|', '>', '?', ':', '-x', '?x', ':x',
   'a:b', 'a: b', 'a :b', 'a #b', 'a#b', '#b', 'a,b', '[a]', '{a}', 'a]', 'a}', "it's", 'say "hi"', '\\', '\\n', 'é✓', '😀', '\u00a0x',
   'x\u2028y', 'x\u0085y', '\ufeffx', 'x\u200by', ' lead', 'trail ', 'two  spaces', 'multi\nline', 'multi\n\nparagraph', 'tab\there', 'cr\rhere',
-  '\\U0011FFFF', '\\U0001F600', '\\x41', '\\u00e9', '\\N', '\\_', '\\ ', '\\/', '\\z', 'C:\\Users', 'R&D', '5%', '5 %', 'a*b', 'a *b', 'wow!', 'a !b', 'a &b', 'a %b', 'a\\', 'a \\ b', 'k'.repeat(1030), 'long '.repeat(220),
+  '\\U0011FFFF', '\\U0001F600', '\\x41', '\\u00e9', '\\N', '\\_', '\\ ', '\\/', '\\z', 'C:\\Users', 'a\\', 'a \\ b',
+  'R&D', '5%', '5 %', 'a*b', 'a *b', 'wow!', 'a !b', 'a &b', 'a %b', 'k'.repeat(1030), 'long '.repeat(220),
 ];
 
 type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
@@ -187,7 +189,8 @@ function scalarLines(s: ScalarNode, indent: number, inFlow: boolean): string[] {
       return lines;
     }
     case 'double': {
-      const body = s.escape === 'raw' ? s.text : s.escape === 'json' ? JSON.stringify(s.text).slice(1, -1) : s.escape === 'yaml' ? yamlEscapes(s.text) : `${yamlEscapes(s.text)}\\q`;
+      const escaped = s.escape === 'json' ? JSON.stringify(s.text).slice(1, -1) : s.escape === 'yaml' ? yamlEscapes(s.text) : `${yamlEscapes(s.text)}\\q`;
+      const body = s.escape === 'raw' ? s.text : escaped;
       const lines = continued(wrapWords(`"${body}"`));
       lines[lines.length - 1] += comment;
       return lines;
@@ -222,7 +225,10 @@ function keyText(k: KeyNode): string {
 /** A flow collection, on one line or over several (continuation lines at `indent + step`). */
 function flowText(n: Node, indent: number): string {
   if (n.t === 's') return scalarLines({ ...n, style: n.style === 'literal' || n.style === 'folded' ? 'double' : n.style }, indent, true).join('\n');
-  const items = n.t === 'm' ? n.entries.map((e) => `${e.key.style === 'complex' ? '? ' : ''}${keyText(e.key)}: ${flowText(e.value, indent)}`) : n.items.map((i) => flowText(i, indent));
+  const items =
+    n.t === 'm'
+      ? n.entries.map((e) => `${e.key.style === 'complex' ? '? ' : ''}${keyText(e.key)}: ${flowText(e.value, indent)}`)
+      : n.items.map((i) => flowText(i, indent));
   const [open, close] = n.t === 'm' ? ['{', '}'] : ['[', ']'];
   if (!n.multi || items.length === 0) return `${open}${items.join(', ')}${close}`;
   const inner = pad(indent + n.step);
@@ -375,7 +381,11 @@ function mutate(text: string, mutations: readonly Mutation[]): string {
 type Ending = 'lf' | 'crlf' | 'lone-cr' | 'bom' | 'no-final-newline' | 'cr-before-lf';
 
 const ending = (): fc.Arbitrary<Ending> =>
-  fc.oneof({ weight: 6, arbitrary: fc.constant('lf' as const) }, { weight: 3, arbitrary: fc.constant('crlf' as const) }, fc.constantFrom('lone-cr' as const, 'bom' as const, 'no-final-newline' as const, 'cr-before-lf' as const));
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constant('lf' as const) },
+    { weight: 3, arbitrary: fc.constant('crlf' as const) },
+    fc.constantFrom('lone-cr' as const, 'bom' as const, 'no-final-newline' as const, 'cr-before-lf' as const),
+  );
 
 function applyEnding(text: string, e: Ending, at: number): string {
   switch (e) {
@@ -438,7 +448,12 @@ function riskyLines(key: string, col: number, r: Risky): string[] {
     () => [`${at}${key}: [${w || 'a'},${r.flag ? ' # c' : ''}`, `${cont}b, c]`],
     () => [`${at}${key}: {a: ${w || 'x'},`, `${cont}b: 2}`],
     () => [`${at}${key}: [`, `${cont}${w || 'a'},`, `${pad(col + r.off - r.extra)}]`],
-    () => [`${at}${key}: |${r.extra || ''}${r.flag ? '+' : ''}`, `${pad(col + 2 + r.off)}${w}`, pad(col + 2 + r.off + r.extra), ...(r.flag ? [] : [`${pad(col + 2)}end`])],
+    () => [
+      `${at}${key}: |${r.extra || ''}${r.flag ? '+' : ''}`,
+      `${pad(col + 2 + r.off)}${w}`,
+      pad(col + 2 + r.off + r.extra),
+      ...(r.flag ? [] : [`${pad(col + 2)}end`]),
+    ],
     () => [`${at}${key}: >${r.extra || ''}-`, pad(col + r.extra + 1 + r.off), `${pad(col + 2)}${w}`],
     () => [`${at}${key}:`, `${pad(col + 2)}- -${r.flag ? ' # c' : ''}`, `${pad(col + 2 + r.off)}- ${w || 'x'}`],
     () => [`${at}${key}:`, `${pad(col + 2)}- - ${w || 'x'}`, `${pad(col + 4)}-`, `${pad(col + 2 + r.off)}- y`],
