@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // PatchOps in a REAL VS Code (code-server), timed: extension activation, time to the first
-// diagnostics, and the extension host's peak RSS on a given workspace. Called by `npm run bench`
+// diagnostics, the longest task PatchOps ran on the extension host, and the extension host's peak
+// RSS on a given workspace. Called by `npm run bench`
 // (test/bench/bench.ts) once per workspace; usable alone:
 //
 //   node scripts/vscode/bench.js <workspaceDir> [--runs N] [--no-build] [--as-of ISO] [--vsix FILE] [--headed]
@@ -16,7 +17,8 @@
 //      its own activation event; the runner extension runs out/test/vscode/bench/*.test.js
 //      (test/vscode/bench/firstDiagnostics.test.ts) inside the extension host, which waits for the
 //      first diagnostics and writes { activationMs, firstDiagnosticsMs, extensionHostRssMb,
-//      diagnosticsFiles, ... } from the extension's own timings (PatchOpsApi.timings()); the
+//      diagnosticsFiles, longestTaskMs, ... } from the extension's own timings (PatchOpsApi.timings(),
+//      longestTask()); the
 //      extension's log (its output channel) is printed; code-server's whole process group is killed
 //   5. the last line printed is JSON: { "workspace": ..., "runs": [ <one object per run> ] }
 // Exit 1 when any run failed. The code-server machinery is shared with run.js (./codeServer.js).
@@ -142,7 +144,7 @@ async function runOnce({ n, env, csEnv, browser, workspace, extensionsDir }) {
       throw new Error(`run ${n} failed:\n${why}`);
     }
     const sample = JSON.parse(fs.readFileSync(out, 'utf8'));
-    log(`run ${n}: activation ${sample.activationMs.toFixed(1)} ms, first diagnostics ${Math.round(sample.firstDiagnosticsMs)} ms, extension host peak RSS ${Math.round(sample.extensionHostRssMb)} MB, ${sample.diagnosticsFiles} files with diagnostics (page opened to result ${Math.round((Date.now() - opened) / 1000)} s)`);
+    log(`run ${n}: activation ${sample.activationMs.toFixed(1)} ms, first diagnostics ${Math.round(sample.firstDiagnosticsMs)} ms, longest task ${sample.longestTaskMs.toFixed(1)} ms (${sample.longestTaskName}), extension host peak RSS ${Math.round(sample.extensionHostRssMb)} MB, ${sample.diagnosticsFiles} files with diagnostics (page opened to result ${Math.round((Date.now() - opened) / 1000)} s)`);
     return sample;
   } finally {
     await context.close().catch(() => undefined);

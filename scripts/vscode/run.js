@@ -25,8 +25,8 @@
 // shared with scripts/vscode/bench.js.
 // Last line: `vscode: N passed, N failed, N skipped`; exit 1 when anything failed.
 //
-// Options: --grep TEXT (every phase; the fault phases only run when it says fault, branch,
-// restrict or longest), --suites-only, --ui-only, --no-build, --no-faults (skip phases 3 and 4),
+// Options: --grep TEXT (every phase; the fault phases only run when it says fault, branch
+// or restrict), --suites-only, --ui-only, --no-build, --no-faults (skip phases 3 and 4),
 // --keep (no fault phases; leave code-server running and print its URL; Ctrl-C ends it),
 // --headed (needs a display), --vsix FILE (test this extension package instead of packaging the
 // working tree).
@@ -80,7 +80,7 @@ function parseArgs(argv) {
     }
   }
   // --keep stays in the samples windows; a --grep that names no fault test skips the fault phases.
-  if (o.keep || (o.grep && !/fault|branch|restrict|longest/i.test(o.grep))) o.faults = false;
+  if (o.keep || (o.grep && !/fault|branch|restrict/i.test(o.grep))) o.faults = false;
   return o;
 }
 
@@ -107,6 +107,8 @@ async function main() {
 
   if (options.build) {
     log('build: npm run build, npm run compile');
+    // tsc never deletes: a suite renamed or removed would still run from a stale out/ file.
+    fs.rmSync(path.join(ROOT, 'out', 'test', 'vscode'), { recursive: true, force: true });
     step('npm', ['run', '--silent', 'build']);
     step('npm', ['run', '--silent', 'compile']);
   }

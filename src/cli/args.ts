@@ -1,5 +1,7 @@
 // Command-line parsing with Node's own `util.parseArgs`: strict, so a mistyped flag is an error.
 import { parseArgs } from 'util';
+import { FAIL_ON, type FailOn } from './failOn';
+import { extensionsOf, formatOfOut } from './outFormat';
 
 export type Command = 'validate' | 'status' | 'report' | ScannerCommand;
 /** The scanner round trip (docs/scanners.md): import findings, enrich with KEV/EPSS, export. */
@@ -39,6 +41,8 @@ export interface CliArgs {
   cache?: boolean;
   /** Where the cache is kept: a file, or a folder (one file per workspace in it). */
   cacheLocation?: string;
+  /** validate: which errors make the exit code 1 (src/cli/failOn.ts); absent elsewhere. */
+  failOn?: FailOn;
 }
 
 export type ParsedCommandLine = { kind: 'run'; args: CliArgs } | { kind: 'help'; command?: Command } | { kind: 'version' };
@@ -65,6 +69,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         epss: { type: 'string' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
+        'fail-on': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -83,13 +88,35 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const scannerFlag = (['affects', 'dry-run', 'include-unfixed', 'kev', 'epss'] as const).find((k) => values[k] !== undefined);
   if (scannerFlag) throw new UsageError(`--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': ${command} takes one folder`);
-  const format = values.format ?? (command === 'report' ? 'md' : 'text');
-  if (!FORMATS[command].includes(format)) {
-    throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
+  if (values.format !== undefined && !FORMATS[command].includes(values.format)) {
+    throw new UsageError(`unknown format '${values.format}' for ${command}: use ${FORMATS[command].join(', ')}`);
   }
   if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
+  const format = (values.out !== undefined && command === 'report' ? formatForOut('report', values.format, values.out) : values.format) ??
+    (command === 'report' ? 'md' : 'text');
+  if (values['fail-on'] !== undefined && command !== 'validate') throw new UsageError(`--fail-on is for validate; ${command} exits 0 when it ran`);
+  const failOn = command === 'validate' ? checkFailOn(values['fail-on']) : undefined;
   const asOf = checkAsOf(values['as-of']);
-  return { kind: 'run', args: { command, dir: dir ?? '.', asOf, format, out: values.out, ...cacheOptions(values) } };
+  return { kind: 'run', args: { command, dir: dir ?? '.', asOf, format, out: values.out, ...(failOn ? { failOn } : {}), ...cacheOptions(values) } };
+}
+
+/**
+ * The format of `--out FILE` (src/cli/outFormat.ts): `--format` when given, else the one the
+ * extension names (undefined when it names none); a `--format` the extension contradicts is an error.
+ */
+function formatForOut(command: 'report' | 'export', format: string | undefined, out: string): string | undefined {
+  const named = formatOfOut(command, out);
+  if (format === undefined || named === undefined || named === format) return format ?? named;
+  const fits = extensionsOf(command, format);
+  const [what, flag] = command === 'report' ? [`--format ${format}`, '--format'] : [`export ${format}`, 'the format'];
+  const rename = fits.length ? `name it ${fits.join(' or ')}, or ` : '';
+  throw new UsageError(`${what} does not match --out '${out}', which names ${named}: ${rename}leave out ${flag} to write ${named}`);
+}
+
+function checkFailOn(value: string | undefined): FailOn {
+  if (value === undefined) return 'error';
+  if (!(FAIL_ON as readonly string[]).includes(value)) throw new UsageError(`unknown --fail-on '${value}': use ${FAIL_ON.join(', ')}`);
+  return value as FailOn;
 }
 
 function cacheOptions(values: FlagValues): Pick<CliArgs, 'cache' | 'cacheLocation'> {
@@ -115,6 +142,7 @@ interface FlagValues {
   epss?: string;
   cache?: boolean;
   'cache-location'?: string;
+  'fail-on'?: string;
 }
 
 /** `import FILE [DIR]`, `enrich [DIR] --kev FILE`, `export FORMAT [DIR]`: each with its own flags. */
@@ -152,11 +180,15 @@ function scannerArgs(command: ScannerCommand, words: string[], values: FlagValue
       return { command, dir: dir ?? '.', format: 'text', kev: values.kev, epss: values.epss, dryRun: values['dry-run'] === true };
     }
     case 'export': {
-      const [format, dir, ...extra] = words;
-      if (format === undefined) throw new UsageError(`export needs a format: patchops export ${FORMATS.export.join('|')} [DIR]`);
-      if (!FORMATS.export.includes(format)) throw new UsageError(`unknown export format '${format}': use ${FORMATS.export.join(', ')}`);
+      // FORMAT may be left out when --out's extension names it: `export --out patchops.ics [DIR]`.
+      const named = values.out !== undefined ? formatOfOut('export', values.out) : undefined;
+      const given = words[0] !== undefined && FORMATS.export.includes(words[0]);
+      const [format, dir, ...extra] = given || named === undefined || words.length > 1 ? words : [undefined, ...words];
+      if (format === undefined && named === undefined) throw new UsageError(`export needs a format: patchops export ${FORMATS.export.join('|')} [DIR]`);
+      if (format !== undefined && !FORMATS.export.includes(format)) throw new UsageError(`unknown export format '${format}': use ${FORMATS.export.join(', ')}`);
       if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': export takes a format and one folder`);
-      return { command, dir: dir ?? '.', asOf, format, out: values.out, ...cacheOptions(values) };
+      const resolved = values.out !== undefined ? formatForOut('export', format, values.out)! : format!;
+      return { command, dir: dir ?? '.', asOf, format: resolved, out: values.out, ...cacheOptions(values) };
     }
   }
 }
@@ -172,6 +204,7 @@ const FLAG_NAMES: Record<keyof FlagValues, true> = {
   epss: true,
   cache: true,
   'cache-location': true,
+  'fail-on': true,
 };
 
 export function isScannerCommand(word: string | undefined): word is ScannerCommand {
@@ -194,6 +227,7 @@ export const HELP = `patchops — patch management as code
 
 Usage:
   patchops validate [DIR] [--as-of ISO] [--format text|json|sarif] [--cache]
+                    [--fail-on error|file|sla|never]
   patchops status   [DIR] [--as-of ISO] [--format text|json] [--cache]
   patchops report   [DIR] [--as-of ISO] [--format md|html|json|csv] [--out FILE] [--cache]
   patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
@@ -201,6 +235,7 @@ Usage:
   patchops enrich   [DIR] --kev FILE [--epss FILE] [--dry-run]
   patchops export   trivyignore|osv-scanner|openvex|ics [DIR] [--as-of ISO] [--out FILE]
                     [--cache]
+  patchops export   [DIR] --out FILE.yaml|.toml|.json|.ics [--as-of ISO] [--cache]
 
 DIR is a workspace folder with a patchops.yaml (default: the current folder).
 import turns a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/
@@ -211,8 +246,17 @@ exceptions and open deadlines mean for scanners and calendars (see docs/scanners
 Options:
   --as-of ISO     compute as of this instant (default: now); a date or time without
                   an offset is read in the workspace time zone
-  -f, --format    output format (validate/status: text; report: md)
-  -o, --out FILE  write the report (or export) to FILE instead of standard output
+  -f, --format    output format (validate/status: text; report: md, or the one
+                  --out's extension names: .md .markdown .html .htm .json .csv)
+  -o, --out FILE  write the report (or export) to FILE instead of standard output;
+                  a format its extension contradicts is an error. export's format
+                  may be left out when the extension names one: .yaml (trivyignore),
+                  .toml (osv-scanner), .json (openvex), .ics. A symbolic link is
+                  written through to its file; nothing else but a file is replaced
+  --fail-on WHAT  validate: the errors that make the exit code 1: error (any, the
+                  default), file (all but the deadline errors sla.breached and
+                  exception.expired), sla (those, and sla.unknown: a plan whose
+                  deadline cannot be computed may be late), never
   --affects G,..  import: asset groups of the plans it creates (required then)
   --dry-run       import, enrich: print what would change, write nothing
   --include-unfixed  import: gather findings without a fix in one plan
@@ -230,7 +274,8 @@ Options:
   -v, --version   show the version
 
 Exit codes: 0 no error diagnostics (status, report, import, enrich, export: ran),
-1 error diagnostics (validate), 2 could not run (no workspace, bad flag, unreadable
-path, a report or catalog that cannot be read; nothing is written then).
+1 error diagnostics (validate; which ones: --fail-on), 2 could not run (no workspace,
+bad flag, unreadable path, a report or catalog that cannot be read, an --out that is
+a folder, device or pipe or whose folder is missing; nothing is written then).
 Colour is used on a terminal only, and never when NO_COLOR is set.
 `;

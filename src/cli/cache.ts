@@ -3,9 +3,10 @@
 // without parsing anything. The key is a SHA-256 over all of those inputs:
 //
 // - the PatchOps version and a hash of the running program (and Node.js/ICU/tz data versions);
-// - the command and its options: format, --as-of as given (a date without an offset is read in
-//   the workspace's time zone, which is in patchops.yaml, hashed below), --out as given and
-//   resolved, whether stdout gets colour, the workspace's folder, TZ;
+// - the command and its options: format, --fail-on, --as-of as given (a date without an offset
+//   is read in the workspace's time zone, which is in patchops.yaml, hashed below), --out as given
+//   and resolved, whether stdout gets colour, the workspace's folder, TZ; for SARIF, the
+//   workspace's path in its git repository (its paths start there);
 // - every workspace file's path and the SHA-256 of its bytes (or why it could not be read);
 // - when a policy requires git review and some exception is approved: the git state the
 //   verifier reads (src/node/gitState.ts), checked again on every hit.
@@ -19,7 +20,9 @@ import * as path from 'path';
 import { version } from '../../package.json';
 import type { ApprovalChecks } from '../core/approvals/approvalCheck';
 import type { ApprovalRequest } from '../core/approvals/requests';
+import { writeErrorText } from '../node/atomicWrite';
 import { gitStateFingerprint } from '../node/gitState';
+import { pathInRepository } from '../node/repoRoot';
 import { cacheFileFor, programDigest, readCacheEntry, sha256Hex, workspaceDigest, writeCacheEntry, type CachedResult } from '../node/resultCache';
 import type { RawWorkspace } from '../node/workspaceBytes';
 import type { CliArgs } from './args';
@@ -47,7 +50,7 @@ export function openCache(args: CliArgs, io: Io, raw: RawWorkspace): OpenCache |
   const file = where.file;
   const out = args.out !== undefined ? path.resolve(io.cwd, args.out) : null;
   const colour = styleFor(io.stdout, io.env).red('') !== '';
-  const slot = sha256Hex(JSON.stringify(['slot', raw.realRoot, args.command, args.format, args.out ?? null, out, colour]));
+  const slot = sha256Hex(JSON.stringify(['slot', raw.realRoot, args.command, args.format, args.out ?? null, out, colour, args.failOn ?? null]));
   const key = sha256Hex(
     JSON.stringify([
       'patchops --cache 1',
@@ -58,6 +61,8 @@ export function openCache(args: CliArgs, io: Io, raw: RawWorkspace): OpenCache |
       path.resolve(io.cwd, args.dir),
       io.env.TZ ?? null,
       workspaceDigest(raw),
+      // SARIF paths start from the repository root: where the workspace sits in a repository.
+      args.format === 'sarif' ? (pathInRepository(raw.realRoot) ?? null) : null,
     ]),
   );
   const root = raw.root;
@@ -86,7 +91,7 @@ export function openCache(args: CliArgs, io: Io, raw: RawWorkspace): OpenCache |
           try {
             writeCacheEntry(file, { slot, key, ...(before !== undefined ? { git: before } : {}), result });
           } catch (err) {
-            warn(io, `cannot write the cache ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+            warn(io, `cannot write the cache ${file}: ${writeErrorText(err)}`);
           }
         },
       };

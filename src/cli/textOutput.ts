@@ -1,10 +1,11 @@
 // Human-readable output of `validate` and `status`.
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Evaluation } from '../core/model/evaluation';
-import type { PlanState } from '../core/report/reportModel';
 import { formatDuration } from '../core/time/durations';
 import { formatInstantLocal } from '../core/time/instants';
+import { isDeadlineCode } from './failOn';
 import { columns, printable, visibleWidth, type Style } from './terminal';
+import type { PlanState } from '../core/model/vocabulary';
 
 export function diagnosticsText(diagnostics: readonly Diagnostic[], fileCount: number, style: Style): string {
   const paint = { error: style.red, warning: style.yellow, info: style.cyan };
@@ -26,8 +27,21 @@ export function summaryLine(diagnostics: readonly Diagnostic[], fileCount: numbe
   return n('error') ? style.red(text) : style.bold(text);
 }
 
+/**
+ * One line when files have errors of their own, e.g. "3 errors in 2 files: run `patchops validate` to
+ * see them". Deadline errors (src/cli/failOn.ts) are left out: the table shows them already.
+ */
+export function errorsLine(diagnostics: readonly Diagnostic[]): string | undefined {
+  const errors = diagnostics.filter((d) => d.severity === 'error' && !isDeadlineCode(d.code));
+  if (errors.length === 0) return undefined;
+  const files = new Set(errors.map((d) => d.file)).size;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${plural(errors.length, 'error')} in ${plural(files, 'file')}: run \`patchops validate\` to see ${errors.length === 1 ? 'it' : 'them'}`;
+}
+
 const STATE_WORDS: Record<PlanState, string> = {
   breached: 'BREACHED',
+  unknown: 'NO DEADLINE',
   due_soon: 'due soon',
   awaiting_test: 'awaiting test',
   on_track: 'on track',
@@ -45,11 +59,21 @@ export function statusText(evaluation: Evaluation, style: Style): string {
   out.push('');
   const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
   out.push(`SLA compliance ${pct(kpis.slaCompliancePercent)} · endpoints remediated ${pct(kpis.endpointsRemediatedPercent)} · ` +
-    `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon`);
+    `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon${kpis.unknownDeadlines ? ` · ${kpis.unknownDeadlines} with no deadline` : ''}`);
+  // Right under the numbers, which may be incomplete then (a plan whose file has errors may lack a tier or deadline).
+  const errors = errorsLine(evaluation.diagnostics);
+  if (errors) out.push(style.red(errors));
   out.push('');
 
-  const order = ['breached', 'due_soon', 'awaiting_test', 'on_track', 'missed', 'met', 'exempt', 'cancelled'];
-  const plans = [...evaluation.plans].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || (a.deadline ?? Infinity) - (b.deadline ?? Infinity) || (a.id < b.id ? -1 : 1));
+  const order = ['breached', 'unknown', 'due_soon', 'awaiting_test', 'on_track', 'missed', 'met', 'exempt', 'cancelled'];
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const plans = [...evaluation.plans].sort(
+    (a, b) =>
+      order.indexOf(a.state) - order.indexOf(b.state) ||
+      (a.deadline ?? Infinity) - (b.deadline ?? Infinity) ||
+      byText(a.id, b.id) ||
+      byText(a.entity.source.file, b.entity.source.file),
+  );
   const rows = [['PLAN', 'TIER', 'STATE', 'DEADLINE', 'WHEN', 'ENDPOINTS', 'TITLE']];
   for (const p of plans) {
     const when = p.deadline === null || p.remediatedAt !== null ? '' : p.deadline < asOf ? `${formatDuration(asOf - p.deadline)} ago` : `in ${formatDuration(p.deadline - asOf)}`;
@@ -63,8 +87,13 @@ export function statusText(evaluation: Evaluation, style: Style): string {
       printable(p.title),
     ]);
   }
-  const stateColour = (state: PlanState) => (state === 'breached' ? style.red : state === 'due_soon' ? style.yellow : (s: string) => s);
+  const stateColour = (state: PlanState) => (state === 'breached' || state === 'unknown' ? style.red : state === 'due_soon' ? style.yellow : (s: string) => s);
   columns(rows).forEach((line, i) => out.push(i === 0 ? style.dim(line) : stateColour(plans[i - 1].state)(line)));
+  const unknown = plans.filter((p) => p.state === 'unknown').map((p) => [printable(p.id), style.red(printable(`no deadline: ${p.unknownReason}`))]);
+  if (unknown.length) {
+    out.push('');
+    out.push(...columns(unknown, visibleWidth));
+  }
 
   if (evaluation.exceptions.length) {
     out.push('');
@@ -74,7 +103,7 @@ export function statusText(evaluation: Evaluation, style: Style): string {
       exRows.push([printable(e.id), e.state, e.approval, local(e.revisitOn), printable(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}`)]);
     }
     columns(exRows).forEach((line, i) => out.push(i === 0 ? style.dim(line) : line));
-    // Git review (SPEC §4): the approval commit, and why an approval is not verified.
+    // Git review (docs/git-review.md): the approval commit, and why an approval is not verified.
     const review: string[][] = [];
     for (const e of evaluation.exceptions) {
       if (e.commit) {

@@ -7,11 +7,11 @@ import { cycleDeadline } from './time/cycles';
 import { formatInstantLocal, isValidZone, parseInstant } from './time/instants';
 import { parseSource } from './parse/fastSource';
 import { parseYamlSource } from './parse/yamlSource';
-import type { FileKind } from './workspace/fileKinds';
 import { evaluate } from './evaluate';
 import { newPlanText, newWorkspaceFiles } from './templates/templates';
 import { assembleModel, loadFile } from './workspace/load';
-import type { LoadedFile } from './workspace/model';
+import type { LoadedFile } from './model/workspace';
+import type { FileKind } from './model/files';
 
 const KINDS: FileKind[] = ['workspace', 'sla', 'assets', 'plan', 'exception'];
 

@@ -3,6 +3,7 @@
 // a closed file is written atomically. Every file must still read as the core saw it.
 import * as vscode from 'vscode';
 import { smallestReplacement } from '../core/fixes/textDiff';
+import { writeFileAtomic, WriteRefused } from '../node/atomicWrite';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
 
 export interface FileChange {
@@ -51,7 +52,19 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
+/** Never replaces anything but a regular file (a link, folder, device or pipe is refused: WriteRefused). */
 export async function writeAtomically(target: vscode.Uri, text: string): Promise<void> {
+  const refused = (why: string) => new WriteRefused(`cannot write ${vscode.workspace.asRelativePath(target)}: ${why}`);
+  if (target.scheme === 'file') {
+    // Local files: the CLI's writer, which follows a symbolic link to its regular file.
+    try {
+      return writeFileAtomic(target.fsPath, text);
+    } catch (err) {
+      throw err instanceof WriteRefused ? refused(err.message) : err;
+    }
+  }
+  const type = await vscode.workspace.fs.stat(target).then((s) => s.type, () => undefined);
+  if (type !== undefined && type !== vscode.FileType.File) throw refused(type & vscode.FileType.SymbolicLink ? 'it is a symbolic link' : 'it is not a regular file');
   const temp = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
   await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
   await vscode.workspace.fs.rename(temp, target, { overwrite: true });

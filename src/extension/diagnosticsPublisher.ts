@@ -35,12 +35,19 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const publishSome = (deadline: number) => {
       if (workspace.evaluation !== evaluation) return true; // a newer publish carries on
       const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
-      while (gone.length && performance.now() < deadline) {
+      // At least one file a slice: a slice stretched by a busy machine still makes progress.
+      let first = true;
+      const more = () => {
+        const go = first || performance.now() < deadline;
+        first = false;
+        return go;
+      };
+      while (gone.length && more()) {
         const file = gone.pop()!;
         entries.push([workspace.uriOf(file), undefined]);
         workspace.published.delete(file);
       }
-      while (changed.length && performance.now() < deadline) {
+      while (changed.length && more()) {
         const [file, list] = changed.pop()!;
         entries.push([workspace.uriOf(file), list.map((d) => toDiagnostic(d, resolve))]);
         workspace.published.set(file, list);

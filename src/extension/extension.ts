@@ -5,11 +5,13 @@ import type { Evaluation } from '../core/model/evaluation';
 import { PatchOpsCodeLensProvider } from './codeLenses';
 import { generateReport, type ReportRequest } from './commands/generateReport';
 import { enrichWithKev, exportForScanners, importScannerReport } from './commands/scanners';
-import { setAsOf } from './commands/setAsOf';
-import { newException, newPlan, newWorkspace, requestException } from './commands/templates';
+import { setAsOf, type SetAsOfRequest } from './commands/setAsOf';
+import { newException, newPlan, newWorkspace, requestException, type NewWorkspaceRequest } from './commands/templates';
+import { EditorClock, type ClockState } from './clock';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { PatchOpsQuickFixes } from './quickFixes';
 import { PatchOpsStatusBar } from './statusBar';
+import type { SlicedJobStats } from './taskTimer';
 import { ExceptionsTree, PlansTree, SlaTree } from './trees';
 import { WorkspaceRegistry } from './workspaceRegistry';
 
@@ -17,8 +19,14 @@ import { WorkspaceRegistry } from './workspaceRegistry';
 export interface PatchOpsApi {
   whenIdle(): Promise<void>;
   evaluation(folder: vscode.Uri): Evaluation | undefined;
-  /** The longest synchronous task PatchOps ran on the extension host so far. */
+  /** The longest synchronous task PatchOps ran on the extension host so far (a measurement: npm run bench). */
   longestTask(): { ms: number; name: string };
+  /** How many tasks ran on the extension host, and each long job run in slices, by name. */
+  tasks(): { tasks: number; sliced: Record<string, SlicedJobStats> };
+  /** The instant everything is computed as of, where it comes from, and the bad patchops.asOf values warned about. */
+  clock(): { state: ClockState; asOf: number; warned: readonly string[] };
+  /** The status bar items PatchOps shows now. */
+  statusBar(): { text: string; tooltip: string }[];
   /** How long activate() took, and from its start until the first scan's diagnostics were published. */
   timings(): ActivationTimings;
 }
@@ -39,13 +47,15 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
   const started = performance.now();
   const timings: ActivationTimings = { activationMs: 0, activationStartedAtMs: started };
   const log = vscode.window.createOutputChannel('PatchOps', { log: true });
-  const registry = new WorkspaceRegistry(log);
+  const clock = new EditorClock(log);
+  const registry = new WorkspaceRegistry(log, clock);
   const lenses = new PatchOpsCodeLensProvider(registry);
-  const statusBar = new PatchOpsStatusBar(registry);
+  const statusBar = new PatchOpsStatusBar(registry, clock);
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
 
   context.subscriptions.push(
     log,
+    clock,
     registry,
     new DiagnosticsPublisher(registry),
     lenses,
@@ -57,8 +67,8 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     vscode.window.registerTreeDataProvider('patchops.exceptions', disposable(context, new ExceptionsTree(registry))),
     command('patchops.generateReport', (request?: ReportRequest) => generateReport(registry, request)),
     command('patchops.refresh', () => registry.discover()),
-    command('patchops.setAsOf', () => setAsOf()),
-    command('patchops.newWorkspace', () => newWorkspace(registry)),
+    command('patchops.setAsOf', (request?: SetAsOfRequest) => setAsOf(clock, request)),
+    command('patchops.newWorkspace', (request?: NewWorkspaceRequest) => newWorkspace(registry, request && typeof request === 'object' && !(request instanceof vscode.Uri) ? request : {})),
     command('patchops.newPlan', () => newPlan(registry)),
     command('patchops.newException', () => newException(registry)),
     command('patchops.requestException', () => requestException(registry)),
@@ -67,10 +77,9 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     command('patchops.importScan', () => importScannerReport(registry)),
     command('patchops.enrich', () => enrichWithKev(registry)),
     command('patchops.export', () => exportForScanners(registry)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('patchops.asOf')) statusBar.update();
-    }),
   );
+  // A patchops.asOf that is no instant is said at once, not first when something is computed.
+  clock.warnIfInvalid();
 
   // The first scan reads every file: start it after activation returns.
   setTimeout(() => {
@@ -91,6 +100,9 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     whenIdle: () => registry.whenIdle(),
     evaluation: (folder) => registry.all.find((w) => w.root.toString() === folder.toString())?.evaluation,
     longestTask: () => registry.timer.longestTask,
+    tasks: () => registry.timer.stats,
+    clock: () => ({ state: clock.state, asOf: clock.asOf(), warned: clock.warnedValues }),
+    statusBar: () => statusBar.shown,
     timings: () => ({ ...timings }),
   };
 }

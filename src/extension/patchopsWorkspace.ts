@@ -6,12 +6,13 @@ import { Evaluator, runToEnd } from '../core/evaluate';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Evaluation } from '../core/model/evaluation';
 import { DEFAULT_LIMITS, tooLargeMessage } from '../core/parse/sourceDocument';
-import { fileKindOf } from '../core/workspace/fileKinds';
+import { fileKindOf, isCandidateName } from '../core/workspace/fileKinds';
 import { assembleModel, loadFile, refusedFile } from '../core/workspace/load';
-import type { LoadedFile, WorkspaceModel } from '../core/workspace/model';
 import type { ApprovalChecks } from '../core/approvals/approvalCheck';
 import { readWorkspaceFile } from '../node/workspaceFiles';
+import { CandidateFiles } from './candidateFiles';
 import type { TaskTimer } from './taskTimer';
+import type { LoadedFile, WorkspaceModel } from '../core/model/workspace';
 
 interface CachedFile {
   /** The text it was loaded from (editor buffer or disk), to skip re-parsing unchanged content. */
@@ -21,6 +22,8 @@ interface CachedFile {
 
 export class PatchOpsWorkspace {
   private readonly files = new Map<string, CachedFile>();
+  /** The other YAML files: only whether each looks like a misnamed PatchOps file. */
+  private readonly candidates = new CandidateFiles();
   private current?: Evaluation;
   /** Keeps each rule's answers between evaluations: an edit re-evaluates what depends on it. */
   private readonly evaluator = new Evaluator();
@@ -55,7 +58,7 @@ export class PatchOpsWorkspace {
   }
 
   has(rel: string): boolean {
-    return this.files.has(rel);
+    return this.files.has(rel) || this.candidates.has(rel);
   }
 
   get fileCount(): number {
@@ -64,6 +67,7 @@ export class PatchOpsWorkspace {
 
   /** Text from an open editor: parsed only when it differs from what was loaded. */
   updateText(rel: string, text: string): boolean {
+    if (!fileKindOf(rel)) return this.candidates.updateText(rel, text);
     const cached = this.files.get(rel);
     if (cached && cached.text === text) return false;
     this.files.set(rel, { text, loaded: loadFile(rel, text) });
@@ -76,12 +80,14 @@ export class PatchOpsWorkspace {
    * `realRoot`: the root's real path when the caller resolved it already (a whole scan).
    */
   updateFromLocalDisk(rel: string, realRoot?: string): void {
+    if (!fileKindOf(rel)) return void this.candidates.updateFromLocalDisk(this.root.fsPath, rel, realRoot);
     this.files.set(rel, { text: undefined, loaded: readWorkspaceFile(this.root.fsPath, rel, DEFAULT_LIMITS.maxChars, realRoot) });
   }
 
   /** Content from disk (the file is not open, or was closed without saving). */
   async updateFromDisk(rel: string): Promise<void> {
     const uri = this.uriOf(rel);
+    if (!fileKindOf(rel)) return void (await this.candidates.updateFromDisk(uri, this.root.fsPath, rel));
     if (uri.scheme === 'file') {
       if (fs.existsSync(uri.fsPath)) this.timer.run(`parse ${rel}`, () => this.updateFromLocalDisk(rel));
       else this.files.delete(rel);
@@ -102,19 +108,19 @@ export class PatchOpsWorkspace {
   }
 
   remove(rel: string): boolean {
-    return this.files.delete(rel);
+    return this.candidates.delete(rel) || this.files.delete(rel);
   }
 
   /** Drop every file under a deleted folder. */
   removeUnder(relFolder: string): boolean {
-    let changed = false;
+    let changed = this.candidates.deleteUnder(relFolder);
     for (const rel of [...this.files.keys()]) {
       if (rel.startsWith(`${relFolder}/`)) changed = this.files.delete(rel) || changed;
     }
     return changed;
   }
 
-  /** Git review results (SPEC §4) from the last verification; empty until one has run. */
+  /** Git review results (docs/git-review.md) from the last verification; empty until one has run. */
   approvals: ApprovalChecks = new Map();
 
   /** The files as loaded, for commands that edit or import (scanner import, enrichment). */
@@ -123,7 +129,7 @@ export class PatchOpsWorkspace {
   }
 
   model(): WorkspaceModel {
-    return assembleModel(this.loadedFiles);
+    return { ...assembleModel(this.loadedFiles), misnamed: this.candidates.warnings() };
   }
 
   /** Evaluate at once, in one task (commands that need the answer now). */
@@ -170,7 +176,8 @@ export class PatchOpsWorkspace {
     run.result = runToEnd(run.steps);
   }
 
+  /** A file this workspace reads: a PatchOps file, or other YAML checked for being misnamed. */
   static isWorkspaceFile(rel: string): boolean {
-    return fileKindOf(rel) !== undefined;
+    return fileKindOf(rel) !== undefined || isCandidateName(rel);
   }
 }

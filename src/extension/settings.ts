@@ -3,20 +3,29 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseInstant } from '../core/time/instants';
 
-export interface AsOf {
-  /** True when `patchops.asOf` names an instant ("time travel"); false means now. */
-  fixed: boolean;
-  asOf(): number;
-  text: string;
-}
+/** Where a setting's value comes from (VS Code's own precedence: folder > workspace > user). */
+export type SettingScope = 'user' | 'workspace' | 'folder';
 
-export function asOfSetting(): AsOf {
-  const text = (vscode.workspace.getConfiguration('patchops').get<string>('asOf') ?? '').trim();
-  if (text) {
-    const parsed = parseInstant(text, 'UTC');
-    if (parsed.ok) return { fixed: true, asOf: () => parsed.ms, text };
+/** `patchops.asOf` as the settings give it: not set (now), an instant, or a value that is none. */
+export type AsOfSetting =
+  | { kind: 'unset' }
+  | { kind: 'fixed'; ms: number; text: string; scope: SettingScope }
+  | { kind: 'invalid'; text: string; reason: string; scope: SettingScope };
+
+export function asOfSetting(): AsOfSetting {
+  const config = vscode.workspace.getConfiguration('patchops');
+  const value: unknown = config.get('asOf');
+  const inspected = config.inspect('asOf');
+  const scope: SettingScope =
+    inspected?.workspaceFolderValue !== undefined ? 'folder' : inspected?.workspaceValue !== undefined ? 'workspace' : 'user';
+  // A number or an object typed into settings.json is not an instant either: said, not ignored.
+  if (typeof value !== 'string') {
+    return value === undefined || value === null ? { kind: 'unset' } : { kind: 'invalid', text: JSON.stringify(value), reason: 'it must be a string', scope };
   }
-  return { fixed: false, asOf: () => Date.now(), text: '' };
+  const text = value.trim();
+  if (!text) return { kind: 'unset' };
+  const parsed = parseInstant(text, 'UTC');
+  return parsed.ok ? { kind: 'fixed', ms: parsed.ms, text, scope } : { kind: 'invalid', text, reason: parsed.message, scope };
 }
 
 export function debounceSetting(): number {

@@ -1,36 +1,78 @@
-// Breaches and due-soon counts across every PatchOps workspace; shows when time travel is on.
+// Breaches and due-soon counts across every PatchOps workspace, and next to them the clock when it
+// is not plainly now: frozen ("as of 2026-11-30 03:00 CST", click to change or reset) or invalid.
 import * as vscode from 'vscode';
-import { asOfSetting } from './settings';
+import { clockSentence, clockText, type EditorClock } from './clock';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
 export class PatchOpsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('patchops.status', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscription: vscode.Disposable;
+  private readonly clockItem = vscode.window.createStatusBarItem('patchops.clock', vscode.StatusBarAlignment.Left, 49);
+  private readonly subscriptions: vscode.Disposable[];
+  /** Items shown now (a StatusBarItem does not say). */
+  private readonly visible = new Set<vscode.StatusBarItem>();
 
-  constructor(private readonly registry: WorkspaceRegistry) {
+  constructor(
+    private readonly registry: WorkspaceRegistry,
+    private readonly clock: EditorClock,
+  ) {
     this.item.name = 'PatchOps SLA';
     this.item.command = 'patchops.revealSla';
-    this.subscription = registry.onDidChange(() => this.update());
+    this.clockItem.name = 'PatchOps clock';
+    this.clockItem.command = 'patchops.setAsOf';
+    this.subscriptions = [registry.onDidChange(() => this.update()), clock.onDidChange(() => this.update())];
   }
 
   update(): void {
     const evaluations = this.registry.all.flatMap((w) => (w.evaluation ? [w.evaluation] : []));
     if (evaluations.length === 0) {
-      this.item.hide();
+      this.hide(this.item);
+      this.hide(this.clockItem);
       return;
     }
     const breached = evaluations.reduce((n, e) => n + e.kpis.openBreaches, 0);
     const dueSoon = evaluations.reduce((n, e) => n + e.kpis.dueSoon, 0);
-    const asOf = asOfSetting();
-    const travel = asOf.fixed ? `  $(history) as of ${asOf.text}` : '';
-    this.item.text = `$(error) ${breached} breached  $(warning) ${dueSoon} due soon${travel}`;
-    this.item.tooltip = `PatchOps: ${breached} plan(s) past their SLA deadline, ${dueSoon} due soon${asOf.fixed ? ` — computed as of ${asOf.text} (patchops.asOf), not now` : ''}. Click to show SLA status.`;
-    this.item.backgroundColor = breached ? new vscode.ThemeColor('statusBarItem.errorBackground') : asOf.fixed ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.show();
+    // Plans whose deadline cannot be computed may be late: they are shown, never left out.
+    const unknown = evaluations.reduce((n, e) => n + e.kpis.unknownDeadlines, 0);
+    const state = this.clock.state;
+    // One workspace time zone: instants in it, like the code lenses; several: UTC.
+    const zones = new Set(evaluations.map((e) => e.timezone));
+    const clock = clockText(state, zones.size === 1 ? [...zones][0] : 'UTC');
+    const noDeadline = unknown ? `  $(question) ${unknown} no deadline` : '';
+    this.item.text = `$(error) ${breached} breached${noDeadline}  $(warning) ${dueSoon} due soon`;
+    const unknownSentence = unknown ? ` ${unknown} plan(s) with no computable deadline: they may be late.` : '';
+    this.item.tooltip = `PatchOps: ${breached} plan(s) past their SLA deadline, ${dueSoon} due soon.${unknownSentence} ${clockSentence(state)} Click to show SLA status.`;
+    this.item.backgroundColor = breached || unknown ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.show(this.item);
+    if (!clock) {
+      this.hide(this.clockItem);
+      return;
+    }
+    this.clockItem.text = `${state.kind === 'invalid' ? '$(warning)' : '$(history)'} ${clock}`;
+    this.clockItem.tooltip = `PatchOps: ${clockSentence(state)} Click to choose.`;
+    this.clockItem.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.show(this.clockItem);
+  }
+
+  private show(item: vscode.StatusBarItem): void {
+    item.show();
+    this.visible.add(item);
+  }
+
+  private hide(item: vscode.StatusBarItem): void {
+    item.hide();
+    this.visible.delete(item);
+  }
+
+  /** What the items show now (for tests: the workbench renders exactly these). */
+  get shown(): { text: string; tooltip: string }[] {
+    return [this.item, this.clockItem]
+      .filter((item) => this.visible.has(item))
+      .map((item) => ({ text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '') }));
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
     this.item.dispose();
+    this.clockItem.dispose();
   }
 }

@@ -1,5 +1,6 @@
 // Measures the synchronous work our code does on the extension host, where anything long
-// blocks every other extension: the longest task is logged and exposed to tests.
+// blocks every other extension: the longest task is logged (and measured by `npm run bench`), and
+// long jobs run in slices that hand the extension host back in between.
 import type * as vscode from 'vscode';
 
 /**
@@ -9,10 +10,24 @@ import type * as vscode from 'vscode';
  */
 const SLICE_MS = 8;
 
+/** Per sliced job name: how many times it ran, its slices in all, and the most one run took. */
+export interface SlicedJobStats {
+  runs: number;
+  slices: number;
+  mostSlices: number;
+}
+
 export class TaskTimer {
   private longest = { ms: 0, name: '' };
+  private tasks = 0;
+  /** Keyed by job name (a few per workspace), so it stays small in a window open for days. */
+  private readonly jobs = new Map<string, SlicedJobStats>();
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly warnAboveMs = 50) {}
+  constructor(
+    private readonly log: Pick<vscode.LogOutputChannel, 'warn'>,
+    private readonly warnAboveMs = 50,
+    private readonly sliceMs = SLICE_MS,
+  ) {}
 
   run<T>(name: string, work: () => T): T {
     const started = performance.now();
@@ -20,19 +35,26 @@ export class TaskTimer {
       return work();
     } finally {
       const ms = performance.now() - started;
+      this.tasks++;
       if (ms > this.longest.ms) this.longest = { ms, name };
       if (ms > this.warnAboveMs) this.log.warn(`${name} took ${ms.toFixed(1)} ms on the extension host`);
     }
   }
 
   /**
-   * Long work in slices of about SLICE_MS, each timed as one task, handing the extension host
-   * back in between. `work(deadline)` does what it can before `deadline` and says whether it is
-   * done; `stop`, asked after each pause, gives up. Resolves to true when the work was done.
+   * Long work in slices of about sliceMs, each timed as one task, handing the extension host
+   * back in between. `work(deadline)` does what it can before `deadline` — at least one step, so
+   * that a slice stretched by a busy machine still makes progress — and says whether it is done;
+   * `stop`, asked after each pause, gives up. Resolves to true when the work was done.
    */
   async sliced(name: string, work: (deadline: number) => boolean, stop?: () => boolean): Promise<boolean> {
+    const stats = this.jobs.get(name) ?? { runs: 0, slices: 0, mostSlices: 0 };
+    this.jobs.set(name, stats);
+    stats.runs++;
     for (let slice = 1; ; slice++) {
-      if (this.run(`${name} (slice ${slice})`, () => work(performance.now() + SLICE_MS))) return true;
+      stats.slices++;
+      stats.mostSlices = Math.max(stats.mostSlices, slice);
+      if (this.run(`${name} (slice ${slice})`, () => work(performance.now() + this.sliceMs))) return true;
       await new Promise((resolve) => setImmediate(resolve));
       if (stop?.()) return false;
     }
@@ -40,5 +62,10 @@ export class TaskTimer {
 
   get longestTask(): { ms: number; name: string } {
     return { ...this.longest };
+  }
+
+  /** How many tasks ran, and every sliced job by name. */
+  get stats(): { tasks: number; sliced: Record<string, SlicedJobStats> } {
+    return { tasks: this.tasks, sliced: Object.fromEntries([...this.jobs].map(([name, s]) => [name, { ...s }])) };
   }
 }

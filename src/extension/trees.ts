@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Evaluation, ExceptionResult, PlanResult, WaveResult } from '../core/model/evaluation';
 import { planDescription, planStateText, STATE_LABELS, waveDescription } from '../core/present/summaries';
-import { EXCEPTION_STATES, PLAN_STATES, type ExceptionState, type PlanState } from '../core/report/reportModel';
 import { formatInstantLocal } from '../core/time/instants';
 import { toRange } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
 import type { WorkspaceRegistry } from './workspaceRegistry';
+import { EXCEPTION_STATES, PLAN_STATES, type ExceptionState, type PlanState } from '../core/model/vocabulary';
 
 type Node =
   | { kind: 'workspace'; workspace: PatchOpsWorkspace }
@@ -110,16 +110,18 @@ export class ExceptionsTree extends PatchOpsTree {
 function planItem(workspace: PatchOpsWorkspace, plan: PlanResult, expandable: boolean): vscode.TreeItem {
   const evaluation = workspace.evaluation!;
   const item = new vscode.TreeItem(plan.id, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.id = `${workspace.root.toString()}#plan:${plan.id}`;
+  // The file is part of the id: two plans may share an id (a duplicate), and both are listed.
+  item.id = `${workspace.root.toString()}#plan:${plan.entity.source.file}#${plan.id}`;
   item.description = planDescription(plan);
   item.iconPath = stateIcon(plan.state);
   item.contextValue = 'plan';
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.appendText(`${plan.title}\n\n`);
   tooltip.appendText(`${planStateText(plan, evaluation.asOf)}\n`);
+  if (plan.unknownReason !== null) tooltip.appendText(`No deadline: ${plan.unknownReason}\n`);
   if (plan.deadline !== null) tooltip.appendText(`Deadline: ${formatInstantLocal(plan.deadline, evaluation.timezone)}\n`);
   if (plan.clockStart !== null) tooltip.appendText(`Clock start: ${formatInstantLocal(plan.clockStart, evaluation.timezone)} (${plan.clockStartKind})\n`);
-  tooltip.appendText(`Endpoints: ${plan.endpoints.patched}/${plan.endpoints.targets} patched, ${plan.endpoints.failed} failed`);
+  tooltip.appendText(`Endpoints: ${plan.endpoints.patched}/${plan.endpoints.targets ?? 'unknown'} patched, ${plan.endpoints.failed} failed`);
   item.tooltip = tooltip;
   item.command = openAt(workspace, plan.entity.source.file, plan.entity.source.rangeOf(['id']));
   return item;
@@ -127,10 +129,14 @@ function planItem(workspace: PatchOpsWorkspace, plan: PlanResult, expandable: bo
 
 function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResult): vscode.TreeItem {
   const item = new vscode.TreeItem(wave.name, vscode.TreeItemCollapsibleState.None);
-  item.id = `${workspace.root.toString()}#plan:${plan.id}#wave:${wave.index}`;
+  item.id = `${workspace.root.toString()}#plan:${plan.entity.source.file}#${plan.id}#wave:${wave.index}`;
   item.description = waveDescription(wave);
   item.iconPath = new vscode.ThemeIcon(wave.status === 'complete' ? 'pass' : wave.status === 'rolled_back' ? 'discard' : wave.status === 'planned' ? 'circle-large-outline' : 'sync');
-  item.tooltip = wave.blockedBy ? `Blocked: ${wave.blockedBy.replace(/`/g, '')}` : undefined;
+  item.tooltip = wave.blockedBy
+    ? `Blocked: ${wave.blockedBy.replace(/`/g, '')}`
+    : wave.startedEarly
+      ? `Started before it was allowed: ${wave.startedEarly.replace(/`/g, '')}`
+      : undefined;
   item.command = openAt(workspace, plan.entity.source.file, plan.entity.source.rangeOf(['waves', wave.index, 'name']));
   return item;
 }
@@ -138,7 +144,7 @@ function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResu
 function exceptionItem(workspace: PatchOpsWorkspace, exception: ExceptionResult): vscode.TreeItem {
   const evaluation = workspace.evaluation!;
   const item = new vscode.TreeItem(exception.id, vscode.TreeItemCollapsibleState.None);
-  item.id = `${workspace.root.toString()}#exception:${exception.id}`;
+  item.id = `${workspace.root.toString()}#exception:${exception.entity.source.file}#${exception.id}`;
   const revisit = exception.revisitOn !== null ? `revisit ${formatInstantLocal(exception.revisitOn, evaluation.timezone).slice(0, 10)}` : 'no revisit date';
   item.description = `${exception.approval} · ${revisit}`;
   item.iconPath = exceptionIcon(exception.state);
@@ -163,17 +169,23 @@ function openAt(workspace: PatchOpsWorkspace, file: string, range: Diagnostic['r
 
 const STATE_ORDER = PLAN_STATES;
 function sortedPlans(evaluation: Evaluation): PlanResult[] {
-  return [...evaluation.plans].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || compareDeadline(a, b) || a.id.localeCompare(b.id));
+  return [...evaluation.plans].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || compareDeadline(a, b) || compareIds(a, b));
 }
 function sortByDeadline(plans: PlanResult[]): PlanResult[] {
-  return [...plans].sort((a, b) => compareDeadline(a, b) || a.id.localeCompare(b.id));
+  return [...plans].sort((a, b) => compareDeadline(a, b) || compareIds(a, b));
+}
+/** By id, then file (duplicated ids); code-unit order, the same on every machine whatever its locale. */
+function compareIds(a: PlanResult, b: PlanResult): number {
+  const x = `${a.id}\0${a.entity.source.file}`;
+  const y = `${b.id}\0${b.entity.source.file}`;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 function compareDeadline(a: PlanResult, b: PlanResult): number {
   return (a.deadline ?? Infinity) - (b.deadline ?? Infinity) || 0;
 }
 
 function expandState(state: PlanState): vscode.TreeItemCollapsibleState {
-  return state === 'breached' || state === 'due_soon' || state === 'awaiting_test'
+  return state === 'breached' || state === 'unknown' || state === 'due_soon' || state === 'awaiting_test'
     ? vscode.TreeItemCollapsibleState.Expanded
     : vscode.TreeItemCollapsibleState.Collapsed;
 }
@@ -181,6 +193,7 @@ function expandState(state: PlanState): vscode.TreeItemCollapsibleState {
 function stateIcon(state: PlanState): vscode.ThemeIcon {
   const icons: Record<PlanState, [string, string?]> = {
     breached: ['error', 'errorForeground'],
+    unknown: ['question', 'errorForeground'],
     due_soon: ['warning', 'editorWarning.foreground'],
     awaiting_test: ['beaker'],
     on_track: ['clock'],

@@ -6,13 +6,14 @@ import { isSkippedFolder } from '../core/workspace/fileKinds';
 import { PatchOpsWorkspace } from './patchopsWorkspace';
 import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
-import type { WorkspaceModel } from '../core/workspace/model';
 import { verifyApprovals } from '../node/approvals';
 import { findWorkspaceFiles, realPath } from '../node/workspaceFiles';
 import { warmUpSteps } from '../core/warmUp';
 import { formatInstantLocal, isValidZone } from '../core/time/instants';
 import { warmUpIntlInWorker } from './intlWarmUp';
-import { asOfSetting, debounceSetting, gitPathSetting } from './settings';
+import type { EditorClock } from './clock';
+import { debounceSetting, gitPathSetting } from './settings';
+import type { WorkspaceModel } from '../core/model/workspace';
 
 const WORKSPACE_GLOB = '**/patchops.{yaml,yml}';
 const FILES_GLOB = '**/*.{yaml,yml}';
@@ -28,7 +29,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   private idleWaiters: (() => void)[] = [];
   private readonly changed = new vscode.EventEmitter<PatchOpsWorkspace | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private clock?: NodeJS.Timeout;
+  private ticker?: NodeJS.Timeout;
   private markStarted!: () => void;
   /** Resolves once the first scan has loaded every workspace. */
   private readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
@@ -38,7 +39,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
 
   readonly timer: TaskTimer;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    /** The instant every evaluation is as of (this window's choice, patchops.asOf, or now). */
+    readonly clock: EditorClock,
+  ) {
     this.timer = new TaskTimer(log);
   }
 
@@ -70,8 +75,8 @@ export class WorkspaceRegistry implements vscode.Disposable {
       this.markStarted();
     }
     // With "now" as the as-of, states move with the clock: re-evaluate (no re-parse) every minute.
-    this.clock = setInterval(() => {
-      if (!asOfSetting().fixed) this.workspaces.forEach((w) => this.schedule(w, 0));
+    this.ticker = setInterval(() => {
+      if (this.clock.state.kind !== 'fixed') this.workspaces.forEach((w) => this.schedule(w, 0));
     }, 60_000);
   }
 
@@ -126,14 +131,15 @@ export class WorkspaceRegistry implements vscode.Disposable {
     // Files of a workspace nested inside this one belong to that one.
     const nested = this.workspaces.map((w) => (w === workspace ? undefined : workspace.relative(w.root))).filter((rel) => rel !== undefined);
     const rels = this.timer.run(`list ${workspace.root.fsPath}`, () =>
-      findWorkspaceFiles(workspace.root.fsPath).filter((rel) => !nested.some((n) => rel.startsWith(`${n}/`))),
+      findWorkspaceFiles(workspace.root.fsPath, true).filter((rel) => !nested.some((n) => rel.startsWith(`${n}/`))),
     );
     const realRoot = realPath(workspace.root.fsPath); // once, not once a file
     let next = 0;
     let busy = 0;
     await this.timer.sliced(`read and parse ${workspace.root.fsPath}`, (deadline) => {
       const start = performance.now();
-      while (next < rels.length && performance.now() < deadline) {
+      // At least one file a slice: a slice stretched by a busy machine still makes progress.
+      for (let first = true; next < rels.length && (first || performance.now() < deadline); first = false) {
         const rel = rels[next++];
         const doc = open.get(rel);
         if (doc) workspace.updateText(rel, doc.getText());
@@ -195,9 +201,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.workspaces.forEach((w) => this.schedule(w, 0))),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('patchops.asOf')) this.workspaces.forEach((w) => this.schedule(w, 0));
-      }),
+      this.clock.onDidChange(() => this.workspaces.forEach((w) => this.schedule(w, 0))),
     );
   }
 
@@ -236,7 +240,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     try {
       model ??= this.timer.run(`assemble ${workspace.root.fsPath}`, () => workspace.model());
       // Undefined when a command evaluated meanwhile: the views then show that newer evaluation.
-      await workspace.evaluateInSlices(asOfSetting().asOf(), model);
+      await workspace.evaluateInSlices(this.clock.asOf(), model);
       this.timer.run('update views', () => this.changed.fire(workspace));
       void this.track(this.reviewApprovals(workspace, model));
     } catch (err) {
@@ -293,7 +297,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearInterval(this.clock);
+    clearInterval(this.ticker);
     this.timers.forEach((t) => clearTimeout(t));
     this.disposables.forEach((d) => d.dispose());
   }

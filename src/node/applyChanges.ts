@@ -1,9 +1,10 @@
 // Node-only: write whole-file changes computed by the core (import, enrich) into a workspace —
-// atomically, never outside it, and never over a file that changed since it was read.
+// atomically, never outside it, never over a file that changed since it was read, and never over
+// anything but a regular file (a symbolic link to a plan in the workspace writes that plan).
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodeText } from '../core/parse/decode';
-import { writeFileAtomic } from './atomicWrite';
+import { existingWriteTarget, writeFileAtomic, WriteRefused } from './atomicWrite';
 
 export interface WorkspaceChange {
   /** Workspace-relative, `/`-separated. */
@@ -34,9 +35,24 @@ export function writeChanges(root: string, changes: readonly WorkspaceChange[]):
 
 function check(root: string, change: WorkspaceChange): { full: string; bom: boolean } {
   const full = resolveInside(root, change.file);
+  // What the write would replace: never a folder, device, pipe or dangling link (nor read one:
+  // a named pipe would block), and a symbolic link only when it leads to a file in the workspace.
+  let target: string | undefined;
+  try {
+    target = existingWriteTarget(full);
+  } catch (err) {
+    if (err instanceof WriteRefused) throw new ChangeConflict(`refusing to write '${change.file}': ${err.message}`);
+    throw err;
+  }
+  if (target !== undefined && target !== full) {
+    const rel = path.relative(fs.realpathSync(root), target);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      throw new ChangeConflict(`refusing to write '${change.file}': it is a symbolic link to a file outside the workspace`);
+    }
+  }
   let bytes: Buffer | undefined;
   try {
-    bytes = fs.readFileSync(full);
+    if (target !== undefined) bytes = fs.readFileSync(target);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new ChangeConflict(`cannot read ${change.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }

@@ -1,4 +1,4 @@
-// Node-only: git review of exception approvals (SPEC §4, docs/git-review.md). Gathers what git
+// Node-only: git review of exception approvals (docs/git-review.md). Gathers what git
 // says about each approved exception — blame of the committed file, authors, ancestry,
 // signatures — and lets the pure core decide (`decideApproval`). The CLI calls the synchronous
 // form; the editor calls `verifyApprovals`. Both walk the same steps (`verificationSteps`).
@@ -9,8 +9,8 @@ import { approvalCommitOf, decideApproval, otherCommits } from '../core/approval
 import { editorLines, gitLines, mapLines } from '../core/approvals/lineMap';
 import { logFormat, parseBlamePorcelain, parseConfigZ, parseLog, parseLsTree, type Blame, type CommitFacts } from '../core/approvals/porcelain';
 import { approvalRequests, gitReviewRequired, type ApprovalRequest } from '../core/approvals/requests';
-import type { WorkspaceModel } from '../core/workspace/model';
 import { gitEnvironment, locateExecutable, runGitAsync, runGitSync, type GitCall, type GitResult, type GitRunnerOptions } from './gitRunner';
+import type { WorkspaceModel } from '../core/model/workspace';
 
 export interface VerifyOptions {
   /** False in an untrusted (Restricted Mode) workspace: git does not run, approvals are `unchecked`. */

@@ -232,13 +232,16 @@ export function sha256Hex(text: string | Uint8Array): string {
 /**
  * SHA-256 over the workspace as read: the number of files, then for each (in listing order) its
  * path and either the SHA-256 of its bytes or why it was not read (the message its diagnostic
- * carries). Nothing is parsed.
+ * carries); then the same for the other YAML files, whose content decides whether they are
+ * reported as misnamed. Nothing is parsed.
  */
 export function workspaceDigest(raw: RawWorkspace): string {
   const all = crypto.createHash('sha256');
-  all.update(`files ${raw.files.length}\n`);
-  // A path holds no NUL; a refusal message no newline.
-  for (const f of raw.files) all.update(f.refused !== undefined ? `${f.rel}\0refused ${f.refused}\n` : `${f.rel}\0${fileSha256(f.bytes)}\n`);
+  for (const [what, files] of [['files', raw.files], ['candidates', raw.candidates]] as const) {
+    all.update(`${what} ${files.length}\n`);
+    // A path holds no NUL; a refusal message no newline.
+    for (const f of files) all.update(f.refused !== undefined ? `${f.rel}\0refused ${f.refused}\n` : `${f.rel}\0${fileSha256(f.bytes)}\n`);
+  }
   return all.digest('hex');
 }
 

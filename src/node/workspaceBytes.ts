@@ -1,9 +1,10 @@
-// Node-only: find a workspace's files and read their bytes, parsing nothing (src/node/workspaceFiles.ts
-// parses them). What a `--cache` key is computed from; light to load: it needs none of the parser.
+// Node-only: find a workspace's files (and its other YAML files, to warn about misnamed ones) and
+// read their bytes, parsing nothing (src/node/workspaceFiles.ts parses them). What a `--cache` key
+// is computed from; light to load: it needs none of the parser.
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_LIMITS, tooLargeMessage } from '../core/parse/sourceDocument';
-import { fileKindOf, isSkippedFolder } from '../core/workspace/fileKinds';
+import { fileKindOf, isCandidateName, isSkippedFolder } from '../core/workspace/fileKinds';
 
 /**
  * One file as read, before parsing: its bytes, or why it was not read (the message its
@@ -19,15 +20,25 @@ export interface RawWorkspace {
   hasSettings: boolean;
   /** In the order of `findWorkspaceFiles`. */
   files: RawFile[];
+  /**
+   * The other `.yaml`/`.yml` files (fileKinds.ts `isCandidateName`), read the same careful way:
+   * PatchOps reads them only to warn when one looks like a PatchOps file (misnamed.ts).
+   */
+  candidates: RawFile[];
 }
 
-/** Workspace-relative paths (with `/`) of every PatchOps file below `root`. */
-export function findWorkspaceFiles(root: string): string[] {
-  return listWorkspace(root, realPath(root)).map((f) => f.rel);
+/**
+ * Workspace-relative paths (with `/`) of every PatchOps file below `root`; `withCandidates`: and
+ * of every other `.yaml`/`.yml` file, in the same walk order.
+ */
+export function findWorkspaceFiles(root: string, withCandidates = false): string[] {
+  return listWorkspace(root, realPath(root)).flatMap((f) => (withCandidates || !f.candidate ? [f.rel] : []));
 }
 
 interface Listed {
   rel: string;
+  /** Not a PatchOps file name, but YAML: see `RawWorkspace.candidates`. */
+  candidate: boolean;
   /**
    * Where a plain file (not a link) was listed: its folder's real path, already checked to be
    * inside the workspace. Undefined for a link, or where the platform cannot open without
@@ -59,9 +70,11 @@ function listWorkspace(root: string, realRoot: string | undefined): Listed[] {
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path.join(dir, entry.name)));
       if (isDir) {
         if (!isSkippedFolder(entry.name)) walk(path.join(dir, entry.name), childRel);
-      } else if (fileKindOf(childRel)) {
+      } else {
+        const candidate = isCandidateName(childRel);
+        if (!candidate && !fileKindOf(childRel)) continue;
         const plain = entry.isFile() && realRoot !== undefined && NO_FOLLOW !== undefined;
-        found.push(plain ? { rel: childRel, realFolder: real } : { rel: childRel });
+        found.push(plain ? { rel: childRel, candidate, realFolder: real } : { rel: childRel, candidate });
       }
     }
   };
@@ -166,16 +179,19 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** Every PatchOps file's bytes (or why it was not read), nothing parsed yet. */
+/** Every PatchOps file's bytes (or why it was not read), and every candidate's, nothing parsed yet. */
 export function readWorkspaceBytes(root: string): RawWorkspace {
   const realRoot = realPath(root);
   const listed = listWorkspace(root, realRoot);
   const slab = new Slab();
+  const read = (f: Listed) =>
+    (f.realFolder !== undefined && readListedFile(f.rel, f.realFolder, slab)) || readWorkspaceFileBytes(root, f.rel, DEFAULT_LIMITS.maxChars, realRoot);
   return {
     root,
     realRoot,
     hasSettings: listed.some((f) => fileKindOf(f.rel) === 'workspace'),
-    files: listed.map((f) => (f.realFolder !== undefined && readListedFile(f.rel, f.realFolder, slab)) || readWorkspaceFileBytes(root, f.rel, DEFAULT_LIMITS.maxChars, realRoot)),
+    files: listed.filter((f) => !f.candidate).map(read),
+    candidates: listed.filter((f) => f.candidate).map(read),
   };
 }
 

@@ -1,9 +1,11 @@
 // Node-only: find and read a workspace's files from disk. The core never touches the file system.
 // Reading (bytes, no parsing) is in workspaceBytes.ts; this parses what was read.
+import type { Diagnostic } from '../core/model/diagnostic';
 import { DEFAULT_LIMITS } from '../core/parse/sourceDocument';
 import { loadFile, refusedFile } from '../core/workspace/load';
-import type { LoadedFile } from '../core/workspace/model';
+import { misnamedDiagnostic } from '../core/workspace/misnamed';
 import { readWorkspaceBytes, readWorkspaceFileBytes, type RawFile, type RawWorkspace } from './workspaceBytes';
+import type { LoadedFile } from '../core/model/workspace';
 
 export { findWorkspaceFiles, readWorkspaceBytes, readWorkspaceFileBytes, realPath, type RawFile, type RawWorkspace } from './workspaceBytes';
 
@@ -11,6 +13,8 @@ export interface DiskWorkspace {
   root: string;
   hasSettings: boolean;
   files: LoadedFile[];
+  /** Warnings on the other YAML files that look like PatchOps files (the model's `misnamed`). */
+  misnamed: Diagnostic[];
 }
 
 /** Read and load one file; a file that cannot be read becomes a diagnostic, not an exception. */
@@ -24,11 +28,24 @@ export function loadRawFile(raw: RawFile): LoadedFile {
   return raw.refused !== undefined ? refusedFile(raw.rel, raw.refused) : loadFile(raw.rel, raw.bytes);
 }
 
+/**
+ * Read a YAML file that is not named as a PatchOps file: its warning when it looks like one. One
+ * that cannot be read (a link outside, a FIFO, too large) is not PatchOps' to report: no warning.
+ */
+export function readWorkspaceCandidate(root: string, rel: string, maxBytes = DEFAULT_LIMITS.maxChars, realRoot?: string): Diagnostic | undefined {
+  return misnamedOf(readWorkspaceFileBytes(root, rel, maxBytes, realRoot));
+}
+
+function misnamedOf(raw: RawFile): Diagnostic | undefined {
+  return raw.refused !== undefined ? undefined : misnamedDiagnostic(raw.rel, raw.bytes);
+}
+
 export function readWorkspace(root: string): DiskWorkspace {
   return loadWorkspace(readWorkspaceBytes(root));
 }
 
 /** Parse what `readWorkspaceBytes` read. */
 export function loadWorkspace(raw: RawWorkspace): DiskWorkspace {
-  return { root: raw.root, hasSettings: raw.hasSettings, files: raw.files.map(loadRawFile) };
+  const misnamed = raw.candidates.flatMap((f) => misnamedOf(f) ?? []);
+  return { root: raw.root, hasSettings: raw.hasSettings, files: raw.files.map(loadRawFile), misnamed };
 }

@@ -8,6 +8,7 @@ import { renderHtml } from '../../src/core/report/html';
 import { parseInstant } from '../../src/core/time/instants';
 import { assembleModel, loadFile } from '../../src/core/workspace/load';
 import { findWorkspaceFiles, readWorkspace } from '../../src/node/workspaceFiles';
+import { FILE_CASES, manyVulnerabilities, runPipeline } from '../unit/hostile/corpus';
 
 const [kind, root, asOfText, arg] = process.argv.slice(2);
 const asOf = (parseInstant(asOfText, 'UTC') as { ms: number }).ms;
@@ -76,6 +77,24 @@ switch (kind) {
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
     done(p(0.5), { p50: p(0.5), p95: p(0.95), cellsPerEdit: computed / Number(count) });
+    break;
+  }
+  case 'hostile': {
+    // The hostile corpus' single-file cases through the whole pipeline (test/unit/hostile): the
+    // slowest one. The tests record these times but never assert them.
+    let worst = { ms: 0, name: '' };
+    for (const c of FILE_CASES) {
+      const { loadMs, restMs } = runPipeline([{ file: c.file, content: c.content() }], c.base);
+      if (loadMs + restMs > worst.ms) worst = { ms: loadMs + restMs, name: c.name };
+    }
+    console.log(`slowest hostile case: ${worst.name}`);
+    done(worst.ms, { cases: FILE_CASES.length });
+    break;
+  }
+  case 'hostile-many': {
+    // 100,000 vulnerabilities in one 4.4 MB plan: loaded, evaluated, rendered in every format.
+    const { loadMs, restMs } = runPipeline([{ file: 'many.plan.yaml', content: manyVulnerabilities() }]);
+    done(loadMs + restMs, { loadMs, restMs });
     break;
   }
   default:

@@ -20,7 +20,8 @@ import { resolveAsOf, workspaceZone } from './shared';
 export function computeResult(args: CliArgs, io: Io, raw: RawWorkspace, cache: OpenCache | undefined): { result: RunResult; store?: () => void } {
   const disk = loadWorkspace(raw);
   raw.files = []; // parsed: the bytes (38 MB at 10,000 files) need not stay for the evaluation
-  const model = assembleModel(disk.files);
+  raw.candidates = [];
+  const model = { ...assembleModel(disk.files), misnamed: disk.misnamed };
   const asOf = resolveAsOf(args.asOf, workspaceZone(disk), io);
   const review = cache?.beforeReview(gitReviewRequired(model) ? approvalRequests(model) : []);
   const signers = io.env.PATCHOPS_ALLOWED_SIGNERS;
@@ -30,6 +31,8 @@ export function computeResult(args: CliArgs, io: Io, raw: RawWorkspace, cache: O
     allowedSigners: signers ? path.resolve(io.cwd, signers) : undefined,
   });
   const evaluation = evaluate(model, { asOf, approvals });
-  const result = args.command === 'export' ? renderExportResult(args, evaluation) : renderResult(args, evaluation, disk.files.length, io);
+  const fileCount = disk.files.length + disk.misnamed.length; // the files read, and those warned about as misnamed
+  const result =
+    args.command === 'export' ? renderExportResult(args, evaluation) : renderResult(args, evaluation, { fileCount, root: disk.root }, io);
   return { result, store: review && (() => review.store(result, approvals)) };
 }

@@ -3,7 +3,7 @@
 // the renderers) and compute it. Light on purpose: a cache hit loads none of the core.
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeFileAtomic } from '../../node/atomicWrite';
+import { writeErrorText, writeFileAtomic } from '../../node/atomicWrite';
 import type { CachedResult } from '../../node/resultCache';
 import { readWorkspaceBytes, type RawWorkspace } from '../../node/workspaceBytes';
 import { UsageError, type CliArgs } from '../args';
@@ -65,7 +65,7 @@ export function writeOutput(args: CliArgs, io: Io, output: string): boolean {
   try {
     writeFileAtomic(path.resolve(io.cwd, args.out), output);
   } catch (err) {
-    throw new UsageError(`cannot write '${args.out}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`cannot write '${args.out}': ${writeErrorText(err)}`);
   }
   return true;
 }

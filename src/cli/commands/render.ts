@@ -6,19 +6,28 @@ import { renderHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
 import { buildReport } from '../../core/report/reportJson';
 import { renderSarif } from '../../core/report/sarif';
+import { pathInRepository } from '../../node/repoRoot';
 import { UsageError, type CliArgs } from '../args';
+import { fails } from '../failOn';
 import type { Io } from '../main';
 import { styleFor } from '../terminal';
 import { diagnosticsText, statusText } from '../textOutput';
 import { resultOf, type RunResult } from './evaluated';
 
-export function renderResult(args: CliArgs, evaluation: Evaluation, fileCount: number, io: Io): RunResult {
-  const errors = evaluation.diagnostics.some((d) => d.severity === 'error');
-  const wrote = () => `Wrote ${args.out} (${evaluation.plans.length} plans, ${evaluation.exceptions.length} exceptions)\n`;
-  return resultOf(args, render(args, evaluation, fileCount, io), wrote, args.command === 'validate' && errors ? 1 : 0);
+/** What the renderers need besides the evaluation. */
+export interface RenderContext {
+  fileCount: number;
+  /** The workspace folder (SARIF paths are relative to the repository that holds it). */
+  root: string;
 }
 
-function render(args: CliArgs, evaluation: Evaluation, fileCount: number, io: Io): string {
+export function renderResult(args: CliArgs, evaluation: Evaluation, context: RenderContext, io: Io): RunResult {
+  const failed = args.command === 'validate' && fails(evaluation.diagnostics, args.failOn ?? 'error');
+  const wrote = () => `Wrote ${args.out} (${evaluation.plans.length} plans, ${evaluation.exceptions.length} exceptions)\n`;
+  return resultOf(args, render(args, evaluation, context, io), wrote, failed ? 1 : 0);
+}
+
+function render(args: CliArgs, evaluation: Evaluation, { fileCount, root }: RenderContext, io: Io): string {
   const style = styleFor(io.stdout, io.env);
   const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
   switch (`${args.command}:${args.format}`) {
@@ -27,7 +36,7 @@ function render(args: CliArgs, evaluation: Evaluation, fileCount: number, io: Io
     case 'validate:json':
       return json({ asOf: new Date(evaluation.asOf).toISOString(), diagnostics: evaluation.diagnostics.map(diagnosticJson) });
     case 'validate:sarif':
-      return renderSarif(evaluation.diagnostics, version);
+      return renderSarif(evaluation.diagnostics, version, pathInRepository(root));
     case 'status:text':
       return statusText(evaluation, style);
     case 'status:json':

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseInstant } from '../../core/time/instants';
 import { ChangeConflict, writeChanges, type WorkspaceChange } from '../../node/applyChanges';
+import { writeErrorText } from '../../node/atomicWrite';
 import { loadWorkspace, type DiskWorkspace } from '../../node/workspaceFiles';
 import { UsageError, type CliArgs } from '../args';
 import type { Io } from '../main';
@@ -57,6 +58,6 @@ export function writeUnlessDryRun(args: CliArgs, root: string, changes: readonly
     writeChanges(root, changes);
   } catch (err) {
     if (err instanceof ChangeConflict) throw new UsageError(err.message);
-    throw new UsageError(`cannot write the plans: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`cannot write the plans: ${writeErrorText(err)}`);
   }
 }

@@ -1,10 +1,10 @@
-// The verdict on one approval from what git says (SPEC §4). Pure: the Node verifier gathers the
+// The verdict on one approval from what git says (docs/git-review.md). Pure: the Node verifier gathers the
 // facts (blame, commit authors, ancestry, signatures) and this decides; tests feed facts directly.
 import type { ApprovalCommit } from '../model/evaluation';
-import { sameEmail } from '../rules/exceptions';
 import type { ApprovalCheck } from './approvalCheck';
 import type { CommitFacts } from './porcelain';
 import { isApproverMember, type ApprovalRequest } from './requests';
+import { sameEmail } from '../model/people';
 
 export interface ApprovalFacts {
   /** For each editor line of the request's text: the commit that last changed it, or null when not committed. */

@@ -1,8 +1,8 @@
 // What the verifier must check for each approved exception: who approved, who asked, which
 // lines hold the approval, and what the exception's policy demands. Pure: read from the model.
 import type { ExceptionFile, SlaFile } from '../model/files';
-import { sameEmail } from '../rules/exceptions';
-import type { Entity, WorkspaceModel } from '../workspace/model';
+import type { Entity, WorkspaceModel } from '../model/workspace';
+import { sameEmail } from '../model/people';
 
 export interface ApprovalRequest {
   /** The exception file, workspace-relative (the key of `ApprovalChecks`). */

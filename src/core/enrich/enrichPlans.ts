@@ -3,10 +3,10 @@
 // the vulnerability's last line (or `, key: value` in a flow mapping). Comments stay; only changed
 // lines change. Pure: files in, whole-file contents out.
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
-import type { LoadedFile } from '../workspace/model';
 import { applyEdits, parseForEdit, setMapFields, type Scalar, type TextEdit } from '../scanners/yamlText';
 import type { EpssScores } from './epss';
 import type { KevCatalog } from './kev';
+import type { LoadedFile } from '../model/workspace';
 
 export interface EnrichData {
   kev: KevCatalog;

@@ -13,14 +13,14 @@ import type { Evaluation, ExceptionResult, PlanResult } from '../model/evaluatio
 import type { AssetGroup, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
 import { RuleContext } from '../rules/context';
 import { evaluateException } from '../rules/exceptions';
-import { evaluatePlan } from '../rules/plans';
+import { evaluatePlan, type PlanPolicy } from '../rules/plans';
 import { resolvePolicy, type ResolvedPolicy } from '../rules/policies';
 import { scoreVulnerabilities, type IndexedVulnerability, type ScoredVulnerability } from '../rules/vulnerabilities';
 import { isValidZone } from '../time/instants';
-import type { Entity, LoadedFile, WorkspaceModel } from '../workspace/model';
 import { CellMaker, type Cell } from './cells';
-import { TrackedMap, TrackedSet } from './tracked';
+import { TrackedMap } from './tracked';
 import { VulnerabilityIndex } from './vulnerabilityIndex';
+import type { Entity, LoadedFile, WorkspaceModel } from '../model/workspace';
 
 export interface EvaluateOptions {
   /** The "as of" instant, epoch milliseconds. There is no default: callers decide what "now" is. */
@@ -32,12 +32,12 @@ export interface EvaluateOptions {
 /** How much work (about one cell each) an evaluation does between two pauses of `steps()`: the caller decides by the clock whether to go on, so pauses are many and cheap. */
 const WORK_PER_STEP = 20;
 
-const EMPTY = new Set<string>();
+const EMPTY: ReadonlyMap<string, string> = new Map();
 const DEFAULT = 'default';
 
 /** A plan's cells: its policy, its scored vulnerabilities, its result. */
 interface PlanRow {
-  policy: Cell<ResolvedPolicy | undefined>;
+  policy: Cell<PlanPolicy>;
   scored: Cell<ScoredVulnerability[]>;
   result?: Cell<PlanResult>;
   seen: number;
@@ -51,12 +51,12 @@ interface Row<T> {
 /** Everything kept between evaluations; replaced whole when the time zone or patchops.yaml changes. */
 class State {
   readonly policies = new TrackedMap<string, ResolvedPolicy>();
-  readonly brokenPolicies = new TrackedSet<string>();
-  readonly defaultPolicy = new TrackedMap<string, ResolvedPolicy | undefined>();
+  readonly brokenPolicies = new TrackedMap<string, string>();
+  readonly defaultPolicy = new TrackedMap<string, PlanPolicy>();
   readonly planPolicies = new TrackedMap<string, ResolvedPolicy | undefined>();
-  readonly brokenPlans = new TrackedSet<string>();
+  readonly brokenPlans = new TrackedMap<string, string>();
   readonly groups = new TrackedMap<string, Entity<AssetGroup>>();
-  readonly brokenGroups = new TrackedSet<string>();
+  readonly brokenGroups = new TrackedMap<string, string>();
   readonly vulnerabilities = new TrackedMap<string, IndexedVulnerability>();
   readonly exemptions = new TrackedMap<string, readonly ExceptionResult[]>();
   readonly approvals = new TrackedMap<string, ApprovalCheck>();
@@ -70,8 +70,6 @@ class State {
   readonly exceptionRows = new Map<Entity<ExceptionFile>, Row<ExceptionResult>>();
   /** Policy id → what it was resolved from, and the resolved policy the rules see. */
   readonly policyById = new Map<string, { data: SlaFile; policy: ResolvedPolicy }>();
-  /** Plan id → its policy, kept in step with the plan rows. */
-  readonly planPolicyById = new Map<string, ResolvedPolicy | undefined>();
   /** Effective exception results of the latest evaluation, to tell which exemptions changed. */
   effective = new Set<ExceptionResult>();
 
@@ -148,7 +146,7 @@ export class Evaluator {
     sweep(s.policyRows, generation, (entity) => touched.add(entity.source.file));
     s.policies.update(policies);
     s.brokenPolicies.update(model.brokenIds.get('sla') ?? EMPTY);
-    s.defaultPolicy.update(new Map([[DEFAULT, defaultPolicyOf(global, model, policies)]]));
+    s.defaultPolicy.update(new Map([[DEFAULT, defaultPolicyOf(global, model, policies)]]), undefined, samePlanPolicy);
     // A re-parsed assets file makes new entities of every group in it; rules read groups' data only.
     s.groups.update(model.groups, undefined, (a, b) => a === b || sameData(a.data, b.data));
     s.brokenGroups.update(model.brokenIds.get('assets') ?? EMPTY);
@@ -157,44 +155,39 @@ export class Evaluator {
 
     // Each plan's policy and scored vulnerabilities: an exception linked to a plan follows that
     // plan's policy, and its tier reads the vulnerability index.
-    const changedPlanIds = new Set<string>();
     const removedLists: ScoredVulnerability[][] = [];
     const addedLists: ScoredVulnerability[][] = [];
-    const newPolicies: [string, ResolvedPolicy | undefined][] = [];
     for (const plan of model.plans) {
       const row = s.planRows.get(plan);
       const policy = cells.cell(row?.policy, asOf, (ctx) => planPolicy(ctx, plan, s));
       const scored = cells.cell(row?.scored, asOf, (ctx) => scoreVulnerabilities(ctx, plan));
-      if (!row || policy.value !== row.policy.value) newPolicies.push([plan.data.id, policy.value]);
       if (!row || scored !== row.scored) {
         if (row) removedLists.push(row.scored.value);
         addedLists.push(scored.value);
       }
       if (row && (policy !== row.policy || scored !== row.scored)) touched.add(plan.source.file);
       if (row) {
+        // The result reads its policy from this cell, not through a tracked map: a new policy
+        // answer is a new result.
+        if (!samePlanPolicy(policy.value, row.policy.value)) row.result = undefined;
         row.policy = policy;
         row.scored = scored;
         row.seen = generation;
       } else s.planRows.set(plan, { policy, scored, seen: generation });
       if (pauseDue()) yield;
     }
-    const goneIds = new Set<string>();
     sweep(s.planRows, generation, (plan, row) => {
-      goneIds.add(plan.data.id);
       removedLists.push(row.scored.value);
       touched.add(plan.source.file);
     });
-    for (const [id, policy] of newPolicies) {
-      goneIds.delete(id); // a plan file edited: a new entity, often with the same id and policy
-      if (s.planPolicyById.has(id) && s.planPolicyById.get(id) === policy) continue;
-      changedPlanIds.add(id);
-      s.planPolicyById.set(id, policy);
+    // Plan id → policy, for the exceptions linked to a plan. A duplicated plan id is reported as
+    // such; its first declaration (in file order) answers, as the model lists plans in that order.
+    const planPolicyById = new Map<string, ResolvedPolicy | undefined>();
+    for (const plan of model.plans) {
+      if (!planPolicyById.has(plan.data.id)) planPolicyById.set(plan.data.id, s.planRows.get(plan)!.policy.value.policy);
     }
-    for (const id of goneIds) {
-      changedPlanIds.add(id);
-      s.planPolicyById.delete(id);
-    }
-    s.planPolicies.update(s.planPolicyById, changedPlanIds);
+    if (pauseDue(model.plans.length / 100)) yield;
+    s.planPolicies.update(planPolicyById);
     for (const list of removedLists) s.index.remove(list);
     for (const list of addedLists) {
       s.index.add(list);
@@ -216,7 +209,7 @@ export class Evaluator {
         evaluateException(ctx, entity, {
           teams,
           policies: s.policies,
-          defaultPolicy: s.defaultPolicy.get(DEFAULT),
+          defaultPolicy: s.defaultPolicy.get(DEFAULT)?.policy,
           planPolicies: s.planPolicies,
           brokenPlans: s.brokenPlans,
           groups: s.groups,
@@ -239,7 +232,7 @@ export class Evaluator {
       const scored = row.scored.value;
       const kept = row.result;
       row.result = cells.cell(kept, asOf, (ctx) =>
-        evaluatePlan(ctx, plan, { teams, groups: s.groups, brokenGroups: s.brokenGroups, policy: s.planPolicies.get(plan.data.id), scored, exemptions: s.exemptions }),
+        evaluatePlan(ctx, plan, { teams, groups: s.groups, brokenGroups: s.brokenGroups, policy: row.policy.value, scored, exemptions: s.exemptions }),
       );
       if (row.result !== kept) touched.add(plan.source.file);
       plans.push(row.result.value);
@@ -324,7 +317,7 @@ function* updateDiagnostics(
   }
 
   const wide = new Map<string, Diagnostic[]>();
-  for (const d of [...model.duplicates, ...workspaceWide]) {
+  for (const d of [...model.duplicates, ...(model.misnamed ?? []), ...workspaceWide]) {
     const list = wide.get(d.file);
     if (list) list.push(d);
     else wide.set(d.file, [d]);
@@ -335,6 +328,7 @@ function* updateDiagnostics(
   for (const file of touched) {
     const loaded = files.get(file);
     const list = loaded ? [...loaded.diagnostics, ...(wide.get(file) ?? []), ...loaded.entities.flatMap((e) => cellDiagnostics(s, e))] : [];
+    if (!loaded) list.push(...(wide.get(file) ?? [])); // not a PatchOps file: only a misnamed file's warning
     if (list.length) s.diagnostics.set(file, list.sort(compareDiagnostics));
     else s.diagnostics.delete(file);
     if (pauseDue(0.2)) yield;
@@ -363,15 +357,23 @@ export function evaluate(model: WorkspaceModel, options: EvaluateOptions): Evalu
   return new Evaluator(true).evaluate(model, options);
 }
 
-function planPolicy(ctx: RuleContext, plan: Entity<PlanFile>, s: State): ResolvedPolicy | undefined {
+/** A plan's policy, or why it has none: a plan without a usable policy has no deadline. */
+function planPolicy(ctx: RuleContext, plan: Entity<PlanFile>, s: State): PlanPolicy {
   const id = plan.data.sla;
+  if (plan.damaged?.includes('/sla')) return { problem: 'its `sla` cannot be read' };
   if (id === undefined) {
-    const fallback = s.defaultPolicy.get(DEFAULT);
-    if (!fallback) ctx.report(plan, ['id'], 'error', 'ref.unknown', `no SLA policy applies to plan \`${plan.data.id}\`: name one with \`sla\`, or set \`default_sla\` in patchops.yaml`);
+    const fallback = s.defaultPolicy.get(DEFAULT)!;
+    if (!fallback.policy && fallback.id === undefined) {
+      ctx.report(plan, ['id'], 'error', 'ref.unknown', `no SLA policy applies to plan \`${plan.data.id}\`: name one with \`sla\`, or set \`default_sla\` in patchops.yaml`);
+    }
     return fallback;
   }
-  if (!s.policies.has(id) && !s.brokenPolicies.has(id)) ctx.report(plan, ['sla'], 'error', 'ref.unknown', unknownPolicy(id, s.policies));
-  return s.policies.get(id);
+  const policy = s.policies.get(id);
+  if (policy) return { policy };
+  const broken = s.brokenPolicies.get(id);
+  if (broken) return { problem: `SLA policy \`${id}\` cannot be used: ${broken}` };
+  ctx.report(plan, ['sla'], 'error', 'ref.unknown', unknownPolicy(id, s.policies));
+  return { problem: `unknown SLA policy \`${id}\`` };
 }
 
 /** Effective exceptions by the vulnerability ids they name; the changed ids are those of exceptions that changed. */
@@ -410,17 +412,26 @@ function workspaceZone(model: WorkspaceModel): { zone: string; diagnostics: Diag
   };
 }
 
-function defaultPolicyOf(ctx: RuleContext, model: WorkspaceModel, policies: Map<string, ResolvedPolicy>): ResolvedPolicy | undefined {
+/** The policy for plans that name none: `default_sla`, else the only policy there is. */
+function defaultPolicyOf(ctx: RuleContext, model: WorkspaceModel, policies: Map<string, ResolvedPolicy>): PlanPolicy {
   const settings = model.settings;
   const id = settings?.data.default_sla;
   if (id !== undefined) {
-    if (!policies.has(id) && !model.brokenIds.get('sla')?.has(id)) {
-      ctx.report(settings!, ['default_sla'], 'error', 'ref.unknown', unknownPolicy(id, policies));
-    }
-    return policies.get(id);
+    const policy = policies.get(id);
+    if (policy) return { policy, id };
+    const broken = model.brokenIds.get('sla')?.get(id);
+    if (broken) return { problem: `the default SLA policy \`${id}\` cannot be used: ${broken}`, id };
+    ctx.report(settings!, ['default_sla'], 'error', 'ref.unknown', unknownPolicy(id, policies));
+    return { problem: `the default SLA policy \`${id}\` is unknown`, id };
   }
+  if (settings?.damaged?.includes('/default_sla')) return { problem: '`default_sla` in patchops.yaml cannot be read' };
   // With a single policy there is no doubt which one applies.
-  return policies.size === 1 ? [...policies.values()][0] : undefined;
+  if (policies.size === 1) return { policy: [...policies.values()][0] };
+  return { problem: policies.size ? 'it names no `sla` and patchops.yaml sets no `default_sla`' : 'no SLA policy is defined (*.sla.yaml)' };
+}
+
+function samePlanPolicy(a: PlanPolicy, b: PlanPolicy): boolean {
+  return a.policy === b.policy && a.problem === b.problem && a.id === b.id;
 }
 
 function unknownPolicy(id: string, policies: ReadonlyMap<string, unknown>): string {

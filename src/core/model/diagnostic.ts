@@ -9,9 +9,11 @@ export type DiagnosticCode =
   | 'ref.duplicate-id'
   | 'ref.role'
   | 'workspace.missing'
+  | 'workspace.misnamed'
   | 'sla.breached'
   | 'sla.due-soon'
   | 'sla.missed'
+  | 'sla.unknown'
   | 'testing.required'
   | 'wave.gate'
   | 'wave.progress'
@@ -62,7 +64,7 @@ export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line
 
 const severityOrder: Record<DiagnosticSeverity, number> = { error: 0, warning: 1, info: 2 };
 
-/** The order of SPEC §3: file, line, column, code. */
+/** The order of the validate JSON (docs/cli.md#the-validate-json): file, line, column, code. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||

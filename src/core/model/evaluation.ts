@@ -2,18 +2,8 @@
 // report is read from this, so each number is computed once.
 import type { Diagnostic } from './diagnostic';
 import type { ExceptionFile, PlanFile } from './files';
-import type {
-  ApprovalState,
-  ExceptionState,
-  Impact,
-  Kpis,
-  PlanState,
-  SeverityBand,
-  Tier,
-  WaveStatus,
-} from '../report/reportModel';
-import type { ClockStartKind } from '../rules/policies';
-import type { Entity, WorkspaceModel } from '../workspace/model';
+import type { ApprovalState, ClockStartKind, ExceptionState, Impact, Kpis, PlanState, SeverityBand, Tier, WaveStatus } from './vocabulary';
+import type { Entity, WorkspaceModel } from './workspace';
 
 export interface VulnerabilityResult {
   id: string;
@@ -37,6 +27,8 @@ export interface WaveResult {
   completed: number | null;
   /** Why this wave may not start yet, or null when it may (or has). */
   blockedBy: string | null;
+  /** What it started before it was allowed to (its gate, or testing), or null. */
+  startedEarly: string | null;
 }
 
 export interface PlanResult {
@@ -50,14 +42,20 @@ export interface PlanResult {
   kev: boolean;
   tier: Tier | null;
   state: PlanState;
+  /** Why there is no deadline, when the state is `unknown`; otherwise null. */
+  unknownReason: string | null;
   clockStartKind: ClockStartKind | null;
   clockStart: number | null;
   deadline: number | null;
   /** The deadline comes from `testing_within` (testing itself is on the clock). */
   deadlineIsTesting: boolean;
   remediatedAt: number | null;
+  /** Rounded to one decimal, for display. */
   timeToPatchHours: number | null;
-  endpoints: { targets: number; patched: number; failed: number };
+  /** Exact: averages are taken over these, and rounded once. */
+  timeToPatchMs: number | null;
+  /** `targets` is null when a wave's targets are unknown or its numbers impossible. */
+  endpoints: { targets: number | null; patched: number; failed: number };
   endpointsPercent: number | null;
   vulnerabilities: VulnerabilityResult[];
   waves: WaveResult[];

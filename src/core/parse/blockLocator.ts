@@ -6,7 +6,7 @@
 // A locator is kept for every file that has a diagnostic, so it holds only the text and one
 // 32-bit start per line; a line's indentation and text are read from the text when needed.
 import { lfLineStarts } from './lineIndex';
-import type { YamlPath } from './sourceDocument';
+import type { YamlPath } from '../model/source';
 
 export interface Span {
   keyStart?: number;

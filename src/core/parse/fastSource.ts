@@ -12,9 +12,10 @@ import type { Diagnostic, Range } from '../model/diagnostic';
 import { BlockLocator, PLAIN_KEY, type Span } from './blockLocator';
 import { compactValue } from './compactValue';
 import { LineIndex } from './lineIndex';
-import { DEFAULT_LIMITS, type NodePart, type ParseLimits, type SourceDocument, type YamlPath } from './sourceDocument';
+import { DEFAULT_LIMITS, type ParseLimits } from './sourceDocument';
 import { YAML12_CORE_SCHEMA } from './yaml12Schema';
 import { parseYamlSource } from './yamlSource';
+import type { NodePart, SourceDocument, YamlPath } from '../model/source';
 
 /** Parse a file, by the fast path where it is safe, else with the full parser. */
 export function parseSource(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): SourceDocument {

@@ -1,29 +1,4 @@
-import type { Diagnostic, Range } from '../model/diagnostic';
-
-/** A path into a YAML document: mapping keys and sequence indexes. */
-export type YamlPath = readonly (string | number)[];
-
-/** Which part of a mapping entry a range should cover. */
-export type NodePart = 'key' | 'value';
-
-/**
- * One parsed file: its plain data and where each node came from. This is the only interface
- * the rules see, so how ranges are obtained (which parser, eager or lazy) can change freely.
- */
-export interface SourceDocument {
-  readonly file: string;
-  readonly text: string;
-  /** The document as plain data; undefined when it could not be parsed at all. */
-  readonly value: unknown;
-  /** `yaml.syntax` problems (parse errors, refused content). */
-  readonly problems: readonly Diagnostic[];
-  /**
-   * Range of the node at `path`. For a path that does not exist, the nearest node that does:
-   * the key of the mapping that lacks it, so a "missing field" sits on the mapping at fault.
-   */
-  rangeOf(path: YamlPath, part?: NodePart): Range;
-}
-
+// How much a parser may read, shared by every parser and by the readers of files on disk.
 export interface ParseLimits {
   /** Largest file read, in UTF-16 code units of text. */
   maxChars: number;

@@ -4,7 +4,8 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node
 import type { Diagnostic, Range } from '../model/diagnostic';
 import { ZERO_RANGE } from '../model/diagnostic';
 import { LineIndex } from './lineIndex';
-import { DEFAULT_LIMITS, tooLargeMessage, type NodePart, type ParseLimits, type SourceDocument, type YamlPath } from './sourceDocument';
+import { DEFAULT_LIMITS, tooLargeMessage, type ParseLimits } from './sourceDocument';
+import type { NodePart, SourceDocument, YamlPath } from '../model/source';
 
 export function parseYamlSource(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): SourceDocument {
   const lines = new LineIndex(text);

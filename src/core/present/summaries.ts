@@ -1,12 +1,13 @@
 // The short texts every surface shows for a plan or a wave (code lenses, tree items, status):
 // computed once here so the editor and the CLI say the same thing.
 import type { ExceptionResult, PlanResult, WaveResult } from '../model/evaluation';
-import type { PlanState } from '../report/reportModel';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
+import type { PlanState } from '../model/vocabulary';
 
 export const STATE_LABELS: Record<PlanState, string> = {
   breached: 'Breached',
+  unknown: 'No deadline',
   due_soon: 'Due soon',
   awaiting_test: 'Awaiting test',
   on_track: 'On track',
@@ -35,11 +36,14 @@ export function planStateText(plan: PlanResult, asOf: number): string {
       return `exempt (${plan.exemptedBy.join(', ')})`;
     case 'cancelled':
       return 'cancelled';
+    case 'unknown':
+      return `⚠ no deadline: ${plan.unknownReason}`;
   }
 }
 
 export function endpointsText(plan: PlanResult): string {
   const { targets } = plan.endpoints;
+  if (targets === null) return 'endpoints unknown';
   return targets ? `${plan.endpointsPercent}% of ${targets} endpoints` : 'no endpoints targeted';
 }
 
@@ -54,7 +58,13 @@ export function planLensTitle(plan: PlanResult, asOf: number, zone: string): str
 /** The code lens above a wave: status · patched/targets · gate met or what blocks it. */
 export function waveLensTitle(wave: WaveResult): string {
   const progress = `${wave.patched}/${wave.targets ?? '?'} patched${wave.failed ? `, ${wave.failed} failed` : ''}`;
-  const gate = wave.blockedBy ? `blocked: ${wave.blockedBy.replace(/`/g, '')}` : wave.index === 0 ? 'first wave' : 'gate met';
+  const gate = wave.blockedBy
+    ? `blocked: ${wave.blockedBy.replace(/`/g, '')}`
+    : wave.startedEarly
+      ? `⚠ started before its gate: ${wave.startedEarly.replace(/`/g, '')}`
+      : wave.index === 0
+        ? 'first wave'
+        : 'gate met';
   return `${wave.status.replace('_', ' ')} · ${progress} · ${gate}`;
 }
 

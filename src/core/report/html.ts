@@ -6,15 +6,7 @@
 import { escapeHtml as t } from './escape';
 import { endpointsChart, plansByTierChart, waveProgressBar } from './htmlCharts';
 import { REPORT_CSS } from './htmlStyle';
-import {
-  EXCEPTION_STATES,
-  PLAN_STATES,
-  TIERS,
-  type ExceptionReport,
-  type PlanReport,
-  type ReportDocument,
-  type WaveReport,
-} from './reportModel';
+import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
 import {
   APPROVAL_STATES,
   DASH,
@@ -31,6 +23,7 @@ import {
   describeValidation,
   describeVulnerability,
   endpointTotals,
+  endpointsNote,
   exceptionStateLabel,
   formatHours,
   formatInstant,
@@ -48,6 +41,7 @@ import {
   waveStatusLabel,
 } from './renderShared';
 import { sha256Base64 } from './sha256';
+import { EXCEPTION_STATES, PLAN_STATES, TIERS } from '../model/vocabulary';
 
 let csp: string | undefined;
 
@@ -87,6 +81,7 @@ const list = (values: readonly string[], empty = DASH): string => (values.length
 
 function deadlineNote(doc: ReportDocument, plan: PlanReport): string {
   if (plan.state === 'awaiting_test') return `<span class="rel">${t(describeTesting(plan.testing))}</span>`;
+  if (plan.state === 'unknown') return `<span class="rel bad">${t(`no deadline: ${plan.unknownReason ?? 'it cannot be computed'}`)}</span>`;
   if (plan.remediatedAt !== null || plan.state === 'exempt' || plan.state === 'cancelled') return '';
   const words = describeDeadline(doc.asOf, plan.deadline);
   if (words === null) return '';
@@ -127,9 +122,10 @@ function kpiSection(doc: ReportDocument): string {
   const ep = endpointTotals(doc.plans);
   const slaTone = k.slaCompliancePercent === null ? '' : k.slaCompliancePercent >= 90 ? 'good' : k.slaCompliancePercent < 75 ? 'bad' : 'warn';
   const cards = [
-    card('SLA compliance', formatPercent(k.slaCompliancePercent), `${sla.met} met · ${sla.missed} missed · ${sla.breached} breached`, slaTone),
-    card('Endpoints remediated', formatPercent(k.endpointsRemediatedPercent), `${t(formatNumber(ep.patched))} of ${t(formatNumber(ep.targets))} endpoints patched`),
-    card('Open breaches', String(k.openBreaches), 'plans past their SLA deadline', k.openBreaches > 0 ? 'bad' : 'good'),
+    card('SLA compliance', formatPercent(k.slaCompliancePercent), `${sla.met} met · ${sla.missed} missed · ${sla.breached} breached${sla.unknown ? ` · ${sla.unknown} no deadline` : ''}`, slaTone),
+    card('Endpoints remediated', formatPercent(k.endpointsRemediatedPercent), t(endpointsNote(ep, k)), k.plansWithUnknownEndpoints ? 'warn' : ''),
+    card('Open breaches', String(k.openBreaches), 'plans past their SLA deadline', k.openBreaches > 0 ? 'bad' : k.unknownDeadlines > 0 ? '' : 'good'),
+    ...(k.unknownDeadlines ? [card('No deadline', String(k.unknownDeadlines), 'plans whose deadline cannot be computed: they may be late', 'bad')] : []),
     card('Due soon', String(k.dueSoon), 'plans inside the warning window', k.dueSoon > 0 ? 'warn' : ''),
     statsCard(
       'Mean time to patch',
@@ -296,7 +292,7 @@ function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number
   );
 }
 
-/** The commit git review found for the approval (SPEC §4). */
+/** The commit git review found for the approval (docs/git-review.md). */
 function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>): string {
   const signature = c.signature === 'unchecked' ? 'signature not checked' : `signature ${c.signature}`;
   return `<span class="id">${t(c.commit.slice(0, 12))}</span><span class="rel">${text(c.author)} · ${instant(c.date)} · ${t(signature)}</span>`;

@@ -4,8 +4,9 @@
 // text labels or a text legend, so colour is never the only signal.
 
 import { escapeHtml as t } from './escape';
-import { PLAN_STATES, TIERS, type PlanReport, type PlanState, type ReportDocument, type WaveReport } from './reportModel';
+import { type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
 import { formatNumber, formatPercent, isOneOf, orderPlans, planStateLabel, tierLabel } from './renderShared';
+import { PLAN_STATES, TIERS, type PlanState } from '../model/vocabulary';
 
 interface Swatch {
   fill: string;
@@ -15,6 +16,7 @@ interface Swatch {
 
 export const STATE_SWATCHES: Readonly<Record<PlanState | 'other', Swatch>> = {
   breached: { fill: '#c0281c', ink: '#ffffff' },
+  unknown: { fill: '#7a271a', ink: '#ffffff' },
   due_soon: { fill: '#f5a524', ink: '#101828' },
   awaiting_test: { fill: '#6941c6', ink: '#ffffff' },
   on_track: { fill: '#1f6fd1', ink: '#ffffff' },
@@ -120,7 +122,8 @@ export function plansByTierChart(doc: ReportDocument): string {
 function endpointRowSvg(plan: PlanReport, y: number): string {
   const x0 = 132;
   const w = 280;
-  const { targets, patched, failed } = plan.endpoints;
+  const { patched, failed } = plan.endpoints;
+  const targets = plan.endpoints.targets!; // only plans with known targets are drawn
   const pw = (Math.min(patched, targets) / targets) * w;
   const fw = (Math.min(failed, Math.max(0, targets - patched)) / targets) * w;
   const words = `${plan.id}: ${formatNumber(patched)} of ${formatNumber(targets)} endpoints patched (${formatPercent(plan.endpointsPercent)}), ${formatNumber(failed)} failed`;
@@ -137,7 +140,7 @@ function endpointRowSvg(plan: PlanReport, y: number): string {
 
 /** One bar per active plan with targets: patched and failed endpoints against its targets. */
 export function endpointsChart(doc: ReportDocument): string {
-  const plans = orderPlans(doc.plans).filter((p) => p.status === 'active' && p.endpoints.targets > 0);
+  const plans = orderPlans(doc.plans).filter((p) => p.status === 'active' && (p.endpoints.targets ?? 0) > 0);
   const width = 540;
   if (plans.length === 0) {
     const label = 'Endpoints remediated per plan: no plan targets any endpoint yet.';

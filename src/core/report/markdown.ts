@@ -2,7 +2,7 @@
 // readable raw as well as rendered. Every document value goes through escapeMarkdownCell.
 
 import { escapeMarkdownCell } from './escape';
-import { EXCEPTION_STATES, PLAN_STATES, TIERS, type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
+import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
 import {
   DASH,
   approvalLabel,
@@ -16,6 +16,7 @@ import {
   describeValidation,
   describeVulnerability,
   endpointTotals,
+  endpointsNote,
   exceptionStateLabel,
   formatHours,
   formatInstant,
@@ -31,6 +32,7 @@ import {
   waveStatusLabel,
   words,
 } from './renderShared';
+import { EXCEPTION_STATES, PLAN_STATES, TIERS } from '../model/vocabulary';
 
 /** Escaped text, DASH for an empty value. */
 const md = (value: string): string => (value === '' ? DASH : escapeMarkdownCell(value));
@@ -60,9 +62,10 @@ function kpiSection(doc: ReportDocument): string {
   const sla = slaCounts(k);
   const ep = endpointTotals(doc.plans);
   const rows: string[][] = [
-    ['SLA compliance', `${formatPercent(k.slaCompliancePercent)} (${sla.met} met, ${sla.missed} missed, ${sla.breached} breached)`],
-    ['Endpoints remediated', `${formatPercent(k.endpointsRemediatedPercent)} (${formatNumber(ep.patched)} of ${formatNumber(ep.targets)})`],
+    ['SLA compliance', `${formatPercent(k.slaCompliancePercent)} (${sla.met} met, ${sla.missed} missed, ${sla.breached} breached${sla.unknown ? `, ${sla.unknown} no deadline` : ''})`],
+    ['Endpoints remediated', `${formatPercent(k.endpointsRemediatedPercent)} (${endpointsNote(ep, k)})`],
     ['Open breaches', String(k.openBreaches)],
+    ...(k.unknownDeadlines ? [['No deadline (may be late)', String(k.unknownDeadlines)]] : []),
     ['Due soon', String(k.dueSoon)],
     ...TIERS.map((t) => [`Mean time to patch, ${t}`, formatHours(k.meanTimeToPatchHours[t] ?? null)]),
     ['Plans by state', countList(k.plansByState, PLAN_STATES, planStateLabel)],
@@ -78,6 +81,7 @@ function countList(counts: Readonly<Record<string, number | undefined>>, order: 
 
 function attentionWhen(doc: ReportDocument, plan: PlanReport): string {
   if (plan.state === 'awaiting_test') return describeTesting(plan.testing);
+  if (plan.state === 'unknown') return `no deadline: ${plan.unknownReason ?? 'it cannot be computed'}`;
   return describeDeadline(doc.asOf, plan.deadline) ?? DASH;
 }
 
@@ -182,7 +186,7 @@ function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
   return [`### ${md(e.id)}: ${md(exceptionStateLabel(e.state))}`, facts.join('\n')].join('\n\n');
 }
 
-/** The commit git review found for the approval (SPEC §4). */
+/** The commit git review found for the approval (docs/git-review.md). */
 function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>): string {
   const signature = c.signature === 'unchecked' ? 'signature not checked' : `signature ${c.signature}`;
   return `${md(c.commit.slice(0, 12))} by ${md(c.author)} on ${md(formatInstant(c.date))} · ${md(signature)}`;

@@ -2,24 +2,15 @@
 // show the same numbers in the same order. Everything here returns plain text: callers escape it.
 // No clock and no locale: relative times are computed from the document's own asOf.
 
-import {
-  EXCEPTION_STATES,
-  PLAN_STATES,
-  type ApprovalState,
-  type ExceptionReport,
-  type ExceptionState,
-  type Kpis,
-  type PlanReport,
-  type PlanState,
-  type Tier,
-  type WaveStatus,
-} from './reportModel';
+import { type ExceptionReport, type PlanReport } from './reportModel';
+import { EXCEPTION_STATES, PLAN_STATES, type ApprovalState, type ExceptionState, type Kpis, type PlanState, type Tier, type WaveStatus } from '../model/vocabulary';
 
 /** Shown for an unknown value (null in the document). */
 export const DASH = '—';
 
 const PLAN_STATE_LABELS: Readonly<Record<PlanState, string>> = {
   breached: 'Breached',
+  unknown: 'No deadline',
   due_soon: 'Due soon',
   awaiting_test: 'Awaiting test',
   on_track: 'On track',
@@ -218,9 +209,9 @@ export function orderPlans(plans: readonly PlanReport[]): PlanReport[] {
   return [...plans].sort(comparePlans(PLAN_STATES));
 }
 
-export const ATTENTION_STATES: readonly PlanState[] = ['breached', 'due_soon', 'awaiting_test'];
+export const ATTENTION_STATES: readonly PlanState[] = ['breached', 'unknown', 'due_soon', 'awaiting_test'];
 
-/** Breached (most overdue first), then due soon (least time left first), then awaiting test. */
+/** Breached (most overdue first), then no deadline, then due soon (least time left first), then awaiting test. */
 export function attentionPlans(plans: readonly PlanReport[]): PlanReport[] {
   return plans.filter((p) => isOneOf(ATTENTION_STATES, p.state)).sort(comparePlans(ATTENTION_STATES));
 }
@@ -256,23 +247,34 @@ export function countsInOrder(counts: Readonly<Record<string, number | undefined
 
 // ---- KPI helpers -------------------------------------------------------------------------------
 
-/** The three counts behind slaCompliancePercent (SPEC §3). */
-export function slaCounts(kpis: Kpis): { met: number; missed: number; breached: number } {
+/** The counts behind slaCompliancePercent: plans with no computable deadline count as not met. */
+export function slaCounts(kpis: Kpis): { met: number; missed: number; breached: number; unknown: number } {
   const n = (s: PlanState): number => kpis.plansByState[s] ?? 0;
-  return { met: n('met'), missed: n('missed'), breached: n('breached') };
+  return { met: n('met'), missed: n('missed'), breached: n('breached'), unknown: n('unknown') };
 }
 
-/** Σ patched and Σ targets over active plans: the counts behind endpointsRemediatedPercent. */
+/**
+ * Σ patched and Σ targets over active plans whose endpoint figures are known: the counts behind
+ * endpointsRemediatedPercent (endpoint-patches: an endpoint in two plans counts twice).
+ */
 export function endpointTotals(plans: readonly PlanReport[]): { patched: number; targets: number; failed: number } {
-  const active = plans.filter((p) => p.status === 'active');
-  const sum = (f: (p: PlanReport) => number): number => active.reduce((acc, p) => acc + f(p), 0);
-  return { patched: sum((p) => p.endpoints.patched), targets: sum((p) => p.endpoints.targets), failed: sum((p) => p.endpoints.failed) };
+  const counted = plans.filter((p) => p.status === 'active' && p.endpoints.targets !== null);
+  const sum = (f: (p: PlanReport) => number): number => counted.reduce((acc, p) => acc + f(p), 0);
+  return { patched: sum((p) => p.endpoints.patched), targets: sum((p) => p.endpoints.targets!), failed: sum((p) => p.endpoints.failed) };
+}
+
+/** What the endpoints figure counts, and what it leaves out. */
+export function endpointsNote(totals: { patched: number; targets: number }, kpis: Kpis): string {
+  const left = kpis.plansWithUnknownEndpoints;
+  const out = left ? `; ${left} plan${left === 1 ? '' : 's'} with unknown endpoint figures not counted` : '';
+  return `${formatNumber(totals.patched)} of ${formatNumber(totals.targets)} endpoint-patches done${out}`;
 }
 
 /** "29 of 77 patched (37.7%), 2 failed" — the endpoints line of a plan. */
 export function describeEndpoints(plan: PlanReport): string {
   const { targets, patched, failed } = plan.endpoints;
   const failedText = failed > 0 ? `, ${formatNumber(failed)} failed` : '';
+  if (targets === null) return `${formatNumber(patched)} patched of an unknown number of targets${failedText}`;
   return `${formatNumber(patched)} of ${formatNumber(targets)} patched (${formatPercent(plan.endpointsPercent)})${failedText}`;
 }
 

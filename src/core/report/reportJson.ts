@@ -1,4 +1,4 @@
-// Evaluation → the report document of SPEC §3 (the JSON every format renders).
+// Evaluation → the report document (docs/cli.md#the-report-json: the JSON every format renders).
 import type { Evaluation, ExceptionResult, PlanResult } from '../model/evaluation';
 import type { ExceptionReport, PlanReport, ReportDocument } from './reportModel';
 
@@ -32,12 +32,13 @@ function planReport(p: PlanResult): PlanReport {
     kev: p.kev,
     tier: p.tier,
     state: p.state,
+    unknownReason: p.unknownReason,
     testing: p.testing,
     clockStart: iso(p.clockStart),
     deadline: iso(p.deadline),
     remediatedAt: iso(p.remediatedAt),
     timeToPatchHours: p.timeToPatchHours,
-    endpoints: p.endpoints,
+    endpoints: { ...p.endpoints },
     endpointsPercent: p.endpointsPercent,
     vulnerabilities: p.vulnerabilities.map((v) => ({ id: v.id, severity: v.severity, score: v.score, kev: v.kev, inScope: v.inScope })),
     waves: p.waves.map((w) => ({
@@ -50,6 +51,7 @@ function planReport(p: PlanResult): PlanReport {
       started: iso(w.started),
       completed: iso(w.completed),
       blockedBy: w.blockedBy,
+      startedEarly: w.startedEarly,
     })),
     exemptedBy: p.exemptedBy,
   };

@@ -1,36 +1,7 @@
-// The report document of SPEC §3: what `report --format json` prints and what every other
+// The report document (docs/cli.md#the-report-json): what `report --format json` prints and what every other
 // report format (markdown, HTML, CSV) renders. Instants are ISO 8601 UTC strings; unknowns are null.
 
-export type Tier = 'critical' | 'high' | 'medium' | 'low';
-export type SeverityBand = 'critical' | 'high' | 'medium' | 'low' | 'none';
-export type Impact = 'high' | 'medium' | 'low';
-
-export type PlanState =
-  | 'cancelled'
-  | 'exempt'
-  | 'met'
-  | 'missed'
-  | 'breached'
-  | 'due_soon'
-  | 'on_track'
-  | 'awaiting_test';
-
-export type WaveStatus = 'planned' | 'in_progress' | 'paused' | 'complete' | 'rolled_back';
-export type ExceptionState = 'active' | 'expiring' | 'expired' | 'pending' | 'invalid';
-export type ApprovalState = 'verified' | 'unverified' | 'unchecked' | 'missing';
-
-export const PLAN_STATES: readonly PlanState[] = [
-  'breached',
-  'due_soon',
-  'awaiting_test',
-  'on_track',
-  'missed',
-  'met',
-  'exempt',
-  'cancelled',
-];
-export const EXCEPTION_STATES: readonly ExceptionState[] = ['invalid', 'expired', 'expiring', 'pending', 'active'];
-export const TIERS: readonly Tier[] = ['critical', 'high', 'medium', 'low'];
+import type { ApprovalState, ExceptionState, Impact, Kpis, PlanState, SeverityBand, Tier, WaveStatus } from '../model/vocabulary';
 
 export interface WaveReport {
   name: string;
@@ -44,6 +15,8 @@ export interface WaveReport {
   completed: string | null;
   /** Why this wave may not start yet (gate of the wave before it), or null. */
   blockedBy: string | null;
+  /** What it started before it was allowed to (its gate, or testing), or null. */
+  startedEarly: string | null;
 }
 
 export interface PlanReport {
@@ -59,13 +32,16 @@ export interface PlanReport {
   kev: boolean;
   tier: Tier | null;
   state: PlanState;
+  /** Why there is no deadline (state `unknown`): no usable policy, an unreadable value…; else null. */
+  unknownReason: string | null;
   testing: 'pending' | 'in_progress' | 'passed' | 'failed' | null;
   clockStart: string | null;
   deadline: string | null;
   remediatedAt: string | null;
   timeToPatchHours: number | null;
-  endpoints: { targets: number; patched: number; failed: number };
-  /** Σ patched / Σ targets × 100 over the plan's waves, one decimal; null when no targets. */
+  /** `targets` is null when unknown (a wave names an unknown group, or its numbers are impossible). */
+  endpoints: { targets: number | null; patched: number; failed: number };
+  /** Σ patched / Σ targets × 100 over the plan's waves, one decimal; null when no or unknown targets. */
   endpointsPercent: number | null;
   vulnerabilities: { id: string; severity: SeverityBand | null; score: number | null; kev: boolean; inScope: boolean }[];
   waves: WaveReport[];
@@ -92,7 +68,7 @@ export interface ExceptionReport {
   /** Why the approval is not verified or the exception is invalid, in words; null otherwise. */
   approvalDetail: string | null;
   /**
-   * The commit git review found for the approval block (SPEC §4): id, author email, author date
+   * The commit git review found for the approval block (docs/git-review.md): id, author email, author date
    * (ISO UTC) and signature state (`unchecked` unless the policy requires signed approvals); null
    * when git was not asked or nothing is committed. Optional: documents written before it exist.
    */
@@ -104,16 +80,6 @@ export interface ApprovalCommitReport {
   author: string;
   date: string;
   signature: 'good' | 'bad' | 'none' | 'unchecked';
-}
-
-export interface Kpis {
-  slaCompliancePercent: number | null;
-  endpointsRemediatedPercent: number | null;
-  meanTimeToPatchHours: Record<Tier, number | null>;
-  openBreaches: number;
-  dueSoon: number;
-  plansByState: Partial<Record<PlanState, number>>;
-  exceptionsByState: Partial<Record<ExceptionState, number>>;
 }
 
 export interface ReportDocument {

@@ -8,9 +8,11 @@ const DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'ref.duplicate-id': 'An id declared twice in the workspace.',
   'ref.role': 'A team or person in the wrong role (IT executes, InfoSec validates).',
   'workspace.missing': 'No patchops.yaml at the workspace root.',
+  'workspace.misnamed': 'A YAML file that looks like a PatchOps file but is not named like one, so PatchOps does not read it.',
   'sla.breached': 'A plan is past its SLA deadline and not remediated.',
   'sla.due-soon': 'A plan is within its warning window before the SLA deadline.',
   'sla.missed': 'A plan was remediated after its SLA deadline.',
+  'sla.unknown': 'A plan has no computable deadline (an unusable policy, an unreadable value): PatchOps cannot tell whether it is late.',
   'testing.required': 'A wave after the pilot started before testing passed.',
   'wave.gate': "A wave started before the previous wave's gate was met.",
   'wave.progress': 'Wave progress numbers are inconsistent.',
@@ -26,7 +28,14 @@ const DESCRIPTIONS: Record<DiagnosticCode, string> = {
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function renderSarif(diagnostics: readonly Diagnostic[], version: string): string {
+/**
+ * `repositoryPath`: the workspace folder's path in the git repository that holds it, `/`-separated
+ * ('' at its root); `%SRCROOT%` is then the repository root, where code scanning reads paths
+ * from. Undefined outside a repository: `%SRCROOT%` is the workspace folder.
+ */
+export function renderSarif(diagnostics: readonly Diagnostic[], version: string, repositoryPath?: string): string {
+  const base = repositoryPath?.replace(/\/+$/, '') ?? '';
+  const prefix = base === '' ? '' : `${base}/`;
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -40,6 +49,12 @@ export function renderSarif(diagnostics: readonly Diagnostic[], version: string)
             rules: codes.map((code) => ({ id: code, shortDescription: { text: DESCRIPTIONS[code] } })),
           },
         },
+        // No absolute uri: the output names no path of the machine it ran on (same files, same bytes).
+        originalUriBaseIds: {
+          '%SRCROOT%': {
+            description: { text: repositoryPath === undefined ? 'The workspace folder (the one with patchops.yaml).' : 'The root of the git repository that holds the workspace.' },
+          },
+        },
         results: diagnostics.map((d) => ({
           ruleId: d.code,
           ruleIndex: codes.indexOf(d.code),
@@ -48,7 +63,7 @@ export function renderSarif(diagnostics: readonly Diagnostic[], version: string)
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: relativeUri(prefix + d.file), uriBaseId: '%SRCROOT%' },
                 region: {
                   startLine: d.range.start.line + 1,
                   startColumn: d.range.start.character + 1,
@@ -63,4 +78,9 @@ export function renderSarif(diagnostics: readonly Diagnostic[], version: string)
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** A relative URI reference: each segment percent-encoded, so `#`, `?` and a `:` stay part of the path. */
+function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
 }

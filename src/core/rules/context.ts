@@ -2,10 +2,10 @@
 // Rules read the clock only through `reached`, `since` and `until`, so a context knows until
 // when its answers hold: an incremental evaluation reuses them up to that instant.
 import type { Diagnostic, DiagnosticCode, DiagnosticSeverity, FixHint } from '../model/diagnostic';
-import type { NodePart, YamlPath } from '../parse/sourceDocument';
 import { durationTextHolds, formatDuration, parseDuration } from '../time/durations';
 import { parseInstant } from '../time/instants';
-import type { Entity } from '../workspace/model';
+import type { NodePart, YamlPath } from '../model/source';
+import type { Entity } from '../model/workspace';
 
 export class RuleContext {
   readonly diagnostics: Diagnostic[] = [];

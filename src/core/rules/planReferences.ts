@@ -1,20 +1,21 @@
 // A plan's references: its policy, teams and their roles, groups, and the people it names.
 import type { AssetGroup, PlanFile, WorkspaceFile } from '../model/files';
-import type { Entity } from '../workspace/model';
+import { sameEmail } from '../model/people';
 import type { RuleContext } from './context';
 import { unknownGroup } from './exceptions';
 import { teamOf, unknownTeam } from './policies';
+import type { Entity } from '../model/workspace';
 
 export interface ReferenceInputs {
   teams: WorkspaceFile['teams'];
   groups: ReadonlyMap<string, Entity<AssetGroup>>;
-  brokenGroups: ReadonlySet<string>;
+  brokenGroups: ReadonlyMap<string, string>;
 }
 
 export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, inputs: ReferenceInputs): void {
   const p = plan.data;
   const team = (path: (string | number)[], id: string | undefined, role?: 'executor' | 'validator', what?: string) => {
-    if (id === undefined) return;
+    if (id === undefined || id === '') return; // '' stands in for a missing team: the schema error says so
     const found = teamOf(inputs.teams, id);
     if (!found) ctx.report(plan, path, 'error', 'ref.unknown', unknownTeam(id, inputs.teams));
     else if (role && found.role !== role) {
@@ -37,8 +38,8 @@ export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, in
   const validatedBy = p.testing?.validated_by;
   if (validatedBy !== undefined) {
     const validators = teamOf(inputs.teams, p.validator)?.members ?? [];
-    if (!validators.some((m) => m.toLowerCase() === validatedBy.toLowerCase())) {
-      const member = Object.entries(inputs.teams).find(([, t]) => t?.members.some((m) => m.toLowerCase() === validatedBy.toLowerCase()));
+    if (!validators.some((m) => sameEmail(m, validatedBy))) {
+      const member = Object.entries(inputs.teams).find(([, t]) => t?.members.some((m) => sameEmail(m, validatedBy)));
       ctx.report(plan, ['testing', 'validated_by'], 'error', member ? 'ref.role' : 'ref.unknown', member
         ? `\`${validatedBy}\` is in team \`${member[0]}\`, not in the plan's validator team \`${p.validator}\`: InfoSec validates the test`
         : `unknown person \`${validatedBy}\`: not a member of any team in patchops.yaml`);

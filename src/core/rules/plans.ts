@@ -1,24 +1,31 @@
-// A patch plan's SLA (SPEC §1): scope after exceptions, tier, clock start, deadline and state.
+// A patch plan's SLA (docs/rules.md): scope after exceptions, tier, clock start, deadline and state.
 import type { ExceptionResult, PlanResult, VulnerabilityResult, WaveResult } from '../model/evaluation';
 import type { AssetGroup, PlanFile, WorkspaceFile } from '../model/files';
-import type { Impact, PlanState, SeverityBand, Tier } from '../report/reportModel';
 import { maxImpact, maxSeverity, tierFor } from '../risk/tiers';
 import { cycleDeadline } from '../time/cycles';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
-import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
 import { checkPlanReferences } from './planReferences';
-import type { ClockStartKind, ResolvedPolicy } from './policies';
+import type { ResolvedPolicy } from './policies';
 import type { ScoredVulnerability } from './vulnerabilities';
 import { evaluateWaves, round1 } from './waves';
+import type { ClockStartKind, Impact, PlanState, SeverityBand, Tier } from '../model/vocabulary';
+import type { Entity } from '../model/workspace';
+
+/** A plan's SLA policy, or why it has none (then the plan has no deadline: state `unknown`). */
+export interface PlanPolicy {
+  policy?: ResolvedPolicy;
+  problem?: string;
+  /** The policy id the answer is about, where one is named (`default_sla`). */
+  id?: string;
+}
 
 export interface PlanInputs {
   teams: WorkspaceFile['teams'];
   groups: ReadonlyMap<string, Entity<AssetGroup>>;
-  brokenGroups: ReadonlySet<string>;
-  /** The plan's policy; undefined when it names an unknown one or none exists. */
-  policy?: ResolvedPolicy;
+  brokenGroups: ReadonlyMap<string, string>;
+  policy: PlanPolicy;
   scored: ScoredVulnerability[];
   /** Effective exceptions by the vulnerability ids they name. */
   exemptions: ReadonlyMap<string, readonly ExceptionResult[]>;
@@ -29,14 +36,16 @@ const HOUR = 3_600_000;
 export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: PlanInputs): PlanResult {
   const p = plan.data;
   const cancelled = p.status === 'cancelled';
-  checkPlanReferences(ctx, plan, inputs);
+  // A file that cannot be read at all has its own errors; nothing in it is judged.
+  const unreadableFile = plan.damaged?.includes('') ?? false;
+  if (!unreadableFile) checkPlanReferences(ctx, plan, inputs);
 
-  const scope = scopeOf(p, inputs);
+  const scope = scopeOf(plan, inputs);
   const testingPassedAt = testingPassed(ctx, plan);
   const waves = evaluateWaves(ctx, plan, { groups: inputs.groups, testingPassedAt, judge: !cancelled });
   const endpoints = sumEndpoints(waves);
   const remediatedAt = remediatedAtOf(waves);
-  const policy = inputs.policy;
+  const policy = inputs.policy.policy;
 
   const result: PlanResult = {
     entity: plan,
@@ -49,12 +58,14 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     kev: scope.kev,
     tier: null,
     state: 'on_track',
+    unknownReason: null,
     clockStartKind: null,
     clockStart: null,
     deadline: null,
     deadlineIsTesting: false,
     remediatedAt,
     timeToPatchHours: null,
+    timeToPatchMs: null,
     endpoints,
     endpointsPercent: endpoints.targets ? round1((endpoints.patched / endpoints.targets) * 100) : null,
     vulnerabilities: scope.vulnerabilities,
@@ -63,19 +74,37 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     testing: p.testing?.status ?? null,
   };
 
-  if (scope.exempt) {
+  // Why no deadline can be computed: the first reason found; null while nothing stands in the way.
+  let problem = unreadable(plan);
+  if (scope.exempt && problem === null) {
     result.state = cancelled ? 'cancelled' : 'exempt';
     result.severity = result.impact = null;
     return result;
   }
+  if (problem === null && !policy) problem = inputs.policy.problem ?? 'no SLA policy applies';
+  if (problem === null && scope.unknownSeverity && scope.severity !== 'critical') {
+    problem = `the severity of \`${scope.unknownSeverity}\` is unknown: give it a valid \`cvss\` vector or a \`severity\``;
+  }
   if (policy && scope.severity) {
     result.tier = tierFor(scope.severity, scope.impact ?? 'high', scope.kev, policy.matrix, policy.kevRaise, { probability: scope.epss, rule: policy.epssRaise });
+    if (problem === null && scope.unreadableRaise && result.tier !== 'critical') problem = `\`${scope.unreadableRaise}\` cannot be read, and it may raise the tier`;
   }
   if (policy && result.tier && !cancelled) {
     const rule = policy.tiers[result.tier];
     result.clockStartKind = rule.clockStart;
     result.clockStart = clockStartOf(rule.clockStart, scope.inScope, testingPassedAt);
-    result.deadline = deadlineOf(ctx, plan, policy, result.tier, result.clockStart);
+    if (problem === null) problem = unreadableClock(plan, rule.clockStart, scope, policy.testingWithin !== undefined, testingPassedAt);
+    if (problem === null && rule.within === undefined && !rule.cycle) {
+      problem = `the ${result.tier} tier of SLA policy \`${policy.id}\` has no usable deadline rule (see the errors in its file)`;
+    }
+    if (problem === null) {
+      const deadline = deadlineOf(ctx, policy, result.tier, result.clockStart);
+      if (typeof deadline === 'string') problem = deadline;
+      else result.deadline = deadline;
+    }
+    if (problem === null && result.clockStart === null && rule.clockStart !== 'tested') {
+      problem = `no vulnerability in scope has a \`${rule.clockStart === 'published' ? 'published` or `discovered' : 'discovered'}\` date, so the SLA clock cannot start`;
+    }
     if (result.deadline === null && rule.clockStart === 'tested' && testingPassedAt === null && policy.testingWithin !== undefined) {
       const discovered = earliest(scope.inScope.map((v) => v.discovered));
       if (discovered !== null) {
@@ -85,11 +114,18 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     }
   }
   if (remediatedAt !== null && result.clockStart !== null) {
-    result.timeToPatchHours = round1((remediatedAt - result.clockStart) / HOUR);
+    result.timeToPatchMs = remediatedAt - result.clockStart;
+    result.timeToPatchHours = round1(result.timeToPatchMs / HOUR);
   }
-  result.state = cancelled ? 'cancelled' : stateOf(ctx, result, policy, testingPassedAt);
+  if (cancelled) result.state = 'cancelled';
+  else if (problem !== null) {
+    result.state = 'unknown';
+    result.unknownReason = problem;
+    result.deadline = null;
+    result.deadlineIsTesting = false;
+  } else result.state = stateOf(ctx, result, policy, testingPassedAt);
 
-  if (!cancelled) {
+  if (!cancelled && !unreadableFile) {
     reportSla(ctx, plan, result, policy);
     checkRollback(ctx, plan, result.tier);
   }
@@ -102,46 +138,117 @@ interface Scope {
   exemptedBy: string[];
   exempt: boolean;
   severity?: SeverityBand;
+  /** An in-scope vulnerability whose severity is unknown (no usable vector or severity). */
+  unknownSeverity?: string;
+  /** A field of an in-scope vulnerability that could raise the tier but cannot be read. */
+  unreadableRaise?: string;
   impact?: Impact;
   kev: boolean;
   /** The highest EPSS probability in scope. */
   epss?: number;
+  /** Each in-scope vulnerability's index in the plan's list. */
+  inScopeIndexes: number[];
 }
 
-/** (vulnerabilities × affected groups) minus the pairs an effective exception covers. */
-function scopeOf(p: PlanFile, inputs: PlanInputs): Scope {
-  const groups = p.affects.filter((id) => inputs.groups.has(id));
+/**
+ * (vulnerabilities × affected groups) minus the pairs an effective exception covers. A group
+ * that is unknown or unusable counts as high impact: what it is cannot be told, so the worst.
+ */
+function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
+  const p = plan.data;
   const exemptedBy = new Set<string>();
   const remainingGroups = new Set<string>();
   const vulnerabilities: VulnerabilityResult[] = [];
   const inScope: ScoredVulnerability[] = [];
+  const inScopeIndexes: number[] = [];
   let severity: SeverityBand | undefined;
+  let unknownSeverity: string | undefined;
+  let unreadableRaise: string | undefined;
   let kev = false;
   let epss: number | undefined;
-  for (const v of inputs.scored) {
-    let remaining = groups.length === 0; // unknown groups alone: keep the vulnerability in scope
-    for (const g of groups) {
-      const cover = inputs.exemptions.get(v.id)?.find((e) => e.entity.data.groups.includes(g));
-      if (cover) exemptedBy.add(cover.id);
-      else {
+  inputs.scored.forEach((v, i) => {
+    let remaining = p.affects.length === 0; // nothing affected can be read: keep the vulnerability in scope
+    for (const g of p.affects) {
+      const covers = inputs.exemptions.get(v.id)?.filter((e) => e.entity.data.groups.includes(g)) ?? [];
+      for (const e of covers) exemptedBy.add(e.id);
+      if (covers.length === 0) {
         remaining = true;
         remainingGroups.add(g);
       }
     }
     vulnerabilities.push(remaining ? v : { id: v.id, severity: v.severity, score: v.score, cvssVersion: v.cvssVersion, kev: v.kev, inScope: false });
-    if (!remaining) continue;
+    if (!remaining) return;
     inScope.push(v);
+    inScopeIndexes.push(i);
     if (v.severity) severity = maxSeverity(severity, v.severity);
+    else unknownSeverity ??= v.id;
+    for (const field of ['kev', 'epss']) {
+      if (isDamaged(plan, `/vulnerabilities/${i}/${field}`)) unreadableRaise ??= `vulnerabilities[${i}].${field}`;
+    }
     kev ||= v.kev;
     if (v.epss !== undefined) epss = Math.max(epss ?? 0, v.epss);
-  }
+  });
   let impact: Impact | undefined;
-  for (const g of remainingGroups) impact = maxImpact(impact, inputs.groups.get(g)!.data.impact);
-  return { vulnerabilities, inScope, exemptedBy: [...exemptedBy].sort(), exempt: inScope.length === 0, severity, impact, kev, epss };
+  for (const g of remainingGroups) impact = maxImpact(impact, inputs.groups.get(g)?.data.impact ?? 'high');
+  // "None counts as low" (docs/rules.md#severity): a plan's severity is at least low.
+  if (severity === 'none') severity = 'low';
+  return {
+    vulnerabilities,
+    inScope,
+    inScopeIndexes,
+    exemptedBy: [...exemptedBy].sort(),
+    exempt: inScope.length === 0,
+    severity,
+    unknownSeverity,
+    unreadableRaise,
+    impact,
+    kev,
+    epss,
+  };
+}
+
+/** Whether the value at `pointer` (or what holds it) was set aside as unreadable. */
+function isDamaged(plan: Entity<PlanFile>, pointer: string): boolean {
+  return plan.damaged?.some((d) => pointer === d || pointer.startsWith(`${d}/`)) ?? false;
+}
+
+/** Why nothing about the plan's SLA can be computed, or null. */
+function unreadable(plan: Entity<PlanFile>): string | null {
+  if (plan.damaged?.includes('')) return `${plan.source.file} cannot be read: fix the errors in it`;
+  if (plan.damaged?.includes('/vulnerabilities')) return 'its `vulnerabilities` cannot be read';
+  return null;
+}
+
+/**
+ * Why the clock start cannot be told: a date it depends on is unreadable (a schema error, or an
+ * instant that does not exist). The other dates would give a later start, so a wrong deadline.
+ */
+function unreadableClock(plan: Entity<PlanFile>, kind: ClockStartKind, scope: Scope, testingWithin: boolean, testedAt: number | null): string | null {
+  const p = plan.data;
+  if (kind === 'tested') {
+    // Testing that cannot be read has not passed (nothing deploys before it reads `passed`):
+    // with `testing_within` that gives the earlier deadline; without, no deadline at all.
+    if (isDamaged(plan, '/testing/status') && !testingWithin) return '`testing.status` cannot be read, so the SLA clock start is unknown';
+    if (p.testing?.status === 'passed' && testedAt === null) return '`testing.completed` is missing or cannot be read, so the SLA clock cannot start';
+    if (!testingWithin || testedAt !== null) return null;
+  }
+  const fields = kind === 'published' ? ['published', 'discovered'] : ['discovered'];
+  for (let k = 0; k < scope.inScope.length; k++) {
+    const i = scope.inScopeIndexes[k];
+    for (const field of fields) {
+      const written = (p.vulnerabilities[i] as unknown as Record<string, unknown>)[field] !== undefined;
+      const read = scope.inScope[k][field as 'published' | 'discovered'] !== undefined;
+      if (isDamaged(plan, `/vulnerabilities/${i}/${field}`) || (written && !read)) return `\`vulnerabilities[${i}].${field}\` cannot be read, so the SLA clock start is unknown`;
+    }
+  }
+  return null;
 }
 
 function testingPassed(ctx: RuleContext, plan: Entity<PlanFile>): number | null {
   const testing = plan.data.testing;
+  // Dates no rule needs are still checked: an impossible one is a mistake to point at.
+  ctx.instant(plan, ['testing', 'started'], testing?.started);
+  ctx.instant(plan, ['retrospective', 'held'], plan.data.retrospective?.held);
   if (testing?.status !== 'passed') return null;
   if (testing.completed === undefined) {
     ctx.report(plan, ['testing', 'status'], 'error', 'schema', 'testing passed but `testing.completed` is missing: add when it passed (the SLA clock may start then)');
@@ -161,15 +268,13 @@ function clockStartOf(kind: ClockStartKind, inScope: ScoredVulnerability[], test
   }
 }
 
-function deadlineOf(ctx: RuleContext, plan: Entity<PlanFile>, policy: ResolvedPolicy, tier: Tier, clockStart: number | null): number | null {
+/** The deadline from the clock start, or why there can be none (a cycle that never occurs). */
+function deadlineOf(ctx: RuleContext, policy: ResolvedPolicy, tier: Tier, clockStart: number | null): number | null | string {
   if (clockStart === null) return null;
   const rule = policy.tiers[tier];
   if (rule.within !== undefined) return clockStart + rule.within;
-  if (!rule.cycle) return null;
-  const cycle = cycleDeadline(rule.cycle.spec, clockStart, ctx.zone);
-  if (cycle.ok) return cycle.deadline;
-  ctx.report(plan, ['id'], 'error', 'schema', `no deadline: cycle \`${rule.cycle.name}\` of policy \`${policy.id}\` ${cycle.message}`);
-  return null;
+  const cycle = cycleDeadline(rule.cycle!.spec, clockStart, ctx.zone);
+  return cycle.ok ? cycle.deadline : `cycle \`${rule.cycle!.name}\` of SLA policy \`${policy.id}\` ${cycle.message}`;
 }
 
 function stateOf(ctx: RuleContext, r: PlanResult, policy: ResolvedPolicy | undefined, testedAt: number | null): PlanState {
@@ -199,10 +304,8 @@ function reportSla(ctx: RuleContext, plan: Entity<PlanFile>, r: PlanResult, poli
     case 'missed':
       ctx.report(plan, ['id'], 'info', 'sla.missed', `SLA missed: remediated ${local(r.remediatedAt!)}, ${formatDuration(r.remediatedAt! - r.deadline!)} after its ${tierText} ${local(r.deadline!)}`);
       break;
-    case 'on_track':
-      if (r.deadline === null && r.tier !== null && r.clockStartKind !== 'tested') {
-        ctx.report(plan, ['id'], 'warning', 'schema', `no SLA clock start: no vulnerability in scope has a \`${r.clockStartKind === 'published' ? 'published` or `discovered' : 'discovered'}\` date`);
-      }
+    case 'unknown':
+      ctx.report(plan, ['id'], 'error', 'sla.unknown', `no deadline: ${r.unknownReason}; until that is fixed PatchOps cannot tell whether this plan is late`);
       break;
   }
 }
@@ -227,10 +330,16 @@ function earliest(values: (number | undefined)[]): number | null {
   return min;
 }
 
-function sumEndpoints(waves: WaveResult[]) {
-  const sum = { targets: 0, patched: 0, failed: 0 };
+/**
+ * Endpoints over the plan's waves. A wave whose targets are unknown (an unknown group) or whose
+ * numbers are impossible (more patched and failed than targets) makes the plan's figures unknown:
+ * targets null, rather than a percentage no one could have reached.
+ */
+function sumEndpoints(waves: WaveResult[]): PlanResult['endpoints'] {
+  const sum = { targets: 0 as number | null, patched: 0, failed: 0 };
   for (const w of waves) {
-    sum.targets += w.targets ?? 0;
+    if (w.targets === null || w.patched + w.failed > w.targets) sum.targets = null;
+    else if (sum.targets !== null) sum.targets += w.targets;
     sum.patched += w.patched;
     sum.failed += w.failed;
   }

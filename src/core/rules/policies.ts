@@ -1,13 +1,10 @@
 // SLA policies resolved once per evaluation: durations in ms, cycles checked, references checked.
 import type { SlaFile, WorkspaceFile } from '../model/files';
 import type { EpssRaise, RiskMatrix } from '../risk/tiers';
-import type { Tier } from '../report/reportModel';
-import { TIERS } from '../report/reportModel';
 import { checkCycle, type CycleSpec } from '../time/cycles';
-import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
-
-export type ClockStartKind = 'discovered' | 'published' | 'tested';
+import { TIERS, type ClockStartKind, type Tier } from '../model/vocabulary';
+import type { Entity } from '../model/workspace';
 
 export interface TierRule {
   clockStart: ClockStartKind;

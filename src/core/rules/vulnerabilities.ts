@@ -1,10 +1,10 @@
 // Each vulnerability's severity: from its CVSS vector's base score, else its stated severity.
 import type { VulnerabilityResult } from '../model/evaluation';
 import type { PlanFile } from '../model/files';
-import type { SeverityBand } from '../report/reportModel';
 import { scoreCvss } from '../risk/cvss';
-import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
+import type { SeverityBand } from '../model/vocabulary';
+import type { Entity } from '../model/workspace';
 
 /**
  * One vulnerability of a plan, scored. It doubles as the plan's `VulnerabilityResult` when the

@@ -4,8 +4,8 @@ import type { WaveResult } from '../model/evaluation';
 import type { AssetGroup, DeploymentWave, PlanFile } from '../model/files';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
-import type { Entity } from '../workspace/model';
 import type { RuleContext } from './context';
+import type { Entity } from '../model/workspace';
 
 export interface WaveInputs {
   groups: ReadonlyMap<string, Entity<AssetGroup>>;
@@ -29,8 +29,13 @@ export function evaluateWaves(ctx: RuleContext, plan: Entity<PlanFile>, inputs: 
       current.blockedBy = blockers.length ? blockers.join('; ') : null;
       continue;
     }
-    if (!inputs.judge || i === 0) continue;
+    if (i === 0) continue;
     const testingLate = inputs.testingPassedAt !== null && current.started !== null && current.started < inputs.testingPassedAt;
+    const early: string[] = blockers.filter((b) => b !== 'testing has not passed');
+    if (inputs.testingPassedAt === null) early.unshift('testing had not passed');
+    else if (testingLate) early.unshift(`testing passed only ${formatInstantLocal(inputs.testingPassedAt, ctx.zone)}`);
+    current.startedEarly = early.length ? early.join('; ') : null;
+    if (!inputs.judge) continue;
     if (inputs.testingPassedAt === null || testingLate) {
       ctx.report(plan, ['waves', i, 'name'], 'error', 'testing.required', testingLate
         ? `wave \`${current.name}\` started ${formatInstantLocal(current.started!, ctx.zone)}, before testing passed (${formatInstantLocal(inputs.testingPassedAt!, ctx.zone)}): only the first wave may run before testing passes`
@@ -49,6 +54,8 @@ function waveProgress(ctx: RuleContext, plan: Entity<PlanFile>, wave: Deployment
   const patched = wave.patched ?? 0;
   const failed = wave.failed ?? 0;
   const status = wave.status ?? 'planned';
+  // More patched and failed than targeted is impossible: no percentage is made of it.
+  const possible = targets !== null && patched + failed <= targets;
   const result: WaveResult = {
     index: i,
     name: wave.name,
@@ -56,10 +63,11 @@ function waveProgress(ctx: RuleContext, plan: Entity<PlanFile>, wave: Deployment
     targets,
     patched,
     failed,
-    percent: targets ? round1((patched / targets) * 100) : null,
+    percent: possible && targets ? round1((patched / targets) * 100) : null,
     started: ctx.instant(plan, ['waves', i, 'started'], wave.started) ?? null,
     completed: ctx.instant(plan, ['waves', i, 'completed'], wave.completed) ?? null,
     blockedBy: null,
+    startedEarly: null,
   };
   if (!inputs.judge) return result;
   if (targets !== null && patched + failed > targets) {

@@ -1,17 +1,23 @@
 // Scanner findings → draft plans, one per fix (package + fixed version), merged into the plans an
-// earlier import created. Pure: takes the report and the workspace's files, returns whole-file
-// contents to write and a summary; the caller writes (CLI: src/cli/commands/import.ts).
-import type { LoadedFile } from '../workspace/model';
+// earlier import created: new vulnerabilities and new asset groups are added, nothing is dropped.
+// Pure: takes the report and the workspace's files, returns whole-file contents to write and a
+// summary; the caller writes (CLI: src/cli/commands/import.ts).
+import { isSeq, type Node } from 'yaml';
 import type { SeverityBand } from '../risk/cvss';
 import type { Finding, ScanReport, ScannerName } from './model';
-import { appendToSequence, applyEdits, blockItem, parseForEdit, valueText, yamlScalar, type Fields, type TextEdit } from './yamlText';
+import { addGroups, AddGroupsError, type GroupsAdded } from './addGroups';
+import { appendToSequence, applyEdits, blockItem, lineColumn, parseForEdit, valueText, yamlScalar, type Fields, type TextEdit } from './yamlText';
+import type { LoadedFile } from '../model/workspace';
 
 export const IMPORT_FOLDER = 'plans/imported';
 /** Severity given to a finding with neither a scorable vector nor a known severity (flagged in the summary). */
 export const UNKNOWN_SEVERITY: SeverityBand = 'high';
 
 export interface ImportOptions {
-  /** Asset groups for new plans; required when a plan is created. */
+  /**
+   * Asset groups for new plans; required when a plan is created. Plans the report matches that do
+   * not affect all of them yet get the missing ones added (see addGroups.ts).
+   */
   affects?: readonly string[];
   /** `discovered` when the report does not say when it ran (epoch ms). */
   asOf: number;
@@ -31,6 +37,10 @@ export interface PlanOutcome {
   file: string;
   planId: string;
   vulnerabilities: string[];
+  /** Groups the plan affects that it did not before (for a created plan: all of them). */
+  groups: string[];
+  /** The wave that took the added groups; null for a created plan or one without waves. */
+  wave: { name: string; created: boolean } | null;
 }
 
 export interface ImportSummary {
@@ -39,9 +49,11 @@ export interface ImportSummary {
   artifact?: string;
   scannedAt?: string;
   findings: number;
+  /** The asset groups named for the import (deduplicated). */
+  affects: string[];
   created: PlanOutcome[];
   added: PlanOutcome[];
-  /** Plans the report matched that already hold all of its vulnerabilities. */
+  /** Plans the report matched that already hold all of its vulnerabilities and affect every group named. */
   unchanged: PlanOutcome[];
   /** Findings without a fix (listed, and gathered in a plan with includeUnfixed). */
   unfixed: { id: string; package: string; installedVersion?: string }[];
@@ -99,6 +111,7 @@ export function planImport(report: ScanReport, files: readonly LoadedFile[], opt
   }
 
   const workspace = indexWorkspace(files);
+  const affects = [...new Set(options.affects ?? [])];
   const discovered = report.scannedAt ?? new Date(options.asOf).toISOString().replace('.000Z', 'Z');
   const summary: ImportSummary = {
     scanner: report.scanner,
@@ -106,6 +119,7 @@ export function planImport(report: ScanReport, files: readonly LoadedFile[], opt
     artifact: report.artifact,
     scannedAt: report.scannedAt,
     findings: report.findings.length,
+    affects,
     created: [],
     added: [],
     unchanged: [],
@@ -124,16 +138,17 @@ export function planImport(report: ScanReport, files: readonly LoadedFile[], opt
     const existing = workspace.byKey.get(draft.key);
     if (existing) {
       const fresh = vulns.filter((v) => !existing.vulnerabilityIds.has(v.id));
-      if (fresh.length === 0) {
-        summary.unchanged.push({ file: existing.file, planId: existing.id, vulnerabilities: [] });
+      const withVulns = fresh.length ? appendVulnerabilities(existing.file, existing.text, fresh, discovered) : existing.text;
+      const added = withGroups(existing.file, withVulns, affects, workspace.endpoints);
+      const outcome = { file: existing.file, planId: existing.id, vulnerabilities: fresh.map((v) => v.id), groups: added.groups, wave: added.wave };
+      if (added.after === existing.text) {
+        summary.unchanged.push(outcome);
         continue;
       }
-      const after = appendVulnerabilities(existing.text, fresh, discovered);
-      changes.push({ file: existing.file, before: existing.text, after });
-      summary.added.push({ file: existing.file, planId: existing.id, vulnerabilities: fresh.map((v) => v.id) });
+      changes.push({ file: existing.file, before: existing.text, after: added.after });
+      summary.added.push(outcome);
       continue;
     }
-    const affects = options.affects ?? [];
     if (affects.length === 0) {
       throw new ImportError(`--affects is required: the import creates new plans (${draft.key === AWAITING_KEY ? 'awaiting a vendor fix' : `${draft.package} ${draft.fixedVersion}`}…); name the asset groups they affect, e.g. --affects web-servers`);
     }
@@ -145,8 +160,8 @@ export function planImport(report: ScanReport, files: readonly LoadedFile[], opt
     const id = `IMP-${name()}`;
     takenFiles.add(file);
     takenIds.add(id);
-    changes.push({ file, before: null, after: renderPlan(report, draft, { id, affects, discovered, teams: workspace.teams }) });
-    summary.created.push({ file, planId: id, vulnerabilities: vulns.map((v) => v.id) });
+    changes.push({ file, before: null, after: renderPlan(report, draft, { id, affects, discovered, teams: workspace.teams, endpoints: workspace.endpoints }) });
+    summary.created.push({ file, planId: id, vulnerabilities: vulns.map((v) => v.id), groups: affects, wave: null });
   }
   summary.severityUnknown = [...unknownSeverity].sort();
   return { changes, summary };
@@ -172,6 +187,8 @@ interface WorkspaceIndex {
   teams: { executor?: string; validator?: string };
   planIds: string[];
   byKey: Map<string, ExistingPlan>;
+  /** Endpoints of each asset group one valid *.assets.yaml declares (no entry when none or several do). */
+  endpoints: Map<string, number>;
 }
 
 function indexWorkspace(files: readonly LoadedFile[]): WorkspaceIndex {
@@ -183,7 +200,16 @@ function indexWorkspace(files: readonly LoadedFile[]): WorkspaceIndex {
   }
   const byKey = new Map<string, ExistingPlan>();
   const planIds: string[] = [];
+  const endpoints = new Map<string, number>();
+  const declared = new Map<string, number>();
   for (const f of [...files].sort((a, b) => cmp(a.file, b.file))) {
+    if (f.kind === 'assets') {
+      for (const id of f.declaredIds) declared.set(id, (declared.get(id) ?? 0) + 1);
+      for (const e of f.entities) {
+        const { id, endpoints: n } = e.data as { id?: unknown; endpoints?: unknown };
+        if (typeof id === 'string' && typeof n === 'number') endpoints.set(id, n);
+      }
+    }
     if (f.kind !== 'plan') continue;
     planIds.push(...f.declaredIds);
     const value = f.source.value as { id?: unknown; source?: Record<string, unknown>; vulnerabilities?: unknown } | undefined;
@@ -196,7 +222,9 @@ function indexWorkspace(files: readonly LoadedFile[]): WorkspaceIndex {
     if (Array.isArray(value.vulnerabilities)) for (const v of value.vulnerabilities) if (typeof v?.id === 'string') ids.add(v.id);
     byKey.set(key, { file: f.file, id: typeof value.id === 'string' ? value.id : f.file, text: f.source.text, vulnerabilityIds: ids });
   }
-  return { teams, planIds, byKey };
+  // A group declared twice is unusable, as in the evaluator: which count applies cannot be told.
+  for (const [id, n] of declared) if (n > 1) endpoints.delete(id);
+  return { teams, planIds, byKey, endpoints };
 }
 
 function vulnerabilityFields(v: Finding, discovered: string): Fields {
@@ -212,14 +240,44 @@ function vulnerabilityFields(v: Finding, discovered: string): Fields {
 }
 
 /** The plan text with `fresh` appended to its `vulnerabilities` list; nothing else changes. */
-export function appendVulnerabilities(text: string, fresh: readonly Finding[], discovered: string): string {
+export function appendVulnerabilities(file: string, text: string, fresh: readonly Finding[], discovered: string): string {
   const doc = parseForEdit(text);
-  if (doc.errors.length) throw new ImportError(`cannot add to a plan that does not parse: ${doc.errors[0].message.split('\n')[0]}`);
+  if (doc.errors.length) {
+    const [e] = doc.errors;
+    const at = e.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new ImportError(`${file}:${at.line}:${at.col}: cannot add vulnerabilities to a plan that does not parse: ${e.message.split('\n')[0]}`);
+  }
+  const seq = doc.get('vulnerabilities', true) as Node | undefined;
+  if (!isSeq(seq)) {
+    const at = seq?.range ? lineColumn(text, seq.range[0]) : { line: 1, column: 1 };
+    const ids = fresh.map((v) => v.id).join(', ');
+    const fix = 'write `vulnerabilities: [{ id: …, cvss: … }]`';
+    throw new ImportError(`${file}:${at.line}:${at.column}: \`vulnerabilities\` is not a list, so ${ids} cannot be added: ${fix}`);
+  }
   const edits: TextEdit[] = appendToSequence(text, doc, 'vulnerabilities', fresh.map((v) => vulnerabilityFields(v, discovered)));
   return applyEdits(text, edits);
 }
 
-function renderPlan(report: ScanReport, draft: Draft, o: { id: string; affects: readonly string[]; discovered: string; teams: WorkspaceIndex['teams'] }): string {
+/** The plan text with the groups it does not affect yet added (addGroups.ts); an ImportError when it cannot take them. */
+function withGroups(file: string, text: string, affects: readonly string[], endpoints: ReadonlyMap<string, number>): GroupsAdded {
+  if (affects.length === 0) return { after: text, groups: [], wave: null };
+  try {
+    return addGroups(file, text, affects, endpoints);
+  } catch (err) {
+    if (err instanceof AddGroupsError) throw new ImportError(err.message);
+    throw err;
+  }
+}
+
+interface RenderOptions {
+  id: string;
+  affects: readonly string[];
+  discovered: string;
+  teams: WorkspaceIndex['teams'];
+  endpoints: WorkspaceIndex['endpoints'];
+}
+
+function renderPlan(report: ScanReport, draft: Draft, o: RenderOptions): string {
   const awaiting = draft.key === AWAITING_KEY;
   if (!o.teams.executor || !o.teams.validator) {
     throw new ImportError('patchops.yaml needs an executor team and a validator team: imported plans take the first of each as owner and validator');
@@ -228,7 +286,7 @@ function renderPlan(report: ScanReport, draft: Draft, o: { id: string; affects: 
   const s = yamlScalar;
   const lines: string[] = [
     `# Draft imported by \`patchops import\` from a ${report.scanner} report${report.artifact ? ` of ${oneLine(report.artifact)}` : ''}.`,
-    '# Review the affected groups, testing, waves and rollback; re-imports append new vulnerabilities.',
+    '# Review the affected groups, testing, waves and rollback; re-imports add new vulnerabilities and groups.',
     `id: ${o.id}`,
     `title: ${s(awaiting ? 'Awaiting a vendor fix' : `Update ${draft.package} to ${draft.fixedVersion}`)}`,
     `description: ${s(awaiting ? `Vulnerabilities the ${report.scanner} scan found with no fixed version yet: mitigate, request exceptions, or move them to a fix plan once the vendor ships one.` : `Deploy ${draft.package} ${draft.fixedVersion}, which fixes the vulnerabilities below (found by ${report.scanner}).`)}`,
@@ -253,19 +311,41 @@ function renderPlan(report: ScanReport, draft: Draft, o: { id: string; affects: 
   let body = lines.join(eol) + eol;
   for (const v of draft.vulns.values()) body += blockItem(vulnerabilityFields(v, o.discovered), '  ', eol);
   const tail = [`affects: ${valueText(o.affects)}`, 'testing:', '  status: pending'];
-  if (!awaiting) {
-    tail.push(
-      'waves:',
-      '  - name: Pilot',
-      '    targets: 1                 # set the pilot ring: its groups or number of endpoints',
-      '    status: planned',
-      '    gate: { min_success: 95, soak: 24h }',
-      '  - name: Broad',
-      `    groups: ${valueText(o.affects)}`,
-      '    status: planned',
-    );
-  }
+  if (!awaiting) tail.push('waves:', ...draftWaves(o.affects, o.endpoints));
   return body + tail.join(eol) + eol;
+}
+
+/** Endpoints a draft's pilot takes out of the affected groups. */
+const PILOT_ENDPOINTS = 1;
+
+/**
+ * A draft's waves. Every endpoint is in exactly one wave: the pilot takes PILOT_ENDPOINTS out of
+ * the affected groups and Broad, which names the groups, counts the rest in an explicit `targets`
+ * (left to default, it would be all of the groups' endpoints and count the pilot's twice). Groups
+ * with fewer endpoints than a pilot plus one get a single wave.
+ */
+function draftWaves(affects: readonly string[], endpoints: WorkspaceIndex['endpoints']): string[] {
+  let total = 0;
+  for (const g of affects) {
+    const n = endpoints.get(g);
+    if (n === undefined) {
+      throw new ImportError(`asset group ${g} has no known number of endpoints (no valid *.assets.yaml declares it, or several do), so the draft's waves cannot be counted`);
+    }
+    total += n;
+  }
+  if (total <= PILOT_ENDPOINTS) {
+    return ['  - name: Broad', `    groups: ${valueText(affects)}   # too few endpoints for a pilot wave`, '    status: planned'];
+  }
+  return [
+    '  - name: Pilot',
+    `    ${`targets: ${PILOT_ENDPOINTS}`.padEnd(27)}# endpoints of the groups below to try it on first`,
+    '    status: planned',
+    '    gate: { min_success: 95, soak: 24h }',
+    '  - name: Broad',
+    `    groups: ${valueText(affects)}`,
+    `    ${`targets: ${total - PILOT_ENDPOINTS}`.padEnd(27)}# the groups' endpoints minus the pilot's, so none is counted twice`,
+    '    status: planned',
+  ];
 }
 
 function oneLine(text: string): string {
@@ -284,8 +364,17 @@ export function importSummaryText(summary: ImportSummary, dryRun: boolean, inclu
   );
   const verb = (done: string, would: string) => (dryRun ? would : done);
   for (const p of summary.created) out.push(`  ${verb('created', 'would create')}  ${p.file}  ${p.planId}: ${vulns(p.vulnerabilities.length)} (${list(p.vulnerabilities)})`);
-  for (const p of summary.added) out.push(`  ${verb('added to', 'would add to')}  ${p.file}  ${p.planId}: ${vulns(p.vulnerabilities.length, 'new ')} (${list(p.vulnerabilities)})`);
-  for (const p of summary.unchanged) out.push(`  unchanged  ${p.file}  ${p.planId}: already has every vulnerability of this fix`);
+  for (const p of summary.added) {
+    const what: string[] = [];
+    if (p.vulnerabilities.length) what.push(`${vulns(p.vulnerabilities.length, 'new ')} (${list(p.vulnerabilities)})`);
+    if (p.groups.length) {
+      const wave = p.wave ? ` in ${p.wave.created ? 'a new wave' : 'wave'} \`${clean(p.wave.name)}\`` : '';
+      what.push(`${count(p.groups.length, 'new group')} (${p.groups.map(clean).join(', ')})${wave}`);
+    }
+    out.push(`  ${verb('added to', 'would add to')}  ${p.file}  ${p.planId}: ${what.join('; ')}`);
+  }
+  const every = summary.affects.length ? ' and affects every group named' : '';
+  for (const p of summary.unchanged) out.push(`  unchanged  ${p.file}  ${p.planId}: already has every vulnerability of this fix${every}`);
   if (summary.unfixed.length) {
     const what = summary.unfixed.map((u) => `${clean(u.id)} (${clean(u.package)}${u.installedVersion ? ` ${clean(u.installedVersion)}` : ''})`);
     out.push(`  no fix yet: ${count(summary.unfixed.length, 'finding')}: ${what.join(', ')}`);

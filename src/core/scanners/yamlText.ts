@@ -83,6 +83,31 @@ export function appendToSequence(text: string, doc: Document.Parsed, key: string
 }
 
 /**
+ * Edits that append scalars to a sequence node: `, a, b` after a flow list's last item (or inside
+ * its empty brackets), or `- a` lines after a block list's last line, indented like its items.
+ */
+export function appendScalars(text: string, seq: YAMLSeq, values: readonly Scalar[]): TextEdit[] {
+  if (values.length === 0) return [];
+  if (!isSeq(seq) || !seq.range) throw new Error('not a list');
+  if (seq.flow) {
+    const last = seq.items[seq.items.length - 1] as { range?: [number, number, number] } | undefined;
+    const at = last?.range?.[1] ?? text.lastIndexOf(']', seq.range[1] - 1);
+    return [{ offset: at, length: 0, text: (last ? ', ' : '') + values.map((v) => yamlScalar(v)).join(', ') }];
+  }
+  const eol = eolOf(text);
+  const indent = ' '.repeat(columnOf(text, seq.range[0]));
+  const { at, lead } = lineStartAfter(text, seq.range[1], eol);
+  return [{ offset: at, length: 0, text: lead + values.map((v) => `${indent}- ${yamlScalar(v)}${eol}`).join('') }];
+}
+
+/** 1-based line and column of an offset, for messages that point into a file. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return { line, column: columnOf(text, offset) + 1 };
+}
+
+/**
  * Where new lines go after a block node that ends at `end`: the start of the next line, or the
  * end of the text with a line break first when the file does not end with one.
  */

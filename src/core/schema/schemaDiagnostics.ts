@@ -3,8 +3,8 @@
 // that lacks it.
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, FixHint, Range } from '../model/diagnostic';
-import type { SourceDocument, YamlPath } from '../parse/sourceDocument';
 import { closest } from './suggest';
+import type { SourceDocument, YamlPath } from '../model/source';
 
 interface SchemaNode {
   title?: string;

@@ -3,8 +3,22 @@
 
 const yamlString = (s: string) => JSON.stringify(s);
 
-export function newWorkspaceFiles(name: string, timezone: string): Record<string, string> {
-  return {
+/** The ids the new workspace's example policy and asset groups use. */
+export const TEMPLATE_POLICY_ID = 'standard';
+const TEMPLATE_GROUPS: Record<string, string> = {
+  'pilot-ring': '{ id: pilot-ring, title: Pilot ring, impact: medium, endpoints: 10, owner: it-ops }',
+  workstations: '{ id: workstations, title: All workstations, impact: medium, endpoints: 100, owner: it-ops }',
+};
+export const TEMPLATE_GROUP_IDS = Object.keys(TEMPLATE_GROUPS);
+
+/**
+ * The files of a new workspace. `taken`: policy and group ids the folder already has; the example
+ * policy and groups with those ids are left out (a file with no group left is not made), so that
+ * starting a workspace next to existing files never declares an id twice.
+ */
+export function newWorkspaceFiles(name: string, timezone: string, taken: { policies?: ReadonlySet<string>; groups?: ReadonlySet<string> } = {}): Record<string, string> {
+  const groups = TEMPLATE_GROUP_IDS.filter((id) => !taken.groups?.has(id));
+  const files: Record<string, string> = {
     'patchops.yaml': `# PatchOps workspace: teams and defaults. IT executes, InfoSec validates.
 name: ${yamlString(name)}
 timezone: ${timezone}           # dates without an offset are local time here
@@ -44,10 +58,11 @@ exceptions:
 `,
     'assets/groups.assets.yaml': `# Asset groups and their business impact (high | medium | low).
 groups:
-  - { id: pilot-ring, title: Pilot ring, impact: medium, endpoints: 10, owner: it-ops }
-  - { id: workstations, title: All workstations, impact: medium, endpoints: 100, owner: it-ops }
-`,
+${groups.map((id) => `  - ${TEMPLATE_GROUPS[id]}\n`).join('')}`,
   };
+  if (taken.policies?.has(TEMPLATE_POLICY_ID)) delete files['policies/standard.sla.yaml'];
+  if (groups.length === 0) delete files['assets/groups.assets.yaml'];
+  return files;
 }
 
 export interface NewPlan {

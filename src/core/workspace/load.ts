@@ -1,13 +1,16 @@
 // Files to a workspace model: parse, check against the schema, and index by id.
 import { ZERO_RANGE, type Diagnostic } from '../model/diagnostic';
-import type { AssetGroup, AssetsFile, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
+import type { AssetGroup, AssetsFile, ExceptionFile, FileKind, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
 import { decodeText } from '../parse/decode';
-import { DEFAULT_LIMITS, type ParseLimits, type SourceDocument } from '../parse/sourceDocument';
+import type { ErrorObject } from 'ajv';
+import { DEFAULT_LIMITS, type ParseLimits } from '../parse/sourceDocument';
 import { parseSource } from '../parse/fastSource';
 import { schemaDiagnostics } from '../schema/schemaDiagnostics';
 import { validateValue } from '../schema/validators';
-import { fileKindOf, type FileKind } from './fileKinds';
-import type { Entity, LoadedFile, WorkspaceModel } from './model';
+import { fileKindOf } from './fileKinds';
+import { salvage, salvageable } from './salvage';
+import type { SourceDocument } from '../model/source';
+import type { Entity, LoadedFile, WorkspaceModel } from '../model/workspace';
 
 /** Parse and schema-check one file. Pure: the same path and content give the same result. */
 export function loadFile(file: string, content: string | Uint8Array, limits: ParseLimits = DEFAULT_LIMITS): LoadedFile {
@@ -23,29 +26,57 @@ export function loadFile(file: string, content: string | Uint8Array, limits: Par
 
   const source = parseSource(file, text, limits);
   if (source.value === undefined || source.problems.some((p) => p.severity === 'error')) {
-    return { file, kind, source, diagnostics: source.problems, entities: [], declaredIds: declaredIds(kind, source.value) };
+    const ids = declaredIds(kind, source.value);
+    const entities = kind === 'plan' ? [unreadablePlan(source, ids[0] ?? idInText(text) ?? file)] : [];
+    return { file, kind, source, diagnostics: source.problems, entities, declaredIds: ids };
   }
   const errors = validateValue(kind, source.value);
   const diagnostics = [...source.problems, ...schemaDiagnostics(source, errors)];
   // Unknown fields are reported but do not stop the rules: they ignore what they do not know.
   const blocking = errors.filter((e) => e.keyword !== 'additionalProperties');
-  const entities = entitiesOf(kind, source, blocking.map((e) => e.instancePath));
-  return { file, kind, source, diagnostics, entities, declaredIds: declaredIds(kind, source.value) };
+  const ids = declaredIds(kind, source.value);
+  const entities = entitiesOf(kind, source, blocking, ids[0] ?? file);
+  return { file, kind, source, diagnostics, entities, declaredIds: ids };
 }
 
 /** A file that could not be read or decoded: one diagnostic at its start, nothing else. */
 export function refusedFile(file: string, message: string): LoadedFile {
   const problem: Diagnostic = { file, range: ZERO_RANGE, severity: 'error', code: 'yaml.syntax', message };
   const source: SourceDocument = { file, text: '', value: undefined, problems: [problem], rangeOf: () => ZERO_RANGE };
-  return { file, kind: fileKindOf(file)!, source, diagnostics: [problem], entities: [], declaredIds: [] };
+  const kind = fileKindOf(file)!;
+  return { file, kind, source, diagnostics: [problem], entities: kind === 'plan' ? [unreadablePlan(source, file)] : [], declaredIds: [] };
 }
 
 /**
- * Entities whose data passed the schema. An assets file is judged group by group, so one bad
- * group does not hide the others.
+ * A plan file that cannot be read still stands for a plan: it is listed, with no deadline, so a
+ * breached plan does not vanish from every count while its file has a syntax error.
  */
-function entitiesOf(kind: FileKind, source: SourceDocument, blockingPointers: string[]): Entity<unknown>[] {
-  if (kind !== 'assets') return blockingPointers.length ? [] : [{ data: source.value, source, path: [] }];
+function unreadablePlan(source: SourceDocument, id: string): Entity<PlanFile> {
+  // Empty lists the schema forbids: nothing here is read as a fact, `damaged` says so.
+  const data = { id, title: id, owner: '', validator: '', vulnerabilities: [], affects: [] } as unknown as PlanFile;
+  return { data, source, path: [], damaged: [''] };
+}
+
+/** The `id:` a file that does not parse seems to declare (its first top-level `id:` line). */
+function idInText(text: string): string | undefined {
+  const match = /^id:[ \t]*(["']?)([A-Za-z0-9][\w.:-]*)\1[ \t]*(?:#.*)?$/m.exec(text);
+  return match?.[2];
+}
+
+/**
+ * Entities fit for the rules. An assets file is judged group by group, so one bad group does not
+ * hide the others; a plan or patchops.yaml with errors is salvaged (salvage.ts); a policy or an
+ * exception with errors is not used at all: it must not set deadlines or exempt anything.
+ */
+function entitiesOf(kind: FileKind, source: SourceDocument, blocking: readonly ErrorObject[], fallbackId: string): Entity<unknown>[] {
+  if (kind !== 'assets') {
+    if (!blocking.length) return [{ data: source.value, source, path: [] }];
+    if (!salvageable(kind)) return [];
+    const salvaged = salvage(kind, source.value, blocking, fallbackId);
+    if (salvaged) return [{ data: salvaged.data, source, path: [], damaged: salvaged.damaged }];
+    return kind === 'plan' ? [unreadablePlan(source, fallbackId)] : [];
+  }
+  const blockingPointers = blocking.map((e) => e.instancePath);
   const groups = (source.value as AssetsFile | null)?.groups; // an empty file is null
   if (!Array.isArray(groups)) return [];
   const badGroup = (i: number) => blockingPointers.some((p) => p === `/groups/${i}` || p.startsWith(`/groups/${i}/`));
@@ -65,78 +96,85 @@ function declaredIds(kind: FileKind, value: unknown): string[] {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-/** Index loaded files into a workspace; reports duplicate ids. Cheap: no parsing happens here. */
+/**
+ * Index loaded files into a workspace; reports duplicate ids. Cheap: no parsing happens here.
+ * A duplicate never hides anything: every plan and exception is kept (both are evaluated and
+ * listed), each declaration is told about the others, and a policy or group id declared twice is
+ * unusable — which one would apply cannot be told, so what depends on it says so.
+ */
 export function assembleModel(files: readonly LoadedFile[]): WorkspaceModel {
   const byName = (a: LoadedFile, b: LoadedFile) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   // Editors hand the same files in the same order edit after edit: sort only when needed.
   const sorted = files.every((f, i) => i === 0 || byName(files[i - 1], f) <= 0) ? files.slice() : [...files].sort(byName);
-  const duplicates: Diagnostic[] = [];
   const policies = new Map<string, Entity<SlaFile>>();
   const groups = new Map<string, Entity<AssetGroup>>();
   const plans: Entity<PlanFile>[] = [];
   const exceptions: Entity<ExceptionFile>[] = [];
-  const brokenIds = new Map<FileKind, Set<string>>();
+  const brokenIds = new Map<FileKind, Map<string, string>>();
+  const broken = (kind: FileKind, id: string, why: string) => {
+    let ids = brokenIds.get(kind);
+    if (!ids) brokenIds.set(kind, (ids = new Map()));
+    if (!ids.has(id)) ids.set(id, why);
+  };
   let settings: Entity<WorkspaceFile> | undefined;
-
-  // The first declaration of an id wins; later ones are reported against it.
-  const firstSeen = new Map<string, Map<string, Entity<unknown>>>();
-  const claim = (kind: string, id: string, entity: Entity<unknown>): boolean => {
-    let seen = firstSeen.get(kind);
-    if (!seen) firstSeen.set(kind, (seen = new Map()));
-    const first = seen.get(id);
-    if (!first) {
-      seen.set(id, entity);
-      return true;
-    }
-    const idPath = [...entity.path, 'id'];
-    duplicates.push({
-      file: entity.source.file,
-      range: entity.source.rangeOf(idPath),
-      severity: 'error',
-      code: 'ref.duplicate-id',
-      message: `duplicate ${kind} id \`${id}\`: it is already declared in ${first.source.file}; ids must be unique across the workspace`,
-      related: [{ file: first.source.file, range: first.source.rangeOf([...first.path, 'id']), message: `first declaration of \`${id}\`` }],
-    });
-    return false;
+  /** Every declaration of each id, by kind, in file order. */
+  const declarations = new Map<FileKind, Map<string, Entity<unknown>[]>>();
+  const declare = (kind: FileKind, id: string, entity: Entity<unknown>) => {
+    let ids = declarations.get(kind);
+    if (!ids) declarations.set(kind, (ids = new Map()));
+    const list = ids.get(id);
+    if (list) list.push(entity);
+    else ids.set(id, [entity]);
   };
 
   for (const file of sorted) {
     const usable = new Set(file.entities.map((e) => idOf(e.data)));
     for (const id of file.declaredIds) {
-      if (!usable.has(id)) {
-        if (!brokenIds.has(file.kind)) brokenIds.set(file.kind, new Set());
-        brokenIds.get(file.kind)!.add(id);
-      }
+      if (!usable.has(id)) broken(file.kind, id, `its file ${file.file} has errors`);
     }
     for (const entity of file.entities) {
       switch (file.kind) {
         case 'workspace':
           settings = entity as Entity<WorkspaceFile>;
           break;
-        case 'sla': {
-          const e = entity as Entity<SlaFile>;
-          if (claim('SLA policy', e.data.id, e)) policies.set(e.data.id, e);
+        case 'plan':
+          plans.push(entity as Entity<PlanFile>);
           break;
-        }
-        case 'assets': {
-          const e = entity as Entity<AssetGroup>;
-          if (claim('asset group', e.data.id, e)) groups.set(e.data.id, e);
+        case 'exception':
+          exceptions.push(entity as Entity<ExceptionFile>);
           break;
-        }
-        case 'plan': {
-          const e = entity as Entity<PlanFile>;
-          if (claim('plan', e.data.id, e)) plans.push(e);
-          break;
-        }
-        case 'exception': {
-          const e = entity as Entity<ExceptionFile>;
-          if (claim('exception', e.data.id, e)) exceptions.push(e);
-          break;
-        }
       }
+      if (file.kind !== 'workspace') declare(file.kind, idOf(entity.data)!, entity);
+    }
+  }
+
+  const duplicates: Diagnostic[] = [];
+  for (const [kind, ids] of declarations) {
+    for (const [id, list] of ids) {
+      if (list.length > 1) {
+        duplicates.push(...list.map((entity) => duplicateDiagnostic(KIND_NAMES[kind], id, entity, list)));
+        broken(kind, id, `it is declared ${list.length} times (${[...new Set(list.map((e) => e.source.file))].join(', ')})`);
+      } else if (kind === 'sla') policies.set(id, list[0] as Entity<SlaFile>);
+      else if (kind === 'assets') groups.set(id, list[0] as Entity<AssetGroup>);
     }
   }
   return { files: sorted, settings, policies, groups, plans, exceptions, brokenIds, duplicates };
+}
+
+const KIND_NAMES: Record<FileKind, string> = { workspace: 'workspace', sla: 'SLA policy', assets: 'asset group', plan: 'plan', exception: 'exception' };
+
+/** On one declaration of a duplicated id, pointing at all the others. */
+function duplicateDiagnostic(kind: string, id: string, entity: Entity<unknown>, all: readonly Entity<unknown>[]): Diagnostic {
+  const others = all.filter((e) => e !== entity);
+  const where = [...new Set(others.map((e) => e.source.file))].join(', ');
+  return {
+    file: entity.source.file,
+    range: entity.source.rangeOf([...entity.path, 'id']),
+    severity: 'error',
+    code: 'ref.duplicate-id',
+    message: `duplicate ${kind} id \`${id}\`: it is also declared in ${where}; ids must be unique across the workspace — give each its own id`,
+    related: others.map((e) => ({ file: e.source.file, range: e.source.rangeOf([...e.path, 'id']), message: `another declaration of \`${id}\`` })),
+  };
 }
 
 function idOf(data: unknown): string | undefined {

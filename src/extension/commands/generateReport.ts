@@ -6,8 +6,8 @@ import { renderMarkdown } from '../../core/report/markdown';
 import { buildReport } from '../../core/report/reportJson';
 import type { ReportDocument } from '../../core/report/reportModel';
 import { writeAtomically } from '../applyFileChanges';
+import { clockSentence } from '../clock';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
-import { asOfSetting } from '../settings';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 
@@ -44,10 +44,12 @@ export async function generateReport(registry: WorkspaceRegistry, request: Repor
     { location: vscode.ProgressLocation.Notification, title: `PatchOps: writing the ${format} report…` },
     async () => {
       await registry.whenIdle();
-      const evaluation = workspace.evaluate(asOfSetting().asOf());
+      const evaluation = workspace.evaluate(registry.clock.asOf());
       await writeAtomically(target, RENDER[format](buildReport(evaluation)));
     },
   );
+  const clock = registry.clock.state;
+  if (clock.kind === 'invalid') void vscode.window.showWarningMessage(`PatchOps: the ${format} report is as of now. ${clockSentence(clock)}`);
   if (request.open !== false) await openReport(target, format, workspace);
   return target;
 }

@@ -11,8 +11,8 @@ import { ImportError, importSummaryText, planImport } from '../../core/scanners/
 import { ScanError } from '../../core/scanners/model';
 import { gunzipSync } from 'zlib';
 import { applyFileChanges, ChangedMeanwhile, writeAtomically } from '../applyFileChanges';
+import { clockSentence } from '../clock';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
-import { asOfSetting } from '../settings';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 
@@ -27,7 +27,7 @@ export async function importScannerReport(registry: WorkspaceRegistry): Promise<
     const affects = await vscode.window.showQuickPick(groups, { title: 'Asset groups the new plans affect', canPickMany: true });
     if (!affects) return;
     await registry.whenIdle();
-    const result = planImport(report, workspace.loadedFiles, { affects: affects.map((a) => a.label), asOf: asOfSetting().asOf() });
+    const result = planImport(report, workspace.loadedFiles, { affects: affects.map((a) => a.label), asOf: registry.clock.asOf() });
     await applyAndReport(workspace, result.changes, importSummaryText(result.summary, false));
   });
 }
@@ -63,9 +63,11 @@ export async function exportForScanners(registry: WorkspaceRegistry): Promise<vo
   if (!format) return;
   await guarded(async () => {
     await registry.whenIdle();
-    const evaluation = workspace.evaluate(asOfSetting().asOf());
+    const evaluation = workspace.evaluate(registry.clock.asOf());
     const target = vscode.Uri.joinPath(workspace.root, EXPORT_FILE_NAMES[format]);
     await writeAtomically(target, renderExport(format, evaluation));
+    const clock = registry.clock.state;
+    if (clock.kind === 'invalid') void vscode.window.showWarningMessage(`PatchOps: the export is as of now. ${clockSentence(clock)}`);
     await vscode.window.showTextDocument(target);
   });
 }

@@ -1,29 +1,103 @@
 // New workspace, plan and exception files from templates, filled from quick picks. Files are
-// created only where none exists, so nothing a user wrote is ever overwritten.
+// created only where none exists, so nothing a user wrote is ever overwritten, and a new
+// workspace never declares an id the folder already has.
 import * as vscode from 'vscode';
 import type { PlanFile } from '../../core/model/files';
-import { newExceptionText, newPlanText, newWorkspaceFiles } from '../../core/templates/templates';
+import { newExceptionText, newPlanText, newWorkspaceFiles, TEMPLATE_GROUP_IDS, TEMPLATE_POLICY_ID } from '../../core/templates/templates';
+import { fileKindOf } from '../../core/workspace/fileKinds';
+import { loadFile } from '../../core/workspace/load';
+import { findWorkspaceFiles, readWorkspaceFile } from '../../node/workspaceFiles';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
+import type { LoadedFile } from '../../core/model/workspace';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-export async function newWorkspace(registry: WorkspaceRegistry): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.length === 1
+/** Arguments for callers without the prompts (other extensions, tests). */
+export interface NewWorkspaceRequest {
+  folder?: vscode.Uri;
+  name?: string;
+}
+
+/**
+ * A new workspace in a folder. A folder that already has a patchops.yaml is refused (nothing is
+ * written: New Plan adds to it). Otherwise only what is missing is added: patchops.yaml, and the
+ * example policy and groups whose ids the folder's files do not declare yet — never a second
+ * `standard` policy or `workstations` group. Resolves to the files created (workspace-relative).
+ */
+export async function newWorkspace(registry: WorkspaceRegistry, request: NewWorkspaceRequest = {}): Promise<string[] | undefined> {
+  const root = request.folder ?? (vscode.workspace.workspaceFolders?.length === 1
     ? vscode.workspace.workspaceFolders[0]
-    : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new PatchOps workspace' });
-  if (!folder) return;
-  const name = await vscode.window.showInputBox({ title: 'Workspace name', value: `${folder.name} patching`, validateInput: required });
-  if (name === undefined) return;
-  const created: vscode.Uri[] = [];
-  for (const [rel, text] of Object.entries(newWorkspaceFiles(name, Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'))) {
-    const uri = vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
-    if (await createIfAbsent(uri, text)) created.push(uri);
+    : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new PatchOps workspace' }))?.uri;
+  if (!root) return undefined;
+  const label = root.path.slice(root.path.lastIndexOf('/') + 1) || root.path;
+  const existing = await workspaceFileIn(root);
+  if (existing) return refuse(existing, label);
+  const name = request.name?.trim() || (request.name === undefined ? await vscode.window.showInputBox({ title: 'Workspace name', value: `${label} patching`, validateInput: required }) : undefined);
+  if (!name) return undefined;
+
+  const taken = await declaredIds(root);
+  const files = newWorkspaceFiles(name, Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', taken);
+  const created: string[] = [];
+  const kept: string[] = [];
+  for (const [rel, text] of Object.entries(files)) {
+    const uri = vscode.Uri.joinPath(root, ...rel.split('/'));
+    if (await createIfAbsent(uri, text)) created.push(rel);
+    // patchops.yaml appeared while the name was asked for: that workspace is left alone.
+    else if (rel === 'patchops.yaml') return refuse(uri, label);
+    else kept.push(rel);
   }
   await registry.discover();
-  if (created.length) await vscode.window.showTextDocument(created[0]);
-  else void vscode.window.showInformationMessage('PatchOps: this folder already has a workspace; nothing was overwritten.');
+  const leftOut = [
+    ...(taken.policies.has(TEMPLATE_POLICY_ID) ? [`the policy \`${TEMPLATE_POLICY_ID}\``] : []),
+    ...TEMPLATE_GROUP_IDS.filter((id) => taken.groups.has(id)).map((id) => `the group \`${id}\``),
+  ];
+  const said = [
+    `created ${list(created)} in ${label}.`,
+    leftOut.length ? `Left out ${list(leftOut)}: the folder's files already declare ${leftOut.length === 1 ? 'it' : 'them'}.` : '',
+    kept.length ? `${list(kept)} already existed and ${kept.length === 1 ? 'was' : 'were'} left as ${kept.length === 1 ? 'it was' : 'they were'}.` : '',
+  ];
+  void vscode.window.showInformationMessage(`PatchOps: ${said.filter(Boolean).join(' ')}`);
+  await vscode.window.showTextDocument(vscode.Uri.joinPath(root, 'patchops.yaml'));
+  return created;
+}
+
+async function refuse(existing: vscode.Uri, label: string): Promise<string[]> {
+  const rel = existing.path.slice(existing.path.lastIndexOf('/') + 1);
+  void vscode.window.showWarningMessage(`PatchOps: ${label} already has a PatchOps workspace (${rel}); nothing was created or changed. Add to it with "PatchOps: New Plan" and "PatchOps: New Exception".`);
+  await vscode.window.showTextDocument(existing);
+  return [];
+}
+
+/** The folder's own patchops.yaml (or .yml), if it has one. */
+async function workspaceFileIn(root: vscode.Uri): Promise<vscode.Uri | undefined> {
+  for (const name of ['patchops.yaml', 'patchops.yml']) {
+    const uri = vscode.Uri.joinPath(root, name);
+    if (await exists(uri)) return uri;
+  }
+  return undefined;
+}
+
+/** The policy and asset group ids the folder's files declare (also in files with errors). */
+async function declaredIds(root: vscode.Uri): Promise<{ policies: Set<string>; groups: Set<string> }> {
+  const taken = { policies: new Set<string>(), groups: new Set<string>() };
+  const add = (file: LoadedFile) => file.declaredIds.forEach((id) => (file.kind === 'sla' ? taken.policies : taken.groups).add(id));
+  const wanted = (rel: string) => ['sla', 'assets'].includes(fileKindOf(rel) ?? '');
+  if (root.scheme === 'file') {
+    for (const rel of findWorkspaceFiles(root.fsPath).filter(wanted)) add(readWorkspaceFile(root.fsPath, rel));
+    return taken;
+  }
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.{sla,assets}.{yaml,yml}'), '{**/node_modules/**,**/.*/**}');
+  for (const uri of uris) {
+    const rel = uri.path.slice(root.path.replace(/\/$/, '').length + 1);
+    if (wanted(rel)) add(loadFile(rel, await vscode.workspace.fs.readFile(uri)));
+  }
+  return taken;
+}
+
+function list(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 export async function newPlan(registry: WorkspaceRegistry): Promise<void> {
@@ -89,14 +163,19 @@ function required(value: string): string | undefined {
   return value.trim() ? undefined : 'required';
 }
 
-async function createIfAbsent(uri: vscode.Uri, text: string): Promise<boolean> {
+async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
-    return false;
-  } catch {
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
     return true;
+  } catch {
+    return false;
   }
+}
+
+async function createIfAbsent(uri: vscode.Uri, text: string): Promise<boolean> {
+  if (await exists(uri)) return false;
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  return true;
 }
 
 async function createAndOpen(uri: vscode.Uri, text: string): Promise<void> {

@@ -83,7 +83,7 @@ describe('cli: exit codes', () => {
 });
 
 describe('cli: formats', () => {
-  it('validate --format json has the SPEC shape, sorted by file, line, column, code', () => {
+  it('validate --format json has the documented shape (docs/cli.md), sorted by file, line, column, code', () => {
     const out = JSON.parse(runCli(['validate', SAMPLES, ...AS_OF, '--format', 'json']).stdout);
     assert.equal(out.asOf, '2026-11-23T12:00:00.000Z');
     const d = out.diagnostics.find((x: { code: string }) => x.code === 'sla.breached');
@@ -95,8 +95,12 @@ describe('cli: formats', () => {
     assert.deepEqual(keys, sorted);
   });
 
-  it('validate --format sarif is SARIF 2.1.0 with 1-based regions', () => {
-    const sarif = JSON.parse(runCli(['validate', SAMPLES, ...AS_OF, '--format', 'sarif']).stdout);
+  it('validate --format sarif is SARIF 2.1.0 with 1-based regions (outside a git repository: paths from the workspace)', () => {
+    // A copy: the samples in this checkout are in a git repository (see sarif.test.ts for that).
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-samples-'));
+    fs.cpSync(SAMPLES, copy, { recursive: true });
+    const sarif = JSON.parse(runCli(['validate', copy, ...AS_OF, '--format', 'sarif']).stdout);
+    fs.rmSync(copy, { recursive: true, force: true });
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
     const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'sla.breached');
@@ -154,10 +158,10 @@ describe('cli: formats', () => {
     assert.equal(a, b);
   });
 
-  it('report --out into a missing folder exits 2', () => {
+  it('report --out into a missing folder exits 2 with one line that names the folder', () => {
     const r = runCli(['report', SAMPLES, ...AS_OF, '--out', path.join(os.tmpdir(), 'no-such-dir-po', 'r.md')]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^patchops: cannot write '.*r\.md': ENOENT\n$/);
+    assert.match(r.stderr, /^patchops: cannot write '.*r\.md': the folder .*no-such-dir-po does not exist\n$/);
   });
 });
 

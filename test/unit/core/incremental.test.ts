@@ -9,13 +9,13 @@ import { recordReads, readsUnchanged, TrackedMap, TrackedSet } from '../../../sr
 import type { Evaluation } from '../../../src/core/model/evaluation';
 import { durationTextHolds, formatDuration, DAY_MS, HOUR_MS, MINUTE_MS } from '../../../src/core/time/durations';
 import { assembleModel, loadFile } from '../../../src/core/workspace/load';
-import type { LoadedFile } from '../../../src/core/workspace/model';
 import { findWorkspaceFiles } from '../../../src/node/workspaceFiles';
 import { generateWorkspace } from '../../bench/generateWorkspace';
 import { REPO_ROOT } from '../../support/sharedData';
 import { tempDirs } from '../../support/tempDir';
 import { instant } from '../../support/workspace';
 import { fuzzParameters } from '../hostile/fuzzSeed';
+import type { LoadedFile } from '../../../src/core/model/workspace';
 
 const SAMPLES = path.join(REPO_ROOT, 'samples');
 const AS_OF = instant('2026-11-23T12:00:00Z', 'UTC');

@@ -18,6 +18,22 @@ describe('summaries shown by lenses and trees', () => {
     assert.equal(waveLensTitle(p.waves[1]), 'planned · 4/12 patched, 1 failed · blocked: Pilot soaks until 2026-11-25 10:00 CST');
   });
 
+  it('wave lens: a wave that started before its gate was met never says "gate met"', () => {
+    const early = waves.replace('{ name: Departments, groups: [payroll], patched: 4, failed: 1 }', '{ name: Departments, groups: [payroll], patched: 4, status: in_progress, started: 2026-11-21T09:00 }');
+    const r = evaluateFiles(withBase({ 'p.plan.yaml': plan({ waves: early }) }), '2026-11-23T12:00:00Z');
+    assert.ok(r.diagnostics.some((d) => d.code === 'wave.gate'), 'the diagnostic says the gate was not met');
+    const lens = waveLensTitle(r.plans[0].waves[1]);
+    assert.equal(lens, "in progress · 4/12 patched · ⚠ started before its gate: it started 4d 1h before Pilot's 5d soak ended");
+    assert.doesNotMatch(lens, /gate met/);
+  });
+
+  it('plan lens and tree: no deadline says why; unknown endpoints are not a percentage', () => {
+    const text = plan({ extra: 'sla: nope', waves: 'waves:\n  - { name: Pilot, groups: [nowhere], patched: 3, status: in_progress }' });
+    const r = evaluateFiles(withBase({ 'p.plan.yaml': text }), '2026-11-23T12:00:00Z');
+    assert.equal(planLensTitle(r.plans[0], r.asOf, r.timezone), 'no tier · ⚠ no deadline: unknown SLA policy `nope` · endpoints unknown');
+    assert.equal(planDescription(r.plans[0]), '— · unknown · —');
+  });
+
   it('tree description: tier · state · percent', () => {
     assert.equal(planDescription(p), 'critical · breached · 63.6%');
   });

@@ -1,6 +1,7 @@
 // The hostile corpus (corpus.ts), one test per case: the protection holds (a diagnostic with the
-// right code, position and message), nothing throws, and each file stays within a generous time
-// bound. Each test says which protection it guards; removing that protection fails it.
+// right code, position and message) and nothing throws or hangs. Each test says which protection
+// it guards; removing that protection fails it. Times are recorded for the summary line, never
+// asserted: `npm run bench` measures the slowest cases.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -24,7 +25,6 @@ import {
   renderAll,
   runPipeline,
   SPEC_CODES,
-  TIME_BOUND_MS,
   timings,
   utf16,
   watchFs,
@@ -36,9 +36,8 @@ const GOOD = plan({ id: 'GOOD' });
 
 const tempDir = tempDirs('hostile');
 
-function assertBounded(name: string, ms: number): void {
+function recordTime(name: string, ms: number): void {
   timings.push({ name, ms });
-  assert.ok(ms < TIME_BOUND_MS, `${name}: ${ms.toFixed(0)} ms is over the ${TIME_BOUND_MS} ms safety bound`);
 }
 
 function assertValidRanges(diagnostics: readonly { file: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]): void {
@@ -69,13 +68,18 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     it(`${c.name} — guards: ${c.guards}`, () => {
       const content = c.content();
       const { evaluation, loadMs, restMs } = runPipeline([{ file: c.file, content }], c.base);
-      assertBounded(c.name, loadMs + restMs);
+      recordTime(c.name, loadMs + restMs);
       assertExpected(c, evaluation.diagnostics);
       assertValidRanges(evaluation.diagnostics);
       for (const d of evaluation.diagnostics) assert.ok(SPEC_CODES.has(d.code), `${c.name}: code ${d.code} is not in the SPEC`);
       if (c.refused) {
+        // A refused plan file still stands for a plan, so it is counted, but with nothing read
+        // from it: no deadline, no vulnerabilities, no endpoints.
         const declared = evaluation.plans.filter((p) => p.entity.source.file === c.file);
-        assert.deepEqual(declared, [], `${c.name}: a refused file must not yield a plan`);
+        for (const p of declared) {
+          assert.deepEqual([p.state, p.deadline, p.vulnerabilities, p.endpoints.patched, p.waves], ['unknown', null, [], 0, []], `${c.name}: a refused file yields nothing read`);
+        }
+        assert.equal(declared.length, c.file.endsWith('.plan.yaml') ? 1 : 0, `${c.name}: a refused plan file is one plan with no deadline; other files yield none`);
       }
     });
   }
@@ -87,7 +91,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     fs.truncateSync(huge, 30 * MB); // sparse: 30 MB long, nothing on disk
     const started = process.hrtime.bigint();
     const { result, calls } = watchFs(() => readWorkspaceFile(dir, 'huge.plan.yaml'));
-    assertBounded('30 MB on disk', elapsedMs(started));
+    recordTime('30 MB on disk', elapsedMs(started));
     assert.deepEqual(result.diagnostics.map((d) => [d.code, d.message]), [['yaml.syntax', 'file is too large (30.0 MB): PatchOps reads files up to 5.0 MB; split it']]);
     const reads = calls.filter(([name, p]) => ['readFileSync', 'openSync', 'createReadStream'].includes(name) && path.resolve(p) === huge);
     assert.deepEqual(reads, [], 'the cap is checked before the file is opened');
@@ -106,7 +110,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
       const utf8 = evaluate(assembleModel(Object.entries(files).map(([f, t]) => loadFile(f, Buffer.from(t, 'utf8')))), { asOf: AS_OF_MS });
       const started = process.hrtime.bigint();
       const wide = evaluate(assembleModel(Object.entries(files).map(([f, t]) => loadFile(f, utf16(t, order)))), { asOf: AS_OF_MS });
-      assertBounded(`UTF-16 ${order}`, elapsedMs(started));
+      recordTime(`UTF-16 ${order}`, elapsedMs(started));
       assert.deepEqual(wide.diagnostics, utf8.diagnostics);
       assert.equal(wide.plans.length, 1);
       assert.equal(wide.plans[0].entity.data.description, 'Übergangslösung — 日本語 ✓ 🛡');
@@ -147,7 +151,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     const lf = run('\n');
     const started = process.hrtime.bigint();
     const crlf = run('\r\n');
-    assertBounded('CRLF samples', elapsedMs(started));
+    recordTime('CRLF samples', elapsedMs(started));
     assert.ok(lf.filter((d) => d.file !== 'plans/crlf.plan.yaml').length >= 5, 'the samples have diagnostics to compare');
     assert.ok(lf.filter((d) => d.file === 'plans/crlf.plan.yaml').length >= 3);
     assert.deepEqual(crlf, lf);
@@ -168,7 +172,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     const started = process.hrtime.bigint();
     const { evaluation } = runPipeline([{ file: 'tags.plan.yaml', content: text }]);
     for (const command of [['validate'], ['status'], ['report', '--format', 'html'], ['export', 'ics']]) runCli([...command, ws, ...AS_OF]);
-    assertBounded('language tags', elapsedMs(started));
+    recordTime('language tags', elapsedMs(started));
     assert.equal(fs.existsSync(marker), false, 'a tag was executed');
     const value = loadFile('tags.plan.yaml', text).source.value as Record<string, unknown>;
     assert.equal(typeof (value.title as Record<string, unknown>).toString, 'string', 'the "function" is a string');
@@ -190,12 +194,12 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     assert.ok(evaluation.diagnostics.some((d) => d.file === proto.file && d.code === 'schema'));
   });
 
-  it('100,000 vulnerabilities in one file (4.4 MB, under the cap) are all read and rated — guards: linear-time loading and rules (the time bound)', () => {
+  it('100,000 vulnerabilities in one file (4.4 MB, under the cap) are all read and rated — guards: linear-time loading and rules (a quadratic one runs into the test\'s timeout; npm run bench measures it)', () => {
     const text = manyVulnerabilities();
     assert.ok(text.length < 5 * MB);
     const { evaluation, loadMs, restMs } = runPipeline([{ file: 'many.plan.yaml', content: text }]);
-    assertBounded('100,000 vulnerabilities: load', loadMs);
-    assertBounded('100,000 vulnerabilities: evaluate and render', restMs);
+    recordTime('100,000 vulnerabilities: load', loadMs);
+    recordTime('100,000 vulnerabilities: evaluate and render', restMs);
     const many = evaluation.plans.find((p) => p.id === 'MANY')!;
     assert.equal(many.entity.data.vulnerabilities.length, 100_000);
     assert.equal(many.severity, 'critical', 'the last of 100,000 counts');
@@ -209,7 +213,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     fs.symlinkSync('self.plan.yaml', path.join(dir, 'self.plan.yaml'));
     const started = process.hrtime.bigint();
     const r = runCli(['validate', dir, ...AS_OF, '--format', 'json']);
-    assertBounded('symlink loops', elapsedMs(started));
+    recordTime('symlink loops', elapsedMs(started));
     const diagnostics = JSON.parse(r.stdout).diagnostics as { file: string; code: string; message: string }[];
     assert.ok(!diagnostics.some((d) => d.code === 'ref.duplicate-id'), 'each folder is read once');
     const breached = diagnostics.filter((d) => d.code === 'sla.breached').map((d) => d.file);
@@ -225,7 +229,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     assert.equal(spawnSync('mkfifo', [path.join(dir, 'fifo.plan.yaml')]).status, 0, 'mkfifo is part of coreutils');
     const started = process.hrtime.bigint();
     const r = runCli(['validate', dir, ...AS_OF, '--format', 'json']);
-    assertBounded('devices and pipes', elapsedMs(started));
+    recordTime('devices and pipes', elapsedMs(started));
     const diagnostics = JSON.parse(r.stdout).diagnostics as { file: string; code: string; message: string }[];
     const byFile = (f: string) => diagnostics.filter((d) => d.file === f).map((d) => `${d.code}: ${d.message}`);
     assert.deepEqual(byFile('zero.plan.yaml'), ['yaml.syntax: not read: it links outside the workspace']); // a device outside the workspace is not even opened
@@ -255,7 +259,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     assert.deepEqual(read('fifo.plan.yaml'), ['1:1 yaml.syntax: cannot read the file: it is not a regular file']);
     assert.deepEqual(read('grown.plan.yaml'), ['1:1 yaml.syntax: file is too large (6.0 MB): PatchOps reads files up to 5.0 MB; split it']);
     assert.deepEqual(readWorkspaceFile(dir, 'edited.plan.yaml').declaredIds, ['EDITED'], 'the bytes read are the new ones, whole');
-    assertBounded('changed while read', elapsedMs(started));
+    recordTime('changed while read', elapsedMs(started));
   });
 
   it('one broken file never stops the rest: every case in one workspace, and the good plan\'s diagnostics are intact', function () {
@@ -269,8 +273,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     const started = process.hrtime.bigint();
     const r = runCli(['validate', dirty, ...AS_OF, '--format', 'json']);
     const ms = elapsedMs(started);
-    timings.push({ name: `a workspace of ${Object.keys(hostile).length + 4} hostile files`, ms });
-    assert.ok(ms < TIME_BOUND_MS * 4, `the whole hostile workspace took ${ms.toFixed(0)} ms`);
+    recordTime(`a workspace of ${Object.keys(hostile).length + 4} hostile files`, ms);
     assert.equal(r.code, 1);
     assert.equal(r.stderr, '');
     const dirtyDiagnostics = JSON.parse(r.stdout).diagnostics as { file: string }[];

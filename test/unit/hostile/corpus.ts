@@ -3,7 +3,9 @@
 // case; fuzz.test.ts mutates the samples at random. docs/hostile-input.md sums it up.
 //
 // Every case names the protection it guards (`guards`): removing that protection makes the case's
-// test fail — by a missing diagnostic, a thrown error, or the time bound.
+// test fail — by a missing diagnostic, a thrown error, or a hang that runs into the test's timeout.
+// No test asserts how long a case takes (a busy machine stretches any run): the times are recorded
+// for the summary line, and `npm run bench` measures the slowest cases (its hostile rows).
 import fsModule = require('node:fs');
 import { evaluate } from '../../../src/core/evaluate';
 import { renderExport, EXPORT_FORMATS } from '../../../src/core/export';
@@ -15,19 +17,17 @@ import { renderMarkdown } from '../../../src/core/report/markdown';
 import { buildReport } from '../../../src/core/report/reportJson';
 import { renderSarif } from '../../../src/core/report/sarif';
 import { assembleModel, loadFile } from '../../../src/core/workspace/load';
-import type { LoadedFile } from '../../../src/core/workspace/model';
 import { styleFor } from '../../../src/cli/terminal';
 import { diagnosticsText, statusText } from '../../../src/cli/textOutput';
 import { BASE, instant, plan, POLICY, SETTINGS, VECTORS } from '../../support/workspace';
+import type { LoadedFile } from '../../../src/core/model/workspace';
 
-/** A safety bound, not a speed target: a case that takes longer is a hang in the making. */
-export const TIME_BOUND_MS = 5_000;
 export const AS_OF_MS = instant('2026-11-23T12:00:00Z', 'UTC');
 
 /** Every code SPEC §2 lists: anything else reaching a person is a bug. */
 export const SPEC_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'yaml.syntax', 'schema', 'ref.unknown', 'ref.duplicate-id', 'ref.role', 'workspace.missing',
-  'sla.breached', 'sla.due-soon', 'sla.missed', 'testing.required', 'wave.gate', 'wave.progress',
+  'sla.breached', 'sla.due-soon', 'sla.missed', 'sla.unknown', 'testing.required', 'wave.gate', 'wave.progress',
   'rollback.missing', 'exception.expired', 'exception.expiring', 'exception.too-long',
   'exception.self-approved', 'exception.unauthorized', 'exception.pending', 'exception.unverified',
 ]);
@@ -287,7 +287,7 @@ export const FILE_CASES: readonly FileCase[] = [
     file: 'standard.sla.yaml',
     content: () => POLICY.replace('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', 'FREQ=DAILY;UNTIL=20000102T000000'),
     base: { 'cycled.plan.yaml': MEDIUM_ON_PILOT },
-    expect: [{ code: 'schema', message: /no deadline: cycle `monthly` .* has no cycle start on or after .*COUNT\/UNTIL ends/, file: 'cycled.plan.yaml', at: '1:5' }],
+    expect: [{ code: 'sla.unknown', message: /no deadline: cycle `monthly` .* has no cycle start on or after .*COUNT\/UNTIL ends/, file: 'cycled.plan.yaml', at: '1:5' }],
   },
   {
     name: 'an absurd duration of 14 digits (`99999999999999w`)',
@@ -305,7 +305,7 @@ export const FILE_CASES: readonly FileCase[] = [
     expect: [
       { code: 'schema', message: /`within` is not a usable duration: `99999999d` is too large/, at: '6:23' },
       { code: 'schema', message: /`within` is not a usable duration: `999999999w` is too large/, at: '7:19' },
-      { code: 'schema', message: /no deadline: cycle `monthly` .*`window` must be a duration like `7d` or `72h`, not `99999999d`/, file: 'cycled.plan.yaml' },
+      { code: 'sla.unknown', message: /no deadline: cycle `monthly` .*`window` must be a duration like `7d` or `72h`, not `99999999d`/, file: 'cycled.plan.yaml' },
     ],
   },
   {
@@ -381,7 +381,7 @@ export const FILE_CASES: readonly FileCase[] = [
   },
   {
     name: 'an extremely long line (a 4 MB title, under the cap)',
-    guards: 'linear-time parsing and escaping (the time bound)',
+    guards: 'linear-time parsing and escaping (a quadratic one runs into the test\'s timeout; npm run bench measures it)',
     file: 'long-line.plan.yaml',
     content: () => plan({ id: 'LONG' }).replace('title: Test plan', `title: ${'T'.repeat(4 * MB)}`),
     expect: [{ code: 'sla.breached', message: /SLA breached/, at: '1:5' }],
@@ -395,7 +395,7 @@ export const FILE_CASES: readonly FileCase[] = [
   },
   {
     name: 'an extremely long key in a flow mapping (1 MB, which YAML allows there)',
-    guards: '"did you mean" (the time bound: edit distance against a 1 MB key must not be quadratic)',
+    guards: '"did you mean" (edit distance against a 1 MB key must not be quadratic: it would run into the test\'s timeout)',
     file: 'long-flow-key.plan.yaml',
     content: () => plan({ id: 'LONGFLOWKEY', testing: `testing: { status: passed, completed: 2026-11-19T15:00, ${'k'.repeat(MB)}: 1 }` }),
     expect: [{ code: 'schema', message: /^unknown field `kkkk/, at: '8:57' }],
@@ -485,7 +485,7 @@ export function describeDiagnostics(diagnostics: readonly Diagnostic[]): string 
   return diagnostics.map((d) => `${d.file}:${at(d)} ${d.severity} ${d.code} ${d.message.slice(0, 160)}`).join('\n');
 }
 
-/** Worst times seen, for the closing summary line and docs/hostile-input.md. */
+/** Times seen (recorded, never asserted), for the closing summary line and docs/hostile-input.md. */
 export const timings: { name: string; ms: number }[] = [];
 
 // ---- watching the file system -----------------------------------------------------------------

@@ -14,7 +14,7 @@ import { buildReport } from '../../../src/core/report/reportJson';
 import { assembleModel, loadFile } from '../../../src/core/workspace/load';
 import { readWorkspace } from '../../../src/node/workspaceFiles';
 import { BASE, SETTINGS } from '../../support/workspace';
-import { AS_OF_MS, elapsedMs, SPEC_CODES, TIME_BOUND_MS, timings } from './corpus';
+import { AS_OF_MS, elapsedMs, SPEC_CODES, timings } from './corpus';
 import { fuzzParameters } from './fuzzSeed';
 
 const KINDS = ['patchops.yaml', 'a.sla.yaml', 'a.assets.yaml', 'a.plan.yaml', 'a.exception.yaml'];
@@ -42,15 +42,13 @@ describe('fuzz: random bytes into loadFile', function () {
   this.timeout(60_000);
   const { seed, runs } = fuzzParameters('random bytes', 400);
 
-  it(`never throws; always a LoadedFile whose diagnostics have SPEC codes and ranges inside the text (seed ${seed}, ${runs} runs)`, () => {
+  it(`never throws; always a LoadedFile whose diagnostics have documented codes and ranges inside the text (seed ${seed}, ${runs} runs)`, () => {
     // Bytes, and bytes that are nearly YAML: a BOM, YAML punctuation, high bytes, NULs.
     const yamlish = fc.array(fc.oneof(fc.constantFrom(...': - [ ] { } & * ! | > \' " # \n \r\n \t ? , % @ ` id title waves \xef\xbb\xbf \xff\xfe'.split(' ').map((s) => (s === '' ? ' ' : s))), fc.string({ maxLength: 8 })), { maxLength: 80 }).map((parts) => Buffer.from(parts.join(''), 'latin1'));
     const bytes = fc.oneof(fc.uint8Array({ maxLength: 2_000 }), yamlish, fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.concat([Buffer.from([0xff, 0xfe]), b])));
     fc.assert(
       fc.property(fc.constantFrom(...KINDS), bytes, (file, content) => {
-        const started = process.hrtime.bigint();
         const loaded = loadFile(file, content);
-        assert.ok(elapsedMs(started) < TIME_BOUND_MS);
         assert.equal(loaded.file, file);
         assert.ok(Array.isArray(loaded.diagnostics) && Array.isArray(loaded.entities));
         for (const d of loaded.diagnostics) assert.ok(SPEC_CODES.has(d.code), d.code);
@@ -141,7 +139,7 @@ describe('fuzz: mutated samples through loadFile → assembleModel → evaluate 
   const { seed, runs } = fuzzParameters('mutated samples', 300);
   const samples = path.resolve(__dirname, '../../../../samples');
 
-  it(`never throws; every diagnostic has a SPEC code and a range inside its file; each file within the time bound (seed ${seed}, ${runs} runs)`, () => {
+  it(`never throws; every diagnostic has a documented code and a range inside its file (seed ${seed}, ${runs} runs)`, () => {
     const workspace = readWorkspace(samples).files;
     assert.ok(workspace.length >= 10, 'the samples are there');
     const texts = new Map(workspace.map((f) => [f.file, fs.readFileSync(path.join(samples, f.file), 'utf8')]));
@@ -160,8 +158,7 @@ describe('fuzz: mutated samples through loadFile → assembleModel → evaluate 
         renderMarkdown(report);
         renderCsv(report);
         const ms = elapsedMs(started);
-        worst = Math.max(worst, ms);
-        assert.ok(ms < TIME_BOUND_MS, `${name}: ${ms.toFixed(0)} ms`);
+        worst = Math.max(worst, ms); // recorded for the summary, never asserted
         for (const d of evaluation.diagnostics) assert.ok(SPEC_CODES.has(d.code), `${d.code} is not a SPEC code`);
         assertRangesInside(evaluation.diagnostics, new Map([...texts, [name, text]]));
       }),

@@ -8,9 +8,9 @@ import { BlockLocator } from '../../../src/core/parse/blockLocator';
 import { compactValue } from '../../../src/core/parse/compactValue';
 import { parseSource } from '../../../src/core/parse/fastSource';
 import { LineIndex, lfLineStarts } from '../../../src/core/parse/lineIndex';
-import type { YamlPath } from '../../../src/core/parse/sourceDocument';
 import { parseYamlSource } from '../../../src/core/parse/yamlSource';
 import { fuzzParameters } from '../hostile/fuzzSeed';
+import type { YamlPath } from '../../../src/core/model/source';
 
 /** The line index as it was first written (an array of starts, grown line by line): the reference. */
 function referencePosition(text: string, offset: number): { line: number; character: number } {

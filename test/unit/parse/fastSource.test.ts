@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseSource } from '../../../src/core/parse/fastSource';
-import type { YamlPath } from '../../../src/core/parse/sourceDocument';
 import { parseYamlSource } from '../../../src/core/parse/yamlSource';
+import type { YamlPath } from '../../../src/core/model/source';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 

@@ -2,7 +2,7 @@
 // parser must give one answer for a document.
 import assert from 'node:assert/strict';
 import { parseFast } from '../../../src/core/parse/fastSource';
-import type { YamlPath } from '../../../src/core/parse/sourceDocument';
+import type { YamlPath } from '../../../src/core/model/source';
 import { parseYamlSource } from '../../../src/core/parse/yamlSource';
 
 /** Every path to a node of the data: mapping keys and list items, depth first. */

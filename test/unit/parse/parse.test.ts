@@ -75,11 +75,9 @@ describe('parse: hostile and broken YAML', () => {
       const name = String.fromCharCode(97 + i);
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     }
-    const started = process.hrtime.bigint();
     const doc = parseYamlSource('bomb.plan.yaml', lines.join('\n'));
     assert.equal(doc.value, undefined);
     assert.match(doc.problems[0].message, /alias bomb/);
-    assert.ok(process.hrtime.bigint() - started < 5_000_000_000n, 'bounded time');
   });
 
   it('reports nesting 20,000 deep as a diagnostic, not a crash', () => {

@@ -2,17 +2,8 @@
 // waves in every status, exceptions in every state) and a hostile copy in which every text field
 // carries markup, script, link, formula or table-breaking payloads.
 
-import {
-  TIERS,
-  type ExceptionReport,
-  type ExceptionState,
-  type Kpis,
-  type PlanReport,
-  type PlanState,
-  type ReportDocument,
-  type Tier,
-  type WaveReport,
-} from '../../../src/core/report/reportModel';
+import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from '../../../src/core/report/reportModel';
+import { TIERS, type ExceptionState, type Kpis, type PlanState, type Tier } from '../../../src/core/model/vocabulary';
 
 export const AS_OF = '2026-11-23T12:00:00.000Z';
 
@@ -27,6 +18,7 @@ function wave(name: string, status: WaveReport['status'], targets: number | null
     started: null,
     completed: null,
     blockedBy: null,
+    startedEarly: null,
     ...extra,
   };
 }
@@ -57,6 +49,7 @@ function plan(input: PlanInput): PlanReport {
     vulnerabilities: [],
     waves,
     exemptedBy: [],
+    unknownReason: null,
     ...input,
   };
 }
@@ -325,7 +318,7 @@ function realisticExceptions(): ExceptionReport[] {
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-/** KPIs as SPEC §3 defines them, computed from the plans and exceptions (test-side). */
+/** KPIs as docs/rules.md#kpis defines them, computed from the plans and exceptions (test-side). */
 export function computeKpis(plans: readonly PlanReport[], exceptions: readonly ExceptionReport[]): Kpis {
   const plansByState: Partial<Record<PlanState, number>> = {};
   for (const p of plans) plansByState[p.state] = (plansByState[p.state] ?? 0) + 1;
@@ -333,9 +326,9 @@ export function computeKpis(plans: readonly PlanReport[], exceptions: readonly E
   for (const e of exceptions) exceptionsByState[e.state] = (exceptionsByState[e.state] ?? 0) + 1;
   const counted = plans.filter((p) => p.status === 'active' && p.state !== 'exempt');
   const n = (s: PlanState): number => counted.filter((p) => p.state === s).length;
-  const denominator = n('met') + n('missed') + n('breached');
-  const active = plans.filter((p) => p.status === 'active');
-  const targets = active.reduce((a, p) => a + p.endpoints.targets, 0);
+  const denominator = n('met') + n('missed') + n('breached') + n('unknown');
+  const active = plans.filter((p) => p.status === 'active' && p.endpoints.targets !== null);
+  const targets = active.reduce((a, p) => a + p.endpoints.targets!, 0);
   const patched = active.reduce((a, p) => a + p.endpoints.patched, 0);
   const mean = (tier: Tier): number | null => {
     const hours = plans.filter((p) => p.tier === tier && p.timeToPatchHours !== null).map((p) => p.timeToPatchHours as number);
@@ -347,6 +340,8 @@ export function computeKpis(plans: readonly PlanReport[], exceptions: readonly E
     meanTimeToPatchHours: Object.fromEntries(TIERS.map((t) => [t, mean(t)])) as Record<Tier, number | null>,
     openBreaches: n('breached'),
     dueSoon: n('due_soon'),
+    unknownDeadlines: n('unknown'),
+    plansWithUnknownEndpoints: plans.filter((p) => p.status === 'active' && p.endpoints.targets === null).length,
     plansByState,
     exceptionsByState,
   };

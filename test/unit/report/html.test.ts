@@ -93,7 +93,7 @@ describe('renderHtml', () => {
   it('leads with the KPI cards', () => {
     const kpis = textOf(between(html, '<section aria-labelledby="h-kpis">', '<section aria-labelledby="h-charts">'));
     assert.match(kpis, /SLA compliance 40% 2 met · 1 missed · 2 breached/);
-    assert.match(kpis, /Endpoints remediated 54\.4% 1,635 of 3,004 endpoints patched/);
+    assert.match(kpis, /Endpoints remediated 54\.4% 1,635 of 3,004 endpoint-patches done/);
     assert.match(kpis, /Open breaches 2 /);
     assert.match(kpis, /Due soon 1 /);
     assert.match(kpis, /Mean time to patch Critical 40\.5 h High 117 h Medium 392 h Low — /);

@@ -72,7 +72,7 @@ describe('renderMarkdown', () => {
   it('shows the KPIs in a table', () => {
     const kpis = section(md, 'Key figures');
     assert.match(kpis, /\| SLA compliance \| 40% \(2 met, 1 missed, 2 breached\) \|/);
-    assert.match(kpis, /\| Endpoints remediated \| 54\.4% \(1,635 of 3,004\) \|/);
+    assert.match(kpis, /\| Endpoints remediated \| 54\.4% \(1,635 of 3,004 endpoint-patches done\) \|/);
     assert.match(kpis, /\| Open breaches \| 2 \|/);
     assert.match(kpis, /\| Due soon \| 1 \|/);
     assert.match(kpis, /\| Mean time to patch, critical \| 40\.5 h \|/);

@@ -36,22 +36,27 @@ describe('references, duplicate ids and roles', () => {
     assert.match(only(stranger.diagnostics, 'ref.unknown')[0].message, /unknown person `eve@example.com`/);
   });
 
-  it('a duplicate plan id points at the first declaration', () => {
+  it('a duplicate plan id: both files are told about each other, and both plans are evaluated', () => {
     const e = evaluateFiles(withBase({ 'a.plan.yaml': plan(), 'b.plan.yaml': plan() }), AS_OF);
-    const [d] = only(e.diagnostics, 'ref.duplicate-id');
-    assert.equal(d.file, 'b.plan.yaml');
-    assert.equal(at(d), '1:5');
-    assert.equal(d.related?.[0].file, 'a.plan.yaml');
-    assert.match(d.message, /already declared in a\.plan\.yaml/);
-    assert.equal(e.plans.length, 1, 'the second is not evaluated twice');
+    const found = only(e.diagnostics, 'ref.duplicate-id');
+    assert.deepEqual(found.map((d) => [d.file, at(d), d.related?.map((r) => r.file)]), [
+      ['a.plan.yaml', '1:5', ['b.plan.yaml']],
+      ['b.plan.yaml', '1:5', ['a.plan.yaml']],
+    ]);
+    assert.match(found[1].message, /duplicate plan id `PLAN-1`: it is also declared in a\.plan\.yaml/);
+    assert.deepEqual(e.plans.map((p) => [p.entity.source.file, p.id]), [['a.plan.yaml', 'PLAN-1'], ['b.plan.yaml', 'PLAN-1']]);
   });
 
-  it('a duplicate group id inside one file', () => {
-    const e = evaluateFiles(withBase({ 'more.assets.yaml': 'groups:\n  - { id: kiosks, impact: high, endpoints: 1 }\n' }), AS_OF);
-    const [d] = only(e.diagnostics, 'ref.duplicate-id');
-    assert.equal(d.file, 'more.assets.yaml');
-    assert.equal(at(d), '2:11');
-    assert.equal(d.related?.[0].file, 'groups.assets.yaml');
+  it('a duplicate group id inside one file and across files: every declaration is told, and the id is unusable', () => {
+    const e = evaluateFiles(withBase({ 'more.assets.yaml': 'groups:\n  - { id: kiosks, impact: high, endpoints: 1 }\n', 'p.plan.yaml': plan({ affects: '[kiosks]' }) }), AS_OF);
+    const found = only(e.diagnostics, 'ref.duplicate-id');
+    assert.deepEqual(found.map((d) => [d.file, at(d), d.related?.[0].file]), [
+      ['groups.assets.yaml', '3:11', 'more.assets.yaml'],
+      ['more.assets.yaml', '2:11', 'groups.assets.yaml'],
+    ]);
+    // Which `kiosks` is meant cannot be told: it is not reported as unknown, and counts as high impact.
+    assert.deepEqual(only(e.diagnostics, 'ref.unknown'), []);
+    assert.equal(e.plans[0].impact, 'high');
   });
 
   it('an unknown default_sla, cycle and approver team', () => {

@@ -1,5 +1,4 @@
 import assert from 'assert/strict';
-import { performance } from 'perf_hooks';
 import { checkCycle, type CycleResult, type CycleSpec, cycleDeadline } from '../../../src/core/time/cycles';
 
 const CHICAGO = 'America/Chicago';
@@ -7,7 +6,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-/** The SPEC's sample: second Tuesday of the month, 18:00 local, 7d window, 3d cutoff. */
+/** The sample policy's cycle (docs/file-formats.md#sla-policies): second Tuesday of the month, 18:00 local, 7d window, 3d cutoff. */
 const MONTHLY: CycleSpec = { rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', at: '18:00', window: '7d', cutoff: '3d' };
 const SECOND_TUESDAY: CycleSpec = { rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', at: '18:00' };
 
@@ -50,8 +49,8 @@ describe('time/cycles', () => {
     });
   });
 
-  describe('cutoff and window (SPEC sample cycle)', () => {
-    it('puts the SPEC sample plan (tested 2026-11-19 15:00) into the December cycle', () => {
+  describe('cutoff and window (the sample cycle)', () => {
+    it('puts a plan tested 2026-11-19 15:00 (the example plan of docs/file-formats.md) into the December cycle', () => {
       // November's cycle (Nov 10) has passed; Dec 8 18:00 CST - 3d = Dec 5 18:00 >= Nov 19 15:00.
       const r = ok(cycleDeadline(MONTHLY, utc('2026-11-19T21:00:00Z'), CHICAGO));
       assert.equal(r.start, '2026-12-09T00:00:00.000Z'); // 2026-12-08 18:00 CST
@@ -148,14 +147,11 @@ describe('time/cycles', () => {
       assert.match(failure(cycleDeadline(until, utc('2026-06-16T00:00:00Z'), 'UTC')), /no cycle start on or after 2026-06-16/);
     });
 
-    it('gives ok:false quickly for a rule that never occurs', () => {
+    it('gives ok:false for a rule that never occurs (a bounded search: an unbounded one never returns)', () => {
       for (const rrule of ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=DAILY;BYMONTH=4;BYMONTHDAY=31',
         'FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=31;BYMONTH=2']) {
-        const t0 = performance.now();
         const message = failure(cycleDeadline({ rrule }, utc('2026-11-20T00:00:00Z'), CHICAGO));
-        const elapsed = performance.now() - t0;
         assert.match(message, /has no cycle start in the 20 years from 2026-11-19 18:00 CST/);
-        assert.ok(elapsed < 1500, `${rrule} took ${elapsed.toFixed(0)} ms`);
       }
     });
 
@@ -229,20 +225,19 @@ describe('time/cycles', () => {
     });
   });
 
-  describe('speed', () => {
-    it('evaluates 10,000 plans against a monthly cycle well under a second', () => {
+  describe('many plans on one rule', () => {
+    // How fast is measured by `npm run bench` (every plan of its workspaces has a cycle policy).
+    it('gives 10,000 plans spread over a year their cycle starts, in order, from the one cached rule', () => {
       const base = utc('2026-01-01T00:00:00Z');
-      cycleDeadline(MONTHLY, base, CHICAGO); // build the cache once, like the first plan would
-      const t0 = performance.now();
       let last = 0;
       for (let i = 0; i < 10_000; i++) {
-        const r = cycleDeadline(MONTHLY, base + i * 47 * MIN, CHICAGO); // spread over ~11 months
+        const clockStart = base + i * 47 * MIN; // spread over ~11 months
+        const r = cycleDeadline(MONTHLY, clockStart, CHICAGO);
         assert.ok(r.ok);
-        assert.ok(r.start >= last);
+        assert.ok(r.start >= last, 'later clock starts never get earlier cycles');
+        assert.ok(r.start - 3 * DAY >= clockStart, 'the cutoff holds');
         last = r.start;
       }
-      const elapsed = performance.now() - t0;
-      assert.ok(elapsed < 500, `took ${elapsed.toFixed(0)} ms`);
     });
   });
 });

@@ -7,6 +7,7 @@ import { evaluation, eventually, folder, patchops, uriOf } from './helpers';
 
 const STATE_WORDS: Record<PlanResult['state'], RegExp> = {
   breached: /breached/,
+  unknown: /no deadline/,
   due_soon: /due/,
   awaiting_test: /awaiting test/,
   on_track: /on track/,

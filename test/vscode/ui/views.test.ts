@@ -74,3 +74,30 @@ describe('UI: PatchOps views', function () {
     await expectVisible(statusItem().filter({ hasText: '1 due soon' }), 'the status bar back to 1 due soon');
   });
 });
+
+describe('UI: PatchOps views fail closed', function () {
+  before(async () => {
+    await openWorkbench();
+  });
+
+  it('a copied plan that reuses an id: both rows are listed in Plans, the breach stays under SLA status', async () => {
+    await showPatchOps();
+    await setPaneExpanded('Plans', true);
+    await setPaneExpanded('SLA status', true);
+    await setPaneExpanded('Exceptions', false);
+    const original = path.join(ui().workspace, 'plans', '2026-036-backup-server-rce.plan.yaml');
+    const copy = path.join(ui().workspace, 'plans', '2026-099-copied.plan.yaml');
+    fs.writeFileSync(copy, fs.readFileSync(original, 'utf8').replace(/title: .*/, 'title: Copied plan'));
+    try {
+      const rows = treeRow('Plans', 'PLAN-2026-036');
+      await expectVisible(rows.nth(1), 'a second Plans row PLAN-2026-036');
+      assert.equal(await rows.count(), 2, 'both plans with the id are listed');
+      await expectVisible(pane('SLA status').locator('.monaco-list-row', { hasText: 'Breached (2)' }), 'an SLA group "Breached (2)"');
+      await expectVisible(statusItem().filter({ hasText: '2 breached' }), 'the status bar counting both breaches');
+      await screenshot('views-duplicate-id');
+    } finally {
+      fs.rmSync(copy, { force: true });
+    }
+    await expectVisible(statusItem().filter({ hasText: '1 breached' }), 'the status bar back to 1 breached');
+  });
+});

@@ -183,7 +183,7 @@ export interface JointRetrospective {
   actions?: TextList;
 }
 /**
- * Where an imported plan came from, written by `patchops import`: a re-import of a later scan finds the plan by scanner-independent package and fixed version (or `awaiting_fix`) and adds only the new vulnerabilities.
+ * Where an imported plan came from, written by `patchops import`: a re-import of a later scan finds the plan by scanner-independent package and fixed version (or `awaiting_fix`) and adds only what is new: vulnerabilities, and asset groups named with `--affects`.
  */
 export interface ImportedFromAScanner {
   /**

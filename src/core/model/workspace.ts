@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../model/diagnostic';
-import type { AssetGroup, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
-import type { SourceDocument, YamlPath } from '../parse/sourceDocument';
-import type { FileKind } from './fileKinds';
+// The workspace as loaded: each file parsed and checked, and its entities indexed by id.
+import type { Diagnostic } from './diagnostic';
+import type { AssetGroup, ExceptionFile, FileKind, PlanFile, SlaFile, WorkspaceFile } from './files';
+import type { SourceDocument, YamlPath } from './source';
 
 /** A value read from a file, with where it stands so rules can point at it. */
 export interface Entity<T> {
@@ -9,6 +9,12 @@ export interface Entity<T> {
   readonly source: SourceDocument;
   /** Path of the entity inside its file: `[]` for a whole-file entity, `['groups', 3]` for a group. */
   readonly path: YamlPath;
+  /**
+   * JSON pointers of values that could not be read (a schema error there): the entity was
+   * salvaged from the rest, and rules that need one of these say so instead of guessing. `''`:
+   * nothing could be read but that the file exists.
+   */
+  readonly damaged?: readonly string[];
 }
 
 /** One file, parsed and checked against its schema: the unit the incremental model caches. */
@@ -18,7 +24,7 @@ export interface LoadedFile {
   readonly source: SourceDocument;
   /** Syntax and schema problems of this file alone. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Entities fit for the rules (schema-valid but for unknown fields). */
+  /** Entities fit for the rules: schema-valid but for unknown fields, or salvaged (see `Entity.damaged`). */
   readonly entities: readonly Entity<unknown>[];
   /** Ids the file declares even where its content is invalid, so references to it still resolve. */
   readonly declaredIds: readonly string[];
@@ -31,8 +37,13 @@ export interface WorkspaceModel {
   readonly groups: ReadonlyMap<string, Entity<AssetGroup>>;
   readonly plans: readonly Entity<PlanFile>[];
   readonly exceptions: readonly Entity<ExceptionFile>[];
-  /** Ids declared by files whose content is invalid, by kind: they exist, but cannot be evaluated. */
-  readonly brokenIds: ReadonlyMap<FileKind, ReadonlySet<string>>;
+  /**
+   * Ids that exist but cannot be used, by kind, each with why: declared by a file whose content is
+   * invalid, or by more than one file (which one would apply cannot be told).
+   */
+  readonly brokenIds: ReadonlyMap<FileKind, ReadonlyMap<string, string>>;
   /** Duplicate-id problems (each file's syntax and schema problems are in its LoadedFile). */
   readonly duplicates: readonly Diagnostic[];
+  /** Warnings on YAML files that look like PatchOps files but are not named like one (misnamed.ts). */
+  readonly misnamed?: readonly Diagnostic[];
 }

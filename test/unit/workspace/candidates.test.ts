@@ -1,0 +1,45 @@
+// The other YAML files of a workspace on disk, as the editor lists and reads them: the same walk
+// and skip rules as PatchOps files, and the same refusals, which end in no warning.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findWorkspaceFiles, readWorkspaceCandidate } from '../../../src/node/workspaceFiles';
+import { tempDirs } from '../../support/tempDir';
+import { BASE, plan } from '../../support/workspace';
+
+const tempDir = tempDirs('candidates');
+
+describe('workspace candidates on disk', () => {
+  it('findWorkspaceFiles lists them only when asked, in walk order, skipping the same folders', () => {
+    const dir = tempDir({
+      ...BASE,
+      'plans/a.plan.yaml': plan(),
+      'plans/b.yaml': plan(),
+      'compose.yml': 'services: {}\n',
+      'sub/patchops.yaml': 'name: nested\n',
+      'notes.txt': 'plans',
+      'x.plan.yaml.bak': plan(),
+      '.github/workflows/ci.yml': 'jobs: {}\n',
+      'node_modules/p/x.yaml': plan(),
+      '.hidden/x.yaml': plan(),
+    });
+    assert.deepEqual(findWorkspaceFiles(dir), ['groups.assets.yaml', 'patchops.yaml', 'plans/a.plan.yaml', 'standard.sla.yaml']);
+    const all = ['compose.yml', 'groups.assets.yaml', 'patchops.yaml', 'plans/a.plan.yaml', 'plans/b.yaml', 'standard.sla.yaml'];
+    assert.deepEqual(findWorkspaceFiles(dir, true), all);
+  });
+
+  it('readWorkspaceCandidate: the warning for a misnamed file; none for one it refuses to read', function () {
+    if (process.platform === 'win32') this.skip();
+    const outside = tempDir({ 'plan.yaml': plan() });
+    const dir = tempDir({ 'plans/b.yaml': plan(), 'big.yaml': `${plan()}#${'x'.repeat(200)}\n` });
+    fs.symlinkSync(path.join(outside, 'plan.yaml'), path.join(dir, 'linked.yaml'));
+    assert.equal(spawnSync('mkfifo', [path.join(dir, 'fifo.yaml')]).status, 0, 'mkfifo is part of coreutils');
+    assert.equal(readWorkspaceCandidate(dir, 'plans/b.yaml')?.code, 'workspace.misnamed');
+    assert.equal(readWorkspaceCandidate(dir, 'big.yaml')?.code, 'workspace.misnamed');
+    assert.equal(readWorkspaceCandidate(dir, 'big.yaml', 100), undefined, 'over the cap: not read');
+    assert.equal(readWorkspaceCandidate(dir, 'linked.yaml'), undefined, 'a link outside the workspace is not read');
+    assert.equal(readWorkspaceCandidate(dir, 'fifo.yaml'), undefined);
+    assert.equal(readWorkspaceCandidate(dir, 'gone.yaml'), undefined);
+  });
+});
