@@ -45,6 +45,8 @@ export interface ValidateArgs extends EvaluatedOptions {
 export interface StatusArgs extends EvaluatedOptions {
   command: 'status';
   format: StatusFormat;
+  /** `--explain`: under the table, why each plan's deadline is what it is (text format). */
+  explain: boolean;
 }
 
 export interface ReportArgs extends EvaluatedOptions {
@@ -118,6 +120,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         'fail-on': { type: 'string' },
+        explain: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -156,6 +159,7 @@ interface FlagValues {
   cache?: boolean;
   'cache-location'?: string;
   'fail-on'?: string;
+  explain?: boolean;
 }
 
 const FORMATS = { validate: VALIDATE_FORMATS, status: STATUS_FORMATS, report: REPORT_FORMATS } as const;
@@ -171,13 +175,14 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
     throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
   }
   if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
+  if (values.explain !== undefined && command !== 'status') throw new UsageError(`--explain is for status; ${command} does not take it`);
   const options = (): EvaluatedOptions => ({ dir: dir ?? '.', asOf: checkAsOf(values['as-of']), ...cacheOption(values) });
   switch (command) {
     case 'validate':
       return { command, format: isOneOf(VALIDATE_FORMATS, format) ? format : VALIDATE_FORMATS[0], failOn: checkFailOn(values['fail-on']), ...options() };
     case 'status':
       noFailOn(command, values);
-      return { command, format: isOneOf(STATUS_FORMATS, format) ? format : STATUS_FORMATS[0], ...options() };
+      return { command, format: isOneOf(STATUS_FORMATS, format) ? format : STATUS_FORMATS[0], explain: values.explain === true, ...options() };
     case 'report': {
       const given = isOneOf(REPORT_FORMATS, format) ? format : undefined;
       if (given !== undefined && values.out !== undefined) checkOutFits('report', given, values.out);
@@ -276,6 +281,7 @@ function checkAsOf(asOf: string | undefined): string | undefined {
 }
 
 const FLAG_NAMES: Record<keyof FlagValues, true> = {
+  explain: true,
   'as-of': true,
   format: true,
   out: true,

@@ -53,7 +53,8 @@ export function openCache(args: EvaluatedArgs, io: Io, raw: RawWorkspace): OpenC
   const out = outArg !== undefined ? path.resolve(io.cwd, outArg) : null;
   const colour = styleFor(io.stdout, io.env).red('') !== '';
   const failOn = args.command === 'validate' ? args.failOn : null;
-  const slot = sha256Hex(JSON.stringify(['slot', raw.realRoot, args.command, args.format, outArg ?? null, out, colour, failOn]));
+  const explain = args.command === 'status' && args.explain;
+  const slot = sha256Hex(JSON.stringify(['slot', raw.realRoot, args.command, args.format, outArg ?? null, out, colour, failOn, explain]));
   const key = sha256Hex(
     JSON.stringify([
       'patchops --cache 1',

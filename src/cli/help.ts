@@ -36,7 +36,7 @@ export function helpText(): string {
 Usage:
   patchops validate [DIR] [--as-of ISO] [--format ${bar(VALIDATE_FORMATS)}] [--cache]
                     [--fail-on ${bar(FAIL_ON)}]
-  patchops status   [DIR] [--as-of ISO] [--format ${bar(STATUS_FORMATS)}] [--cache]
+  patchops status   [DIR] [--as-of ISO] [--format ${bar(STATUS_FORMATS)}] [--explain] [--cache]
   patchops report   [DIR] [--as-of ISO] [--format ${bar(REPORT_FORMATS)}] [--out FILE] [--cache]
   patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
                     [--format ${bar(SCAN_FORMATS)}] [--include-unfixed]

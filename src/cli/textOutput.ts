@@ -5,6 +5,7 @@ import { formatDuration } from '../core/time/durations';
 import { formatInstantLocal } from '../core/time/instants';
 import type { PlanState } from '../core/model/vocabulary';
 import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel, tierLabel } from '../core/present/labels';
+import { explainDeadline } from '../core/present/deadlineExplanation';
 import { isDeadlineCode } from './failOn';
 import { columns, printable, visibleWidth, type Style } from './terminal';
 
@@ -46,7 +47,7 @@ function stateWord(state: PlanState): string {
   return state === 'breached' || state === 'unknown' ? label.toUpperCase() : inText(label);
 }
 
-export function statusText(evaluation: Evaluation, style: Style): string {
+export function statusText(evaluation: Evaluation, style: Style, options: { explain?: boolean } = {}): string {
   const { asOf, timezone, kpis } = evaluation;
   const local = (ms: number | null) => (ms === null ? '—' : formatInstantLocal(ms, timezone));
   const out: string[] = [];
@@ -80,6 +81,14 @@ export function statusText(evaluation: Evaluation, style: Style): string {
   if (unknown.length) {
     out.push('');
     out.push(...columns(unknown, visibleWidth));
+  }
+  // `--explain`: why each deadline is what it is (the model, its inputs, what was assumed).
+  if (options.explain) {
+    for (const p of plans) {
+      out.push('');
+      out.push(style.bold(printable(p.id)));
+      for (const line of explainDeadline(p, timezone)) out.push(`  ${printable(line)}`);
+    }
   }
 
   if (evaluation.exceptions.length) {

@@ -12,7 +12,7 @@ import { jsonText, printed, type RunResult } from './output';
 export function renderStatus(args: StatusArgs, evaluation: Evaluation, io: Io): RunResult {
   switch (args.format) {
     case 'text':
-      return printed(statusText(evaluation, styleFor(io.stdout, io.env)));
+      return printed(statusText(evaluation, styleFor(io.stdout, io.env), { explain: args.explain }));
     case 'json':
       return printed(jsonText(buildReport(evaluation)));
   }
