@@ -2,7 +2,6 @@
 // this is the one list of them. The `DiagnosticCode` type, the SARIF rules, the editor's links to
 // the docs, the README's list and the tests all derive from it; docs/diagnostics.md has one
 // section per code (a test holds the two together).
-
 import type { DiagnosticSeverity } from './diagnostic';
 
 export interface DiagnosticCodeInfo {
