@@ -12,6 +12,11 @@ const SEVERITY = {
   info: vscode.DiagnosticSeverity.Information,
 } as const;
 
+/** A diagnostic's code as text, whether it is plain or a link to its docs. */
+export function codeValue(code: vscode.Diagnostic['code']): string | undefined {
+  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
 /** `docs`: the link to a code's section of docs/diagnostics.md; without one the code is plain text. */
 export function toDiagnostic(d: Diagnostic, resolve: (file: string) => vscode.Uri, docs?: (code: DiagnosticCode) => vscode.Uri | undefined): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
