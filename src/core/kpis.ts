@@ -1,4 +1,4 @@
-// The shared KPIs of SPEC §3 — the numbers both IT and InfoSec agree to look at.
+// The shared KPIs (docs/rules.md#kpis) — the numbers both IT and InfoSec agree to look at.
 import type { ExceptionResult, PlanResult } from './model/evaluation';
 import { round1 } from './rules/waves';
 import { TIERS, type Kpis, type Tier } from './model/vocabulary';

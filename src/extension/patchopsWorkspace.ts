@@ -120,7 +120,7 @@ export class PatchOpsWorkspace {
     return changed;
   }
 
-  /** Git review results (SPEC §4) from the last verification; empty until one has run. */
+  /** Git review results (docs/git-review.md) from the last verification; empty until one has run. */
   approvals: ApprovalChecks = new Map();
 
   /** The files as loaded, for commands that edit or import (scanner import, enrichment). */

@@ -1,4 +1,4 @@
-// Node-only: git review of exception approvals (SPEC §4, docs/git-review.md). Gathers what git
+// Node-only: git review of exception approvals (docs/git-review.md). Gathers what git
 // says about each approved exception — blame of the committed file, authors, ancestry,
 // signatures — and lets the pure core decide (`decideApproval`). The CLI calls the synchronous
 // form; the editor calls `verifyApprovals`. Both walk the same steps (`verificationSteps`).

@@ -1,4 +1,4 @@
-// Realistic synthetic workspaces for the benchmark, in the SPEC formats: plans with 1–40
+// Realistic synthetic workspaces for the benchmark, in the file formats (docs/file-formats.md): plans with 1–40
 // vulnerabilities (CVSS 3.1 and 4.0 vectors, some KEV), 1–5 waves, exceptions, several SLA
 // policies and time zones. Deterministic: the same size gives the same files.
 import * as fs from 'node:fs';

@@ -1,4 +1,4 @@
-// Where git review of exception approvals plugs in (SPEC §4). The evaluation asks a lookup for
+// Where git review of exception approvals plugs in (docs/git-review.md). The evaluation asks a lookup for
 // each approved exception; the Node verifier (src/node/approvals.ts) fills it from git, and the
 // pure parts it uses live beside this file (requests, porcelain, lineMap, decide). Without a
 // lookup every approval is `unchecked`.

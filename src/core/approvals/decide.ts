@@ -1,4 +1,4 @@
-// The verdict on one approval from what git says (SPEC §4). Pure: the Node verifier gathers the
+// The verdict on one approval from what git says (docs/git-review.md). Pure: the Node verifier gathers the
 // facts (blame, commit authors, ancestry, signatures) and this decides; tests feed facts directly.
 import type { ApprovalCommit } from '../model/evaluation';
 import type { ApprovalCheck } from './approvalCheck';

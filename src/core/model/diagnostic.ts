@@ -44,7 +44,7 @@ export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line
 
 const severityOrder: Record<DiagnosticSeverity, number> = { error: 0, warning: 1, info: 2 };
 
-/** The order of SPEC §3: file, line, column, code. */
+/** The order of the validate JSON (docs/cli.md#the-validate-json): file, line, column, code. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||

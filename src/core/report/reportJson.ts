@@ -1,4 +1,4 @@
-// Evaluation → the report document of SPEC §3 (the JSON every format renders).
+// Evaluation → the report document (docs/cli.md#the-report-json: the JSON every format renders).
 import type { Evaluation, ExceptionResult, PlanResult } from '../model/evaluation';
 import type { ExceptionReport, PlanReport, ReportDocument } from './reportModel';
 

@@ -1,4 +1,4 @@
-// The report document of SPEC §3: what `report --format json` prints and what every other
+// The report document (docs/cli.md#the-report-json): what `report --format json` prints and what every other
 // report format (markdown, HTML, CSV) renders. Instants are ISO 8601 UTC strings; unknowns are null.
 
 import type { ApprovalState, ExceptionState, Impact, Kpis, PlanState, SeverityBand, Tier, WaveStatus } from '../model/vocabulary';
@@ -68,7 +68,7 @@ export interface ExceptionReport {
   /** Why the approval is not verified or the exception is invalid, in words; null otherwise. */
   approvalDetail: string | null;
   /**
-   * The commit git review found for the approval block (SPEC §4): id, author email, author date
+   * The commit git review found for the approval block (docs/git-review.md): id, author email, author date
    * (ISO UTC) and signature state (`unchecked` unless the policy requires signed approvals); null
    * when git was not asked or nothing is committed. Optional: documents written before it exist.
    */

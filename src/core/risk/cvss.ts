@@ -1,5 +1,5 @@
 /**
- * CVSS base scores and severity bands (SPEC "Derived values": severity).
+ * CVSS base scores and severity bands (docs/rules.md#severity).
  *
  * Scoring is done by ae-cvss-calculator; the vector is checked here first because the library is
  * lenient in ways that would hide mistakes: it strips any `CVSS:x.y` prefix, logs and skips

@@ -1,4 +1,4 @@
-// Severity, business impact and KEV to a remediation tier (SPEC §1): the seed's rule that a high
+// Severity, business impact and KEV to a remediation tier (docs/rules.md#tier): the seed's rule that a high
 // vulnerability on payroll outranks a critical one on a kiosk lives in the matrix.
 import type { MatrixRow } from '../model/files';
 import type { Impact, SeverityBand, Tier } from '../model/vocabulary';

@@ -1,4 +1,4 @@
-// Exceptions (SPEC §1): who asked, why, until when, who approved — and whether that approval
+// Exceptions (docs/rules.md#exceptions): who asked, why, until when, who approved — and whether that approval
 // makes the exception effective, so it can take pairs out of a plan's scope.
 import { NOT_CHECKED, type ApprovalCheck, type ApprovalChecks } from '../approvals/approvalCheck';
 import type { ExceptionResult } from '../model/evaluation';
@@ -83,6 +83,8 @@ export function evaluateException(ctx: RuleContext, entity: Entity<ExceptionFile
 
   const expired = revisitOn !== null && ctx.reached(revisitOn);
   if (revisitOn === null) problems.push('its revisit date is not a valid date');
+  // Without a real approval date its length cannot be checked against `max_duration`.
+  if (approvedOn === null) problems.push('its approval date is not a valid date');
   result.effective = problems.length === 0 && !expired;
   result.state = stateOf(ctx, expired, problems.length > 0, revisitOn, policy);
   result.detail = problems.length ? problems.join('; ') : check.state === 'unchecked' ? (check.reason ?? null) : null;
@@ -120,23 +122,24 @@ function checkReferences(ctx: RuleContext, entity: Entity<ExceptionFile>, inputs
 }
 
 /** The tier of what it exempts: highest severity of its vulnerabilities, highest impact of its groups. */
-function exceptionTier(exc: ExceptionFile, inputs: ExceptionInputs, policy: ResolvedPolicy): Tier | null {
+/**
+ * The tier of what the exception exempts. A vulnerability whose severity is unknown counts as
+ * critical and a group that is unknown as high impact: the strictest `max_duration` applies
+ * rather than none, so an exception never escapes its limit because something could not be read.
+ */
+function exceptionTier(exc: ExceptionFile, inputs: ExceptionInputs, policy: ResolvedPolicy): Tier {
   let severity: SeverityBand | undefined;
   let kev = false;
   let epss: number | undefined;
   for (const id of exc.vulnerabilities) {
     const v = inputs.vulnerabilities.get(id);
-    if (v?.severity) severity = maxSeverity(severity, v.severity);
+    severity = maxSeverity(severity, v?.severity ?? 'critical');
     kev ||= v?.kev ?? false;
     if (v?.epss !== undefined) epss = Math.max(epss ?? 0, v.epss);
   }
   let impact: Impact | undefined;
-  for (const id of exc.groups) {
-    const group = inputs.groups.get(id);
-    if (group) impact = maxImpact(impact, group.data.impact);
-  }
-  if (!severity || !impact) return null;
-  return tierFor(severity, impact, kev, policy.matrix, policy.kevRaise, { probability: epss, rule: policy.epssRaise });
+  for (const id of exc.groups) impact = maxImpact(impact, inputs.groups.get(id)?.data.impact ?? 'high');
+  return tierFor(severity ?? 'critical', impact ?? 'high', kev, policy.matrix, policy.kevRaise, { probability: epss, rule: policy.epssRaise });
 }
 
 function checkDuration(

@@ -1,4 +1,4 @@
-// A patch plan's SLA (SPEC §1): scope after exceptions, tier, clock start, deadline and state.
+// A patch plan's SLA (docs/rules.md): scope after exceptions, tier, clock start, deadline and state.
 import type { ExceptionResult, PlanResult, VulnerabilityResult, WaveResult } from '../model/evaluation';
 import type { AssetGroup, PlanFile, WorkspaceFile } from '../model/files';
 import { maxImpact, maxSeverity, tierFor } from '../risk/tiers';
@@ -190,7 +190,7 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
   });
   let impact: Impact | undefined;
   for (const g of remainingGroups) impact = maxImpact(impact, inputs.groups.get(g)?.data.impact ?? 'high');
-  // "None counts as low" (SPEC §1): a plan's severity is at least low.
+  // "None counts as low" (docs/rules.md#severity): a plan's severity is at least low.
   if (severity === 'none') severity = 'low';
   return {
     vulnerabilities,

@@ -1,5 +1,5 @@
 /**
- * Scheduled cycles (SPEC, SLA policy `cycles`): cycle starts are the occurrences of an RFC 5545
+ * Scheduled cycles (SLA policy `cycles`, docs/file-formats.md#cycles): cycle starts are the occurrences of an RFC 5545
  * rrule, each at local time `at` in the workspace zone; work whose clock starts at `C` belongs to
  * the first start `S` with `S - cutoff >= C`, and its deadline is `S + window`.
  *

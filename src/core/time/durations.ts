@@ -1,6 +1,6 @@
 /**
  * Durations as written in PatchOps files: `<integer><unit>`, unit m, h, d (24 h) or w (7 d).
- * A duration is elapsed time in milliseconds; DST never stretches it (SPEC §1).
+ * A duration is elapsed time in milliseconds; DST never stretches it (docs/file-formats.md#durations).
  */
 
 export const MINUTE_MS = 60_000;

@@ -1,7 +1,7 @@
 /**
  * Instants (epoch milliseconds) from the timestamps written in PatchOps files, and back to text.
  *
- * A timestamp without an offset is wall-clock time in the workspace zone (SPEC §1). Converting a
+ * A timestamp without an offset is wall-clock time in the workspace zone (docs/file-formats.md#timestamps). Converting a
  * wall clock to an instant is done here rather than with luxon's `DateTime.fromObject`, because
  * luxon guesses the offset of an ambiguous local time from the *current* date, which would make
  * answers depend on when they are computed. Rules used here, on every machine, at any date:

@@ -1,4 +1,4 @@
-// Which kind of PatchOps file a path is, by name (SPEC §1).
+// Which kind of PatchOps file a path is, by name (docs/file-formats.md#the-workspace).
 import type { FileKind } from '../model/files';
 
 const suffixes: [RegExp, FileKind][] = [

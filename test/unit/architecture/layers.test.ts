@@ -15,7 +15,7 @@ export const LAYERS: readonly { name: string; parts: readonly string[] }[] = [
   { name: 'engine', parts: ['core/incremental', 'core/evaluate.ts', 'core/kpis.ts'] },
   {
     name: 'outputs and features',
-    parts: ['core/report', 'core/export', 'core/present', 'core/scanners', 'core/enrich', 'core/templates', 'core/fixes', 'core/warmUp.ts'],
+    parts: ['core/report', 'core/export', 'core/present', 'core/scanners', 'core/enrich', 'core/templates', 'core/fixes', 'core/warmUp.ts', 'core/contract.ts'],
   },
   { name: 'node', parts: ['node'] },
   { name: 'cli', parts: ['cli'] },
@@ -80,6 +80,16 @@ describe('architecture: layers', () => {
     for (const file of sourceFiles(path.join(SRC, 'core'))) {
       const text = fs.readFileSync(file, 'utf8');
       for (const m of text.matchAll(forbidden)) found.push(`${path.relative(REPO_ROOT, file)}: ${m[1]}`);
+    }
+    assert.deepEqual(found, []);
+  });
+
+  it('the core never reads the clock or the process: every computation takes its as-of', () => {
+    const clock = /\bDate\.now\(|\bnew Date\(\s*\)|\bperformance\.now\(|\bprocess\.(?:env|hrtime|cwd|argv)\b/g;
+    const found: string[] = [];
+    for (const file of sourceFiles(path.join(SRC, 'core'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(clock)) found.push(`${path.relative(REPO_ROOT, file)}: ${m[0]}`);
     }
     assert.deepEqual(found, []);
   });

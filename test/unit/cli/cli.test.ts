@@ -83,7 +83,7 @@ describe('cli: exit codes', () => {
 });
 
 describe('cli: formats', () => {
-  it('validate --format json has the SPEC shape, sorted by file, line, column, code', () => {
+  it('validate --format json has the documented shape (docs/cli.md), sorted by file, line, column, code', () => {
     const out = JSON.parse(runCli(['validate', SAMPLES, ...AS_OF, '--format', 'json']).stdout);
     assert.equal(out.asOf, '2026-11-23T12:00:00.000Z');
     const d = out.diagnostics.find((x: { code: string }) => x.code === 'sla.breached');

@@ -1,5 +1,5 @@
 // The bundled samples tell the seeds' story; their states at the README's as-of were worked out
-// by hand from the SPEC (DST, cycle cutoff, testing_within, partial exemption) and are checked here,
+// by hand from the rules (docs/rules.md: DST, cycle cutoff, testing_within, partial exemption) and are checked here,
 // then the whole JSON report is compared with a reviewed golden file.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';

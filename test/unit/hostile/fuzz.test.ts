@@ -43,7 +43,7 @@ describe('fuzz: random bytes into loadFile', function () {
   this.timeout(60_000);
   const { seed, runs } = fuzzParameters('random bytes', 400);
 
-  it(`never throws; always a LoadedFile whose diagnostics have SPEC codes and ranges inside the text (seed ${seed}, ${runs} runs)`, () => {
+  it(`never throws; always a LoadedFile whose diagnostics have documented codes and ranges inside the text (seed ${seed}, ${runs} runs)`, () => {
     // Bytes, and bytes that are nearly YAML: a BOM, YAML punctuation, high bytes, NULs.
     const yamlish = fc.array(fc.oneof(fc.constantFrom(...': - [ ] { } & * ! | > \' " # \n \r\n \t ? , % @ ` id title waves \xef\xbb\xbf \xff\xfe'.split(' ').map((s) => (s === '' ? ' ' : s))), fc.string({ maxLength: 8 })), { maxLength: 80 }).map((parts) => Buffer.from(parts.join(''), 'latin1'));
     const bytes = fc.oneof(fc.uint8Array({ maxLength: 2_000 }), yamlish, fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.concat([Buffer.from([0xff, 0xfe]), b])));
@@ -140,7 +140,7 @@ describe('fuzz: mutated samples through loadFile → assembleModel → evaluate 
   const { seed, runs } = fuzzParameters('mutated samples', 300);
   const samples = path.resolve(__dirname, '../../../../samples');
 
-  it(`never throws; every diagnostic has a SPEC code and a range inside its file (seed ${seed}, ${runs} runs)`, () => {
+  it(`never throws; every diagnostic has a documented code and a range inside its file (seed ${seed}, ${runs} runs)`, () => {
     const workspace = readWorkspace(samples).files;
     assert.ok(workspace.length >= 10, 'the samples are there');
     const texts = new Map(workspace.map((f) => [f.file, fs.readFileSync(path.join(samples, f.file), 'utf8')]));

@@ -318,7 +318,7 @@ function realisticExceptions(): ExceptionReport[] {
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-/** KPIs as SPEC §3 defines them, computed from the plans and exceptions (test-side). */
+/** KPIs as docs/rules.md#kpis defines them, computed from the plans and exceptions (test-side). */
 export function computeKpis(plans: readonly PlanReport[], exceptions: readonly ExceptionReport[]): Kpis {
   const plansByState: Partial<Record<PlanState, number>> = {};
   for (const p of plans) plansByState[p.state] = (plansByState[p.state] ?? 0) + 1;

@@ -1,4 +1,4 @@
-// The numbers of SPEC §1/§3 exactly, and the rules that keep a plan from looking better than it is.
+// The numbers of docs/rules.md exactly, and the rules that keep a plan from looking better than it is.
 import assert from 'node:assert/strict';
 import { evaluateFiles, instant, plan, withBase } from '../../support/workspace';
 
@@ -77,5 +77,33 @@ approval: { approved_by: carol@example.com, approved_on: 2026-11-21 }
     const p = e.plans[0];
     assert.deepEqual([p.state, p.deadlineIsTesting, p.deadline], ['breached', true, instant('2026-11-20T09:00')]); // discovered + 48h
     assert.ok(e.diagnostics.some((d) => d.code === 'schema' && /did you mean `passed`/.test(d.message)));
+  });
+});
+
+describe('fail closed: exceptions', () => {
+  const exception = (o: { vulns?: string; groups?: string; approvedOn?: string; revisit?: string } = {}) => `id: EXC-1
+vulnerabilities: ${o.vulns ?? '[CVE-2026-0001]'}
+groups: ${o.groups ?? '[payroll]'}
+requested_by: alice@example.com
+requested_on: 2026-11-20
+reason: Vendor fix pending
+revisit_on: ${o.revisit ?? '2026-12-10'}
+approval: { approved_by: carol@example.com, approved_on: ${o.approvedOn ?? '2026-11-21'} }
+`;
+
+  it('a tier that cannot be computed takes the strictest max_duration, never none', () => {
+    // CVE-2026-0009 is in no plan and payroll-typo is no group: critical severity, high impact (30d).
+    const e = evaluateFiles(withBase({ 'p.plan.yaml': plan(), 'x.exception.yaml': exception({ vulns: '[CVE-2026-0009]', groups: '[payroll-typo]', revisit: '2027-06-01' }) }), AS_OF);
+    const x = e.exceptions[0];
+    assert.deepEqual([x.tier, x.effective, x.state], ['critical', false, 'invalid']);
+    assert.ok(e.diagnostics.some((d) => d.code === 'exception.too-long'));
+  });
+
+  it('an approval date that does not exist: the exception is not effective', () => {
+    const e = evaluateFiles(withBase({ 'p.plan.yaml': plan(), 'x.exception.yaml': exception({ approvedOn: '2026-11-31' }) }), AS_OF);
+    const x = e.exceptions[0];
+    assert.deepEqual([x.effective, x.state], [false, 'invalid']);
+    assert.match(x.detail!, /approval date is not a valid date/);
+    assert.equal(e.plans[0].state, 'breached', 'the plan keeps its breach');
   });
 });

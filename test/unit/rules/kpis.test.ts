@@ -5,7 +5,7 @@ const AS_OF = '2026-11-23T12:00:00Z';
 const done = (completed: string, patched = 10) =>
   `waves:\n  - { name: Pilot, groups: [pilot], patched: ${patched}, status: complete, started: 2026-11-19T18:00, completed: ${completed} }`;
 
-describe('KPIs (SPEC §3)', () => {
+describe('KPIs (docs/rules.md#kpis)', () => {
   it('no judged plans: compliance is null, not 0 or 100', () => {
     const e = evaluateFiles(withBase({ 'p.plan.yaml': plan({ testing: 'testing: { status: pending }' }) }), '2026-11-19T00:00:00Z');
     assert.equal(e.plans[0].state, 'on_track');

@@ -6,7 +6,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-/** The SPEC's sample: second Tuesday of the month, 18:00 local, 7d window, 3d cutoff. */
+/** The sample policy's cycle (docs/file-formats.md#sla-policies): second Tuesday of the month, 18:00 local, 7d window, 3d cutoff. */
 const MONTHLY: CycleSpec = { rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', at: '18:00', window: '7d', cutoff: '3d' };
 const SECOND_TUESDAY: CycleSpec = { rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', at: '18:00' };
 
@@ -49,8 +49,8 @@ describe('time/cycles', () => {
     });
   });
 
-  describe('cutoff and window (SPEC sample cycle)', () => {
-    it('puts the SPEC sample plan (tested 2026-11-19 15:00) into the December cycle', () => {
+  describe('cutoff and window (the sample cycle)', () => {
+    it('puts a plan tested 2026-11-19 15:00 (the example plan of docs/file-formats.md) into the December cycle', () => {
       // November's cycle (Nov 10) has passed; Dec 8 18:00 CST - 3d = Dec 5 18:00 >= Nov 19 15:00.
       const r = ok(cycleDeadline(MONTHLY, utc('2026-11-19T21:00:00Z'), CHICAGO));
       assert.equal(r.start, '2026-12-09T00:00:00.000Z'); // 2026-12-08 18:00 CST
