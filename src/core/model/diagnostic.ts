@@ -1,7 +1,7 @@
 // A diagnostic is how every problem reaches a person, in the CLI and in the editor alike.
-import type { DIAGNOSTIC_CODES } from './diagnosticCodes';
+import type { DIAGNOSTIC_CODES, DiagnosticSeverity } from './diagnosticCodes';
 
-export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+export type { DiagnosticSeverity };
 
 /** A code names one kind of problem; the catalog (diagnosticCodes.ts) lists them all, with their docs. */
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

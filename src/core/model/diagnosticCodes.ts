@@ -2,7 +2,9 @@
 // this is the one list of them. The `DiagnosticCode` type, the SARIF rules, the editor's links to
 // the docs, the README's list and the tests all derive from it; docs/diagnostics.md has one
 // section per code (a test holds the two together).
-import type { DiagnosticSeverity } from './diagnostic';
+
+/** Declared here, with the codes, so that diagnostic.ts imports the catalog and not the other way round. */
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
 export interface DiagnosticCodeInfo {
   /** One sentence: the problem, as a reader of a rule list wants it. */
