@@ -267,7 +267,7 @@ export const FILE_CASES: readonly FileCase[] = [
     guards: 'the IANA zone check of workspace settings (UTC is used meanwhile, so the plans are still computed)',
     file: 'patchops.yaml',
     content: () => SETTINGS.replace('America/Chicago', 'Mars/Olympus_Mons'),
-    expect: [{ code: 'schema', message: /unknown time zone `Mars\/Olympus_Mons`: use an IANA name .*\(UTC is used meanwhile\)/, at: '2:11' }],
+    expect: [{ code: 'timezone.unknown', message: /unknown time zone `Mars\/Olympus_Mons`: use an IANA name .*\(UTC is used meanwhile\)/, at: '2:11' }],
   },
   {
     name: 'an RRULE that never occurs (February 30)',

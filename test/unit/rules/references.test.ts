@@ -74,7 +74,7 @@ describe('references, duplicate ids and roles', () => {
   it('an unknown time zone is reported and UTC is used', () => {
     const e = evaluateFiles(withBase({ 'patchops.yaml': SETTINGS.replace('America/Chicago', 'Mars/Olympus_Mons') }), AS_OF);
     const d = e.diagnostics.find((x) => /time zone/.test(x.message))!;
-    assert.equal(d.code, 'schema');
+    assert.equal(d.code, 'timezone.unknown');
     assert.equal(at(d), '2:11');
     assert.equal(e.timezone, 'UTC');
   });
