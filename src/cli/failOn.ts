@@ -38,6 +38,8 @@ const GATES: Record<DiagnosticCode, { file: boolean; sla: boolean }> = {
   'wave.gate': { file: true, sla: false },
   'wave.progress': { file: true, sla: false },
   'rollback.missing': { file: true, sla: false },
+  'risk.input-missing': { file: true, sla: false },
+  'risk.forensic-triage': { file: true, sla: false },
   'exception.expired': { file: false, sla: true },
   'exception.expiring': { file: false, sla: true },
   'exception.too-long': { file: true, sla: false },

@@ -133,6 +133,16 @@ export const DIAGNOSTIC_CODES = {
     severityNote: 'an error for a critical- or high-tier plan; a warning for a medium- or low-tier plan, or one whose tier cannot be computed',
     docs: 'docs/diagnostics.md#rollbackmissing',
   },
+  'risk.input-missing': {
+    summary: 'A risk model of record needs an input the files do not give: a group without `pain` under `fedramp-vdr`.',
+    severity: 'error',
+    docs: 'docs/diagnostics.md#riskinput-missing',
+  },
+  'risk.forensic-triage': {
+    summary: 'A BOD 26-04 outcome is "3 days + forensic triage" and the plan does not record the triage (who, when, finding).',
+    severity: 'error',
+    docs: 'docs/diagnostics.md#riskforensic-triage',
+  },
   'exception.expired': {
     summary: 'An exception is past its revisit date.',
     severity: 'error',

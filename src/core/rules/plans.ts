@@ -9,6 +9,7 @@ import type { RuleContext } from './context';
 import { checkPlanReferences } from './planReferences';
 import type { ResolvedPolicy } from './policies';
 import type { ScoredVulnerability } from './vulnerabilities';
+import { checkPresetInputs } from './presetChecks';
 import { presetDeadlines } from './presetDeadlines';
 import { evaluateWaves, round1 } from './waves';
 import type { ClockStartKind, Impact, PlanState, SeverityBand, Tier } from '../model/vocabulary';
@@ -93,6 +94,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
       const preset = presetDeadlines(ctx, plan, policy, policy.preset, { scored: scope.inScope, groups: inputs.groups, exemptions: inputs.exemptions, testedAt: testingPassedAt });
       Object.assign(result, { tier: preset.tier, deadline: preset.deadline, clockStart: preset.clockStart, clockStartKind: preset.clockStartKind });
       Object.assign(result, { deadlineBy: preset.deadlineBy, pairs: preset.pairs });
+      if (!unreadableFile) checkPresetInputs(ctx, plan, policy.preset, preset.pairs, inputs.groups);
       problem ??= preset.problem;
       if (problem === null && preset.deadline === null && preset.pairs.some((x) => x.clockStartKind === 'tested' && x.clockStart === null) && testingPassedAt === null) {
         result.clockStartKind = 'tested';

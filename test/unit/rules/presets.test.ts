@@ -3,7 +3,7 @@
 // missing inputs are assumed the fail-closed way, and bad settings get precise diagnostics.
 import assert from 'node:assert/strict';
 import { buildReport } from '../../../src/core/report/reportJson';
-import { evaluateFiles, instant, only, plan, SETTINGS, type Files } from '../../support/workspace';
+import { at, evaluateFiles, instant, only, plan, SETTINGS, type Files } from '../../support/workspace';
 
 const AS_OF = '2026-11-23T12:00:00Z';
 const DAY = 86_400_000;
@@ -164,5 +164,28 @@ describe('risk models: bad settings', () => {
     const e = evaluateFiles({ 'patchops.yaml': SETTINGS, 'standard.sla.yaml': 'id: standard\n', 'groups.assets.yaml': GROUPS, 'p.plan.yaml': plan() }, AS_OF);
     const d = e.diagnostics.filter((x) => x.file.endsWith('standard.sla.yaml') && x.code === 'schema');
     assert.ok(d.some((x) => /tiers/.test(x.message)), JSON.stringify(d.map((x) => x.message)));
+  });
+
+  it('a group without pain under fedramp-vdr: an error on its entry in affects', () => {
+    const groups = 'groups:\n  - { id: lab, impact: low, endpoints: 9, exposure: internal }\n  - { id: web, impact: high, endpoints: 4, pain: 3 }\n';
+    const e = evaluateFiles(workspace('{ model: fedramp-vdr, class: B }', { 'p.plan.yaml': plan({ vulns: vuln('kev: false'), affects: '[web, lab]' }) }, groups), AS_OF);
+    const d = only(e.diagnostics, 'risk.input-missing');
+    assert.deepEqual(d.map((x) => [x.file, at(x)]), [['p.plan.yaml', '7:16']]);
+    assert.match(d[0].message, /group `lab` has no `pain`/);
+  });
+
+  it('3 days + forensic triage: an error until the plan records who, when and the finding', () => {
+    const v = vuln('kev: true, kev_due: 2026-12-11, automatable: "yes", technical_impact: total');
+    const run = (extra?: string) =>
+      only(evaluateFiles(workspace('{ model: bod-26-04 }', { 'p.plan.yaml': plan({ vulns: v, affects: '[web]', extra }) }), AS_OF).diagnostics, 'risk.forensic-triage');
+    const none = run();
+    assert.deepEqual(none.map(at), ['1:5']);
+    assert.match(none[0].message, /KEV · public · automatable · total → 3 days \+ forensic triage: record the triage/);
+    const partial = run('forensic_triage: { by: carol@example.com }');
+    assert.match(partial[0].message, /lacks `on`, `finding`/);
+    assert.deepEqual(run('forensic_triage: { by: carol@example.com, on: 2026-11-21T10:00, finding: No indicators of compromise }'), []);
+    // A pair without that outcome asks for nothing.
+    const calm = evaluateFiles(workspace('{ model: bod-26-04 }', { 'p.plan.yaml': plan({ vulns: vuln('kev: false, automatable: "no", technical_impact: partial'), affects: '[web]' }) }), AS_OF);
+    assert.deepEqual(only(calm.diagnostics, 'risk.forensic-triage'), []);
   });
 });

@@ -72,6 +72,14 @@ export type TextList = string[];
  */
 export type TextList1 = string[];
 /**
+ * A person, identified by email address.
+ */
+export type Person1 = string;
+/**
+ * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
+ */
+export type Timestamp4 = string;
+/**
  * The report's targets (OS, lock files) that had the package.
  */
 export type TextList2 = string[];
@@ -102,6 +110,7 @@ export interface PlanFile {
   waves?: DeploymentWave[];
   rollback?: RollbackProcedure;
   retrospective?: JointRetrospective;
+  forensic_triage?: ForensicTriage;
   source?: ImportedFromAScanner;
 }
 export interface Vulnerability {
@@ -197,6 +206,17 @@ export interface JointRetrospective {
   went_well?: TextList;
   to_improve?: TextList;
   actions?: TextList;
+}
+/**
+ * BOD 26-04 "3 days + forensic triage": who triaged the affected assets for compromise, when, and what was found. Required while a vulnerability × group of the plan has that outcome.
+ */
+export interface ForensicTriage {
+  by?: Person1;
+  on?: Timestamp4;
+  /**
+   * What was found ("no indicators of compromise", or the incident's reference).
+   */
+  finding?: string;
 }
 /**
  * Where an imported plan came from, written by `patchops import`: a re-import of a later scan finds the plan by scanner-independent package and fixed version (or `awaiting_fix`) and adds only what is new: vulnerabilities, and asset groups named with `--affects`.
