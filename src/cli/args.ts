@@ -83,9 +83,11 @@ export interface EnrichArgs {
   command: 'enrich';
   dir: string;
   /** The CISA KEV catalog. */
-  kev: string;
+  kev?: string;
   /** EPSS scores, CSV, plain or gzipped. */
   epss?: string;
+  /** A copy of CISA's Vulnrichment repository (its YEAR/NNxxx/CVE-….json records). */
+  vulnrichment?: string;
   dryRun: boolean;
 }
 
@@ -117,6 +119,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         'include-unfixed': { type: 'boolean' },
         kev: { type: 'string' },
         epss: { type: 'string' },
+        vulnrichment: { type: 'string' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         'fail-on': { type: 'string' },
@@ -156,6 +159,7 @@ interface FlagValues {
   'include-unfixed'?: boolean;
   kev?: string;
   epss?: string;
+  vulnrichment?: string;
   cache?: boolean;
   'cache-location'?: string;
   'fail-on'?: string;
@@ -166,8 +170,8 @@ const FORMATS = { validate: VALIDATE_FORMATS, status: STATUS_FORMATS, report: RE
 
 /** `validate|status|report [DIR]`. */
 function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[], values: FlagValues): ValidateArgs | StatusArgs | ReportArgs {
-  const scannerFlag = (['affects', 'dry-run', 'include-unfixed', 'kev', 'epss'] as const).find((k) => values[k] !== undefined);
-  if (scannerFlag) throw new UsageError(`--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`);
+  const scannerFlag = (['affects', 'dry-run', 'include-unfixed', 'kev', 'epss', 'vulnrichment'] as const).find((k) => values[k] !== undefined);
+  if (scannerFlag) throw new UsageError(`--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' || scannerFlag === 'vulnrichment' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`);
   const [dir, ...extra] = words;
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': ${command} takes one folder`);
   const format = values.format;
@@ -200,7 +204,7 @@ function noFailOn(command: string, values: FlagValues): void {
 /** The flags each scanner command takes. */
 const SCANNER_FLAGS: Record<'import' | 'enrich' | 'export', (keyof FlagValues)[]> = {
   import: ['as-of', 'format', 'affects', 'dry-run', 'include-unfixed'],
-  enrich: ['kev', 'epss', 'dry-run'],
+  enrich: ['kev', 'epss', 'vulnrichment', 'dry-run'],
   export: ['as-of', 'out', 'cache', 'cache-location'],
 };
 
@@ -233,8 +237,17 @@ function scannerArgs(command: 'import' | 'enrich' | 'export', words: string[], v
     case 'enrich': {
       const [dir, ...extra] = words;
       if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': enrich takes one folder`);
-      if (values.kev === undefined) throw new UsageError('enrich needs the CISA KEV catalog: patchops enrich [DIR] --kev known_exploited_vulnerabilities.json [--epss epss_scores.csv.gz]');
-      return { command, dir: dir ?? '.', kev: values.kev, ...(values.epss !== undefined ? { epss: values.epss } : {}), dryRun: values['dry-run'] === true };
+      if (values.kev === undefined && values.vulnrichment === undefined) {
+        throw new UsageError('enrich needs the CISA KEV catalog or Vulnrichment: patchops enrich [DIR] --kev known_exploited_vulnerabilities.json [--epss epss_scores.csv.gz] [--vulnrichment DIR]');
+      }
+      return {
+        command,
+        dir: dir ?? '.',
+        ...(values.kev !== undefined ? { kev: values.kev } : {}),
+        ...(values.epss !== undefined ? { epss: values.epss } : {}),
+        ...(values.vulnrichment !== undefined ? { vulnrichment: values.vulnrichment } : {}),
+        dryRun: values['dry-run'] === true,
+      };
     }
     case 'export': {
       // FORMAT may be left out when --out's extension names it: `export --out patchops.ics [DIR]`.
@@ -282,6 +295,7 @@ function checkAsOf(asOf: string | undefined): string | undefined {
 
 const FLAG_NAMES: Record<keyof FlagValues, true> = {
   explain: true,
+  vulnrichment: true,
   'as-of': true,
   format: true,
   out: true,

@@ -40,16 +40,17 @@ Usage:
   patchops report   [DIR] [--as-of ISO] [--format ${bar(REPORT_FORMATS)}] [--out FILE] [--cache]
   patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
                     [--format ${bar(SCAN_FORMATS)}] [--include-unfixed]
-  patchops enrich   [DIR] --kev FILE [--epss FILE] [--dry-run]
+  patchops enrich   [DIR] [--kev FILE] [--epss FILE] [--vulnrichment DIR] [--dry-run]
   patchops export   ${bar(EXPORT_FORMATS)} [DIR] [--as-of ISO] [--out FILE]
                     [--cache]
   patchops export   [DIR] --out FILE${bar(EXPORT_FORMATS.map((f) => EXPORT_FORMAT_INFO[f].extensions[0]))} [--as-of ISO] [--cache]
 
 DIR is a workspace folder with a patchops.yaml (default: the current folder).
 import turns a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/
-(one per fix; re-imports add only what is new); enrich sets kev/kev_due from the CISA
-KEV catalog and epss from an EPSS CSV (plain or .gz); export writes what the effective
-exceptions and open deadlines mean for scanners and calendars (see docs/scanners.md).
+(one per fix; re-imports add only what is new); enrich sets kev/kev_added/kev_due from
+the CISA KEV catalog, epss from an EPSS CSV (plain or .gz) and exploitation/automatable/
+technical_impact from CISA Vulnrichment; export writes what the effective exceptions and
+open deadlines mean for scanners and calendars (see docs/scanners.md).
 
 Options:
   --as-of ISO     compute as of this instant (default: now); a date or time without
@@ -73,6 +74,7 @@ ${option(
   --include-unfixed  import: gather findings without a fix in one plan
   --kev FILE      enrich: CISA known_exploited_vulnerabilities.json
   --epss FILE     enrich: EPSS scores CSV, plain or gzipped
+  --vulnrichment DIR  enrich: a copy of CISA's vulnrichment repository
   --cache         validate, status, report, export: reuse the result of an earlier run
                   when nothing it depends on changed (files by content hash, options,
                   --as-of, the PatchOps build, the git state approvals were checked

@@ -1,4 +1,5 @@
-// Sets kev / kev_due (CISA KEV) and epss (FIRST EPSS) on the vulnerabilities of every plan, with
+// Sets kev / kev_added / kev_due (CISA KEV), epss (FIRST EPSS) and exploitation / automatable /
+// technical_impact (CISA Vulnrichment SSVC) on the vulnerabilities of every plan, with
 // minimal text edits: a changed value's node is replaced, a missing field is a new line after
 // the vulnerability's last line (or `, key: value` in a flow mapping). Comments stay; only changed
 // lines change. Pure: files in, whole-file contents out.
@@ -6,16 +7,19 @@ import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { applyEdits, parseForEdit, setMapFields, type Scalar, type TextEdit } from '../scanners/yamlText';
 import type { EpssScores } from './epss';
 import type { KevCatalog } from './kev';
+import type { SsvcFacts } from './vulnrichment';
 import type { LoadedFile } from '../model/workspace';
 
 export interface EnrichData {
-  kev: KevCatalog;
+  kev?: KevCatalog;
   epss?: EpssScores;
+  /** CISA Vulnrichment: SSVC facts by upper-case CVE id, and the CVEs whose record gave none, with why. */
+  vulnrichment?: { facts: ReadonlyMap<string, SsvcFacts>; missing: ReadonlyMap<string, string> };
 }
 
 export interface FieldChange {
   vulnerability: string;
-  field: 'kev' | 'kev_due' | 'epss';
+  field: 'kev' | 'kev_added' | 'kev_due' | 'epss' | 'exploitation' | 'automatable' | 'technical_impact';
   from: Scalar | null;
   to: Scalar;
 }
@@ -51,11 +55,14 @@ export function enrichPlanText(text: string, data: EnrichData): { after: string;
     if (!isScalar(idNode) || typeof idNode.value !== 'string') continue;
     const id = idNode.value;
     const wanted: [FieldChange['field'], Scalar][] = [];
-    const kev = data.kev.entries.get(id.trim().toUpperCase());
+    const kev = data.kev?.entries.get(id.trim().toUpperCase());
     if (kev) {
       wanted.push(['kev', true]);
+      if (kev.dateAdded) wanted.push(['kev_added', kev.dateAdded]);
       if (kev.dueDate) wanted.push(['kev_due', kev.dueDate]);
     }
+    const ssvc = data.vulnrichment?.facts.get(id.trim().toUpperCase());
+    if (ssvc) wanted.push(['exploitation', ssvc.exploitation], ['automatable', ssvc.automatable], ['technical_impact', ssvc.technical_impact]);
     const epss = data.epss?.scores.get(id.trim().toUpperCase());
     if (epss !== undefined) wanted.push(['epss', epss]);
     const differing = wanted.filter(([field, value]) => {
@@ -98,12 +105,21 @@ export function enrichSummaryText(result: EnrichResult, data: EnrichData, dryRun
   const out: string[] = [];
   const clean = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const epss = data.epss ? `, EPSS ${data.epss.scores.size} scores${data.epss.scoreDate ? ` of ${data.epss.scoreDate}` : ''}` : '';
-  out.push(`KEV catalog ${data.kev.version ?? '(no version)'} with ${data.kev.entries.size} entries${epss}: ${result.plansChecked} plans, ${result.vulnerabilitiesChecked} vulnerabilities checked`);
+  const sources = [
+    ...(data.kev ? [`KEV catalog ${data.kev.version ?? '(no version)'} with ${data.kev.entries.size} entries`] : []),
+    ...(data.epss ? [epss.slice(2)] : []),
+    ...(data.vulnrichment ? [`Vulnrichment SSVC for ${data.vulnrichment.facts.size} CVEs`] : []),
+  ];
+  out.push(`${sources.join(', ')}: ${result.plansChecked} plans, ${result.vulnerabilitiesChecked} vulnerabilities checked`);
   for (const f of result.changes) {
     out.push(`  ${dryRun ? 'would change' : 'changed'} ${f.file}`);
     for (const c of f.changes) out.push(`    ${clean(c.vulnerability)}: ${c.field} ${c.from === null ? '' : `${String(c.from)} → `}${String(c.to)}`);
   }
   for (const s of result.skipped) out.push(`  skipped ${s.file}: ${s.reason}`);
+  // Reported, not guessed: the plan keeps what it had, and the models assume the worst for it.
+  for (const [id, why] of [...(data.vulnrichment?.missing ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out.push(`  no SSVC data for ${clean(id)}: ${clean(why)}`);
+  }
   if (result.changes.length === 0) out.push('  nothing to change');
   if (dryRun) out.push('Dry run: nothing was written.');
   return out.join('\n') + '\n';

@@ -42,7 +42,7 @@ describe('cli: arguments, a tagged union per command', () => {
 
   it('a flag of another command is refused, not carried along', () => {
     assert.throws(() => run(['status', '--kev', 'k']), new UsageError('--kev is for enrich; see patchops --help'));
-    assert.throws(() => run(['enrich', '--kev', 'k', '--out', 'x']), new UsageError('--out is not an option of enrich: enrich takes --kev, --epss, --dry-run'));
+    assert.throws(() => run(['enrich', '--kev', 'k', '--out', 'x']), new UsageError('--out is not an option of enrich: enrich takes --kev, --epss, --vulnrichment, --dry-run'));
     assert.throws(() => run(['report', '--fail-on', 'sla']), new UsageError('--fail-on is for validate; report exits 0 when it ran'));
   });
 });

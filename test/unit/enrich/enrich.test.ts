@@ -54,8 +54,9 @@ describe('enrich: the real CISA KEV catalog', function () {
     assert.equal(result.changes.length, 1);
     const after = result.changes[0].after;
     const due = catalog.entries.get(LOG4SHELL)!.dueDate!;
+    const added = catalog.entries.get(LOG4SHELL)!.dateAdded!;
     // Only lines were added, after the vulnerability's last line, with its indentation.
-    const expected = PLAN.replace('    discovered: 2026-11-18T09:00\n', `    discovered: 2026-11-18T09:00\n    kev: true\n    kev_due: ${due}\n`);
+    const expected = PLAN.replace('    discovered: 2026-11-18T09:00\n', `    discovered: 2026-11-18T09:00\n    kev: true\n    kev_added: ${added}\n    kev_due: ${due}\n`);
     assert.equal(after, expected);
     const enriched = evaluateFiles({ ...files, 'plans/log4j.plan.yaml': after }, AS_OF).plans[0];
     assert.equal(enriched.kev, true);
@@ -77,18 +78,21 @@ describe('enrich: the real CISA KEV catalog', function () {
     const { after, changes } = enrichPlanText(text, { kev: catalog });
     const due1 = catalog.entries.get(LOG4SHELL)!.dueDate;
     const due2 = catalog.entries.get('CVE-2021-45046')!.dueDate;
+    const added1 = catalog.entries.get(LOG4SHELL)!.dateAdded;
+    const added2 = catalog.entries.get('CVE-2021-45046')!.dateAdded;
     assert.equal(
       after,
       [
         'vulnerabilities:',
-        `  - { id: ${LOG4SHELL}, cvss: "${VECTORS.high}", kev: true, kev_due: ${due1} }   # flow`,
+        `  - { id: ${LOG4SHELL}, cvss: "${VECTORS.high}", kev: true, kev_added: ${added1}, kev_due: ${due1} }   # flow`,
         `  - id: CVE-2021-45046 # also log4j`,
         `    kev: true  # not yet`,
         `    kev_due: ${due2}`,
+        `    kev_added: ${added2}`,
         '',
       ].join('\n'),
     );
-    assert.equal(changes.length, 4);
+    assert.equal(changes.length, 6);
   });
 
   it('patchops enrich with a gzipped EPSS file: comments kept, idempotent, --dry-run writes nothing', function () {
