@@ -4,6 +4,7 @@ import type { Diagnostic } from '../core/model/diagnostic';
 import type { ExceptionResult, PlanResult, WaveResult } from '../core/model/evaluation';
 import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel } from '../core/present/labels';
 import { planDescription, planStateText, waveDescription } from '../core/present/summaries';
+import { explainDeadline } from '../core/present/deadlineExplanation';
 import { formatInstantLocal } from '../core/time/instants';
 import { toRange } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
@@ -122,6 +123,8 @@ function planItem(workspace: PatchOpsWorkspace, plan: PlanResult, expandable: bo
   if (plan.unknownReason !== null) tooltip.appendText(`No deadline: ${plan.unknownReason}\n`);
   if (plan.deadline !== null) tooltip.appendText(`Deadline: ${formatInstantLocal(plan.deadline, evaluation.timezone)}\n`);
   if (plan.clockStart !== null) tooltip.appendText(`Clock start: ${formatInstantLocal(plan.clockStart, evaluation.timezone)} (${plan.clockStartKind})\n`);
+  // A model of record: every vulnerability × group, the one that sets the deadline first (→).
+  if (plan.riskModel !== 'matrix') tooltip.appendText(`${explainDeadline(plan, evaluation.timezone).join('\n')}\n`);
   tooltip.appendText(`Endpoints: ${plan.endpoints.patched}/${plan.endpoints.targets ?? 'unknown'} patched, ${plan.endpoints.failed} failed`);
   item.tooltip = tooltip;
   item.command = openAt(workspace, plan.entity.source.file, plan.entity.source.rangeOf(['id']));

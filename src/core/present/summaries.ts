@@ -41,6 +41,11 @@ export function planLensTitle(plan: PlanResult, asOf: number, zone: string): str
   const parts = [inText(tierLabel(plan.tier))];
   if (plan.deadline !== null) parts.push(`due ${formatInstantLocal(plan.deadline, zone)}`);
   parts.push(planStateText(plan, asOf), endpointsText(plan));
+  // A model of record: the pair that sets the deadline, and what was assumed (docs/rules.md#risk-models).
+  const by = plan.deadlineBy;
+  if (by) parts.push(`${by.vulnerability} on ${by.group ?? 'an unknown group'}: ${by.inputs} → ${by.outcome}`);
+  const assumed = [...new Set(plan.pairs.flatMap((x) => x.assumed))];
+  if (assumed.length) parts.push(`assumed ${assumed.join(', ')}`);
   return parts.join(' · ');
 }
 

@@ -2,6 +2,7 @@
 // affected group, the earliest wins and its pair is named and explained; KEV due dates cap it;
 // missing inputs are assumed the fail-closed way, and bad settings get precise diagnostics.
 import assert from 'node:assert/strict';
+import { planLensTitle } from '../../../src/core/present/summaries';
 import { buildReport } from '../../../src/core/report/reportJson';
 import { at, evaluateFiles, instant, only, plan, SETTINGS, type Files } from '../../support/workspace';
 
@@ -89,6 +90,10 @@ describe('risk models in a workspace: per pair deadlines', () => {
     );
     const pair = buildReport(e).plans[0].deadlineBy!;
     assert.equal(pair.outcome, '3 days');
+    assert.match(
+      planLensTitle(e.plans[0], e.asOf, e.timezone),
+      / · CVE-2026-0001 on mystery: not KEV · public · automatable · total → 3 days · assumed exposure: unknown, counts as public, automatable: yes, technical_impact: total$/,
+    );
     assert.deepEqual(pair.assumed, ['exposure: unknown, counts as public', 'automatable: yes', 'technical_impact: total']);
   });
 
