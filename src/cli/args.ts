@@ -18,6 +18,7 @@ import {
   type StatusFormat,
   type ValidateFormat,
 } from '../core/contract';
+import { PRESET_NAMES, type PresetName } from '../core/templates/presetPolicies';
 import { FAIL_ON, type FailOn } from './failOn';
 import { extensionsOf, formatOfOut, type OutFormats } from './outFormat';
 
@@ -91,12 +92,21 @@ export interface EnrichArgs {
   dryRun: boolean;
 }
 
+/** `init [DIR] [--preset NAME] [--name TEXT]`: a new workspace; writes only files that do not exist. */
+export interface InitArgs {
+  command: 'init';
+  dir: string;
+  /** A risk model of record (docs/rules.md#risk-models); absent: the risk matrix. */
+  preset?: PresetName;
+  name?: string;
+}
+
 /** The commands that evaluate the workspace and print (or write) what it means; cacheable. */
 export type EvaluatedArgs = ValidateArgs | StatusArgs | ReportArgs | ExportArgs;
-export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs;
+export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs | InitArgs;
 export type Command = CliArgs['command'];
 
-export const COMMANDS: readonly Command[] = ['validate', 'status', 'report', 'import', 'enrich', 'export'];
+export const COMMANDS: readonly Command[] = ['validate', 'status', 'report', 'import', 'enrich', 'export', 'init'];
 
 export type ParsedCommandLine = { kind: 'run'; args: CliArgs } | { kind: 'help'; command?: Command } | { kind: 'version' };
 
@@ -124,6 +134,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         'cache-location': { type: 'string' },
         'fail-on': { type: 'string' },
         explain: { type: 'boolean' },
+        preset: { type: 'string' },
+        name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -147,6 +159,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     case 'enrich':
     case 'export':
       return { kind: 'run', args: scannerArgs(commandWord, words, values) };
+    case 'init':
+      return { kind: 'run', args: initArgs(words, values) };
   }
 }
 
@@ -164,12 +178,35 @@ interface FlagValues {
   'cache-location'?: string;
   'fail-on'?: string;
   explain?: boolean;
+  preset?: string;
+  name?: string;
+}
+
+/** `init [DIR] --preset NAME --name TEXT`: no other flag. */
+function initArgs(words: string[], values: FlagValues): InitArgs {
+  const other = (Object.keys(values) as (keyof FlagValues)[]).find((k) => values[k] !== undefined && k !== 'preset' && k !== 'name' && k in FLAG_NAMES);
+  if (other) throw new UsageError(`--${other} is not an option of init: init takes --preset, --name`);
+  const [dir, ...extra] = words;
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': init takes one folder`);
+  const preset = values.preset;
+  if (preset !== undefined && preset !== 'matrix' && !isOneOf(PRESET_NAMES, preset)) {
+    const near = PRESET_NAMES.find((p) => p.replace(/-/g, '') === preset.replace(/-/g, '').toLowerCase());
+    throw new UsageError(`unknown preset '${preset}'${near ? `: did you mean ${near}?` : ''} (use matrix, ${PRESET_NAMES.join(', ')})`);
+  }
+  return {
+    command: 'init',
+    dir: dir ?? '.',
+    ...(preset !== undefined && preset !== 'matrix' ? { preset: preset as PresetName } : {}),
+    ...(values.name !== undefined ? { name: values.name } : {}),
+  };
 }
 
 const FORMATS = { validate: VALIDATE_FORMATS, status: STATUS_FORMATS, report: REPORT_FORMATS } as const;
 
 /** `validate|status|report [DIR]`. */
 function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[], values: FlagValues): ValidateArgs | StatusArgs | ReportArgs {
+  const initFlag = (['preset', 'name'] as const).find((k) => values[k] !== undefined);
+  if (initFlag) throw new UsageError(`--${initFlag} is for init; see patchops --help`);
   const scannerFlag = (['affects', 'dry-run', 'include-unfixed', 'kev', 'epss', 'vulnrichment'] as const).find((k) => values[k] !== undefined);
   if (scannerFlag) throw new UsageError(`--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' || scannerFlag === 'vulnrichment' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`);
   const [dir, ...extra] = words;
@@ -295,6 +332,8 @@ function checkAsOf(asOf: string | undefined): string | undefined {
 
 const FLAG_NAMES: Record<keyof FlagValues, true> = {
   explain: true,
+  preset: true,
+  name: true,
   vulnrichment: true,
   'as-of': true,
   format: true,

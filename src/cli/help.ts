@@ -1,6 +1,7 @@
 // `patchops --help`. The format lists and the extensions --out knows are the registries'
 // (src/core/contract.ts), so what the help offers is what the commands accept.
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from '../core/contract';
+import { PRESET_NAMES } from '../core/templates/presetPolicies';
 import { FAIL_ON } from './failOn';
 
 /** Where option descriptions start, and where lines end. */
@@ -37,6 +38,7 @@ Usage:
   patchops validate [DIR] [--as-of ISO] [--format ${bar(VALIDATE_FORMATS)}] [--cache]
                     [--fail-on ${bar(FAIL_ON)}]
   patchops status   [DIR] [--as-of ISO] [--format ${bar(STATUS_FORMATS)}] [--explain] [--cache]
+  patchops init     [DIR] [--preset matrix|${PRESET_NAMES.join('|')}] [--name TEXT]
   patchops report   [DIR] [--as-of ISO] [--format ${bar(REPORT_FORMATS)}] [--out FILE] [--cache]
   patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
                     [--format ${bar(SCAN_FORMATS)}] [--include-unfixed]

@@ -45,6 +45,8 @@ function runCommand(args: CliArgs, io: Io): number {
       return (require('./commands/import') as typeof import('./commands/import')).runImport(args, io);
     case 'enrich':
       return (require('./commands/enrich') as typeof import('./commands/enrich')).runEnrich(args, io);
+    case 'init':
+      return (require('./commands/init') as typeof import('./commands/init')).runInit(args, io);
   }
 }
 

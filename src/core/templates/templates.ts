@@ -1,6 +1,8 @@
 // Starting files for a new workspace, plan or exception: valid against the schemas as written
 // (tested), with comments that teach the format.
 
+import { presetGroupFields, presetPolicyText, type PresetName } from './presetPolicies';
+
 const yamlString = (s: string) => JSON.stringify(s);
 
 /** The ids the new workspace's example policy and asset groups use. */
@@ -16,7 +18,13 @@ export const TEMPLATE_GROUP_IDS = Object.keys(TEMPLATE_GROUPS);
  * policy and groups with those ids are left out (a file with no group left is not made), so that
  * starting a workspace next to existing files never declares an id twice.
  */
-export function newWorkspaceFiles(name: string, timezone: string, taken: { policies?: ReadonlySet<string>; groups?: ReadonlySet<string> } = {}): Record<string, string> {
+export function newWorkspaceFiles(
+  name: string,
+  timezone: string,
+  taken: { policies?: ReadonlySet<string>; groups?: ReadonlySet<string> } = {},
+  /** A risk model of record: its policy replaces the matrix one, and the groups get what it reads. */
+  preset?: PresetName,
+): Record<string, string> {
   const groups = TEMPLATE_GROUP_IDS.filter((id) => !taken.groups?.has(id));
   const files: Record<string, string> = {
     'patchops.yaml': `# PatchOps workspace: teams and defaults. IT executes, InfoSec validates.
@@ -58,8 +66,9 @@ exceptions:
 `,
     'assets/groups.assets.yaml': `# Asset groups and their business impact (high | medium | low).
 groups:
-${groups.map((id) => `  - ${TEMPLATE_GROUPS[id]}\n`).join('')}`,
+${groups.map((id) => `  - ${preset ? TEMPLATE_GROUPS[id].replace(/ \}$/, `${presetGroupFields(preset)} }`) : TEMPLATE_GROUPS[id]}\n`).join('')}`,
   };
+  if (preset) files['policies/standard.sla.yaml'] = presetPolicyText(preset);
   if (taken.policies?.has(TEMPLATE_POLICY_ID)) delete files['policies/standard.sla.yaml'];
   if (groups.length === 0) delete files['assets/groups.assets.yaml'];
   return files;
