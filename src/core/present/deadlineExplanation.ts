@@ -9,10 +9,10 @@ export function explainDeadline(plan: PlanResult, zone: string): string[] {
   const local = (ms: number) => formatInstantLocal(ms, zone);
   if (plan.state === 'exempt' || plan.state === 'cancelled') return [`${plan.state}: no deadline applies`];
   if (plan.riskModel !== 'matrix') {
-    const lines = [plan.deadlineBy ? `${plan.riskModel}: the deadline is ${plan.deadlineBy.vulnerability} on ${plan.deadlineBy.group ?? 'an unknown group'}'s` : `${plan.riskModel}: no pair sets a deadline`];
+    const lines = [plan.deadlineBy ? `${plan.riskModel}: the deadline is set by ${plan.deadlineBy.vulnerability} on ${plan.deadlineBy.group ?? 'an unknown group'}` : `${plan.riskModel}: no pair sets a deadline`];
     for (const pair of plan.pairs) {
       const assumed = pair.assumed.length ? ` (assumed: ${pair.assumed.join(', ')})` : '';
-      const triage = pair.forensicTriage ? '; needs a forensic triage' : '';
+      const triage = pair.forensicTriage ? '; forensic triage required' : '';
       const deadline = pair.deadline === null ? 'no deadline' : `due ${local(pair.deadline)}`;
       lines.push(`${pair === plan.deadlineBy ? '→' : ' '} ${pair.vulnerability} on ${pair.group ?? 'an unknown group'}: ${pair.explanation}; ${deadline}${triage}${assumed}`);
     }

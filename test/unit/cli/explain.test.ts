@@ -33,11 +33,11 @@ describe('cli: status --explain', () => {
     const at = lines.indexOf('PLAN-1');
     assert.ok(at > 0, r.stdout);
     assert.deepEqual(lines.slice(at + 1, at + 4), [
-      "  bod-26-04: the deadline is CVE-2026-0001 on web's",
+      "  bod-26-04: the deadline is set by CVE-2026-0001 on web",
       '  → CVE-2026-0001 on web: KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 CST (discovered); ' +
-        'due 2026-11-23 14:00 CST; needs a forensic triage',
+        'due 2026-11-23 14:00 CST; forensic triage required',
       '    CVE-2026-0001 on lab: KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 CST (discovered); ' +
-        'due 2026-11-23 14:00 CST; needs a forensic triage (assumed: exposure: public)',
+        'due 2026-11-23 14:00 CST; forensic triage required (assumed: exposure: public)',
     ]);
   });
 
