@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Evaluation } from '../core/model/evaluation';
 import { PatchOpsCodeLensProvider } from './codeLenses';
 import { generateReport, type ReportRequest } from './commands/generateReport';
-import { enrichWithKev, exportForScanners, importScannerReport } from './commands/scanners';
+import { enrichWithKev, enrichWithVulnrichment, exportForScanners, importScannerReport, type VulnrichmentRequest } from './commands/scanners';
 import { setAsOf, type SetAsOfRequest } from './commands/setAsOf';
 import { newException, newPlan, newWorkspace, requestException, type NewWorkspaceRequest } from './commands/templates';
 import { EditorClock, type ClockState } from './clock';
@@ -77,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     command('patchops.showLog', () => log.show()),
     command('patchops.importScan', () => importScannerReport(registry)),
     command('patchops.enrich', () => enrichWithKev(registry)),
+    command('patchops.enrichVulnrichment', (request?: VulnrichmentRequest) => enrichWithVulnrichment(registry, request)),
     command('patchops.export', () => exportForScanners(registry)),
   );
   // A patchops.asOf that is no instant is said at once, not first when something is computed.

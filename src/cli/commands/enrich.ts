@@ -5,8 +5,7 @@ import * as path from 'path';
 import { parseEpssCsv, type EpssScores } from '../../core/enrich/epss';
 import { enrichSummaryText, enrichWorkspace, type EnrichData } from '../../core/enrich/enrichPlans';
 import { EnrichError, parseKevCatalog, type KevCatalog } from '../../core/enrich/kev';
-import { parseVulnrichmentRecord, vulnrichmentPath, type SsvcFacts } from '../../core/enrich/vulnrichment';
-import type { LoadedFile } from '../../core/model/workspace';
+import { vulnrichmentData, vulnrichmentIds, vulnrichmentPath } from '../../core/enrich/vulnrichment';
 import { UsageError, type EnrichArgs } from '../args';
 import type { Io } from '../io';
 import { readInputText } from './inputFiles';
@@ -22,30 +21,15 @@ export function runEnrich(args: EnrichArgs, io: Io): number {
   }
   const disk = openWorkspace(args.dir, io);
   const data: EnrichData = { kev, epss };
-  if (args.vulnrichment !== undefined) data.vulnrichment = readVulnrichment(args.vulnrichment, cveIds(disk.files), io);
+  if (args.vulnrichment !== undefined) data.vulnrichment = readVulnrichment(args.vulnrichment, vulnrichmentIds(disk.files), io);
   const result = enrichWorkspace(disk.files, data);
   writeUnlessDryRun(args.dryRun, disk.root, result.changes);
   io.stdout.write(enrichSummaryText(result, data, args.dryRun));
   return 0;
 }
 
-/** The CVE ids the plans name (upper case), to read only their records. */
-function cveIds(files: readonly LoadedFile[]): Set<string> {
-  const ids = new Set<string>();
-  for (const f of files) {
-    if (f.kind !== 'plan') continue;
-    const vulns = (f.source.value as { vulnerabilities?: unknown } | undefined)?.vulnerabilities;
-    if (!Array.isArray(vulns)) continue;
-    for (const v of vulns) {
-      const id = (v as { id?: unknown })?.id;
-      if (typeof id === 'string' && vulnrichmentPath(id) !== undefined) ids.add(id.trim().toUpperCase());
-    }
-  }
-  return ids;
-}
-
 /** Each CVE's record from the repository's layout (YEAR/NNxxx/CVE-….json): its SSVC facts, or why there are none. */
-function readVulnrichment(dir: string, ids: ReadonlySet<string>, io: Io): NonNullable<EnrichData['vulnrichment']> {
+function readVulnrichment(dir: string, ids: readonly string[], io: Io): NonNullable<EnrichData['vulnrichment']> {
   const root = path.resolve(io.cwd, dir);
   let isDir = false;
   try {
@@ -54,20 +38,12 @@ function readVulnrichment(dir: string, ids: ReadonlySet<string>, io: Io): NonNul
     isDir = false;
   }
   if (!isDir) throw new UsageError(`cannot read Vulnrichment '${dir}': it is not a folder (give a copy of CISA's vulnrichment repository)`);
-  const facts = new Map<string, SsvcFacts>();
-  const missing = new Map<string, string>();
-  for (const id of [...ids].sort()) {
-    const rel = vulnrichmentPath(id)!;
-    const file = path.join(root, rel);
-    if (!fs.existsSync(file)) {
-      missing.set(id, `no record (${rel})`);
-      continue;
-    }
-    const record = parsed(`the Vulnrichment record of ${id}`, path.join(dir, rel), readInputText(`the Vulnrichment record of ${id}`, file, io), (t) => parseVulnrichmentRecord(t, id));
-    if ('ssvc' in record) facts.set(id, record.ssvc);
-    else missing.set(id, record.missing);
+  const records = new Map<string, string | undefined>();
+  for (const id of ids) {
+    const file = path.join(root, vulnrichmentPath(id)!);
+    records.set(id, fs.existsSync(file) ? readInputText(`the Vulnrichment record of ${id}`, file, io) : undefined);
   }
-  return { facts, missing };
+  return parsed('Vulnrichment', dir, '', () => vulnrichmentData(records));
 }
 
 /** A catalog's parse; what it cannot read is one usage line naming the file. */

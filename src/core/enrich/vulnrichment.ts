@@ -52,3 +52,37 @@ export function parseVulnrichmentRecord(text: string, expectedId: string): Vulnr
   if (problem !== undefined) return { id, missing: problem };
   return { id, ssvc: { exploitation, automatable, technical_impact: technical } as SsvcFacts };
 }
+
+/** The CVE ids the plans name (upper case, sorted), to read only their records. */
+export function vulnrichmentIds(files: readonly { kind?: string; source: { value?: unknown } }[]): string[] {
+  const ids = new Set<string>();
+  for (const f of files) {
+    if (f.kind !== 'plan') continue;
+    const vulns = (f.source.value as { vulnerabilities?: unknown } | undefined)?.vulnerabilities;
+    if (!Array.isArray(vulns)) continue;
+    for (const v of vulns) {
+      const id = (v as { id?: unknown })?.id;
+      if (typeof id === 'string' && vulnrichmentPath(id) !== undefined) ids.add(id.trim().toUpperCase());
+    }
+  }
+  return [...ids].sort();
+}
+
+/**
+ * Each CVE's SSVC facts from its record's text (undefined: no record at `vulnrichmentPath`), or why
+ * there are none. A record that is not JSON throws EnrichError.
+ */
+export function vulnrichmentData(records: ReadonlyMap<string, string | undefined>): { facts: Map<string, SsvcFacts>; missing: Map<string, string> } {
+  const facts = new Map<string, SsvcFacts>();
+  const missing = new Map<string, string>();
+  for (const [id, text] of records) {
+    if (text === undefined) {
+      missing.set(id, `no record (${vulnrichmentPath(id)})`);
+      continue;
+    }
+    const record = parseVulnrichmentRecord(text, id);
+    if ('ssvc' in record) facts.set(id, record.ssvc);
+    else missing.set(id, record.missing);
+  }
+  return { facts, missing };
+}

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, SCAN_FORMAT_INFO, SCAN_FORMATS } from '../../core/contract';
 import { EnrichError, parseKevCatalog } from '../../core/enrich/kev';
 import { parseEpssCsv } from '../../core/enrich/epss';
+import { vulnrichmentData, vulnrichmentIds, vulnrichmentPath } from '../../core/enrich/vulnrichment';
 import { enrichSummaryText, enrichWorkspace, type EnrichData } from '../../core/enrich/enrichPlans';
 import { renderExport } from '../../core/export/index';
 import { parseScanReport } from '../../core/scanners/detect';
@@ -48,6 +49,42 @@ export async function enrichWithKev(registry: WorkspaceRegistry): Promise<void> 
   });
 }
 
+/** Arguments for callers without the dialogs (tests): the Vulnrichment folder and the workspace root. */
+export interface VulnrichmentRequest {
+  folder?: vscode.Uri;
+  workspace?: vscode.Uri;
+}
+
+/** CISA's SSVC decision points (exploitation, automatable, technical impact) from a Vulnrichment copy. */
+export async function enrichWithVulnrichment(registry: WorkspaceRegistry, request: VulnrichmentRequest = {}): Promise<void> {
+  const workspace = request.workspace ? registry.all.find((w) => w.root.toString() === request.workspace!.toString()) : await pickWorkspace(registry);
+  if (!workspace) return;
+  const folder =
+    request.folder ?? (await vscode.window.showOpenDialog({ title: "A copy of CISA's vulnrichment repository", canSelectFolders: true, canSelectFiles: false }))?.[0];
+  if (!folder) return;
+  await guarded(async () => {
+    await registry.whenIdle();
+    const records = new Map<string, string | undefined>();
+    for (const id of vulnrichmentIds(workspace.loadedFiles)) {
+      const uri = vscode.Uri.joinPath(folder, ...vulnrichmentPath(id)!.split('/'));
+      records.set(id, (await exists(uri)) ? await readText(`the Vulnrichment record of ${id}`, uri) : undefined);
+    }
+    const data: EnrichData = { vulnrichment: vulnrichmentData(records) };
+    const result = enrichWorkspace(workspace.loadedFiles, data);
+    // Called with arguments (no dialogs), the summary is shown but not waited on.
+    await applyAndReport(workspace, result.changes, enrichSummaryText(result, data, false), { wait: request.folder === undefined });
+  });
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function exportForScanners(registry: WorkspaceRegistry): Promise<void> {
   const workspace = await pickWorkspace(registry);
   if (!workspace) return;
@@ -65,11 +102,13 @@ export async function exportForScanners(registry: WorkspaceRegistry): Promise<vo
   });
 }
 
-async function applyAndReport(workspace: PatchOpsWorkspace, changes: Parameters<typeof applyFileChanges>[1], summary: string): Promise<void> {
+async function applyAndReport(workspace: PatchOpsWorkspace, changes: Parameters<typeof applyFileChanges>[1], summary: string, options: { wait?: boolean } = {}): Promise<void> {
   const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'PatchOps: writing…' }, () => applyFileChanges(workspace, changes));
   const firstLine = summary.split('\n').find((l) => l.trim()) ?? 'done';
   const open = written.length ? 'Open changed files' : undefined;
-  const choice = await vscode.window.showInformationMessage(`PatchOps: ${firstLine}`, { detail: summary, modal: false }, ...(open ? [open] : []));
+  const shown = vscode.window.showInformationMessage(`PatchOps: ${firstLine}`, { detail: summary, modal: false }, ...(open ? [open] : []));
+  if (options.wait === false) return;
+  const choice = await shown;
   if (choice === open) for (const uri of written) await vscode.window.showTextDocument(uri, { preview: false });
 }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { EMAIL_PATTERN, ID_PATTERN } from '../../core/contract';
 import type { PlanFile } from '../../core/model/files';
+import { PRESET_NAMES, type PresetName } from '../../core/templates/presetPolicies';
 import { newExceptionText, newPlanText, newWorkspaceFiles, TEMPLATE_GROUP_IDS, TEMPLATE_POLICY_ID } from '../../core/templates/templates';
 import { fileKindOf } from '../../core/workspace/fileKinds';
 import { loadFile } from '../../core/workspace/load';
@@ -16,6 +17,8 @@ import type { LoadedFile } from '../../core/model/workspace';
 export interface NewWorkspaceRequest {
   folder?: vscode.Uri;
   name?: string;
+  /** The risk model of its policy (docs/rules.md#risk-models); asked for when the name is too, else the matrix. */
+  preset?: PresetName | 'matrix';
 }
 
 /**
@@ -35,8 +38,11 @@ export async function newWorkspace(registry: WorkspaceRegistry, request: NewWork
   const name = request.name?.trim() || (request.name === undefined ? await vscode.window.showInputBox({ title: 'Workspace name', value: `${label} patching`, validateInput: required }) : undefined);
   if (!name) return undefined;
 
+  const preset = request.preset ?? (request.name === undefined ? await pickPreset() : 'matrix');
+  if (!preset) return undefined;
+
   const taken = await declaredIds(root);
-  const files = newWorkspaceFiles(name, Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', taken);
+  const files = newWorkspaceFiles(name, Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', taken, preset === 'matrix' ? undefined : preset);
   const created: string[] = [];
   const kept: string[] = [];
   for (const [rel, text] of Object.entries(files)) {
@@ -59,6 +65,20 @@ export async function newWorkspace(registry: WorkspaceRegistry, request: NewWork
   void vscode.window.showInformationMessage(`PatchOps: ${said.filter(Boolean).join(' ')}`);
   await vscode.window.showTextDocument(vscode.Uri.joinPath(root, 'patchops.yaml'));
   return created;
+}
+
+const PRESET_DESCRIPTIONS: Record<PresetName | 'matrix', string> = {
+  matrix: 'Your own risk matrix: business impact × severity, raised for KEV',
+  'bod-26-04': 'CISA BOD 26-04: KEV × exposed × automatable × technical impact',
+  ssvc: 'CISA SSVC: Track, Track*, Attend, Act, with your deadlines',
+  'fedramp-vdr': 'FedRAMP VDR-TFR-PVR: class × PAIN × exploitable × reachable',
+  'fedramp-rev5': 'FedRAMP Rev5: 30 / 90 / 180 days by severity',
+  'pci-dss': 'PCI DSS 6.3.3: critical within one month of release',
+};
+
+async function pickPreset(): Promise<PresetName | 'matrix' | undefined> {
+  const picks = (['matrix', ...PRESET_NAMES] as const).map((p) => ({ label: p, description: PRESET_DESCRIPTIONS[p], preset: p }));
+  return (await vscode.window.showQuickPick(picks, { title: 'Risk model of the SLA policy' }))?.preset;
 }
 
 async function refuse(existing: vscode.Uri, label: string): Promise<string[]> {
