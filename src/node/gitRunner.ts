@@ -101,7 +101,7 @@ export function runGitSync(call: GitCall, o: GitRunnerOptions): GitResult {
     shell: false,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const failure = r.error ? failureOf(r.error as NodeJS.ErrnoException, o.timeoutMs) : r.signal ? `git was stopped (${r.signal})` : undefined;
+  const failure = r.error ? failureOf(r.error, o.timeoutMs) : r.signal ? `git was stopped (${r.signal})` : undefined;
   return { code: failure ? null : r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ...(failure ? { failure } : {}) };
 }
 

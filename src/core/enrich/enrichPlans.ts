@@ -2,7 +2,7 @@
 // minimal text edits: a changed value's node is replaced, a missing field is a new line after
 // the vulnerability's last line (or `, key: value` in a flow mapping). Comments stay; only changed
 // lines change. Pure: files in, whole-file contents out.
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { applyEdits, parseForEdit, setMapFields, type Scalar, type TextEdit } from '../scanners/yamlText';
 import type { EpssScores } from './epss';
 import type { KevCatalog } from './kev';
@@ -46,7 +46,7 @@ export function enrichPlanText(text: string, data: EnrichData): { after: string;
   if (!isSeq(seq)) return { after: text, changes };
   for (const item of seq.items) {
     if (!isMap(item)) continue;
-    const map = item as YAMLMap;
+    const map = item;
     const idNode = map.get('id', true);
     if (!isScalar(idNode) || typeof idNode.value !== 'string') continue;
     const id = idNode.value;

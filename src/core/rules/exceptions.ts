@@ -9,7 +9,7 @@ import { formatInstantLocal } from '../time/instants';
 import { sameEmail } from '../model/people';
 import type { RuleContext } from './context';
 import { teamOf, type ResolvedPolicy } from './policies';
-import type { ApprovalState, ExceptionState, Impact, SeverityBand, Tier } from '../model/vocabulary';
+import type { ExceptionState, Impact, SeverityBand, Tier } from '../model/vocabulary';
 import type { Entity } from '../model/workspace';
 
 export interface ExceptionInputs {
@@ -74,7 +74,7 @@ export function evaluateException(ctx: RuleContext, entity: Entity<ExceptionFile
   if (tooLong) problems.push(tooLong);
 
   const check = approvalCheck(entity, policy, inputs.approvals);
-  result.approval = check.state as ApprovalState;
+  result.approval = check.state;
   result.commit = check.commit ?? null;
   if (check.state === 'unverified') {
     problems.push(check.reason ?? 'git does not show the approver committed the approval');
@@ -90,7 +90,7 @@ export function evaluateException(ctx: RuleContext, entity: Entity<ExceptionFile
   result.detail = problems.length ? problems.join('; ') : check.state === 'unchecked' ? (check.reason ?? null) : null;
 
   if (expired) {
-    ctx.report(entity, ['revisit_on'], 'error', 'exception.expired', `exception \`${exc.id}\` expired: its revisit date ${formatInstantLocal(revisitOn!, ctx.zone)} has passed (${ctx.since(revisitOn!)} ago); revisit it — renew with a new approval, or patch`);
+    ctx.report(entity, ['revisit_on'], 'error', 'exception.expired', `exception \`${exc.id}\` expired: its revisit date ${formatInstantLocal(revisitOn, ctx.zone)} has passed (${ctx.since(revisitOn)} ago); revisit it — renew with a new approval, or patch`);
   } else if (result.state === 'expiring') {
     ctx.report(entity, ['revisit_on'], 'warning', 'exception.expiring', `exception \`${exc.id}\` expires in ${ctx.until(revisitOn!)} (revisit on ${formatInstantLocal(revisitOn!, ctx.zone)}): plan the patch or renew it`);
   }

@@ -108,7 +108,7 @@ describe('renderCsv', () => {
 
   it('keeps a negative number a plain number', () => {
     const rows = parseCsv(renderCsv(hostile));
-    const last = rows[rows.length - 1]!;
+    const last = rows[rows.length - 1];
     assert.equal(last[CSV_COLUMNS.indexOf('timeToPatchHours')], '-3');
   });
 

@@ -408,7 +408,7 @@ function poison<T>(value: T, next: () => string, key = ''): T {
  */
 export function buildHostileReport(): ReportDocument {
   let i = 0;
-  const next = (): string => HOSTILE_PAYLOADS[i++ % HOSTILE_PAYLOADS.length]!;
+  const next = (): string => HOSTILE_PAYLOADS[i++ % HOSTILE_PAYLOADS.length];
   const doc = poison(buildRealisticReport(), next);
   const h = (): string => next();
   const weird = <T>(): T => h() as unknown as T;

@@ -25,8 +25,8 @@ function scanTags(html: string): { tags: Set<string>; attributes: Set<string> } 
   const attributes = new Set<string>();
   const body = html.replace(/<style>[\s\S]*?<\/style>/, '<style></style>').replace(/^<!DOCTYPE html>/, '');
   for (const m of body.matchAll(/<\/?([A-Za-z][\w-]*)((?:\s+[\w-]+(?:="[^"]*")?)*)\s*\/?>/g)) {
-    tags.add(m[1]!.toLowerCase());
-    for (const a of m[2]!.matchAll(/([\w-]+)(?:="[^"]*")?/g)) attributes.add(a[1]!.toLowerCase());
+    tags.add(m[1].toLowerCase());
+    for (const a of m[2].matchAll(/([\w-]+)(?:="[^"]*")?/g)) attributes.add(a[1].toLowerCase());
   }
   // Anything that looks like a tag but did not match the strict pattern above is suspect too.
   const loose = body.match(/<[A-Za-z!/?]/g)?.length ?? 0;
@@ -69,7 +69,7 @@ describe('renderHtml', () => {
   });
 
   it('allows exactly its own style block by SHA-256 hash', () => {
-    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
     assert.equal(style, REPORT_CSS);
     const digest = createHash('sha256').update(style, 'utf8').digest('base64');
     assert.ok(reportCsp().includes(`'sha256-${digest}'`));
@@ -104,9 +104,9 @@ describe('renderHtml', () => {
   it('draws the two charts as accessible inline SVG', () => {
     const charts = [...html.matchAll(/<svg class="chart-svg"[^>]*role="img" aria-label="([^"]*)"[^>]*><title>([^<]*)<\/title><desc>/g)];
     assert.deepEqual(charts.map((m) => m[2]), ['Plans by SLA state per tier', 'Endpoints remediated per plan']);
-    assert.match(charts[0]![1]!, /Critical: 2 breached, 1 met\. High: 1 due soon, 1 awaiting test, 1 met\. Medium: 1 on track, 1 missed\. Low: 1 cancelled\. No tier: 1 exempt\./);
-    assert.match(charts[1]![1]!, /PLAN-2026-046: 25%; PLAN-2026-041: 37\.7%;/);
-    assert.ok(!charts[1]![1]!.includes('PLAN-2026-027'), 'a cancelled plan is not charted');
+    assert.match(charts[0][1], /Critical: 2 breached, 1 met\. High: 1 due soon, 1 awaiting test, 1 met\. Medium: 1 on track, 1 missed\. Low: 1 cancelled\. No tier: 1 exempt\./);
+    assert.match(charts[1][1], /PLAN-2026-046: 25%; PLAN-2026-041: 37\.7%;/);
+    assert.ok(!charts[1][1].includes('PLAN-2026-027'), 'a cancelled plan is not charted');
   });
 
   it('lists what needs attention, breached and due soon first, with time overdue or left', () => {
@@ -204,7 +204,7 @@ describe('renderHtml', () => {
     });
 
     it('never turns document text into a class name', () => {
-      for (const m of out.matchAll(/class="([^"]*)"/g)) assert.match(m[1]!, /^[a-z0-9_ -]+$/, m[1]);
+      for (const m of out.matchAll(/class="([^"]*)"/g)) assert.match(m[1], /^[a-z0-9_ -]+$/, m[1]);
     });
 
     it('keeps the plan and exception counts', () => {

@@ -65,8 +65,8 @@ describe('renderMarkdown', () => {
   it('titles the report with the workspace, the as-of instant and the timezone', () => {
     const [first, , third] = md.split('\n');
     assert.equal(first, '# Patch report: Contoso IT patching');
-    assert.match(third!, /As of \*\*2026-11-23 12:00 UTC\*\*/);
-    assert.match(third!, /America\/Chicago, 2026-11-23 06:00 local time/);
+    assert.match(third, /As of \*\*2026-11-23 12:00 UTC\*\*/);
+    assert.match(third, /America\/Chicago, 2026-11-23 06:00 local time/);
   });
 
   it('shows the KPIs in a table', () => {

@@ -89,7 +89,7 @@ describe('The editor clock: patchops.asOf and Compute As Of (extension host)', f
       assert.equal((await evaluation()).asOf, Date.parse(MONDAY), 'the window\'s instant, not the pinned setting');
       const clock = a.statusBar().find((i) => i.text.includes('as of'));
       assert.equal(clock?.text, '$(history) as of 2026-11-30 03:00 CST', `the status bar shows the frozen clock: ${await statusBar()}`);
-      assert.match(clock!.tooltip, /chosen for this window.*"PatchOps: Compute As Of…" changes it or goes back to now/);
+      assert.match(clock.tooltip, /chosen for this window.*"PatchOps: Compute As Of…" changes it or goes back to now/);
     });
     assert.ok(fs.readFileSync(settingsFile()).equals(pinned), '.vscode/settings.json is unchanged');
     assert.equal(config().inspect('asOf')?.globalValue, undefined, 'nor the user settings');
