@@ -96,6 +96,7 @@ export function enrichWorkspace(files: readonly LoadedFile[], data: EnrichData):
 
 export function enrichSummaryText(result: EnrichResult, data: EnrichData, dryRun: boolean): string {
   const out: string[] = [];
+  // eslint-disable-next-line no-control-regex
   const clean = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const epss = data.epss ? `, EPSS ${data.epss.scores.size} scores${data.epss.scoreDate ? ` of ${data.epss.scoreDate}` : ''}` : '';
   out.push(`KEV catalog ${data.kev.version ?? '(no version)'} with ${data.kev.entries.size} entries${epss}: ${result.plansChecked} plans, ${result.vulnerabilitiesChecked} vulnerabilities checked`);

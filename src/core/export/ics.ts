@@ -87,6 +87,7 @@ export function escapeText(text: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 

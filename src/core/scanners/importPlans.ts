@@ -349,12 +349,14 @@ function draftWaves(affects: readonly string[], endpoints: WorkspaceIndex['endpo
 }
 
 function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
 /** For the CLI and the extension: the summary in a few lines. */
 export function importSummaryText(summary: ImportSummary, dryRun: boolean, includeUnfixed = false): string {
   const out: string[] = [];
+  // eslint-disable-next-line no-control-regex
   const clean = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const list = (ids: string[]) => (ids.length > 6 ? `${ids.slice(0, 6).join(', ')} …` : ids.join(', '));
   const count = (n: number, word: string, plural = `${word}s`) => `${n} ${n === 1 ? word : plural}`;
