@@ -23,7 +23,7 @@
  * - The search is bounded: a start more than 20 years after the clock start is not looked for,
  *   and the answer never depends on what earlier calls happened to cache.
  */
-import { RRule, type Options } from 'rrule';
+import { RRule, type Frequency, type Options } from 'rrule';
 import { DAY_MS, parseDuration } from './durations';
 import {
   daysInMonth, formatInstantLocal, isValidZone, wallClockMs, wallClockToInstant,
@@ -320,7 +320,7 @@ function checkedDate(year: number, month: number, day: number): { year: number; 
   return { year, month, day };
 }
 
-const FREQUENCIES: Record<string, number> = {
+const FREQUENCIES: Record<string, Frequency> = {
   YEARLY: RRule.YEARLY, MONTHLY: RRule.MONTHLY, WEEKLY: RRule.WEEKLY, DAILY: RRule.DAILY,
 };
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -374,7 +374,7 @@ function rulePartsProblem(parts: Map<string, string>, hasDtstart: boolean): stri
   return undefined;
 }
 
-function partValueProblem(name: string, value: string, freq: number): string | undefined {
+function partValueProblem(name: string, value: string, freq: Frequency): string | undefined {
   switch (name) {
     case 'FREQ': return undefined;
     case 'INTERVAL':
@@ -407,7 +407,7 @@ function intListProblem(name: string, value: string, min: number, max: number, s
   return undefined;
 }
 
-function byDayProblem(value: string, freq: number): string | undefined {
+function byDayProblem(value: string, freq: Frequency): string | undefined {
   const maxOrdinal = freq === RRule.MONTHLY ? 5 : 53;
   for (const item of value.split(',')) {
     const m = /^([+-]?\d{1,2})?([A-Z]{2})$/.exec(item);
