@@ -73,7 +73,7 @@ export class PatchOpsStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
     this.clockItem.dispose();
   }

@@ -245,7 +245,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
       this.timer.run('update views', () => this.changed.fire(workspace));
       void this.track(this.reviewApprovals(workspace, model));
     } catch (err) {
-      this.log.error(`evaluation of ${workspace.root.fsPath} failed: ${(err as Error).stack ?? err}`);
+      this.log.error(`evaluation of ${workspace.root.fsPath} failed: ${(err as Error).stack ?? String(err)}`);
     } finally {
       this.evaluating.delete(workspace);
       if (this.pending.delete(workspace)) this.schedule(workspace, 0);
@@ -300,7 +300,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   dispose(): void {
     clearInterval(this.ticker);
     this.timers.forEach((t) => clearTimeout(t));
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }
 

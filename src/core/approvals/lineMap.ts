@@ -24,7 +24,7 @@ const MAX_CELLS = 4_000_000;
  * common head and tail; ties keep the earliest committed line.
  */
 export function mapLines(current: readonly string[], committed: readonly string[]): (number | null)[] {
-  const out: (number | null)[] = new Array(current.length).fill(null);
+  const out: (number | null)[] = new Array<number | null>(current.length).fill(null);
   let head = 0;
   while (head < current.length && head < committed.length && current[head] === committed[head]) {
     out[head] = head;

@@ -219,7 +219,7 @@ function indexWorkspace(files: readonly LoadedFile[]): WorkspaceIndex {
       source.awaiting_fix === true ? AWAITING_KEY : typeof source.package === 'string' && typeof source.fixed_version === 'string' ? fixKey(source.package, source.fixed_version) : undefined;
     if (key === undefined || byKey.has(key)) continue;
     const ids = new Set<string>();
-    if (Array.isArray(value.vulnerabilities)) for (const v of value.vulnerabilities) if (typeof v?.id === 'string') ids.add(v.id);
+    if (Array.isArray(value.vulnerabilities)) for (const v of value.vulnerabilities as ({ id?: unknown } | null)[]) if (typeof v?.id === 'string') ids.add(v.id);
     byKey.set(key, { file: f.file, id: typeof value.id === 'string' ? value.id : f.file, text: f.source.text, vulnerabilityIds: ids });
   }
   // A group declared twice is unusable, as in the evaluator: which count applies cannot be told.

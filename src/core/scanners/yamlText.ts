@@ -127,7 +127,7 @@ export function flowMapping(fields: Fields): string {
 }
 
 export function valueText(v: Scalar | readonly Scalar[]): string {
-  return Array.isArray(v) ? `[${v.map((x) => yamlScalar(x)).join(', ')}]` : yamlScalar(v as Scalar, { quote: typeof v === 'string' && /^CVSS:/.test(v) });
+  return Array.isArray(v) ? `[${v.map((x: Scalar) => yamlScalar(x)).join(', ')}]` : yamlScalar(v as Scalar, { quote: typeof v === 'string' && /^CVSS:/.test(v) });
 }
 
 /**
@@ -140,7 +140,7 @@ export function setMapFields(text: string, map: YAMLMap, fields: ReadonlyArray<r
   const edits: TextEdit[] = [];
   const missing: [string, Scalar][] = [];
   for (const [key, value] of fields) {
-    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
     if (!pair) {
       missing.push([key, value]);
       continue;
