@@ -9,6 +9,7 @@ import { severityOf } from './severity';
 
 export function looksLikeSarif(doc: Json): boolean {
   const o = asObject(doc);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a mapping `$schema` reads '[object Object]', which does not match
   return typeof o.version === 'string' && (/sarif/i.test(String(o.$schema ?? '')) || 'runs' in o);
 }
 

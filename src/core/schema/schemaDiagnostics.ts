@@ -174,6 +174,7 @@ function shown(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what is left is a scalar read from a file
   return `\`${clip(String(value))}\``;
 }
 
