@@ -71,7 +71,7 @@ function pinAsOf(workspace, asOf) {
     try {
       settings = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new Error(`${file} is not plain JSON (${err.message}); pin patchops.asOf there by hand or remove it`);
+      throw new Error(`${file} is not plain JSON (${err.message}); pin patchops.asOf there by hand or remove it`, { cause: err });
     }
   }
   if (settings['patchops.asOf'] === asOf) return;

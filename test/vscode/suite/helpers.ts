@@ -80,7 +80,7 @@ export function cli(args: string[]): string {
     // `validate` exits 1 when there are error diagnostics: its output is still the answer.
     const e = err as { status?: number; stdout?: string; stderr?: string };
     if (e.status === 1 && e.stdout) return e.stdout;
-    throw new Error(`node ${path.relative(REPO, CLI)} ${args.join(' ')} failed (exit ${e.status}): ${e.stderr ?? err}`);
+    throw new Error(`node ${path.relative(REPO, CLI)} ${args.join(' ')} failed (exit ${e.status}): ${e.stderr ?? String(err)}`, { cause: err });
   }
 }
 

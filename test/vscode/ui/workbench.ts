@@ -133,7 +133,7 @@ export async function openFile(rel: string): Promise<void> {
 export async function focusWorkbench(): Promise<void> {
   // Keyboard shortcuts need the focus inside the workbench (not on the page body after a goto).
   const page = ui().page;
-  const focused = (await page.evaluate('!!document.activeElement && document.activeElement !== document.body')) as boolean;
+  const focused = await page.evaluate<boolean>('!!document.activeElement && document.activeElement !== document.body');
   if (!focused) await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
 }
 
