@@ -25,6 +25,8 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
       // An async function without await is how a thrown error becomes a rejected promise; no bug.
       '@typescript-eslint/require-await': 'off',
+      // It flags the defensive `let x = false` before a try/catch that assigns on every path; harmless.
+      'no-useless-assignment': 'off',
       // Interpolating numbers, booleans, null and arrays (joined with commas) is intended; `unknown` and objects stay errors.
       '@typescript-eslint/restrict-template-expressions': [
         'error',
