@@ -21,7 +21,7 @@ export interface ApprovalFacts {
   signersProblem?: string;
 }
 
-export const PENDING = 'pending review: commit it';
+const PENDING = 'pending review: commit it';
 
 const short = (commit: string) => commit.slice(0, 7);
 

@@ -76,7 +76,7 @@ export function renderIcs(evaluation: Evaluation, options: { productVersion?: st
 }
 
 /** `20261123T120000Z` (RFC 5545 §3.3.5, form 2: UTC). */
-export function icsTime(ms: number): string {
+function icsTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 

@@ -8,7 +8,7 @@ import { effectiveExceptions, exceptionStatement, utc } from './shared';
  * UTF-16 surrogate (YAML's `"\ud800"` makes one) becomes U+FFFD first: JSON would write it as
  * `\ud800`, which is no Unicode scalar value, and TOML parsers refuse the whole file for it.
  */
-export function tomlString(text: string): string {
+function tomlString(text: string): string {
   return JSON.stringify(text.replace(LONE_SURROGATE, '\uFFFD')).replace(/\u007f/g, '\\u007F');
 }
 

@@ -57,7 +57,7 @@ export function sha256(bytes: Uint8Array): Uint8Array {
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Standard base64 with padding, as CSP hash sources are written. */
-export function base64(bytes: Uint8Array): string {
+function base64(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);

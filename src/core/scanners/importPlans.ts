@@ -9,9 +9,9 @@ import { addGroups, AddGroupsError, type GroupsAdded } from './addGroups';
 import { appendToSequence, applyEdits, blockItem, lineColumn, parseForEdit, valueText, yamlScalar, type Fields, type TextEdit } from './yamlText';
 import type { LoadedFile } from '../model/workspace';
 
-export const IMPORT_FOLDER = 'plans/imported';
+const IMPORT_FOLDER = 'plans/imported';
 /** Severity given to a finding with neither a scorable vector nor a known severity (flagged in the summary). */
-export const UNKNOWN_SEVERITY: SeverityBand = 'high';
+const UNKNOWN_SEVERITY: SeverityBand = 'high';
 
 export interface ImportOptions {
   /**
@@ -240,7 +240,7 @@ function vulnerabilityFields(v: Finding, discovered: string): Fields {
 }
 
 /** The plan text with `fresh` appended to its `vulnerabilities` list; nothing else changes. */
-export function appendVulnerabilities(file: string, text: string, fresh: readonly Finding[], discovered: string): string {
+function appendVulnerabilities(file: string, text: string, fresh: readonly Finding[], discovered: string): string {
   const doc = parseForEdit(text);
   if (doc.errors.length) {
     const [e] = doc.errors;

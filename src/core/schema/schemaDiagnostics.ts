@@ -133,7 +133,7 @@ function groupAlternatives(errors: readonly ErrorObject[]) {
 }
 
 /** A JSON pointer as a YAML path, using the data to tell list indexes from mapping keys. */
-export function toPath(root: unknown, pointer: string): YamlPath {
+function toPath(root: unknown, pointer: string): YamlPath {
   if (!pointer) return [];
   const path: (string | number)[] = [];
   let node: unknown = root;

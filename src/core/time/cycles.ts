@@ -32,7 +32,7 @@ import {
 export interface CycleSpec { rrule: string; at?: string; window?: string; cutoff?: string }
 export type CycleResult = { ok: true; start: number; deadline: number } | { ok: false; message: string };
 
-export const CYCLE_SEARCH_YEARS = 20;
+const CYCLE_SEARCH_YEARS = 20;
 const YEAR_MS = 365.2425 * DAY_MS;
 const SEARCH_MS = Math.round(CYCLE_SEARCH_YEARS * YEAR_MS);
 /** checkCycle calls a rule "never occurring" when it has no start this long after its anchor. */
