@@ -217,7 +217,7 @@ function* verificationSteps(
 }
 
 /** For each editor line of `text`: the blamed commit of the committed line it matches, or null. */
-export function originsOf(text: string, blame: Blame | undefined): (string | null)[] {
+function originsOf(text: string, blame: Blame | undefined): (string | null)[] {
   const current = editorLines(text);
   if (!blame) return current.map(() => null);
   const committedText = blame.content.join('\n');

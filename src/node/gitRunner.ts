@@ -27,7 +27,7 @@ export interface GitResult {
  * Settings that override whatever the repository's own config says. Each can otherwise run a
  * program, reach the network, or change the answers the verifier reads.
  */
-export const SAFE_CONFIG: readonly string[] = [
+const SAFE_CONFIG: readonly string[] = [
   'core.fsmonitor=', // an fsmonitor hook is a program the repo names; empty = off
   'core.hooksPath=/dev/null', // no hook runs (none should, but e.g. index writes can)
   'core.pager=cat', // with --no-pager: no pager program
@@ -75,7 +75,7 @@ export function gitEnvironment(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   };
 }
 
-export function gitArgv(call: GitCall): string[] {
+function gitArgv(call: GitCall): string[] {
   const config = [...SAFE_CONFIG, ...(call.config ?? [])].flatMap((c) => ['-c', c]);
   return [...GLOBAL_OPTIONS, ...config, ...call.args];
 }
