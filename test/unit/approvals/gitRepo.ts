@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { POLICY, SETTINGS, GROUPS, plan } from '../../support/workspace';
 
-export const PEOPLE: Record<string, string> = {
+const PEOPLE: Record<string, string> = {
   'alice@example.com': 'Alice',
   'bob@example.com': 'Bob',
   'carol@example.com': 'Carol',

@@ -56,7 +56,7 @@ export interface FileCase {
 // ---- builders ---------------------------------------------------------------------------------
 
 /** Billion laughs: 9 levels of 9 aliases each, 9^9 ≈ 387 million values once expanded. */
-export function billionLaughs(kind: 'seq' | 'map' = 'seq'): string {
+function billionLaughs(kind: 'seq' | 'map' = 'seq'): string {
   const lines = ['id: BOMB', 'title: bomb', kind === 'seq' ? 'l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]' : 'l0: &l0 {a: lol, b: lol, c: lol, d: lol, e: lol, f: lol, g: lol, h: lol, i: lol}'];
   for (let i = 1; i <= 9; i++) {
     const refs = Array.from({ length: 9 }, (_, k) => (kind === 'seq' ? `*l${i - 1}` : `k${k}: *l${i - 1}`));
@@ -65,13 +65,13 @@ export function billionLaughs(kind: 'seq' | 'map' = 'seq'): string {
   return lines.join('\n') + '\n';
 }
 
-export const DEPTH = 20_000;
-export const deepFlowSeq = (): string => `id: DEEP\ntitle: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`;
-export const deepFlowMap = (): string => `id: DEEP\ntitle: ${'{a: '.repeat(DEPTH)}x${'}'.repeat(DEPTH)}\n`;
+const DEPTH = 20_000;
+const deepFlowSeq = (): string => `id: DEEP\ntitle: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`;
+const deepFlowMap = (): string => `id: DEEP\ntitle: ${'{a: '.repeat(DEPTH)}x${'}'.repeat(DEPTH)}\n`;
 /** Block sequences nest on one line (`- - - x`), so 20,000 levels fit in 40 kB. */
-export const deepBlockSeq = (): string => `id: DEEP\ntitle:\n${'- '.repeat(DEPTH)}x\n`;
+const deepBlockSeq = (): string => `id: DEEP\ntitle:\n${'- '.repeat(DEPTH)}x\n`;
 /** Block mappings nest by indentation: 3,000 levels already take 4.5 MB (20,000 would be 200 MB, over the size cap). */
-export const deepBlockMap = (depth = 3_000): string => ['id: DEEP', 'title:', ...Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 1)}a${i === depth - 1 ? ': x' : ':'}`)].join('\n') + '\n';
+const deepBlockMap = (depth = 3_000): string => ['id: DEEP', 'title:', ...Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 1)}a${i === depth - 1 ? ': x' : ':'}`)].join('\n') + '\n';
 
 export const MB = 1024 * 1024;
 export const hugePlan = (mb = 30): string => `id: HUGE\ntitle: "${'x'.repeat(mb * MB)}"\n`;

@@ -5,7 +5,7 @@
 import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from '../../../src/core/report/reportModel';
 import { TIERS, type ExceptionState, type Kpis, type PlanState, type Tier } from '../../../src/core/model/vocabulary';
 
-export const AS_OF = '2026-11-23T12:00:00.000Z';
+const AS_OF = '2026-11-23T12:00:00.000Z';
 
 function wave(name: string, status: WaveReport['status'], targets: number | null, patched = 0, failed = 0, extra: Partial<WaveReport> = {}): WaveReport {
   return {
@@ -319,7 +319,7 @@ function realisticExceptions(): ExceptionReport[] {
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** KPIs as docs/rules.md#kpis defines them, computed from the plans and exceptions (test-side). */
-export function computeKpis(plans: readonly PlanReport[], exceptions: readonly ExceptionReport[]): Kpis {
+function computeKpis(plans: readonly PlanReport[], exceptions: readonly ExceptionReport[]): Kpis {
   const plansByState: Partial<Record<PlanState, number>> = {};
   for (const p of plans) plansByState[p.state] = (plansByState[p.state] ?? 0) + 1;
   const exceptionsByState: Partial<Record<ExceptionState, number>> = {};

@@ -10,8 +10,8 @@ import type { Evaluation } from '../../../src/core/model/evaluation';
 
 export const AS_OF = '2026-11-23T12:00:00Z';
 /** The repository: this file runs from out/test/vscode/suite/. */
-export const REPO = path.resolve(__dirname, '..', '..', '..', '..');
-export const CLI = path.join(REPO, 'dist', 'cli.js');
+const REPO = path.resolve(__dirname, '..', '..', '..', '..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
 export const EXTENSION_ID = 'patchops.patchops';
 
 export interface PatchOpsApi {
