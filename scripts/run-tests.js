@@ -19,7 +19,7 @@ else {
 function runChecks() {
   const CHECKS = [
     { script: 'lint', fix: 'fix the ESLint problems above (`npm run lint -- --fix` fixes some)' },
-    { script: 'format:check', fix: 'run `npm run format`, which rewrites the files above' },
+    { script: 'format:check', fix: 'format the files above with `npx prettier --write <file>…`' },
     { script: 'unused-exports', fix: 'see above (`npm run unused-exports -- --fix` drops `export` where only its file uses a name)' },
   ];
   if (process.env.PATCHOPS_TEST_GREP) {
