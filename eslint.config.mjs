@@ -1,15 +1,16 @@
 // ESLint: the TypeScript sources and tests, type-aware (typescript-eslint's recommendedTypeChecked),
 // and the plain CommonJS scripts. `npm run lint`; `npm test` runs it before the tests.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 // typescript-eslint comes through scripts/lint: it needs TypeScript's JavaScript API, which the
 // TypeScript 7 that builds the project does not have, so it runs on its own TypeScript 6.
 import tseslint from 'patchops-lint-typescript';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['out/', 'dist/', '.cache/', 'test-results/', '**/node_modules/', 'src/**/generated/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -18,7 +19,7 @@ export default tseslint.config(
     rules: {
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       '@typescript-eslint/no-unused-vars': ['error', { args: 'all', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
-      // `typeof import('./x')` stays allowed: it types the lazy `require` calls below.
+      // `typeof import('./x')` stays allowed: it types the lazy `require` calls.
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       // Deliberate: the CLI loads heavy modules lazily (a warm cached run never needs them), and
       // tests take the live module object (`import fs = require(...)`) to patch it.
@@ -35,14 +36,14 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read CLI output and files back with JSON.parse and walk the result untyped on purpose:
-    // typing each of those ~370 reads would be a rewrite that catches nothing an assertion does not.
     files: ['test/**/*.ts'],
     rules: {
       // Hostile-input and terminal tests look for control characters and ANSI escapes on purpose.
       'no-control-regex': 'off',
       // YAML indentation in expected text reads best as the literal spaces.
       'no-regex-spaces': 'off',
+      // Tests read CLI output and files back with JSON.parse and walk the result untyped on purpose:
+      // typing each of those ~370 reads would be a rewrite that catches nothing an assertion does not.
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
@@ -52,7 +53,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    ...tseslint.configs.disableTypeChecked,
+    extends: [tseslint.configs.disableTypeChecked],
   },
   {
     files: ['**/*.js'],
