@@ -13,27 +13,17 @@ const GENERATED = /(^|\/)generated\//;
 
 /** Exports that nothing in src/ or test/ imports, and why they stay. */
 const ALLOWED = [
+  { file: 'src/core/contract.ts', names: '*', why: 'what the CLI and the editor agree on: the whole contract, imported in parts' },
   { file: 'src/extension/extension.ts', names: ['activate', 'deactivate'], why: 'VS Code calls them (package.json main)' },
   { file: 'src/core/model/files.ts', names: '*', why: "the file formats' types, generated from the schemas: the model's whole vocabulary, used or not yet" },
 ];
 
 /**
- * Files whose exports are not checked until the branches of issue #12 that rewrite them are merged
- * (checking them now would un-export names those branches start importing). Empty it after that
- * merge, then `npm run unused-exports -- --fix`.
+ * Files whose exports are not checked until the open branches of issue #12 that change them or
+ * import from them are merged (checking them now would un-export or remove names those branches
+ * use). Empty it after that merge, then `npm run unused-exports -- --fix`.
  */
-const PENDING = [
-  'src/cli/args.ts',
-  'src/cli/commands/evaluated.ts',
-  'src/cli/textOutput.ts',
-  'src/core/evaluate.ts',
-  'src/core/present/summaries.ts',
-  'src/core/report/htmlCharts.ts',
-  'src/core/report/renderShared.ts',
-  'src/core/scanners/detect.ts',
-  'src/core/scanners/model.ts',
-  'test/unit/architecture/layers.test.ts',
-];
+const PENDING = ['src/cli/args.ts', 'src/cli/textOutput.ts', 'src/core/present/summaries.ts', 'src/core/risk/tiers.ts', 'src/core/time/instants.ts'];
 
 // ---------------------------------------------------------------------------------------------
 // Lexer: identifiers, strings, punctuation, each with its line and brace depth. Comments go;

@@ -16,8 +16,12 @@ export const maxSeverity = (a: SeverityBand | undefined, b: SeverityBand): Sever
 export const maxImpact = (a: Impact | undefined, b: Impact): Impact =>
   a === undefined || IMPACT_RANK[b] > IMPACT_RANK[a] ? b : a;
 
+export const maxTier = (a: Tier | undefined, b: Tier): Tier => (a === undefined || TIER_RANK[b] > TIER_RANK[a] ? b : a);
+
+export const tierRank = (tier: Tier): number => TIER_RANK[tier];
+
 /** A "none" severity counts as low. */
-function severityAsTier(severity: SeverityBand): Tier {
+export function severityAsTier(severity: SeverityBand): Tier {
   return severity === 'none' ? 'low' : severity;
 }
 

@@ -144,6 +144,11 @@ export function wallClockToInstant(wallMs: number, zone: string): number {
   return wallClockToInstantIn(wallMs, requireZone(zone));
 }
 
+/** The wall clock (floating milliseconds) that `zone` shows at instant `ms`. */
+export function instantToWallClock(ms: number, zone: string): number {
+  return ms + requireZone(zone).offset(ms) * MINUTE_MS;
+}
+
 function wallClockToInstantIn(wallMs: number, tz: IANAZone): number {
   // Offsets in force a little before and after; DST transitions are months apart.
   const before = tz.offset(wallMs - 2 * DAY_MS);
