@@ -82,13 +82,13 @@ export function compareText(a: string, b: string): number {
 }
 
 /** A value's place in `order`; values it does not know come after all it knows. */
-export function rank(order: readonly string[], value: string): number {
+function rank(order: readonly string[], value: string): number {
   const i = order.indexOf(value);
   return i < 0 ? order.length : i;
 }
 
 /** Earlier instants (epoch ms) first; unknown ones (null, NaN) last. */
-export function compareInstants(a: number | null, b: number | null): number {
+function compareInstants(a: number | null, b: number | null): number {
   const x = a ?? Number.NaN;
   const y = b ?? Number.NaN;
   if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));

@@ -15,7 +15,7 @@ interface Swatch {
   ink: string;
 }
 
-export const STATE_SWATCHES: Readonly<Record<PlanState | 'other', Swatch>> = {
+const STATE_SWATCHES: Readonly<Record<PlanState | 'other', Swatch>> = {
   breached: { fill: '#c0281c', ink: '#ffffff' },
   unknown: { fill: '#7a271a', ink: '#ffffff' },
   due_soon: { fill: '#f5a524', ink: '#101828' },

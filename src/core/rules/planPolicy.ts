@@ -68,6 +68,6 @@ export function samePlanPolicy(a: PlanPolicy, b: PlanPolicy): boolean {
   return a.policy === b.policy && a.problem === b.problem && a.id === b.id;
 }
 
-export function unknownPolicy(id: string, policies: ReadonlyMap<string, unknown>): string {
+function unknownPolicy(id: string, policies: ReadonlyMap<string, unknown>): string {
   return `unknown SLA policy \`${id}\`: ${policies.size ? `the policies are ${[...policies.keys()].join(', ')}` : 'no *.sla.yaml declares it'}`;
 }

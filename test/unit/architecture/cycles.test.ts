@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Cycles a depth-first walk closes, as the files on them in import order: none when there is none, at least one in every tangle. */
-export function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const cycles = new Map<string, string[]>();
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];

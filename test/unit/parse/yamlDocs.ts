@@ -279,7 +279,7 @@ function valueLines(prefix: string, value: Node, indent: number, step: number): 
 }
 
 /** A whole document: a block mapping of PatchOps-like top-level keys. */
-export const generatedDocument = (): fc.Arbitrary<string> =>
+const generatedDocument = (): fc.Arbitrary<string> =>
   fc.array(fc.record({ key: fc.constantFrom(...TOP_KEYS), value: treeNode }), { minLength: 1, maxLength: 6 }).map(
     (entries) => [...entries.flatMap(({ key, value }) => valueLines(`${key}:`, value, 0, 2)), ''].join('\n'),
   );
@@ -505,5 +505,5 @@ export const yamlDocument = (seeds: readonly string[]): fc.Arbitrary<string> => 
 };
 
 /** A seed with one `key: value` line replaced by a risky construct. */
-export const riskyDocument = (seeds: readonly string[]): fc.Arbitrary<string> =>
+const riskyDocument = (seeds: readonly string[]): fc.Arbitrary<string> =>
   fc.tuple(fc.constantFrom(...seeds), fc.nat(), risky()).map(([seed, line, r]) => withRisky(seed, line, r));
