@@ -9,8 +9,6 @@ import type { PatchOpsWorkspace } from '../patchopsWorkspace';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 
-export type { ReportFormat } from '../../core/contract';
-
 export interface ReportRequest {
   format?: ReportFormat;
   folder?: vscode.Uri;
