@@ -327,7 +327,7 @@ const mutation = (): fc.Arbitrary<Mutation> =>
       value: fc.oneof(
         fc.constantFrom(...TRICKY),
         scalarNode().map((s) => scalarLines(s, 2, false).join('\n')),
-        treeNode.filter((n) => n.t !== 's').map((n) => flowText({ ...n, flow: true } as Node, 2)),
+        treeNode.filter((n) => n.t !== 's').map((n) => flowText({ ...n, flow: true }, 2)),
       ),
     }),
   );
@@ -474,7 +474,7 @@ function withRisky(text: string, line: number, r: Risky): string {
   // One in twenty: a block scalar at the very end, its last line only spaces, with no line break.
   if (r.form % 20 === 19) return `${text.replace(/\n*$/, '\n')}end: |${r.flag ? '+' : ''}\n  ${riskyWord(r) || 'x'}\n${pad(1 + r.extra)}`;
   const lines = text.split('\n');
-  const candidates = lines.map((l, i) => [i, /^( *)(?:- )?([A-Za-z_][\w.-]*): [^|>\[{"'#]/.exec(l)] as const).filter(([, m]) => m);
+  const candidates = lines.map((l, i) => [i, /^( *)(?:- )?([A-Za-z_][\w.-]*): [^|>[{"'#]/.exec(l)] as const).filter(([, m]) => m);
   if (candidates.length === 0) return text;
   const [i, m] = candidates[line % candidates.length];
   const col = m![0].indexOf(m![2]);
