@@ -12,6 +12,7 @@ import { compareDiagnostics, type Diagnostic } from '../model/diagnostic';
 import type { Evaluation, ExceptionResult, PlanResult } from '../model/evaluation';
 import type { AssetGroup, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
 import { RuleContext } from '../rules/context';
+import { checkCalendars } from '../rules/calendar';
 import { evaluateException } from '../rules/exceptions';
 import { evaluatePlan, type PlanPolicy } from '../rules/plans';
 import { resolvePolicy, type ResolvedPolicy } from '../rules/policies';
@@ -152,6 +153,7 @@ export class Evaluator {
     s.brokenGroups.update(model.brokenIds.get('assets') ?? EMPTY);
     s.brokenPlans.update(model.brokenIds.get('plan') ?? EMPTY);
     s.approvals.update(options.approvals ?? new Map());
+    checkCalendars(global, model.settings, model.groups.values());
 
     // Each plan's policy and scored vulnerabilities: an exception linked to a plan follows that
     // plan's policy, and its tier reads the vulnerability index.
@@ -232,7 +234,7 @@ export class Evaluator {
       const scored = row.scored.value;
       const kept = row.result;
       row.result = cells.cell(kept, asOf, (ctx) =>
-        evaluatePlan(ctx, plan, { teams, groups: s.groups, brokenGroups: s.brokenGroups, policy: row.policy.value, scored, exemptions: s.exemptions }),
+        evaluatePlan(ctx, plan, { teams, groups: s.groups, brokenGroups: s.brokenGroups, policy: row.policy.value, scored, exemptions: s.exemptions, calendar: model.settings?.data }),
       );
       if (row.result !== kept) touched.add(plan.source.file);
       plans.push(row.result.value);
