@@ -1,55 +1,103 @@
-// Command-line parsing with Node's own `util.parseArgs`: strict, so a mistyped flag is an error.
+// The command line → what to run: one member of a tagged union per command, holding exactly the
+// options that command takes, checked here (so a command never reads another's flags, and none
+// has to assert that a flag it needs is there). Node's own `util.parseArgs`, strict: a mistyped
+// flag is an error. The format names and patterns are the contract the editor shares
+// (src/core/contract.ts).
 import { parseArgs } from 'util';
+import {
+  EXPORT_FORMATS,
+  ID_PATTERN,
+  REPORT_FORMATS,
+  SCAN_FORMATS,
+  STATUS_FORMATS,
+  TIMESTAMP_PATTERN,
+  VALIDATE_FORMATS,
+  type ExportFormat,
+  type ReportFormat,
+  type ScanFormat,
+  type StatusFormat,
+  type ValidateFormat,
+} from '../core/contract';
 import { FAIL_ON, type FailOn } from './failOn';
-import { extensionsOf, formatOfOut } from './outFormat';
+import { extensionsOf, formatOfOut, type OutFormats } from './outFormat';
 
-export type Command = 'validate' | 'status' | 'report' | ScannerCommand;
-/** The scanner round trip (docs/scanners.md): import findings, enrich with KEV/EPSS, export. */
-export type ScannerCommand = 'import' | 'enrich' | 'export';
+/** `--cache`, and where the cache is kept (`--cache-location`: a file, or a folder for one file per workspace). */
+export interface CacheOption {
+  location?: string;
+}
 
-export const FORMATS: Record<Command, readonly string[]> = {
-  validate: ['text', 'json', 'sarif'],
-  status: ['text', 'json'],
-  report: ['md', 'html', 'json', 'csv'],
-  import: ['auto', 'trivy', 'grype', 'sarif'],
-  enrich: ['text'],
-  export: ['trivyignore', 'osv-scanner', 'openvex', 'ics'],
-};
-
-export interface CliArgs {
-  command: Command;
+/** What validate, status, report and export share: their output is a function of their inputs. */
+interface EvaluatedOptions {
+  /** The workspace folder (default: the current one). */
   dir: string;
   asOf?: string;
-  /** The output format; for `import` the report format (auto: detected), for `export` FORMAT. */
-  format: string;
-  out?: string;
-  /** import: the scanner report. */
-  file?: string;
-  /** import: asset groups for new plans. */
-  affects?: string[];
-  /** import, enrich: compute and print, write nothing. */
-  dryRun?: boolean;
-  /** import: gather findings without a fix in one plan. */
-  includeUnfixed?: boolean;
-  /** enrich: the CISA KEV catalog and the EPSS scores. */
-  kev?: string;
-  epss?: string;
-  /**
-   * validate, status, report, export (their output is a function of their inputs; import and
-   * enrich write files): reuse the result of an identical earlier run (src/cli/cache.ts).
-   */
-  cache?: boolean;
-  /** Where the cache is kept: a file, or a folder (one file per workspace in it). */
-  cacheLocation?: string;
-  /** validate: which errors make the exit code 1 (src/cli/failOn.ts); absent elsewhere. */
-  failOn?: FailOn;
+  /** Reuse the result of an identical earlier run (src/cli/cache.ts); absent without `--cache`. */
+  cache?: CacheOption;
 }
+
+export interface ValidateArgs extends EvaluatedOptions {
+  command: 'validate';
+  format: ValidateFormat;
+  /** Which errors make the exit code 1 (src/cli/failOn.ts). */
+  failOn: FailOn;
+}
+
+export interface StatusArgs extends EvaluatedOptions {
+  command: 'status';
+  format: StatusFormat;
+}
+
+export interface ReportArgs extends EvaluatedOptions {
+  command: 'report';
+  format: ReportFormat;
+  /** Write here (atomically) instead of standard output. */
+  out?: string;
+}
+
+export interface ExportArgs extends EvaluatedOptions {
+  command: 'export';
+  format: ExportFormat;
+  out?: string;
+}
+
+/** The scanner round trip (docs/scanners.md): import findings, enrich with KEV/EPSS, export. */
+export interface ImportArgs {
+  command: 'import';
+  /** The scanner report. */
+  file: string;
+  dir: string;
+  asOf?: string;
+  /** `auto`: told by the content. */
+  format: ScanFormat | 'auto';
+  /** Asset groups of the plans it creates (none given: empty). */
+  affects: string[];
+  /** Compute and print, write nothing. */
+  dryRun: boolean;
+  /** Gather findings without a fix in one plan. */
+  includeUnfixed: boolean;
+}
+
+export interface EnrichArgs {
+  command: 'enrich';
+  dir: string;
+  /** The CISA KEV catalog. */
+  kev: string;
+  /** EPSS scores, CSV, plain or gzipped. */
+  epss?: string;
+  dryRun: boolean;
+}
+
+/** The commands that evaluate the workspace and print (or write) what it means; cacheable. */
+export type EvaluatedArgs = ValidateArgs | StatusArgs | ReportArgs | ExportArgs;
+export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs;
+export type Command = CliArgs['command'];
+
+export const COMMANDS: readonly Command[] = ['validate', 'status', 'report', 'import', 'enrich', 'export'];
 
 export type ParsedCommandLine = { kind: 'run'; args: CliArgs } | { kind: 'help'; command?: Command } | { kind: 'version' };
 
+/** A command line that cannot run: one line for a person, exit code 2. */
 export class UsageError extends Error {}
-
-const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
 
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   let parsed;
@@ -78,57 +126,22 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     throw new UsageError(plainParseError((err as Error).message));
   }
   const { values, positionals } = parsed;
-  const [commandWord, dir, ...extra] = positionals;
+  const [commandWord, dir] = positionals;
   if (values.version) return { kind: 'version' };
   if (commandWord === 'help') return { kind: 'help', command: isCommand(dir) ? dir : undefined };
   if (values.help || commandWord === undefined) return { kind: 'help', command: isCommand(commandWord) ? commandWord : undefined };
-  if (!isCommand(commandWord)) throw new UsageError(`unknown command '${commandWord}': use validate, status, report, import, enrich or export`);
-  const command = commandWord;
-  if (isScannerCommand(command)) return { kind: 'run', args: scannerArgs(command, positionals.slice(1), values) };
-  const scannerFlag = (['affects', 'dry-run', 'include-unfixed', 'kev', 'epss'] as const).find((k) => values[k] !== undefined);
-  if (scannerFlag) throw new UsageError(`--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`);
-  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': ${command} takes one folder`);
-  if (values.format !== undefined && !FORMATS[command].includes(values.format)) {
-    throw new UsageError(`unknown format '${values.format}' for ${command}: use ${FORMATS[command].join(', ')}`);
+  if (!isCommand(commandWord)) throw new UsageError(`unknown command '${commandWord}': use ${either(COMMANDS)}`);
+  const words = positionals.slice(1);
+  switch (commandWord) {
+    case 'validate':
+    case 'status':
+    case 'report':
+      return { kind: 'run', args: evaluatedArgs(commandWord, words, values) };
+    case 'import':
+    case 'enrich':
+    case 'export':
+      return { kind: 'run', args: scannerArgs(commandWord, words, values) };
   }
-  if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
-  const format = (values.out !== undefined && command === 'report' ? formatForOut('report', values.format, values.out) : values.format) ??
-    (command === 'report' ? 'md' : 'text');
-  if (values['fail-on'] !== undefined && command !== 'validate') throw new UsageError(`--fail-on is for validate; ${command} exits 0 when it ran`);
-  const failOn = command === 'validate' ? checkFailOn(values['fail-on']) : undefined;
-  const asOf = checkAsOf(values['as-of']);
-  return { kind: 'run', args: { command, dir: dir ?? '.', asOf, format, out: values.out, ...(failOn ? { failOn } : {}), ...cacheOptions(values) } };
-}
-
-/**
- * The format of `--out FILE` (src/cli/outFormat.ts): `--format` when given, else the one the
- * extension names (undefined when it names none); a `--format` the extension contradicts is an error.
- */
-function formatForOut(command: 'report' | 'export', format: string | undefined, out: string): string | undefined {
-  const named = formatOfOut(command, out);
-  if (format === undefined || named === undefined || named === format) return format ?? named;
-  const fits = extensionsOf(command, format);
-  const [what, flag] = command === 'report' ? [`--format ${format}`, '--format'] : [`export ${format}`, 'the format'];
-  const rename = fits.length ? `name it ${fits.join(' or ')}, or ` : '';
-  throw new UsageError(`${what} does not match --out '${out}', which names ${named}: ${rename}leave out ${flag} to write ${named}`);
-}
-
-function checkFailOn(value: string | undefined): FailOn {
-  if (value === undefined) return 'error';
-  if (!(FAIL_ON as readonly string[]).includes(value)) throw new UsageError(`unknown --fail-on '${value}': use ${FAIL_ON.join(', ')}`);
-  return value as FailOn;
-}
-
-function cacheOptions(values: FlagValues): Pick<CliArgs, 'cache' | 'cacheLocation'> {
-  if (values['cache-location'] !== undefined && values.cache !== true) throw new UsageError('--cache-location is used with --cache');
-  return values.cache === true ? { cache: true, cacheLocation: values['cache-location'] } : {};
-}
-
-function checkAsOf(asOf: string | undefined): string | undefined {
-  if (asOf !== undefined && !ISO.test(asOf)) {
-    throw new UsageError(`--as-of '${asOf}' is not an ISO 8601 date or date-time: use e.g. 2026-11-23 or 2026-11-23T12:00:00Z`);
-  }
-  return asOf;
 }
 
 interface FlagValues {
@@ -145,16 +158,53 @@ interface FlagValues {
   'fail-on'?: string;
 }
 
+const FORMATS = { validate: VALIDATE_FORMATS, status: STATUS_FORMATS, report: REPORT_FORMATS } as const;
+
+/** `validate|status|report [DIR]`. */
+function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[], values: FlagValues): ValidateArgs | StatusArgs | ReportArgs {
+  const scannerFlag = (['affects', 'dry-run', 'include-unfixed', 'kev', 'epss'] as const).find((k) => values[k] !== undefined);
+  if (scannerFlag) throw new UsageError(`--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`);
+  const [dir, ...extra] = words;
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': ${command} takes one folder`);
+  const format = values.format;
+  if (format !== undefined && !isOneOf(FORMATS[command], format)) {
+    throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
+  }
+  if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
+  const options = (): EvaluatedOptions => ({ dir: dir ?? '.', asOf: checkAsOf(values['as-of']), ...cacheOption(values) });
+  switch (command) {
+    case 'validate':
+      return { command, format: isOneOf(VALIDATE_FORMATS, format) ? format : VALIDATE_FORMATS[0], failOn: checkFailOn(values['fail-on']), ...options() };
+    case 'status':
+      noFailOn(command, values);
+      return { command, format: isOneOf(STATUS_FORMATS, format) ? format : STATUS_FORMATS[0], ...options() };
+    case 'report': {
+      const given = isOneOf(REPORT_FORMATS, format) ? format : undefined;
+      if (given !== undefined && values.out !== undefined) checkOutFits('report', given, values.out);
+      const named = values.out !== undefined ? formatOfOut('report', values.out) : undefined;
+      noFailOn(command, values);
+      return { command, format: given ?? named ?? REPORT_FORMATS[0], ...(values.out !== undefined ? { out: values.out } : {}), ...options() };
+    }
+  }
+}
+
+function noFailOn(command: string, values: FlagValues): void {
+  if (values['fail-on'] !== undefined) throw new UsageError(`--fail-on is for validate; ${command} exits 0 when it ran`);
+}
+
+/** The flags each scanner command takes. */
+const SCANNER_FLAGS: Record<'import' | 'enrich' | 'export', (keyof FlagValues)[]> = {
+  import: ['as-of', 'format', 'affects', 'dry-run', 'include-unfixed'],
+  enrich: ['kev', 'epss', 'dry-run'],
+  export: ['as-of', 'out', 'cache', 'cache-location'],
+};
+
 /** `import FILE [DIR]`, `enrich [DIR] --kev FILE`, `export FORMAT [DIR]`: each with its own flags. */
-function scannerArgs(command: ScannerCommand, words: string[], values: FlagValues): CliArgs {
-  const allowed: Record<ScannerCommand, (keyof FlagValues)[]> = {
-    import: ['as-of', 'format', 'affects', 'dry-run', 'include-unfixed'],
-    enrich: ['kev', 'epss', 'dry-run'],
-    export: ['as-of', 'out', 'cache', 'cache-location'],
-  };
+function scannerArgs(command: 'import' | 'enrich' | 'export', words: string[], values: FlagValues): ImportArgs | EnrichArgs | ExportArgs {
+  const allowed = SCANNER_FLAGS[command];
   for (const key of Object.keys(values) as (keyof FlagValues)[]) {
-    if (values[key] !== undefined && key in FLAG_NAMES && !allowed[command].includes(key)) {
-      throw new UsageError(`--${key} is not an option of ${command}: ${command} takes ${allowed[command].map((k) => `--${k}`).join(', ')}`);
+    if (values[key] !== undefined && key in FLAG_NAMES && !allowed.includes(key)) {
+      throw new UsageError(`--${key} is not an option of ${command}: ${command} takes ${allowed.map((k) => `--${k}`).join(', ')}`);
     }
   }
   const asOf = checkAsOf(values['as-of']);
@@ -164,33 +214,65 @@ function scannerArgs(command: ScannerCommand, words: string[], values: FlagValue
       if (file === undefined) throw new UsageError('import needs the scanner report: patchops import FILE [DIR] --affects GROUPS');
       if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': import takes a report file and one folder`);
       const format = values.format ?? 'auto';
-      if (!FORMATS.import.includes(format)) throw new UsageError(`unknown format '${format}' for import: use trivy, grype or sarif (default: detected from the content)`);
-      let affects: string[] | undefined;
+      if (format !== 'auto' && !isOneOf(SCAN_FORMATS, format)) {
+        throw new UsageError(`unknown format '${format}' for import: use ${either(SCAN_FORMATS)} (default: detected from the content)`);
+      }
+      let affects: string[] = [];
       if (values.affects !== undefined) {
         affects = values.affects.split(',').map((g) => g.trim()).filter((g) => g !== '');
-        const bad = affects.find((g) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(g));
+        const bad = affects.find((g) => !ID_PATTERN.test(g));
         if (affects.length === 0 || bad !== undefined) throw new UsageError(`--affects '${values.affects}': give asset group ids separated by commas, e.g. --affects web-servers,kiosks`);
       }
-      return { command, dir: dir ?? '.', asOf, format, file, affects, dryRun: values['dry-run'] === true, includeUnfixed: values['include-unfixed'] === true };
+      return { command, file, dir: dir ?? '.', asOf, format, affects, dryRun: values['dry-run'] === true, includeUnfixed: values['include-unfixed'] === true };
     }
     case 'enrich': {
       const [dir, ...extra] = words;
       if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': enrich takes one folder`);
       if (values.kev === undefined) throw new UsageError('enrich needs the CISA KEV catalog: patchops enrich [DIR] --kev known_exploited_vulnerabilities.json [--epss epss_scores.csv.gz]');
-      return { command, dir: dir ?? '.', format: 'text', kev: values.kev, epss: values.epss, dryRun: values['dry-run'] === true };
+      return { command, dir: dir ?? '.', kev: values.kev, ...(values.epss !== undefined ? { epss: values.epss } : {}), dryRun: values['dry-run'] === true };
     }
     case 'export': {
       // FORMAT may be left out when --out's extension names it: `export --out patchops.ics [DIR]`.
       const named = values.out !== undefined ? formatOfOut('export', values.out) : undefined;
-      const given = words[0] !== undefined && FORMATS.export.includes(words[0]);
-      const [format, dir, ...extra] = given || named === undefined || words.length > 1 ? words : [undefined, ...words];
-      if (format === undefined && named === undefined) throw new UsageError(`export needs a format: patchops export ${FORMATS.export.join('|')} [DIR]`);
-      if (format !== undefined && !FORMATS.export.includes(format)) throw new UsageError(`unknown export format '${format}': use ${FORMATS.export.join(', ')}`);
+      const given = words[0] !== undefined && isOneOf(EXPORT_FORMATS, words[0]);
+      const [word, dir, ...extra] = given || named === undefined || words.length > 1 ? words : [undefined, ...words];
+      const format = word ?? named;
+      if (format === undefined) throw new UsageError(`export needs a format: patchops export ${EXPORT_FORMATS.join('|')} [DIR]`);
+      if (!isOneOf(EXPORT_FORMATS, format)) throw new UsageError(`unknown export format '${format}': use ${EXPORT_FORMATS.join(', ')}`);
       if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': export takes a format and one folder`);
-      const resolved = values.out !== undefined ? formatForOut('export', format, values.out)! : format!;
-      return { command, dir: dir ?? '.', asOf, format: resolved, out: values.out, ...cacheOptions(values) };
+      if (values.out !== undefined) checkOutFits('export', format, values.out);
+      return { command, dir: dir ?? '.', asOf, format, ...(values.out !== undefined ? { out: values.out } : {}), ...cacheOption(values) };
     }
   }
+}
+
+/** A format `--out FILE`'s extension contradicts is an error (src/cli/outFormat.ts); one it does not name is fine. */
+function checkOutFits<C extends keyof OutFormats>(command: C, format: OutFormats[C], out: string): void {
+  const named = formatOfOut(command, out);
+  if (named === undefined || named === format) return;
+  const fits = extensionsOf(command, format);
+  const [what, flag] = command === 'report' ? [`--format ${format}`, '--format'] : [`export ${format}`, 'the format'];
+  const rename = fits.length ? `name it ${fits.join(' or ')}, or ` : '';
+  throw new UsageError(`${what} does not match --out '${out}', which names ${named}: ${rename}leave out ${flag} to write ${named}`);
+}
+
+function checkFailOn(value: string | undefined): FailOn {
+  if (value === undefined) return 'error';
+  if (!isOneOf(FAIL_ON, value)) throw new UsageError(`unknown --fail-on '${value}': use ${FAIL_ON.join(', ')}`);
+  return value;
+}
+
+function cacheOption(values: FlagValues): { cache?: CacheOption } {
+  if (values['cache-location'] !== undefined && values.cache !== true) throw new UsageError('--cache-location is used with --cache');
+  if (values.cache !== true) return {};
+  return { cache: values['cache-location'] !== undefined ? { location: values['cache-location'] } : {} };
+}
+
+function checkAsOf(asOf: string | undefined): string | undefined {
+  if (asOf !== undefined && !TIMESTAMP_PATTERN.test(asOf)) {
+    throw new UsageError(`--as-of '${asOf}' is not an ISO 8601 date or date-time: use e.g. 2026-11-23 or 2026-11-23T12:00:00Z`);
+  }
+  return asOf;
 }
 
 const FLAG_NAMES: Record<keyof FlagValues, true> = {
@@ -207,12 +289,17 @@ const FLAG_NAMES: Record<keyof FlagValues, true> = {
   'fail-on': true,
 };
 
-export function isScannerCommand(word: string | undefined): word is ScannerCommand {
-  return word === 'import' || word === 'enrich' || word === 'export';
+function isCommand(word: string | undefined): word is Command {
+  return isOneOf(COMMANDS, word);
 }
 
-function isCommand(word: string | undefined): word is Command {
-  return word === 'validate' || word === 'status' || word === 'report' || isScannerCommand(word);
+function isOneOf<T extends string>(known: readonly T[], value: string | undefined): value is T {
+  return value !== undefined && (known as readonly string[]).includes(value);
+}
+
+/** "a, b or c". */
+export function either(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 function plainParseError(message: string): string {
@@ -222,60 +309,3 @@ function plainParseError(message: string): string {
   if (missing) return `option '${missing[1].replace(/^-\w, /, '')}' needs a value`;
   return message.split('\n')[0];
 }
-
-export const HELP = `patchops — patch management as code
-
-Usage:
-  patchops validate [DIR] [--as-of ISO] [--format text|json|sarif] [--cache]
-                    [--fail-on error|file|sla|never]
-  patchops status   [DIR] [--as-of ISO] [--format text|json] [--cache]
-  patchops report   [DIR] [--as-of ISO] [--format md|html|json|csv] [--out FILE] [--cache]
-  patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
-                    [--format trivy|grype|sarif] [--include-unfixed]
-  patchops enrich   [DIR] --kev FILE [--epss FILE] [--dry-run]
-  patchops export   trivyignore|osv-scanner|openvex|ics [DIR] [--as-of ISO] [--out FILE]
-                    [--cache]
-  patchops export   [DIR] --out FILE.yaml|.toml|.json|.ics [--as-of ISO] [--cache]
-
-DIR is a workspace folder with a patchops.yaml (default: the current folder).
-import turns a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/
-(one per fix; re-imports add only what is new); enrich sets kev/kev_due from the CISA
-KEV catalog and epss from an EPSS CSV (plain or .gz); export writes what the effective
-exceptions and open deadlines mean for scanners and calendars (see docs/scanners.md).
-
-Options:
-  --as-of ISO     compute as of this instant (default: now); a date or time without
-                  an offset is read in the workspace time zone
-  -f, --format    output format (validate/status: text; report: md, or the one
-                  --out's extension names: .md .markdown .html .htm .json .csv)
-  -o, --out FILE  write the report (or export) to FILE instead of standard output;
-                  a format its extension contradicts is an error. export's format
-                  may be left out when the extension names one: .yaml (trivyignore),
-                  .toml (osv-scanner), .json (openvex), .ics. A symbolic link is
-                  written through to its file; nothing else but a file is replaced
-  --fail-on WHAT  validate: the errors that make the exit code 1: error (any, the
-                  default), file (all but the deadline errors sla.breached and
-                  exception.expired), sla (those, and sla.unknown: a plan whose
-                  deadline cannot be computed may be late), never
-  --affects G,..  import: asset groups of the plans it creates (required then)
-  --dry-run       import, enrich: print what would change, write nothing
-  --include-unfixed  import: gather findings without a fix in one plan
-  --kev FILE      enrich: CISA known_exploited_vulnerabilities.json
-  --epss FILE     enrich: EPSS scores CSV, plain or gzipped
-  --cache         validate, status, report, export: reuse the result of an earlier run
-                  when nothing it depends on changed (files by content hash, options,
-                  --as-of, the PatchOps build, the git state approvals were checked
-                  against). Needs --as-of: without it the answer depends on the current
-                  time, and the run is not cached. Nor are runs whose policies require
-                  signed approvals (keys and their expiry cannot be fingerprinted)
-  --cache-location PATH  the cache file, or a folder for one file per workspace
-                  (default: $XDG_CACHE_HOME/patchops/, else ~/.cache/patchops/)
-  -h, --help      show this help
-  -v, --version   show the version
-
-Exit codes: 0 no error diagnostics (status, report, import, enrich, export: ran),
-1 error diagnostics (validate; which ones: --fail-on), 2 could not run (no workspace,
-bad flag, unreadable path, a report or catalog that cannot be read, an --out that is
-a folder, device or pipe or whose folder is missing; nothing is written then).
-Colour is used on a terminal only, and never when NO_COLOR is set.
-`;

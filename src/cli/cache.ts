@@ -25,8 +25,8 @@ import { gitStateFingerprint } from '../node/gitState';
 import { pathInRepository } from '../node/repoRoot';
 import { cacheFileFor, programDigest, readCacheEntry, sha256Hex, workspaceDigest, writeCacheEntry, type CachedResult } from '../node/resultCache';
 import type { RawWorkspace } from '../node/workspaceBytes';
-import type { CliArgs } from './args';
-import type { Io } from './main';
+import type { EvaluatedArgs } from './args';
+import type { Io } from './io';
 import { styleFor } from './terminal';
 
 export interface OpenCache {
@@ -40,17 +40,20 @@ export interface OpenCache {
 }
 
 /** The cache for this run, or undefined when the run cannot be cached (then it says why only if that is a problem). */
-export function openCache(args: CliArgs, io: Io, raw: RawWorkspace): OpenCache | undefined {
+export function openCache(args: EvaluatedArgs, io: Io, raw: RawWorkspace): OpenCache | undefined {
   if (args.asOf === undefined || raw.realRoot === undefined) return undefined;
-  const where = cacheFileFor(args.cacheLocation !== undefined ? path.resolve(io.cwd, args.cacheLocation) : undefined, raw.realRoot, io.env);
+  const location = args.cache?.location;
+  const where = cacheFileFor(location !== undefined ? path.resolve(io.cwd, location) : undefined, raw.realRoot, io.env);
   if ('problem' in where) {
     warn(io, `not caching: ${where.problem}`);
     return undefined;
   }
   const file = where.file;
-  const out = args.out !== undefined ? path.resolve(io.cwd, args.out) : null;
+  const outArg = args.command === 'report' || args.command === 'export' ? args.out : undefined;
+  const out = outArg !== undefined ? path.resolve(io.cwd, outArg) : null;
   const colour = styleFor(io.stdout, io.env).red('') !== '';
-  const slot = sha256Hex(JSON.stringify(['slot', raw.realRoot, args.command, args.format, args.out ?? null, out, colour, args.failOn ?? null]));
+  const failOn = args.command === 'validate' ? args.failOn : null;
+  const slot = sha256Hex(JSON.stringify(['slot', raw.realRoot, args.command, args.format, outArg ?? null, out, colour, failOn]));
   const key = sha256Hex(
     JSON.stringify([
       'patchops --cache 1',

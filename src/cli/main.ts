@@ -1,37 +1,26 @@
-// `patchops`: a thin adapter from the command line to the core. Every number comes from the core.
+// `patchops`: a thin adapter from the command line to the core. This file only dispatches: the
+// command line is parsed in args.ts, each command is its own file in commands/, and what a command
+// may touch of the process is io.ts. Every number comes from the core.
 import { version } from '../../package.json';
-import { HELP, parseCommandLine, UsageError } from './args';
+import { parseCommandLine, UsageError, type CliArgs } from './args';
 import { runEvaluated } from './commands/evaluated';
-
-export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /** The real clock, read only here: the core always takes an explicit as-of. */
-  now(): number;
-  /** Tests: stands in for the hash of the running program in `--cache` keys (src/node/resultCache.ts). */
-  programDigest?: string;
-}
+import { helpText } from './help';
+import type { Io } from './io';
 
 /** Runs one command line; returns the exit code (0 fine, 1 error diagnostics, 2 could not run). */
 export function run(argv: readonly string[], io: Io): number {
   try {
     const parsed = parseCommandLine(argv);
-    if (parsed.kind === 'help') {
-      io.stdout.write(HELP);
-      return 0;
+    switch (parsed.kind) {
+      case 'help':
+        io.stdout.write(helpText());
+        return 0;
+      case 'version':
+        io.stdout.write(`${version}\n`);
+        return 0;
+      case 'run':
+        return runCommand(parsed.args, io);
     }
-    if (parsed.kind === 'version') {
-      io.stdout.write(`${version}\n`);
-      return 0;
-    }
-    const args = parsed.args;
-    if (args.command === 'import' || args.command === 'enrich') {
-      const { runScannerCommand } = require('./commands') as typeof import('./commands');
-      return runScannerCommand({ ...args, command: args.command }, io);
-    }
-    return runEvaluated(args, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`patchops: ${err.message}\n`);
@@ -40,6 +29,22 @@ export function run(argv: readonly string[], io: Io): number {
     const detail = io.env.PATCHOPS_DEBUG ? `\n${(err as Error).stack}` : '';
     io.stderr.write(`patchops: internal error: ${(err as Error).message} (please report it)${detail}\n`);
     return 2;
+  }
+}
+
+function runCommand(args: CliArgs, io: Io): number {
+  switch (args.command) {
+    // Light until it knows the result is not cached (commands/evaluated.ts).
+    case 'validate':
+    case 'status':
+    case 'report':
+    case 'export':
+      return runEvaluated(args, io);
+    // They parse the workspace in any case: loaded only when run.
+    case 'import':
+      return (require('./commands/import') as typeof import('./commands/import')).runImport(args, io);
+    case 'enrich':
+      return (require('./commands/enrich') as typeof import('./commands/enrich')).runEnrich(args, io);
   }
 }
 

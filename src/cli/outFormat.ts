@@ -2,22 +2,35 @@
 // one format of the command. An explicit `--format` that contradicts a known extension is a
 // usage error (`--format md --out report.html` would write Markdown into an .html file). An
 // extension the command does not know (report.txt) says nothing: the default format, as before.
+// The extensions are the format registries' (src/core/contract.ts), which the editor uses too.
 import * as path from 'path';
+import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS, type ExportFormat, type ReportFormat } from '../core/contract';
 
-type OutCommand = 'report' | 'export';
+export interface OutFormats {
+  report: ReportFormat;
+  export: ExportFormat;
+}
+type OutCommand = keyof OutFormats;
 
-const BY_EXTENSION: Record<OutCommand, Record<string, string>> = {
-  report: { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.csv': 'csv' },
+/** Extension → format; an extension two formats claim names neither. */
+function byExtension<F extends string>(formats: readonly F[], extensionsOf: (format: F) => readonly string[]): ReadonlyMap<string, F> {
+  const claims = new Map<string, F[]>();
+  for (const format of formats) for (const ext of extensionsOf(format)) claims.set(ext, [...(claims.get(ext) ?? []), format]);
+  return new Map([...claims].filter(([, claimed]) => claimed.length === 1).map(([ext, [format]]) => [ext, format]));
+}
+
+const BY_EXTENSION: { [C in OutCommand]: ReadonlyMap<string, OutFormats[C]> } = {
+  report: byExtension(REPORT_FORMATS, (f) => REPORT_FORMAT_INFO[f].extensions),
   // Each export format has its own kind of file: YAML (.trivyignore.yaml), TOML, JSON, iCalendar.
-  export: { '.yaml': 'trivyignore', '.yml': 'trivyignore', '.toml': 'osv-scanner', '.json': 'openvex', '.ics': 'ics' },
+  export: byExtension(EXPORT_FORMATS, (f) => EXPORT_FORMAT_INFO[f].extensions),
 };
 
 /** The format `out`'s extension names for `command`, or undefined when it names none. */
-export function formatOfOut(command: OutCommand, out: string): string | undefined {
-  return BY_EXTENSION[command][path.extname(out).toLowerCase()];
+export function formatOfOut<C extends OutCommand>(command: C, out: string): OutFormats[C] | undefined {
+  return (BY_EXTENSION[command] as ReadonlyMap<string, OutFormats[C]>).get(path.extname(out).toLowerCase());
 }
 
 /** The extensions that name `format` (for the error message). */
-export function extensionsOf(command: OutCommand, format: string): string[] {
-  return Object.entries(BY_EXTENSION[command]).filter(([, f]) => f === format).map(([ext]) => ext);
+export function extensionsOf<C extends OutCommand>(command: C, format: OutFormats[C]): string[] {
+  return [...(BY_EXTENSION[command] as ReadonlyMap<string, OutFormats[C]>)].filter(([, f]) => f === format).map(([ext]) => ext);
 }

@@ -3,9 +3,10 @@ import type { Diagnostic } from '../core/model/diagnostic';
 import type { Evaluation } from '../core/model/evaluation';
 import { formatDuration } from '../core/time/durations';
 import { formatInstantLocal } from '../core/time/instants';
+import type { PlanState } from '../core/model/vocabulary';
+import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel, tierLabel } from '../core/present/labels';
 import { isDeadlineCode } from './failOn';
 import { columns, printable, visibleWidth, type Style } from './terminal';
-import type { PlanState } from '../core/model/vocabulary';
 
 export function diagnosticsText(diagnostics: readonly Diagnostic[], fileCount: number, style: Style): string {
   const paint = { error: style.red, warning: style.yellow, info: style.cyan };
@@ -39,17 +40,11 @@ export function errorsLine(diagnostics: readonly Diagnostic[]): string | undefin
   return `${plural(errors.length, 'error')} in ${plural(files, 'file')}: run \`patchops validate\` to see ${errors.length === 1 ? 'it' : 'them'}`;
 }
 
-const STATE_WORDS: Record<PlanState, string> = {
-  breached: 'BREACHED',
-  unknown: 'NO DEADLINE',
-  due_soon: 'due soon',
-  awaiting_test: 'awaiting test',
-  on_track: 'on track',
-  missed: 'missed',
-  met: 'met',
-  exempt: 'exempt',
-  cancelled: 'cancelled',
-};
+/** The table's words are the labels in lower case; the states that may be late shout (BREACHED, NO DEADLINE). */
+function stateWord(state: PlanState): string {
+  const label = planStateLabel(state);
+  return state === 'breached' || state === 'unknown' ? label.toUpperCase() : inText(label);
+}
 
 export function statusText(evaluation: Evaluation, style: Style): string {
   const { asOf, timezone, kpis } = evaluation;
@@ -65,22 +60,14 @@ export function statusText(evaluation: Evaluation, style: Style): string {
   if (errors) out.push(style.red(errors));
   out.push('');
 
-  const order = ['breached', 'unknown', 'due_soon', 'awaiting_test', 'on_track', 'missed', 'met', 'exempt', 'cancelled'];
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const plans = [...evaluation.plans].sort(
-    (a, b) =>
-      order.indexOf(a.state) - order.indexOf(b.state) ||
-      (a.deadline ?? Infinity) - (b.deadline ?? Infinity) ||
-      byText(a.id, b.id) ||
-      byText(a.entity.source.file, b.entity.source.file),
-  );
+  const plans = orderPlanResults(evaluation.plans);
   const rows = [['PLAN', 'TIER', 'STATE', 'DEADLINE', 'WHEN', 'ENDPOINTS', 'TITLE']];
   for (const p of plans) {
     const when = p.deadline === null || p.remediatedAt !== null ? '' : p.deadline < asOf ? `${formatDuration(asOf - p.deadline)} ago` : `in ${formatDuration(p.deadline - asOf)}`;
     rows.push([
       printable(p.id),
-      p.tier ?? '—',
-      STATE_WORDS[p.state],
+      p.tier === null ? '—' : inText(tierLabel(p.tier)),
+      stateWord(p.state),
       local(p.deadline),
       when,
       p.endpoints.targets ? `${p.endpoints.patched}/${p.endpoints.targets} (${p.endpointsPercent}%)` : '—',
@@ -98,20 +85,21 @@ export function statusText(evaluation: Evaluation, style: Style): string {
   if (evaluation.exceptions.length) {
     out.push('');
     const exRows = [['EXCEPTION', 'STATE', 'APPROVAL', 'REVISIT', 'SCOPE']];
-    for (const e of evaluation.exceptions) {
+    const exceptions = orderExceptionResults(evaluation.exceptions);
+    for (const e of exceptions) {
       const data = e.entity.data;
-      exRows.push([printable(e.id), e.state, e.approval, local(e.revisitOn), printable(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}`)]);
+      exRows.push([printable(e.id), inText(exceptionStateLabel(e.state)), inText(approvalLabel(e.approval)), local(e.revisitOn), printable(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}`)]);
     }
     columns(exRows).forEach((line, i) => out.push(i === 0 ? style.dim(line) : line));
     // Git review (docs/git-review.md): the approval commit, and why an approval is not verified.
     const review: string[][] = [];
-    for (const e of evaluation.exceptions) {
+    for (const e of exceptions) {
       if (e.commit) {
         const c = e.commit;
         const signature = c.signature === 'unchecked' ? '' : `, signature ${c.signature}`;
         review.push([printable(e.id), printable(`approval commit ${c.commit.slice(0, 12)} by ${c.author}, ${local(Date.parse(c.date) || null)}${signature}`)]);
       }
-      if (e.approval === 'unverified' && e.detail) review.push([printable(e.id), style.red(printable(`unverified: ${e.detail}`))]);
+      if (e.approval === 'unverified' && e.detail) review.push([printable(e.id), style.red(printable(`${inText(approvalLabel(e.approval))}: ${e.detail}`))]);
     }
     if (review.length) {
       out.push('');

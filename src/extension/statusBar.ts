@@ -1,6 +1,7 @@
 // Breaches and due-soon counts across every PatchOps workspace, and next to them the clock when it
 // is not plainly now: frozen ("as of 2026-11-30 03:00 CST", click to change or reset) or invalid.
 import * as vscode from 'vscode';
+import { inText, PLAN_STATE_LABELS } from '../core/present/labels';
 import { clockSentence, clockText, type EditorClock } from './clock';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
@@ -37,8 +38,9 @@ export class PatchOpsStatusBar implements vscode.Disposable {
     // One workspace time zone: instants in it, like the code lenses; several: UTC.
     const zones = new Set(evaluations.map((e) => e.timezone));
     const clock = clockText(state, zones.size === 1 ? [...zones][0] : 'UTC');
-    const noDeadline = unknown ? `  $(question) ${unknown} no deadline` : '';
-    this.item.text = `$(error) ${breached} breached${noDeadline}  $(warning) ${dueSoon} due soon`;
+    const word = (state: 'breached' | 'unknown' | 'due_soon') => inText(PLAN_STATE_LABELS[state]);
+    const noDeadline = unknown ? `  $(question) ${unknown} ${word('unknown')}` : '';
+    this.item.text = `$(error) ${breached} ${word('breached')}${noDeadline}  $(warning) ${dueSoon} ${word('due_soon')}`;
     const unknownSentence = unknown ? ` ${unknown} plan(s) with no computable deadline: they may be late.` : '';
     this.item.tooltip = `PatchOps: ${breached} plan(s) past their SLA deadline, ${dueSoon} due soon.${unknownSentence} ${clockSentence(state)} Click to show SLA status.`;
     this.item.backgroundColor = breached || unknown ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;

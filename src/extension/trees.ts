@@ -1,8 +1,9 @@
 // The three PatchOps views. Each provider fires one onDidChangeTreeData when the model changes.
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../core/model/diagnostic';
-import type { Evaluation, ExceptionResult, PlanResult, WaveResult } from '../core/model/evaluation';
-import { planDescription, planStateText, STATE_LABELS, waveDescription } from '../core/present/summaries';
+import type { ExceptionResult, PlanResult, WaveResult } from '../core/model/evaluation';
+import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel } from '../core/present/labels';
+import { planDescription, planStateText, waveDescription } from '../core/present/summaries';
 import { formatInstantLocal } from '../core/time/instants';
 import { toRange } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
@@ -54,13 +55,13 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
       case 'wave':
         return waveItem(node.workspace, node.plan, node.wave);
       case 'state': {
-        const item = new vscode.TreeItem(`${STATE_LABELS[node.state]} (${node.plans.length})`, expandState(node.state));
+        const item = new vscode.TreeItem(`${planStateLabel(node.state)} (${node.plans.length})`, expandState(node.state));
         item.iconPath = stateIcon(node.state);
         item.contextValue = 'slaState';
         return item;
       }
       case 'exceptionState': {
-        const item = new vscode.TreeItem(`${capitalize(node.state)} (${node.exceptions.length})`, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(`${exceptionStateLabel(node.state)} (${node.exceptions.length})`, vscode.TreeItemCollapsibleState.Expanded);
         item.iconPath = exceptionIcon(node.state);
         return item;
       }
@@ -80,7 +81,7 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
 export class PlansTree extends PatchOpsTree {
   protected readonly showWaves = true;
   protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
-    return sortedPlans(workspace.evaluation!).map((plan) => ({ kind: 'plan', workspace, plan }));
+    return orderPlanResults(workspace.evaluation!.plans).map((plan) => ({ kind: 'plan', workspace, plan }));
   }
   protected childrenOf(node: Node): Node[] {
     return node.kind === 'plan' ? node.plan.waves.map((wave) => ({ kind: 'wave', workspace: node.workspace, plan: node.plan, wave })) : [];
@@ -89,8 +90,8 @@ export class PlansTree extends PatchOpsTree {
 
 export class SlaTree extends PatchOpsTree {
   protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
-    const plans = workspace.evaluation!.plans;
-    return PLAN_STATES.map((state) => ({ kind: 'state' as const, workspace, state, plans: sortByDeadline(plans.filter((p) => p.state === state)) })).filter((n) => n.plans.length > 0);
+    const plans = orderPlanResults(workspace.evaluation!.plans);
+    return PLAN_STATES.map((state) => ({ kind: 'state' as const, workspace, state, plans: plans.filter((p) => p.state === state) })).filter((n) => n.plans.length > 0);
   }
   protected childrenOf(node: Node): Node[] {
     return node.kind === 'state' ? node.plans.map((plan) => ({ kind: 'plan', workspace: node.workspace, plan })) : [];
@@ -99,7 +100,7 @@ export class SlaTree extends PatchOpsTree {
 
 export class ExceptionsTree extends PatchOpsTree {
   protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
-    const exceptions = workspace.evaluation!.exceptions;
+    const exceptions = orderExceptionResults(workspace.evaluation!.exceptions);
     return EXCEPTION_STATES.map((state) => ({ kind: 'exceptionState' as const, workspace, state, exceptions: exceptions.filter((e) => e.state === state) })).filter((n) => n.exceptions.length > 0);
   }
   protected childrenOf(node: Node): Node[] {
@@ -146,14 +147,14 @@ function exceptionItem(workspace: PatchOpsWorkspace, exception: ExceptionResult)
   const item = new vscode.TreeItem(exception.id, vscode.TreeItemCollapsibleState.None);
   item.id = `${workspace.root.toString()}#exception:${exception.entity.source.file}#${exception.id}`;
   const revisit = exception.revisitOn !== null ? `revisit ${formatInstantLocal(exception.revisitOn, evaluation.timezone).slice(0, 10)}` : 'no revisit date';
-  item.description = `${exception.approval} · ${revisit}`;
+  item.description = `${inText(approvalLabel(exception.approval))} · ${revisit}`;
   item.iconPath = exceptionIcon(exception.state);
   const data = exception.entity.data;
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.appendText(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}\n\n`);
   tooltip.appendText(`Requested by ${data.requested_by}: ${data.reason}\n`);
   tooltip.appendText(data.approval ? `Approved by ${data.approval.approved_by}\n` : 'Not approved yet\n');
-  tooltip.appendText(`Approval: ${exception.approval}${exception.detail ? ` (${exception.detail})` : ''}`);
+  tooltip.appendText(`Approval: ${approvalLabel(exception.approval)}${exception.detail ? ` (${exception.detail})` : ''}`);
   item.tooltip = tooltip;
   item.command = openAt(workspace, exception.entity.source.file, exception.entity.source.rangeOf(['id']));
   return item;
@@ -165,23 +166,6 @@ function openAt(workspace: PatchOpsWorkspace, file: string, range: Diagnostic['r
     command: 'vscode.open',
     arguments: [workspace.uriOf(file), { selection: toRange(range) } satisfies vscode.TextDocumentShowOptions],
   };
-}
-
-const STATE_ORDER = PLAN_STATES;
-function sortedPlans(evaluation: Evaluation): PlanResult[] {
-  return [...evaluation.plans].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || compareDeadline(a, b) || compareIds(a, b));
-}
-function sortByDeadline(plans: PlanResult[]): PlanResult[] {
-  return [...plans].sort((a, b) => compareDeadline(a, b) || compareIds(a, b));
-}
-/** By id, then file (duplicated ids); code-unit order, the same on every machine whatever its locale. */
-function compareIds(a: PlanResult, b: PlanResult): number {
-  const x = `${a.id}\0${a.entity.source.file}`;
-  const y = `${b.id}\0${b.entity.source.file}`;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function compareDeadline(a: PlanResult, b: PlanResult): number {
-  return (a.deadline ?? Infinity) - (b.deadline ?? Infinity) || 0;
 }
 
 function expandState(state: PlanState): vscode.TreeItemCollapsibleState {
@@ -209,8 +193,4 @@ function stateIcon(state: PlanState): vscode.ThemeIcon {
 function exceptionIcon(state: ExceptionState): vscode.ThemeIcon {
   const icons: Record<ExceptionState, string> = { active: 'shield', expiring: 'watch', expired: 'error', pending: 'question', invalid: 'warning' };
   return new vscode.ThemeIcon(icons[state]);
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

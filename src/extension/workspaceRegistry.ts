@@ -3,6 +3,7 @@
 // re-parses only the file that changed, then re-evaluates its workspace after a short debounce.
 import * as vscode from 'vscode';
 import { isSkippedFolder } from '../core/workspace/fileKinds';
+import { compareText } from '../core/present/labels';
 import { PatchOpsWorkspace } from './patchopsWorkspace';
 import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
@@ -84,7 +85,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   async discover(): Promise<void> {
     const started = Date.now();
     const found = await vscode.workspace.findFiles(WORKSPACE_GLOB, EXCLUDE_GLOB);
-    const roots = found.map((uri) => vscode.Uri.joinPath(uri, '..')).sort((a, b) => a.path.localeCompare(b.path));
+    const roots = found.map((uri) => vscode.Uri.joinPath(uri, '..')).sort((a, b) => compareText(a.path, b.path));
     this.workspaces = roots.map((root) => new PatchOpsWorkspace(root, this.timer));
     await vscode.commands.executeCommand('setContext', 'patchops.hasWorkspace', this.workspaces.length > 0);
     await this.track(Promise.all(this.workspaces.map((w) => this.loadAll(w))));

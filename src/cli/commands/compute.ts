@@ -1,23 +1,27 @@
 // What validate, status, report and export compute: parse the workspace read by evaluated.ts,
 // review approvals with git (docs/git-review.md; git runs only when a policy requires it),
-// evaluate as of --as-of, render. Every number comes from the core.
+// evaluate as of --as-of, and render what the command prints (validate.ts, status.ts, report.ts,
+// export.ts). Every number comes from the core.
 import * as path from 'path';
 import { approvalRequests, gitReviewRequired } from '../../core/approvals/requests';
 import { evaluate } from '../../core/evaluate';
+import type { Evaluation } from '../../core/model/evaluation';
 import { assembleModel } from '../../core/workspace/load';
 import { verifyApprovalsSync } from '../../node/approvals';
-import { loadWorkspace } from '../../node/workspaceFiles';
 import type { RawWorkspace } from '../../node/workspaceBytes';
-import type { CliArgs } from '../args';
+import { loadWorkspace } from '../../node/workspaceFiles';
+import type { EvaluatedArgs } from '../args';
 import type { OpenCache } from '../cache';
-import type { Io } from '../main';
-import type { RunResult } from './evaluated';
+import type { Io } from '../io';
 import { renderExportResult } from './export';
-import { renderResult } from './render';
-import { resolveAsOf, workspaceZone } from './shared';
+import type { RunResult } from './output';
+import { renderReportResult } from './report';
+import { renderStatus } from './status';
+import { renderValidate, type ValidateContext } from './validate';
+import { resolveAsOf, workspaceZone } from './workspace';
 
 /** The result, and (with --cache) what stores it once it has been emitted. Consumes `raw`'s bytes. */
-export function computeResult(args: CliArgs, io: Io, raw: RawWorkspace, cache: OpenCache | undefined): { result: RunResult; store?: () => void } {
+export function computeResult(args: EvaluatedArgs, io: Io, raw: RawWorkspace, cache: OpenCache | undefined): { result: RunResult; store?: () => void } {
   const disk = loadWorkspace(raw);
   raw.files = []; // parsed: the bytes (38 MB at 10,000 files) need not stay for the evaluation
   raw.candidates = [];
@@ -32,7 +36,19 @@ export function computeResult(args: CliArgs, io: Io, raw: RawWorkspace, cache: O
   });
   const evaluation = evaluate(model, { asOf, approvals });
   const fileCount = disk.files.length + disk.misnamed.length; // the files read, and those warned about as misnamed
-  const result =
-    args.command === 'export' ? renderExportResult(args, evaluation) : renderResult(args, evaluation, { fileCount, root: disk.root }, io);
+  const result = render(args, evaluation, { fileCount, root: disk.root }, io);
   return { result, store: review && (() => review.store(result, approvals)) };
+}
+
+function render(args: EvaluatedArgs, evaluation: Evaluation, context: ValidateContext, io: Io): RunResult {
+  switch (args.command) {
+    case 'validate':
+      return renderValidate(args, evaluation, context, io);
+    case 'status':
+      return renderStatus(args, evaluation, io);
+    case 'report':
+      return renderReportResult(args, evaluation);
+    case 'export':
+      return renderExportResult(args, evaluation);
+  }
 }

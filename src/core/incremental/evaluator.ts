@@ -1,11 +1,10 @@
-// The workspace as of an instant, kept up to date edit by edit. Stages, in dependency order:
-// policies → each plan's policy → scored vulnerabilities → the vulnerability index → exceptions
-// → what effective exceptions exempt → plans → KPIs and diagnostics by file. Each rule runs per
-// entity in a cell (cells.ts) whose reads of the shared inputs are tracked (tracked.ts): after
-// one file changes, only the cells that read something it changed are computed again, the
-// derived maps change only where those cells did, and only the touched files' diagnostics are
-// sorted again. A fresh Evaluator computes everything; `evaluate()` is exactly that, so the
-// one-shot and the incremental answers come from the same code.
+// The workspace as of an instant, kept up to date edit by edit. `steps` runs the stages in
+// dependency order; most run a rule (rules/) per entity in a cell (cells.ts), kept in a table
+// per rule (cellTable.ts), whose reads of the shared inputs are tracked (tracked.ts): after one
+// file changes, only the cells that read something it changed are computed again, the derived
+// maps change only where those cells did, and only the touched files' diagnostics are sorted
+// again. A fresh Evaluator computes everything; `evaluate()` is exactly that, so the one-shot and
+// the incremental answers come from the same code.
 import type { ApprovalCheck, ApprovalChecks } from '../approvals/approvalCheck';
 import { computeKpis } from '../kpis';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic';
@@ -14,11 +13,13 @@ import type { AssetGroup, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from
 import { RuleContext } from '../rules/context';
 import { checkCalendars } from '../rules/calendar';
 import { evaluateException } from '../rules/exceptions';
+import { DEFAULT_POLICY, defaultPolicyOf, planPolicy, samePlanPolicy, type PlanPolicyInputs } from '../rules/planPolicy';
 import { evaluatePlan, type PlanPolicy } from '../rules/plans';
 import { resolvePolicy, type ResolvedPolicy } from '../rules/policies';
 import { scoreVulnerabilities, type IndexedVulnerability, type ScoredVulnerability } from '../rules/vulnerabilities';
-import { isValidZone } from '../time/instants';
-import { CellMaker, type Cell } from './cells';
+import { workspaceZone } from '../rules/workspaceZone';
+import { CellMaker } from './cells';
+import { CellTable } from './cellTable';
 import { TrackedMap } from './tracked';
 import { VulnerabilityIndex } from './vulnerabilityIndex';
 import type { Entity, LoadedFile, WorkspaceModel } from '../model/workspace';
@@ -34,23 +35,10 @@ export interface EvaluateOptions {
 const WORK_PER_STEP = 20;
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
-const DEFAULT = 'default';
-
-/** A plan's cells: its policy, its scored vulnerabilities, its result. */
-interface PlanRow {
-  policy: Cell<PlanPolicy>;
-  scored: Cell<ScoredVulnerability[]>;
-  result?: Cell<PlanResult>;
-  seen: number;
-}
-
-interface Row<T> {
-  cell: Cell<T>;
-  seen: number;
-}
 
 /** Everything kept between evaluations; replaced whole when the time zone or patchops.yaml changes. */
 class State {
+  // The shared inputs of the cells, tracked.
   readonly policies = new TrackedMap<string, ResolvedPolicy>();
   readonly brokenPolicies = new TrackedMap<string, string>();
   readonly defaultPolicy = new TrackedMap<string, PlanPolicy>();
@@ -61,14 +49,17 @@ class State {
   readonly vulnerabilities = new TrackedMap<string, IndexedVulnerability>();
   readonly exemptions = new TrackedMap<string, readonly ExceptionResult[]>();
   readonly approvals = new TrackedMap<string, ApprovalCheck>();
+  readonly planPolicyInputs: PlanPolicyInputs = { policies: this.policies, brokenPolicies: this.brokenPolicies, defaultPolicy: this.defaultPolicy };
   readonly index = new VulnerabilityIndex();
-  readonly cells: CellMaker;
 
-  /** The evaluation count: rows the latest one did not see belong to entities gone. */
-  generation = 0;
-  readonly planRows = new Map<Entity<PlanFile>, PlanRow>();
-  readonly policyRows = new Map<Entity<SlaFile>, Row<ResolvedPolicy>>();
-  readonly exceptionRows = new Map<Entity<ExceptionFile>, Row<ExceptionResult>>();
+  // The cells, a table per rule, in the order the stages compute them.
+  readonly cells: CellMaker;
+  readonly policyCells: CellTable<Entity<SlaFile>, ResolvedPolicy>;
+  readonly planPolicyCells: CellTable<Entity<PlanFile>, PlanPolicy>;
+  readonly scoredCells: CellTable<Entity<PlanFile>, ScoredVulnerability[]>;
+  readonly exceptionCells: CellTable<Entity<ExceptionFile>, ExceptionResult>;
+  readonly planCells: CellTable<Entity<PlanFile>, PlanResult>;
+
   /** Policy id → what it was resolved from, and the resolved policy the rules see. */
   readonly policyById = new Map<string, { data: SlaFile; policy: ResolvedPolicy }>();
   /** Effective exception results of the latest evaluation, to tell which exemptions changed. */
@@ -86,6 +77,17 @@ class State {
     track: boolean,
   ) {
     this.cells = new CellMaker(zone, track);
+    this.policyCells = new CellTable(this.cells);
+    this.planPolicyCells = new CellTable(this.cells);
+    this.scoredCells = new CellTable(this.cells);
+    this.exceptionCells = new CellTable(this.cells);
+    this.planCells = new CellTable(this.cells);
+  }
+
+  /** Start an evaluation: nothing computed, no cell seen yet. */
+  begin(): void {
+    this.cells.computed = 0;
+    for (const table of [this.policyCells, this.planPolicyCells, this.scoredCells, this.exceptionCells, this.planCells]) table.begin();
   }
 }
 
@@ -108,33 +110,81 @@ export class Evaluator {
    * consistent only then.
    */
   *steps(model: WorkspaceModel, options: EvaluateOptions): Generator<void, Evaluation> {
-    const asOf = options.asOf;
-    const zone = workspaceZone(model);
+    const zone = workspaceZone(model.settings);
     if (this.once || this.state?.zone !== zone.zone || this.state.settings !== model.settings) this.state = new State(zone.zone, model.settings, !this.once);
-    const s = this.state;
-    const generation = ++s.generation;
-    const teams: WorkspaceFile['teams'] = model.settings?.data.teams ?? {};
-    const global = new RuleContext(asOf, zone.zone);
-    const cells = s.cells;
-    cells.computed = 0;
-    let other = 0; // work besides computing cells
-    let budget = WORK_PER_STEP;
-    const pauseDue = (work = 0) => {
-      other += work;
-      if (cells.computed + other < budget) return false;
-      budget = cells.computed + other + WORK_PER_STEP;
-      return true;
-    };
-    /** Files whose diagnostics may differ from last time. */
-    const touched = new Set<string>();
+    const run = new Run(this.state, model, options.asOf);
+    run.policies();
+    run.inputs(options.approvals);
+    const scores = yield* run.planPoliciesAndScores();
+    yield* run.vulnerabilityIndex(scores);
+    const exceptions = yield* run.exceptions();
+    run.exemptions(exceptions);
+    const plans = yield* run.plans();
+    this.lastComputed = this.state.cells.computed;
+    const diagnosticsByFile = yield* run.diagnostics(zone.diagnostics);
+    return evaluationOf({
+      asOf: options.asOf,
+      workspaceName: model.settings?.data.name ?? '',
+      timezone: zone.zone,
+      model,
+      plans,
+      exceptions,
+      kpis: computeKpis(plans, exceptions),
+      diagnosticsByFile,
+    });
+  }
+}
 
-    // Policies, and the one that applies where a plan names none.
+/** What the index must take out and put in: the score lists of plans changed or gone, and of plans changed or new. */
+interface ScoreChanges {
+  removed: ScoredVulnerability[][];
+  added: ScoredVulnerability[][];
+}
+
+/** One evaluation: its stages, and what they share while it runs. */
+class Run {
+  private readonly teams: WorkspaceFile['teams'];
+  /** Where the workspace-wide rules (the default policy) report. */
+  private readonly global: RuleContext;
+  /**
+   * Files whose diagnostics may differ from last time: files that changed, files with a cell new
+   * or gone, and files with workspace-wide problems now or last time.
+   */
+  private readonly touched = new Set<string>();
+  /** Work besides computing cells, and the amount of work at which the next pause is due. */
+  private other = 0;
+  private budget = WORK_PER_STEP;
+
+  constructor(
+    private readonly s: State,
+    private readonly model: WorkspaceModel,
+    private readonly asOf: number,
+  ) {
+    s.begin();
+    this.teams = model.settings?.data.teams ?? {};
+    this.global = new RuleContext(asOf, s.zone);
+  }
+
+  /** A cell of the entity is new or gone: its file's diagnostics are sorted again. */
+  private readonly touch = (entity: Entity<unknown>): void => {
+    this.touched.add(entity.source.file);
+  };
+
+  /** Whether to pause now: after WORK_PER_STEP cells computed or units of other `work` done. */
+  private pauseDue(work = 0): boolean {
+    this.other += work;
+    const done = this.s.cells.computed + this.other;
+    if (done < this.budget) return false;
+    this.budget = done + WORK_PER_STEP;
+    return true;
+  }
+
+  /** Each policy resolved, and the one for plans that name none → the tracked policy maps that plan policies and exceptions read. */
+  policies(): void {
+    const { s, model, asOf, teams } = this;
     const policies = new Map<string, ResolvedPolicy>();
     for (const [id, entity] of model.policies) {
-      const row = s.policyRows.get(entity);
-      const cell = cells.cell(row?.cell, asOf, (ctx) => resolvePolicy(ctx, entity, teams));
-      if (cell !== row?.cell) touched.add(entity.source.file);
-      s.policyRows.set(entity, { cell, seen: generation });
+      const cell = s.policyCells.cell(entity, asOf, (ctx) => resolvePolicy(ctx, entity, teams), this.touch);
       // A policy file edited where it means nothing new (a comment, a blank line) keeps its
       // resolved policy, so the plans under it are not evaluated again.
       const before = s.policyById.get(id);
@@ -144,115 +194,190 @@ export class Evaluator {
       policies.set(id, policy);
     }
     for (const id of s.policyById.keys()) if (!policies.has(id)) s.policyById.delete(id);
-    sweep(s.policyRows, generation, (entity) => touched.add(entity.source.file));
+    s.policyCells.sweep(this.touch);
+    const brokenPolicies = model.brokenIds.get('sla') ?? EMPTY;
     s.policies.update(policies);
-    s.brokenPolicies.update(model.brokenIds.get('sla') ?? EMPTY);
-    s.defaultPolicy.update(new Map([[DEFAULT, defaultPolicyOf(global, model, policies)]]), undefined, samePlanPolicy);
+    s.brokenPolicies.update(brokenPolicies);
+    const fallback = defaultPolicyOf(this.global, model.settings, { policies, brokenPolicies });
+    s.defaultPolicy.update(new Map([[DEFAULT_POLICY, fallback]]), undefined, samePlanPolicy);
+  }
+
+  /** Groups, broken plan and group ids, approvals → the tracked maps that the later stages' cells read. */
+  inputs(approvals: ApprovalChecks | undefined): void {
+    const { s, model } = this;
     // A re-parsed assets file makes new entities of every group in it; rules read groups' data only.
     s.groups.update(model.groups, undefined, (a, b) => a === b || sameData(a.data, b.data));
     s.brokenGroups.update(model.brokenIds.get('assets') ?? EMPTY);
     s.brokenPlans.update(model.brokenIds.get('plan') ?? EMPTY);
-    s.approvals.update(options.approvals ?? new Map());
-    checkCalendars(global, model.settings, model.groups.values());
+    s.approvals.update(approvals ?? new Map());
+    // Windows and freezes are checked once, on the files that hold them; plans' forecasts only read them.
+    checkCalendars(this.global, model.settings, model.groups.values());
+  }
 
-    // Each plan's policy and scored vulnerabilities: an exception linked to a plan follows that
-    // plan's policy, and its tier reads the vulnerability index.
-    const removedLists: ScoredVulnerability[][] = [];
-    const addedLists: ScoredVulnerability[][] = [];
+  /** Each plan's policy and scored vulnerabilities → the tracked plan policies by id (for exceptions), and the score lists the index must update. */
+  *planPoliciesAndScores(): Generator<void, ScoreChanges> {
+    const { s, model, asOf } = this;
+    const changes: ScoreChanges = { removed: [], added: [] };
     for (const plan of model.plans) {
-      const row = s.planRows.get(plan);
-      const policy = cells.cell(row?.policy, asOf, (ctx) => planPolicy(ctx, plan, s));
-      const scored = cells.cell(row?.scored, asOf, (ctx) => scoreVulnerabilities(ctx, plan));
-      if (!row || scored !== row.scored) {
-        if (row) removedLists.push(row.scored.value);
-        addedLists.push(scored.value);
-      }
-      if (row && (policy !== row.policy || scored !== row.scored)) touched.add(plan.source.file);
-      if (row) {
+      s.planPolicyCells.cell(plan, asOf, (ctx) => planPolicy(ctx, plan, s.planPolicyInputs), (_, policy, before) => {
+        this.touch(plan);
         // The result reads its policy from this cell, not through a tracked map: a new policy
         // answer is a new result.
-        if (!samePlanPolicy(policy.value, row.policy.value)) row.result = undefined;
-        row.policy = policy;
-        row.scored = scored;
-        row.seen = generation;
-      } else s.planRows.set(plan, { policy, scored, seen: generation });
-      if (pauseDue()) yield;
+        if (before && !samePlanPolicy(policy.value, before.value)) s.planCells.forget(plan);
+      });
+      s.scoredCells.cell(plan, asOf, (ctx) => scoreVulnerabilities(ctx, plan), (_, scored, before) => {
+        this.touch(plan);
+        if (before) changes.removed.push(before.value);
+        changes.added.push(scored.value);
+      });
+      if (this.pauseDue()) yield;
     }
-    sweep(s.planRows, generation, (plan, row) => {
-      removedLists.push(row.scored.value);
-      touched.add(plan.source.file);
+    s.planPolicyCells.sweep(this.touch);
+    s.scoredCells.sweep((plan, scored) => {
+      changes.removed.push(scored.value);
+      this.touch(plan);
     });
-    // Plan id → policy, for the exceptions linked to a plan. A duplicated plan id is reported as
-    // such; its first declaration (in file order) answers, as the model lists plans in that order.
+    // An exception linked to a plan follows that plan's policy. A duplicated plan id is reported
+    // as such; its first declaration (in file order) answers, as the model lists plans in that order.
     const planPolicyById = new Map<string, ResolvedPolicy | undefined>();
     for (const plan of model.plans) {
-      if (!planPolicyById.has(plan.data.id)) planPolicyById.set(plan.data.id, s.planRows.get(plan)!.policy.value.policy);
+      if (!planPolicyById.has(plan.data.id)) planPolicyById.set(plan.data.id, s.planPolicyCells.get(plan)!.value.policy);
     }
-    if (pauseDue(model.plans.length / 100)) yield;
+    if (this.pauseDue(model.plans.length / 100)) yield;
     s.planPolicies.update(planPolicyById);
-    for (const list of removedLists) s.index.remove(list);
-    for (const list of addedLists) {
+    return changes;
+  }
+
+  /** The cross-plan vulnerability index, updated by the changed score lists → the tracked vulnerabilities that exceptions read. */
+  *vulnerabilityIndex(changes: ScoreChanges): Generator<void, void> {
+    const { s, model } = this;
+    for (const list of changes.removed) s.index.remove(list);
+    for (const list of changes.added) {
       s.index.add(list);
-      if (pauseDue(list.length / 100)) yield;
+      if (this.pauseDue(list.length / 100)) yield;
     }
     const named = new Set<string>();
     for (const e of model.exceptions) for (const id of e.data.vulnerabilities) named.add(id);
     s.index.want(named, function* () {
-      for (const row of s.planRows.values()) yield row.scored.value;
+      for (const scored of s.scoredCells.cells()) yield scored.value;
     });
     const changedIds = s.index.takeChanged();
     // A first fill changes every id, but no cell has read any yet: nothing to tell.
     s.vulnerabilities.update(s.index.map, changedIds === 'all' ? [] : changedIds);
+  }
 
+  /** Each exception's result → the list that the exemptions stage and the evaluation take. */
+  *exceptions(): Generator<void, ExceptionResult[]> {
+    const { s, asOf, teams } = this;
     const exceptions: ExceptionResult[] = [];
-    for (const entity of model.exceptions) {
-      const row = s.exceptionRows.get(entity);
-      const cell = cells.cell(row?.cell, asOf, (ctx) =>
-        evaluateException(ctx, entity, {
-          teams,
-          policies: s.policies,
-          defaultPolicy: s.defaultPolicy.get(DEFAULT)?.policy,
-          planPolicies: s.planPolicies,
-          brokenPlans: s.brokenPlans,
-          groups: s.groups,
-          brokenGroups: s.brokenGroups,
-          vulnerabilities: s.vulnerabilities,
-          approvals: s.approvals,
-        }),
+    for (const entity of this.model.exceptions) {
+      const cell = s.exceptionCells.cell(
+        entity,
+        asOf,
+        (ctx) =>
+          evaluateException(ctx, entity, {
+            teams,
+            policies: s.policies,
+            defaultPolicy: s.defaultPolicy.get(DEFAULT_POLICY)?.policy,
+            planPolicies: s.planPolicies,
+            brokenPlans: s.brokenPlans,
+            groups: s.groups,
+            brokenGroups: s.brokenGroups,
+            vulnerabilities: s.vulnerabilities,
+            approvals: s.approvals,
+          }),
+        this.touch,
       );
-      if (cell !== row?.cell) touched.add(entity.source.file);
-      s.exceptionRows.set(entity, { cell, seen: generation });
       exceptions.push(cell.value);
-      if (pauseDue()) yield;
+      if (this.pauseDue()) yield;
     }
-    sweep(s.exceptionRows, generation, (entity) => touched.add(entity.source.file));
-    updateExemptions(s, exceptions);
+    s.exceptionCells.sweep(this.touch);
+    return exceptions;
+  }
 
+  /** Effective exceptions by the vulnerability ids they name → the tracked exemptions that plans read. */
+  exemptions(exceptions: readonly ExceptionResult[]): void {
+    const s = this.s;
+    // The changed ids are those of the exceptions that changed.
+    const effective = new Set(exceptions.filter((e) => e.effective));
+    const changed = new Set<string>();
+    for (const e of effective) if (!s.effective.has(e)) e.entity.data.vulnerabilities.forEach((id) => changed.add(id));
+    for (const e of s.effective) if (!effective.has(e)) e.entity.data.vulnerabilities.forEach((id) => changed.add(id));
+    s.effective = effective;
+    const exemptions = new Map<string, ExceptionResult[]>();
+    for (const e of effective) {
+      for (const id of e.entity.data.vulnerabilities) {
+        const list = exemptions.get(id);
+        if (list) list.push(e);
+        else exemptions.set(id, [e]);
+      }
+    }
+    s.exemptions.update(exemptions, changed);
+  }
+
+  /** Each plan's result (scope, tier, deadline, state, waves) → the evaluation's plans. */
+  *plans(): Generator<void, PlanResult[]> {
+    const { s, asOf, teams } = this;
     const plans: PlanResult[] = [];
-    for (const plan of model.plans) {
-      const row = s.planRows.get(plan)!;
-      const scored = row.scored.value;
-      const kept = row.result;
-      row.result = cells.cell(kept, asOf, (ctx) =>
-        evaluatePlan(ctx, plan, { teams, groups: s.groups, brokenGroups: s.brokenGroups, policy: row.policy.value, scored, exemptions: s.exemptions, calendar: model.settings?.data }),
+    for (const plan of this.model.plans) {
+      const cell = s.planCells.cell(
+        plan,
+        asOf,
+        (ctx) =>
+          evaluatePlan(ctx, plan, {
+            teams,
+            groups: s.groups,
+            brokenGroups: s.brokenGroups,
+            policy: s.planPolicyCells.get(plan)!.value,
+            scored: s.scoredCells.get(plan)!.value,
+            exemptions: s.exemptions,
+            calendar: this.model.settings?.data,
+          }),
+        this.touch,
       );
-      if (row.result !== kept) touched.add(plan.source.file);
-      plans.push(row.result.value);
-      if (pauseDue()) yield;
+      plans.push(cell.value);
+      if (this.pauseDue()) yield;
     }
-    this.lastComputed = cells.computed;
+    s.planCells.sweep(this.touch);
+    return plans;
+  }
 
-    const diagnosticsByFile = yield* updateDiagnostics(s, model, touched, [...zone.diagnostics, ...global.diagnostics], pauseDue);
-    return evaluationOf({
-      asOf,
-      workspaceName: model.settings?.data.name ?? '',
-      timezone: zone.zone,
-      model,
-      plans,
-      exceptions,
-      kpis: computeKpis(plans, exceptions),
-      diagnosticsByFile,
-    });
+  /** The sorted diagnostics of every touched file (see `touched`) brought up to date → the evaluation's diagnostics by file. */
+  *diagnostics(zoneDiagnostics: readonly Diagnostic[]): Generator<void, ReadonlyMap<string, readonly Diagnostic[]>> {
+    const { s, model, touched } = this;
+    const files = s.files;
+    for (const file of model.files) {
+      if (files.get(file.file) === file) continue;
+      files.set(file.file, file);
+      touched.add(file.file);
+    }
+    if (files.size > model.files.length) {
+      const now = new Set(model.files.map((f) => f.file));
+      for (const file of files.keys()) {
+        if (now.has(file)) continue;
+        files.delete(file);
+        touched.add(file);
+      }
+    }
+
+    const wide = new Map<string, Diagnostic[]>();
+    for (const d of [...model.duplicates, ...(model.misnamed ?? []), ...zoneDiagnostics, ...this.global.diagnostics]) {
+      const list = wide.get(d.file);
+      if (list) list.push(d);
+      else wide.set(d.file, [d]);
+    }
+    for (const file of [...s.wideFiles, ...wide.keys()]) touched.add(file);
+    s.wideFiles = new Set(wide.keys());
+
+    for (const file of touched) {
+      const loaded = files.get(file);
+      const list = loaded ? [...loaded.diagnostics, ...(wide.get(file) ?? []), ...loaded.entities.flatMap((e) => cellDiagnostics(s, e))] : [];
+      if (!loaded) list.push(...(wide.get(file) ?? [])); // not a PatchOps file: only a misnamed file's warning
+      if (list.length) s.diagnostics.set(file, list.sort(compareDiagnostics));
+      else s.diagnostics.delete(file);
+      if (this.pauseDue(0.2)) yield;
+    }
+    return new Map(s.diagnostics);
   }
 }
 
@@ -280,69 +405,12 @@ function evaluationOf(fields: Omit<Evaluation, 'diagnostics'>): Evaluation {
   };
 }
 
-/** Drop the rows the evaluation did not see (their entity was deleted or replaced). */
-function sweep<E, R extends { seen: number }>(rows: Map<E, R>, generation: number, gone: (entity: E, row: R) => void): void {
-  let seen = 0;
-  for (const row of rows.values()) if (row.seen === generation) seen++;
-  if (seen === rows.size) return;
-  for (const [entity, row] of rows) {
-    if (row.seen === generation) continue;
-    rows.delete(entity);
-    gone(entity, row);
-  }
-}
-
-/**
- * Bring the sorted diagnostics of every touched file up to date: files that changed, files with
- * a cell computed anew, and files with workspace-wide problems now or last time.
- */
-function* updateDiagnostics(
-  s: State,
-  model: WorkspaceModel,
-  touched: Set<string>,
-  workspaceWide: Diagnostic[],
-  pauseDue: (work: number) => boolean,
-): Generator<void, ReadonlyMap<string, readonly Diagnostic[]>> {
-  const files = s.files;
-  for (const file of model.files) {
-    if (files.get(file.file) === file) continue;
-    files.set(file.file, file);
-    touched.add(file.file);
-  }
-  if (files.size > model.files.length) {
-    const now = new Set(model.files.map((f) => f.file));
-    for (const file of files.keys()) {
-      if (now.has(file)) continue;
-      files.delete(file);
-      touched.add(file);
-    }
-  }
-
-  const wide = new Map<string, Diagnostic[]>();
-  for (const d of [...model.duplicates, ...(model.misnamed ?? []), ...workspaceWide]) {
-    const list = wide.get(d.file);
-    if (list) list.push(d);
-    else wide.set(d.file, [d]);
-  }
-  for (const file of [...s.wideFiles, ...wide.keys()]) touched.add(file);
-  s.wideFiles = new Set(wide.keys());
-
-  for (const file of touched) {
-    const loaded = files.get(file);
-    const list = loaded ? [...loaded.diagnostics, ...(wide.get(file) ?? []), ...loaded.entities.flatMap((e) => cellDiagnostics(s, e))] : [];
-    if (!loaded) list.push(...(wide.get(file) ?? [])); // not a PatchOps file: only a misnamed file's warning
-    if (list.length) s.diagnostics.set(file, list.sort(compareDiagnostics));
-    else s.diagnostics.delete(file);
-    if (pauseDue(0.2)) yield;
-  }
-  return new Map(s.diagnostics);
-}
-
 /** What the cells of one entity reported, in the order the stages ran. */
 function cellDiagnostics(s: State, entity: Entity<unknown>): readonly Diagnostic[] {
-  const plan = s.planRows.get(entity as Entity<PlanFile>);
-  if (plan) return [...plan.policy.diagnostics, ...plan.scored.diagnostics, ...plan.result!.diagnostics];
-  return s.exceptionRows.get(entity as Entity<ExceptionFile>)?.cell.diagnostics ?? s.policyRows.get(entity as Entity<SlaFile>)?.cell.diagnostics ?? [];
+  const plan = entity as Entity<PlanFile>;
+  const result = s.planCells.get(plan);
+  if (result) return [...s.planPolicyCells.get(plan)!.diagnostics, ...s.scoredCells.get(plan)!.diagnostics, ...result.diagnostics];
+  return s.exceptionCells.get(entity as Entity<ExceptionFile>)?.diagnostics ?? s.policyCells.get(entity as Entity<SlaFile>)?.diagnostics ?? [];
 }
 
 /** Same parsed data: plain JSON values from YAML, compared by their JSON text. */
@@ -357,85 +425,4 @@ function compareFiles(a: string, b: string): number {
 /** The whole workspace as of an instant, from nothing. Pure: same model + same as-of = same answers. */
 export function evaluate(model: WorkspaceModel, options: EvaluateOptions): Evaluation {
   return new Evaluator(true).evaluate(model, options);
-}
-
-/** A plan's policy, or why it has none: a plan without a usable policy has no deadline. */
-function planPolicy(ctx: RuleContext, plan: Entity<PlanFile>, s: State): PlanPolicy {
-  const id = plan.data.sla;
-  if (plan.damaged?.includes('/sla')) return { problem: 'its `sla` cannot be read' };
-  if (id === undefined) {
-    const fallback = s.defaultPolicy.get(DEFAULT)!;
-    if (!fallback.policy && fallback.id === undefined) {
-      ctx.report(plan, ['id'], 'error', 'ref.unknown', `no SLA policy applies to plan \`${plan.data.id}\`: name one with \`sla\`, or set \`default_sla\` in patchops.yaml`);
-    }
-    return fallback;
-  }
-  const policy = s.policies.get(id);
-  if (policy) return { policy };
-  const broken = s.brokenPolicies.get(id);
-  if (broken) return { problem: `SLA policy \`${id}\` cannot be used: ${broken}` };
-  ctx.report(plan, ['sla'], 'error', 'ref.unknown', unknownPolicy(id, s.policies));
-  return { problem: `unknown SLA policy \`${id}\`` };
-}
-
-/** Effective exceptions by the vulnerability ids they name; the changed ids are those of exceptions that changed. */
-function updateExemptions(s: State, exceptions: readonly ExceptionResult[]): void {
-  const effective = new Set(exceptions.filter((e) => e.effective));
-  const changed = new Set<string>();
-  for (const e of effective) if (!s.effective.has(e)) e.entity.data.vulnerabilities.forEach((id) => changed.add(id));
-  for (const e of s.effective) if (!effective.has(e)) e.entity.data.vulnerabilities.forEach((id) => changed.add(id));
-  s.effective = effective;
-  const exemptions = new Map<string, ExceptionResult[]>();
-  for (const e of effective) {
-    for (const id of e.entity.data.vulnerabilities) {
-      const list = exemptions.get(id);
-      if (list) list.push(e);
-      else exemptions.set(id, [e]);
-    }
-  }
-  s.exemptions.update(exemptions, changed);
-}
-
-function workspaceZone(model: WorkspaceModel): { zone: string; diagnostics: Diagnostic[] } {
-  const settings = model.settings;
-  const zone = settings?.data.timezone ?? 'UTC';
-  if (isValidZone(zone)) return { zone, diagnostics: [] };
-  return {
-    zone: 'UTC',
-    diagnostics: [
-      {
-        file: settings!.source.file,
-        range: settings!.source.rangeOf(['timezone']),
-        severity: 'error',
-        code: 'schema',
-        message: `unknown time zone \`${zone}\`: use an IANA name like America/Chicago or Europe/Berlin (UTC is used meanwhile)`,
-      },
-    ],
-  };
-}
-
-/** The policy for plans that name none: `default_sla`, else the only policy there is. */
-function defaultPolicyOf(ctx: RuleContext, model: WorkspaceModel, policies: Map<string, ResolvedPolicy>): PlanPolicy {
-  const settings = model.settings;
-  const id = settings?.data.default_sla;
-  if (id !== undefined) {
-    const policy = policies.get(id);
-    if (policy) return { policy, id };
-    const broken = model.brokenIds.get('sla')?.get(id);
-    if (broken) return { problem: `the default SLA policy \`${id}\` cannot be used: ${broken}`, id };
-    ctx.report(settings!, ['default_sla'], 'error', 'ref.unknown', unknownPolicy(id, policies));
-    return { problem: `the default SLA policy \`${id}\` is unknown`, id };
-  }
-  if (settings?.damaged?.includes('/default_sla')) return { problem: '`default_sla` in patchops.yaml cannot be read' };
-  // With a single policy there is no doubt which one applies.
-  if (policies.size === 1) return { policy: [...policies.values()][0] };
-  return { problem: policies.size ? 'it names no `sla` and patchops.yaml sets no `default_sla`' : 'no SLA policy is defined (*.sla.yaml)' };
-}
-
-function samePlanPolicy(a: PlanPolicy, b: PlanPolicy): boolean {
-  return a.policy === b.policy && a.problem === b.problem && a.id === b.id;
-}
-
-function unknownPolicy(id: string, policies: ReadonlyMap<string, unknown>): string {
-  return `unknown SLA policy \`${id}\`: ${policies.size ? `the policies are ${[...policies.keys()].join(', ')}` : 'no *.sla.yaml declares it'}`;
 }

@@ -2,33 +2,234 @@
 // `js-yaml` gives the data about 6× faster than the `yaml` package's full document model. Exact
 // ranges are then found cheaply by a line walk (blockLocator.ts) checked against the data and, for
 // any path the walk is not sure of, by parsing the document fully the first time one is asked for.
-// Files the fast path is not sure about (anchors, aliases, tags, tabs, a lone \r, unusual
-// top-level lines) take the full parser from the start, so both paths always agree.
-import { CORE_SCHEMA, load } from 'js-yaml';
+// The full parser is the truth: the fast path reads scalars by its YAML 1.2 core schema
+// (yaml12Schema.ts), and files it is not sure about (anchors, aliases, tags, tabs, a lone \r,
+// unusual top-level lines, and every construct the differential fuzz found the two parsers read
+// differently: see parseFast) take the full parser from the start, so both paths always agree
+// (test/unit/parse/differential.test.ts).
+import { load, type EventType, type State } from 'js-yaml';
 import type { Diagnostic, Range } from '../model/diagnostic';
 import { BlockLocator, PLAIN_KEY, type Span } from './blockLocator';
 import { compactValue } from './compactValue';
 import { LineIndex } from './lineIndex';
 import { DEFAULT_LIMITS, type ParseLimits } from './sourceDocument';
+import { YAML12_CORE_SCHEMA } from './yaml12Schema';
 import { parseYamlSource } from './yamlSource';
 import type { NodePart, SourceDocument, YamlPath } from '../model/source';
 
 /** Parse a file, by the fast path where it is safe, else with the full parser. */
 export function parseSource(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): SourceDocument {
-  // A lone \r (not in a \r\n) is a line break the two parsers read differently: the full one decides.
-  if (text.length > limits.maxChars || /[&*!%\t]|\r(?!\n)/.test(text)) return parseYamlSource(file, text, limits);
+  return parseFast(file, text, limits) ?? parseYamlSource(file, text, limits);
+}
+
+/**
+ * The fast path alone: the document, or undefined when the fast path is not sure it reads the
+ * file exactly as the full parser would (the caller then uses the full parser, which also says
+ * precisely what is wrong with a broken file).
+ */
+export function parseFast(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): SourceDocument | undefined {
+  if (text.length > limits.maxChars || unsureText(text) || endsInSpaces(text)) return undefined;
+  const keys = scanLines(text);
+  if (!keys) return undefined;
+  const nodes = nodeChecker();
   let value: unknown;
-  let input: string | undefined;
   try {
-    value = load(text, { schema: CORE_SCHEMA, filename: file, listener: (_event, state) => void (input ??= state.input) });
+    value = load(text, { schema: YAML12_CORE_SCHEMA, filename: file, listener: nodes.listener });
   } catch {
-    return parseYamlSource(file, text, limits); // the full parser says precisely what is wrong
+    return undefined;
   }
-  if (!isPlainObject(value)) return parseYamlSource(file, text, limits);
-  const keys = scanTopLevelKeys(text);
-  if (!keys || !sameKeys(keys, value)) return parseYamlSource(file, text, limits);
+  if (nodes.unsure() || !isPlainObject(value) || !sameKeys(keys, value)) return undefined;
   compactValue(value);
-  return new FastSourceDocument(file, sharedText(text, input), value, limits);
+  return new FastSourceDocument(file, sharedText(text, nodes.input()), value, limits);
+}
+
+/** Characters that may begin an anchor, alias, tag, directive, complex key, comment or escape; and tabs. */
+const RARE = /[&*!%?#\\\t]/g;
+
+/**
+ * Text the two parsers may read differently, so the full parser decides (each case was found by
+ * the differential fuzz, test/unit/parse/differential.test.ts; NodeChecker sees the rest):
+ * - where a node may start (the start of a line, after a space, `[`, `{`, `,` or `:`): an anchor,
+ *   alias, tag or directive (`&`, `*`, `!`, `%`), and a `?` indicator (a complex key: js-yaml
+ *   makes `? [a, b]` the key "a,b", the full parser "[ a, b ]");
+ * - a comment right after `[`, `{`, `,` or `:` (an error to the full parser, a comment to js-yaml);
+ * - an escape `\U` beyond U+10FFFF (an error to the full parser, garbage from js-yaml);
+ * - tabs, and a lone \r (a line break to one parser, not to the other).
+ * A match inside a comment or a quoted string only costs the full parser's time.
+ */
+function unsureText(text: string): boolean {
+  RARE.lastIndex = 0;
+  for (let m = RARE.exec(text); m; m = RARE.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === 9 /* \t */) return true;
+    const before = i === 0 ? 10 : text.charCodeAt(i - 1);
+    if (c === 35 /* # */) {
+      if (before === 91 || before === 123 || before === 44 || before === 58) return true;
+      continue;
+    }
+    if (c === 92 /* \ */) {
+      if (text.charCodeAt(i + 1) === 85 /* U */ && parseInt(text.substr(i + 2, 8), 16) > 0x10ffff) return true;
+      continue;
+    }
+    if (before !== 32 && before !== 10 && before !== 91 /* [ */ && before !== 123 /* { */ && before !== 44 /* , */ && before !== 58 /* : */) continue;
+    if (c !== 63 /* ? */) return true;
+    const after = text.charCodeAt(i + 1);
+    if (Number.isNaN(after) || after === 32 || after === 10 || after === 13 || after === 44 || after === 93 /* ] */ || after === 125 /* } */) return true;
+  }
+  return text.includes('\r') && /\r(?!\n)/.test(text);
+}
+
+/**
+ * A last line of spaces with no line break after it. js-yaml reads the text with a line break
+ * added, so a `|+` block scalar ending there keeps one more line break than the full parser's.
+ */
+function endsInSpaces(text: string): boolean {
+  return text.endsWith(' ') && text.slice(text.lastIndexOf('\n') + 1).trim() === '';
+}
+
+interface NodeCheck {
+  listener: (event: EventType, state: State) => void;
+  /** Whether a node was found that the two parsers may read differently. */
+  unsure: () => boolean;
+  /** js-yaml's copy of the text (see sharedText). */
+  input: () => string | undefined;
+}
+
+/**
+ * Watches the nodes js-yaml reads, for what the two parsers read differently and the text alone
+ * does not show:
+ * - a null or empty mapping key (`~: x`, `{: x}`): js-yaml's key is "null", the full parser's "";
+ * - a flow collection as a mapping key (`[a, b]: c`): "a,b" against "[ a, b ]";
+ * - a key whose `:` is more than 1024 characters after its start: an error to the full parser;
+ * - a comment right after a closing quote or bracket (`"a"#c`): an error to the full parser;
+ * - a quoted scalar or a flow collection over several lines whose further lines are not indented
+ *   past the block it sits in (past its key, or its "- "): the full parser ends the node there
+ *   and reports an error, js-yaml reads on;
+ * - an escaped line break before an empty line in a double-quoted scalar (`"a\` + empty line):
+ *   js-yaml drops the empty line, the full parser reads it as a space;
+ * - a block scalar that begins with a line of spaces (see leadingSpaces).
+ * It runs for every node of every file, so the common case (a node on one line, not a key) costs
+ * a comparison or two.
+ */
+function nodeChecker(): NodeCheck {
+  let input: string | undefined;
+  let unsure = false;
+  // For each node being read: where it was opened (before the space that separates it) and on
+  // which line, pushed in pairs.
+  const opened: number[] = [];
+  const listener = (event: EventType, state: State): void => {
+    if (event === 'open') {
+      opened.push(state.position, state.line);
+      return;
+    }
+    const line = opened.pop()!;
+    const from = opened.pop()!;
+    if (unsure) return;
+    const text = (input ??= state.input);
+    const end = state.position;
+    const next = text.charCodeAt(end);
+    if (next === 35 /* # */ || next === 58 /* : */ || next === 32 || state.result === null) {
+      const last = text.charCodeAt(end - 1);
+      const flowEnd = last === 93 /* ] */ || last === 125; /* } */
+      if (next === 35 && (flowEnd || last === 34 /* " */ || last === 39) /* ' */) {
+        unsure = true;
+        return;
+      }
+      const colon = next === 58 ? end : next === 32 ? colonAfter(text, end) : -1;
+      if (colon >= 0) {
+        // A mapping key.
+        if (state.result === null || flowEnd || (colon - from > KEY_LIMIT && colon - nodeStart(text, from, end) > KEY_LIMIT)) unsure = true;
+        return;
+      }
+    }
+    if (state.line === line) return; // opened and closed on one line
+    const start = nodeStart(text, from, end);
+    const c = text.charCodeAt(start);
+    if (state.kind === 'scalar') {
+      if (c === 34 || c === 39) unsure = !continuedAlike(text, start, end, c === 34);
+      else if (c === 124 /* | */ || c === 62 /* > */) unsure = leadingSpaces(text, start);
+    } else if (c === 91 /* [ */ || c === 123 /* { */) unsure = !continuedAlike(text, start, end, false);
+  };
+  return { listener, unsure: () => unsure, input: () => input };
+}
+
+/** Below the full parser's limit of 1024 characters from an implicit key's start to its `:`. */
+const KEY_LIMIT = 1000;
+
+/** The `:` after a node ending at `end` (spaces between), if any: the node was a mapping key. */
+function colonAfter(input: string, end: number): number {
+  let i = end;
+  while (input.charCodeAt(i) === 32) i++;
+  return input.charCodeAt(i) === 58 /* : */ ? i : -1;
+}
+
+/** The first character of a node opened at `from`: past spaces, line breaks and comments. */
+function nodeStart(input: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const c = input.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13) i++;
+    else if (c === 35 /* # */) {
+      const nl = input.indexOf('\n', i);
+      i = nl < 0 ? end : nl + 1;
+    } else break;
+  }
+  return i;
+}
+
+/**
+ * Whether both parsers read the lines of a quoted scalar or flow collection at [start, end) alike:
+ * every line after the first is blank or indented past the block's column (the key's on
+ * "key: [", the last dash's on "- - [", else the node's own), and in a double-quoted scalar no
+ * escaped line break comes before a blank line.
+ */
+function continuedAlike(input: string, start: number, end: number, doubleQuoted: boolean): boolean {
+  const lineStart = input.lastIndexOf('\n', start - 1) + 1;
+  let i = lineStart;
+  let column = start - lineStart;
+  while (input.charCodeAt(i) === 32) i++;
+  while (i < start && input.charCodeAt(i) === 45 /* - */ && input.charCodeAt(i + 1) === 32) {
+    column = i - lineStart;
+    for (i++; input.charCodeAt(i) === 32; ) i++;
+  }
+  if (i < start) column = i - lineStart;
+  for (let nl = input.indexOf('\n', start); nl >= 0 && nl + 1 < end; nl = input.indexOf('\n', nl + 1)) {
+    let j = nl + 1;
+    while (input.charCodeAt(j) === 32) j++;
+    const c = input.charCodeAt(j);
+    const blank = c === 10 || (c === 13 && input.charCodeAt(j + 1) === 10);
+    if (!blank && j - (nl + 1) <= column) return false;
+    if (blank && doubleQuoted && escapedBreak(input, nl)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the block scalar whose header is at `start` begins with a line of nothing but spaces
+ * (before its first line of text). The full parser refuses one with more spaces than the text's
+ * indentation, where js-yaml may read the next line as a comment and the scalar as empty; with
+ * an indentation indicator (`|2`) and no text, js-yaml keeps the spaces past the indentation and
+ * the full parser drops them.
+ */
+function leadingSpaces(text: string, start: number): boolean {
+  for (let nl = text.indexOf('\n', start); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    while (text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) return false; // text (or the end)
+    if (i > nl + 1) return true;
+  }
+  return false;
+}
+
+/** Whether the line break at `nl` (\n, or \r\n ending there) is escaped by an odd number of backslashes. */
+function escapedBreak(input: string, nl: number): boolean {
+  let i = nl - 1;
+  if (input.charCodeAt(i) === 13) i--;
+  let count = 0;
+  while (input.charCodeAt(i - count) === 92 /* \ */) count++;
+  return count % 2 === 1;
 }
 
 /**
@@ -42,27 +243,53 @@ function sharedText(text: string, input: string | undefined): string {
 }
 
 /**
- * The top-level keys in order. Every line starting in column 0 must be a comment or a plain
- * `key:`; anything else (a quoted key, a document marker, a continuation line) sends the file to
- * the full parser. Lines are as split at \n, with a \r that ends one (CRLF) left out; only the
- * column-0 lines are copied out of the text.
+ * The top-level keys in order, from one walk over the lines (as split at \n, with a \r that ends
+ * one left out); undefined for what the fast path leaves to the full parser:
+ * - a line starting in column 0 that is not a comment or a plain `key:` (a quoted key, a
+ *   document marker, a continuation line);
+ * - an empty "- " entry followed by a "- " item at a smaller column: js-yaml adds that item to
+ *   the inner sequence (`- -` then `- x` is [[null, x]]), the full parser rightly to the outer
+ *   one ([[null], x]).
+ * Only the column-0 lines are copied out of the text.
  */
-function scanTopLevelKeys(text: string): string[] | undefined {
+function scanLines(text: string): string[] | undefined {
   const keys: string[] = [];
+  let emptyEntry = -1; // the column of an empty entry's last dash, until the next line with content
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const next = end + 1;
     if (end > start && text.charCodeAt(end - 1) === 13 /* \r */) end--;
-    const first = text.charCodeAt(start);
-    if (end > start && first !== 32 /* space */ && first !== 35 /* # */) {
-      const m = PLAIN_KEY.exec(text.slice(start, end));
-      if (!m) return undefined;
-      keys.push(m[1]);
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    const first = text.charCodeAt(i);
+    if (i < end && first !== 35 /* # */) {
+      if (emptyEntry >= 0 && first === 45 /* - */ && i - start < emptyEntry) return undefined;
+      const dash = first === 45 ? emptyEntryDash(text, i, end) : -1;
+      emptyEntry = dash < 0 ? -1 : dash - start;
+      if (i === start) {
+        const m = PLAIN_KEY.exec(text.slice(start, end));
+        if (!m) return undefined;
+        keys.push(m[1]);
+      }
     }
     start = next;
   }
   return keys;
+}
+
+/** On a line whose content starts with "-" at `i`: the offset of the last dash when the line is only dashes (and a comment), else -1. */
+function emptyEntryDash(text: string, i: number, end: number): number {
+  for (;;) {
+    const dash = i;
+    i++;
+    if (i === end) return dash;
+    if (text.charCodeAt(i) !== 32) return -1;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    if (i === end || c === 35 /* # */) return dash;
+    if (c !== 45 /* - */) return -1;
+  }
 }
 
 function sameKeys(keys: string[], value: Record<string, unknown>): boolean {
@@ -131,7 +358,7 @@ function scalarMatches(text: string, span: Span, value: unknown): boolean {
   const quoted = text[span.start] === '"' || text[span.start] === "'";
   if (quoted) return span.scalar === value;
   try {
-    return load(span.scalar!, { schema: CORE_SCHEMA }) === (value ?? null);
+    return load(span.scalar!, { schema: YAML12_CORE_SCHEMA }) === (value ?? null);
   } catch {
     return false;
   }

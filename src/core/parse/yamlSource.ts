@@ -23,7 +23,9 @@ export function parseYamlSource(file: string, text: string, limits: ParseLimits 
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true });
+    // logLevel 'error': the package would print a process warning (to the CLI's stderr) for a
+    // collection used as a mapping key; such a key is reported as an unknown field instead.
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true, logLevel: 'error' });
   } catch (err) {
     return refused(file, text, [problem(`the file could not be parsed: ${describe(err)}`)]);
   }

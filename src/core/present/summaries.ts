@@ -1,21 +1,10 @@
 // The short texts every surface shows for a plan or a wave (code lenses, tree items, status):
-// computed once here so the editor and the CLI say the same thing.
+// computed once here so the editor and the CLI say the same thing. The words for states and
+// tiers are the labels every surface uses (labels.ts).
 import type { ExceptionResult, PlanResult, WaveResult } from '../model/evaluation';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
-import type { PlanState } from '../model/vocabulary';
-
-export const STATE_LABELS: Record<PlanState, string> = {
-  breached: 'Breached',
-  unknown: 'No deadline',
-  due_soon: 'Due soon',
-  awaiting_test: 'Awaiting test',
-  on_track: 'On track',
-  met: 'Met',
-  missed: 'Missed',
-  exempt: 'Exempt',
-  cancelled: 'Cancelled',
-};
+import { inText, planStateLabel, tierLabel, waveStatusLabel } from './labels';
 
 /** "⚠ SLA breached 3h ago", "due in 10h", "met", … relative to `asOf`. */
 export function planStateText(plan: PlanResult, asOf: number): string {
@@ -49,7 +38,7 @@ export function endpointsText(plan: PlanResult): string {
 
 /** The code lens above a plan's id: tier · deadline · state · endpoints. */
 export function planLensTitle(plan: PlanResult, asOf: number, zone: string): string {
-  const parts = [plan.tier ?? 'no tier'];
+  const parts = [inText(tierLabel(plan.tier))];
   if (plan.deadline !== null) parts.push(`due ${formatInstantLocal(plan.deadline, zone)}`);
   parts.push(planStateText(plan, asOf), endpointsText(plan));
   return parts.join(' · ');
@@ -65,18 +54,18 @@ export function waveLensTitle(wave: WaveResult): string {
       : wave.index === 0
         ? 'first wave'
         : 'gate met';
-  return `${wave.status.replace('_', ' ')} · ${progress} · ${gate}`;
+  return `${inText(waveStatusLabel(wave.status))} · ${progress} · ${gate}`;
 }
 
 /** A tree item's description for a plan: tier · state · percent. */
 export function planDescription(plan: PlanResult): string {
   const pct = plan.endpointsPercent === null ? '—' : `${plan.endpointsPercent}%`;
-  return `${plan.tier ?? '—'} · ${plan.state.replace('_', ' ')} · ${pct}`;
+  return `${plan.tier === null ? '—' : inText(tierLabel(plan.tier))} · ${inText(planStateLabel(plan.state))} · ${pct}`;
 }
 
 export function waveDescription(wave: WaveResult): string {
   const pct = wave.percent === null ? '' : ` (${wave.percent}%)`;
-  return `${wave.status.replace('_', ' ')} · ${wave.patched}/${wave.targets ?? '?'}${pct}`;
+  return `${inText(waveStatusLabel(wave.status))} · ${wave.patched}/${wave.targets ?? '?'}${pct}`;
 }
 
 /** The code lens above an exception's `approval:`: who committed it, when, and what git proves. */

@@ -8,10 +8,7 @@ import { endpointsChart, plansByTierChart, waveProgressBar } from './htmlCharts'
 import { REPORT_CSS } from './htmlStyle';
 import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
 import {
-  APPROVAL_STATES,
   DASH,
-  WAVE_STATUSES,
-  approvalLabel,
   attentionExceptions,
   attentionPlans,
   capitalize,
@@ -24,7 +21,6 @@ import {
   describeVulnerability,
   endpointTotals,
   endpointsNote,
-  exceptionStateLabel,
   formatHours,
   formatInstant,
   formatLocalAsOf,
@@ -34,12 +30,10 @@ import {
   orderExceptions,
   orderPlans,
   parseInstant,
-  planStateLabel,
   plural,
   slaCounts,
-  tierLabel,
-  waveStatusLabel,
 } from './renderShared';
+import { APPROVAL_STATES, approvalLabel, exceptionStateLabel, NO_TIER, planStateLabel, tierLabel, WAVE_STATUSES, waveStatusLabel } from '../present/labels';
 import { sha256Base64 } from './sha256';
 import { EXCEPTION_STATES, PLAN_STATES, TIERS } from '../model/vocabulary';
 
@@ -62,7 +56,7 @@ const cls = (known: readonly string[], value: unknown): string => (isOneOf(known
 const badge = (kind: string, text: string): string => `<span class="badge ${kind}">${t(text)}</span>`;
 const stateBadge = (state: string): string => badge(`state-${cls(PLAN_STATES, state)}`, planStateLabel(state));
 const tierBadge = (tier: string | null): string =>
-  badge(`tier tier-${tier === null ? 'none' : cls(TIERS, tier)}`, tier === null ? 'No tier' : `${tierLabel(tier)} tier`);
+  badge(`tier tier-${tier === null ? 'none' : cls(TIERS, tier)}`, tier === null ? NO_TIER : `${tierLabel(tier)} tier`);
 const exceptionBadge = (state: string): string => badge(`exc-${cls(EXCEPTION_STATES, state)}`, exceptionStateLabel(state));
 const approvalBadge = (approval: string): string => badge(`appr-${cls(APPROVAL_STATES, approval)}`, approvalLabel(approval));
 const waveBadge = (status: string): string => badge(`wave-${cls(WAVE_STATUSES, status)}`, waveStatusLabel(status));
@@ -135,7 +129,7 @@ function kpiSection(doc: ReportDocument): string {
     statsCard(
       'Exceptions by state',
       'documented: who asked, why, when it is revisited',
-      countsInOrder(k.exceptionsByState, EXCEPTION_STATES).map(([s, n]): [string, string] => [capitalize(s), String(n)]),
+      countsInOrder(k.exceptionsByState, EXCEPTION_STATES).map(([s, n]): [string, string] => [exceptionStateLabel(s), String(n)]),
     ),
   ];
   return `<section aria-labelledby="h-kpis"><h2 id="h-kpis">Key figures</h2><div class="cards">${cards.join('')}</div></section>`;

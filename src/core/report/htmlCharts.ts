@@ -5,7 +5,8 @@
 
 import { escapeHtml as t } from './escape';
 import { type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
-import { formatNumber, formatPercent, isOneOf, orderPlans, planStateLabel, tierLabel } from './renderShared';
+import { formatNumber, formatPercent, isOneOf, orderPlans } from './renderShared';
+import { NO_TIER, planStateLabel, tierLabel } from '../present/labels';
 import { PLAN_STATES, TIERS, type PlanState } from '../model/vocabulary';
 
 interface Swatch {
@@ -71,7 +72,7 @@ const stateName = (k: StateKey): string => (k === 'other' ? 'Other' : planStateL
 function tierRows(plans: readonly PlanReport[]): TierRow[] {
   const groups: { label: string; plans: PlanReport[] }[] = TIERS.map((tier) => ({ label: tierLabel(tier), plans: plans.filter((p) => p.tier === tier) }));
   const untiered = plans.filter((p) => !isOneOf(TIERS, p.tier));
-  if (untiered.length > 0) groups.push({ label: 'No tier', plans: untiered });
+  if (untiered.length > 0) groups.push({ label: NO_TIER, plans: untiered });
   return groups.map((g) => {
     const counts = new Map<StateKey, number>();
     for (const p of g.plans) counts.set(stateKey(p), (counts.get(stateKey(p)) ?? 0) + 1);

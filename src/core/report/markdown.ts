@@ -5,7 +5,6 @@ import { escapeMarkdownCell } from './escape';
 import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
 import {
   DASH,
-  approvalLabel,
   attentionExceptions,
   attentionPlans,
   countsInOrder,
@@ -17,7 +16,6 @@ import {
   describeVulnerability,
   endpointTotals,
   endpointsNote,
-  exceptionStateLabel,
   formatHours,
   formatInstant,
   formatLocalAsOf,
@@ -25,13 +23,11 @@ import {
   formatPercent,
   orderExceptions,
   orderPlans,
-  planStateLabel,
   plural,
   slaCounts,
-  tierLabel,
-  waveStatusLabel,
   words,
 } from './renderShared';
+import { approvalLabel, exceptionStateLabel, inText, planStateLabel, tierLabel, waveStatusLabel } from '../present/labels';
 import { EXCEPTION_STATES, PLAN_STATES, TIERS } from '../model/vocabulary';
 
 /** Escaped text, DASH for an empty value. */
@@ -67,7 +63,7 @@ function kpiSection(doc: ReportDocument): string {
     ['Open breaches', String(k.openBreaches)],
     ...(k.unknownDeadlines ? [['No deadline (may be late)', String(k.unknownDeadlines)]] : []),
     ['Due soon', String(k.dueSoon)],
-    ...TIERS.map((t) => [`Mean time to patch, ${t}`, formatHours(k.meanTimeToPatchHours[t] ?? null)]),
+    ...TIERS.map((t) => [`Mean time to patch, ${inText(tierLabel(t))}`, formatHours(k.meanTimeToPatchHours[t] ?? null)]),
     ['Plans by state', countList(k.plansByState, PLAN_STATES, planStateLabel)],
     ['Exceptions by state', countList(k.exceptionsByState, EXCEPTION_STATES, exceptionStateLabel)],
   ];

@@ -1,69 +1,14 @@
 // Wording, number/time formatting and ordering shared by the Markdown and HTML renderers, so both
 // show the same numbers in the same order. Everything here returns plain text: callers escape it.
-// No clock and no locale: relative times are computed from the document's own asOf.
+// No clock and no locale: relative times are computed from the document's own asOf. The labels of
+// states, tiers and approvals and the orders are every surface's (src/core/present/labels.ts).
 
 import { type ExceptionReport, type PlanReport } from './reportModel';
-import { EXCEPTION_STATES, PLAN_STATES, type ApprovalState, type ExceptionState, type Kpis, type PlanState, type Tier, type WaveStatus } from '../model/vocabulary';
+import { ATTENTION_STATES, compareText, EXCEPTION_ATTENTION_STATES, exceptionsWorstFirst, plansWorstFirst } from '../present/labels';
+import { type Kpis, type PlanState } from '../model/vocabulary';
 
 /** Shown for an unknown value (null in the document). */
 export const DASH = '—';
-
-const PLAN_STATE_LABELS: Readonly<Record<PlanState, string>> = {
-  breached: 'Breached',
-  unknown: 'No deadline',
-  due_soon: 'Due soon',
-  awaiting_test: 'Awaiting test',
-  on_track: 'On track',
-  missed: 'Missed',
-  met: 'Met',
-  exempt: 'Exempt',
-  cancelled: 'Cancelled',
-};
-
-const EXCEPTION_STATE_LABELS: Readonly<Record<ExceptionState, string>> = {
-  invalid: 'Invalid',
-  expired: 'Expired',
-  expiring: 'Expiring',
-  pending: 'Pending approval',
-  active: 'Active',
-};
-
-const APPROVAL_LABELS: Readonly<Record<ApprovalState, string>> = {
-  verified: 'Verified in git',
-  unverified: 'Not verified',
-  unchecked: 'Not checked',
-  missing: 'No approval',
-};
-
-const WAVE_STATUS_LABELS: Readonly<Record<WaveStatus, string>> = {
-  planned: 'Planned',
-  in_progress: 'In progress',
-  paused: 'Paused',
-  complete: 'Complete',
-  rolled_back: 'Rolled back',
-};
-
-const TIER_LABELS: Readonly<Record<Tier, string>> = {
-  critical: 'Critical',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-};
-
-/** Approval and wave-status values in display order (the model exports no list for them). */
-export const APPROVAL_STATES: readonly ApprovalState[] = ['verified', 'unverified', 'unchecked', 'missing'];
-export const WAVE_STATUSES: readonly WaveStatus[] = ['planned', 'in_progress', 'paused', 'complete', 'rolled_back'];
-
-/** The document is JSON someone may have edited: an unknown enum value is shown as written. */
-function lookup<K extends string>(labels: Readonly<Record<K, string>>, key: string): string {
-  return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key as K] : key;
-}
-
-export const planStateLabel = (state: string): string => lookup(PLAN_STATE_LABELS, state);
-export const exceptionStateLabel = (state: string): string => lookup(EXCEPTION_STATE_LABELS, state);
-export const approvalLabel = (approval: string): string => lookup(APPROVAL_LABELS, approval);
-export const waveStatusLabel = (status: string): string => lookup(WAVE_STATUS_LABELS, status);
-export const tierLabel = (tier: string | null): string => (tier === null ? 'No tier' : lookup(TIER_LABELS, tier));
 
 /** "high" → "High"; null → DASH. For severity, impact and testing status. */
 export function capitalize(value: string | null): string {
@@ -178,59 +123,26 @@ export function describeRelative(asOf: string, iso: string | null): string | nul
 
 // ---- ordering ----------------------------------------------------------------------------------
 
-/** Code-unit order: localeCompare would depend on the machine's ICU locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function rank(order: readonly string[], value: string): number {
-  const i = order.indexOf(value);
-  return i < 0 ? order.length : i;
-}
-
-/** Earlier instants first; unknown or unparseable ones last. */
-function compareInstants(a: string | null, b: string | null): number {
-  const x = parseInstant(a);
-  const y = parseInstant(b);
-  if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
-  return x - y;
-}
-
-function comparePlans(order: readonly string[]): (a: PlanReport, b: PlanReport) => number {
-  return (a, b) =>
-    rank(order, a.state) - rank(order, b.state) ||
-    compareInstants(a.deadline, b.deadline) ||
-    compareText(a.id, b.id) ||
-    compareText(a.file, b.file);
-}
+const planKey = (p: PlanReport) => ({ state: p.state, deadline: parseInstant(p.deadline), id: p.id, file: p.file });
 
 /** Worst first: PLAN_STATES order (breached … cancelled), then nearest deadline, then id. */
 export function orderPlans(plans: readonly PlanReport[]): PlanReport[] {
-  return [...plans].sort(comparePlans(PLAN_STATES));
+  return plansWorstFirst(plans, planKey);
 }
-
-export const ATTENTION_STATES: readonly PlanState[] = ['breached', 'unknown', 'due_soon', 'awaiting_test'];
 
 /** Breached (most overdue first), then no deadline, then due soon (least time left first), then awaiting test. */
 export function attentionPlans(plans: readonly PlanReport[]): PlanReport[] {
-  return plans.filter((p) => isOneOf(ATTENTION_STATES, p.state)).sort(comparePlans(ATTENTION_STATES));
-}
-
-function compareExceptions(a: ExceptionReport, b: ExceptionReport): number {
-  return (
-    rank(EXCEPTION_STATES, a.state) - rank(EXCEPTION_STATES, b.state) ||
-    compareInstants(a.revisitOn, b.revisitOn) ||
-    compareText(a.id, b.id) ||
-    compareText(a.file, b.file)
+  return plansWorstFirst(
+    plans.filter((p) => isOneOf(ATTENTION_STATES, p.state)),
+    planKey,
+    ATTENTION_STATES,
   );
 }
 
 /** EXCEPTION_STATES order (invalid, expired, expiring, pending, active), then revisit date. */
 export function orderExceptions(exceptions: readonly ExceptionReport[]): ExceptionReport[] {
-  return [...exceptions].sort(compareExceptions);
+  return exceptionsWorstFirst(exceptions, (e) => ({ state: e.state, revisitOn: parseInstant(e.revisitOn), id: e.id, file: e.file }));
 }
-
-export const EXCEPTION_ATTENTION_STATES: readonly ExceptionState[] = ['invalid', 'expired', 'expiring', 'pending'];
 
 /** Exceptions someone must act on: not effective, ending soon, or waiting for approval. */
 export function attentionExceptions(exceptions: readonly ExceptionReport[]): ExceptionReport[] {

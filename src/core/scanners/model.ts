@@ -1,10 +1,10 @@
 // What PatchOps reads from a scanner report, whatever the format: one finding per vulnerability
 // in one package of one target. Parsers in trivy.ts, grype.ts and sarif.ts produce it.
 import type { SeverityBand } from '../risk/cvss';
+import type { ScanFormat } from './formats';
 
+export type { ScanFormat } from './formats';
 export type ScannerName = 'trivy' | 'grype';
-export type ScanFormat = 'trivy' | 'grype' | 'sarif';
-export const SCAN_FORMATS: readonly ScanFormat[] = ['trivy', 'grype', 'sarif'];
 
 export interface Finding {
   /** CVE, GHSA, distribution advisory id … as the scanner names it. */

@@ -1,17 +1,15 @@
 // "PatchOps: Generate Report": the same report as `patchops report`, written into the workspace.
 import * as vscode from 'vscode';
-import { renderCsv } from '../../core/report/csv';
-import { renderHtml } from '../../core/report/html';
-import { renderMarkdown } from '../../core/report/markdown';
+import { REPORT_FORMAT_INFO, REPORT_FORMATS, type ReportFormat } from '../../core/contract';
+import { renderReport } from '../../core/report';
 import { buildReport } from '../../core/report/reportJson';
-import type { ReportDocument } from '../../core/report/reportModel';
 import { writeAtomically } from '../applyFileChanges';
 import { clockSentence } from '../clock';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 
-export type ReportFormat = 'md' | 'html' | 'json' | 'csv';
+export type { ReportFormat } from '../../core/contract';
 
 export interface ReportRequest {
   format?: ReportFormat;
@@ -19,19 +17,10 @@ export interface ReportRequest {
   open?: boolean;
 }
 
-const RENDER: Record<ReportFormat, (doc: ReportDocument) => string> = {
-  md: renderMarkdown,
-  html: renderHtml,
-  json: (doc) => JSON.stringify(doc, null, 2) + '\n',
-  csv: renderCsv,
-};
-
-const FORMAT_PICKS: (vscode.QuickPickItem & { format: ReportFormat })[] = [
-  { label: 'html', description: 'One self-contained page for the CISO and the IT lead', format: 'html' },
-  { label: 'md', description: 'Markdown, for a wiki or a pull request', format: 'md' },
-  { label: 'json', description: 'The SPEC JSON, for machines', format: 'json' },
-  { label: 'csv', description: 'One row per plan, for a spreadsheet', format: 'csv' },
-];
+/** The registry's formats, the page first: in the editor it is the one to open and forward. */
+const FORMAT_PICKS: (vscode.QuickPickItem & { format: ReportFormat })[] = ['html' as const, ...REPORT_FORMATS.filter((f) => f !== 'html')].map(
+  (format) => ({ label: format, description: REPORT_FORMAT_INFO[format].description, format }),
+);
 
 export async function generateReport(registry: WorkspaceRegistry, request: ReportRequest = {}): Promise<vscode.Uri | undefined> {
   const workspace = request.folder ? registry.all.find((w) => w.root.toString() === request.folder!.toString()) : await pickWorkspace(registry);
@@ -39,13 +28,13 @@ export async function generateReport(registry: WorkspaceRegistry, request: Repor
   const format = request.format ?? (await vscode.window.showQuickPick(FORMAT_PICKS, { title: 'PatchOps report format' }))?.format;
   if (!format) return undefined;
 
-  const target = vscode.Uri.joinPath(workspace.root, `patchops-report.${format}`);
+  const target = vscode.Uri.joinPath(workspace.root, `patchops-report${REPORT_FORMAT_INFO[format].extensions[0]}`);
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `PatchOps: writing the ${format} report…` },
     async () => {
       await registry.whenIdle();
       const evaluation = workspace.evaluate(registry.clock.asOf());
-      await writeAtomically(target, RENDER[format](buildReport(evaluation)));
+      await writeAtomically(target, renderReport(format, buildReport(evaluation)));
     },
   );
   const clock = registry.clock.state;

@@ -2,14 +2,15 @@
 // what the effective exceptions mean to scanners and calendars. The core computes; this file picks
 // files, shows progress and applies the result.
 import * as vscode from 'vscode';
+import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, SCAN_FORMAT_INFO, SCAN_FORMATS } from '../../core/contract';
 import { EnrichError, parseKevCatalog } from '../../core/enrich/kev';
 import { parseEpssCsv } from '../../core/enrich/epss';
 import { enrichSummaryText, enrichWorkspace, type EnrichData } from '../../core/enrich/enrichPlans';
-import { EXPORT_FILE_NAMES, EXPORT_FORMATS, renderExport, type ExportFormat } from '../../core/export/index';
+import { renderExport } from '../../core/export/index';
 import { parseScanReport } from '../../core/scanners/detect';
 import { ImportError, importSummaryText, planImport } from '../../core/scanners/importPlans';
 import { ScanError } from '../../core/scanners/model';
-import { gunzipSync } from 'zlib';
+import { gunzipIfGzip, InputError, utf8Text } from '../../node/inputDecoding';
 import { applyFileChanges, ChangedMeanwhile, writeAtomically } from '../applyFileChanges';
 import { clockSentence } from '../clock';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
@@ -19,10 +20,10 @@ import { pickWorkspace } from './pickWorkspace';
 export async function importScannerReport(registry: WorkspaceRegistry): Promise<void> {
   const workspace = await pickWorkspace(registry);
   if (!workspace?.evaluation) return;
-  const [file] = (await vscode.window.showOpenDialog({ title: 'Import a Trivy or Grype report (JSON or SARIF)', canSelectMany: false, filters: { 'Scanner reports': ['json', 'sarif'] } })) ?? [];
+  const [file] = (await vscode.window.showOpenDialog({ title: 'Import a Trivy or Grype report (JSON or SARIF)', canSelectMany: false, filters: { 'Scanner reports': SCANNER_EXTENSIONS } })) ?? [];
   if (!file) return;
   await guarded(async () => {
-    const report = parseScanReport(await readText(file));
+    const report = parseScanReport(await readText('the report', file));
     const groups = [...workspace.evaluation!.model.groups.values()].map((g) => ({ label: g.data.id, description: `${g.data.impact} impact · ${g.data.endpoints} endpoints` }));
     const affects = await vscode.window.showQuickPick(groups, { title: 'Asset groups the new plans affect', canPickMany: true });
     if (!affects) return;
@@ -39,11 +40,8 @@ export async function enrichWithKev(registry: WorkspaceRegistry): Promise<void> 
   if (!kevFile) return;
   const epssFile = (await vscode.window.showOpenDialog({ title: 'Optional: an EPSS scores CSV (plain or .gz) — cancel to skip', filters: { 'EPSS CSV': ['csv', 'gz'] } }))?.[0];
   await guarded(async () => {
-    const data: EnrichData = { kev: parseKevCatalog(await readText(kevFile)) };
-    if (epssFile) {
-      const bytes = Buffer.from(await vscode.workspace.fs.readFile(epssFile));
-      data.epss = parseEpssCsv((epssFile.path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
-    }
+    const data: EnrichData = { kev: parseKevCatalog(await readText('the KEV catalog', kevFile)) };
+    if (epssFile) data.epss = parseEpssCsv(await readText('the EPSS scores', epssFile, gunzipIfGzip));
     await registry.whenIdle();
     const result = enrichWorkspace(workspace.loadedFiles, data);
     await applyAndReport(workspace, result.changes, enrichSummaryText(result, data, false));
@@ -53,18 +51,13 @@ export async function enrichWithKev(registry: WorkspaceRegistry): Promise<void> 
 export async function exportForScanners(registry: WorkspaceRegistry): Promise<void> {
   const workspace = await pickWorkspace(registry);
   if (!workspace) return;
-  const picks: Record<ExportFormat, string> = {
-    trivyignore: 'Trivy ignore file for the effective exceptions',
-    'osv-scanner': 'osv-scanner.toml [[IgnoredVulns]]',
-    openvex: 'OpenVEX v0.2.0 statements',
-    ics: 'Calendar feed of deadlines and revisit dates',
-  };
-  const format = (await vscode.window.showQuickPick(EXPORT_FORMATS.map((f) => ({ label: f, description: picks[f], format: f })), { title: 'Export for…' }))?.format;
+  const picks = EXPORT_FORMATS.map((f) => ({ label: f, description: EXPORT_FORMAT_INFO[f].description, format: f }));
+  const format = (await vscode.window.showQuickPick(picks, { title: 'Export for…' }))?.format;
   if (!format) return;
   await guarded(async () => {
     await registry.whenIdle();
     const evaluation = workspace.evaluate(registry.clock.asOf());
-    const target = vscode.Uri.joinPath(workspace.root, EXPORT_FILE_NAMES[format]);
+    const target = vscode.Uri.joinPath(workspace.root, EXPORT_FORMAT_INFO[format].fileName);
     await writeAtomically(target, renderExport(format, evaluation));
     const clock = registry.clock.state;
     if (clock.kind === 'invalid') void vscode.window.showWarningMessage(`PatchOps: the export is as of now. ${clockSentence(clock)}`);
@@ -85,7 +78,7 @@ async function guarded(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (err) {
-    if (err instanceof ScanError || err instanceof ImportError || err instanceof EnrichError || err instanceof ChangedMeanwhile) {
+    if (err instanceof ScanError || err instanceof ImportError || err instanceof EnrichError || err instanceof InputError || err instanceof ChangedMeanwhile) {
       void vscode.window.showErrorMessage(`PatchOps: ${err.message}`);
       return;
     }
@@ -93,6 +86,16 @@ async function guarded(work: () => Promise<void>): Promise<void> {
   }
 }
 
-async function readText(uri: vscode.Uri): Promise<string> {
-  return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+/** The extensions scanner reports have, for the file dialog ("json", "sarif"). */
+const SCANNER_EXTENSIONS = [...new Set(SCAN_FORMATS.flatMap((f) => SCAN_FORMAT_INFO[f].extensions.map((e) => e.slice(1))))];
+
+/** An input file's text, decoded as the CLI decodes it (src/node/inputDecoding.ts); `unpack` first when given. */
+async function readText(what: string, uri: vscode.Uri, unpack: (bytes: Uint8Array) => Uint8Array = (b) => b): Promise<string> {
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  try {
+    return utf8Text(unpack(bytes));
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(`cannot read ${what} '${uri.path.slice(uri.path.lastIndexOf('/') + 1)}': ${err.message}`);
+    throw err;
+  }
 }

@@ -2,6 +2,7 @@
 // created only where none exists, so nothing a user wrote is ever overwritten, and a new
 // workspace never declares an id the folder already has.
 import * as vscode from 'vscode';
+import { EMAIL_PATTERN, ID_PATTERN } from '../../core/contract';
 import type { PlanFile } from '../../core/model/files';
 import { newExceptionText, newPlanText, newWorkspaceFiles, TEMPLATE_GROUP_IDS, TEMPLATE_POLICY_ID } from '../../core/templates/templates';
 import { fileKindOf } from '../../core/workspace/fileKinds';
@@ -10,9 +11,6 @@ import { findWorkspaceFiles, readWorkspaceFile } from '../../node/workspaceFiles
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 import type { LoadedFile } from '../../core/model/workspace';
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Arguments for callers without the prompts (other extensions, tests). */
 export interface NewWorkspaceRequest {
@@ -105,7 +103,7 @@ export async function newPlan(registry: WorkspaceRegistry): Promise<void> {
   const evaluation = workspace?.evaluation;
   if (!workspace || !evaluation) return;
   const teams = Object.entries(evaluation.model.settings?.data.teams ?? {});
-  const id = await vscode.window.showInputBox({ title: 'Plan id', value: `PLAN-${new Date().getFullYear()}-`, validateInput: (v) => (ID.test(v) && !evaluation.plans.some((p) => p.id === v) ? undefined : 'a new id: letters, digits, ".", "_" and "-"') });
+  const id = await vscode.window.showInputBox({ title: 'Plan id', value: `PLAN-${new Date().getFullYear()}-`, validateInput: (v) => (ID_PATTERN.test(v) && !evaluation.plans.some((p) => p.id === v) ? undefined : 'a new id: letters, digits, ".", "_" and "-"') });
   if (!id) return;
   const title = await vscode.window.showInputBox({ title: 'Title', placeHolder: 'Chrome zero-day', validateInput: required });
   if (!title) return;
@@ -130,7 +128,7 @@ export async function newException(registry: WorkspaceRegistry, fromPlan?: PlanF
     ? [...fromPlan.affects]
     : (await vscode.window.showQuickPick([...evaluation.model.groups.keys()], { title: 'Asset groups (scope)', canPickMany: true })) ?? [];
   if (!groups.length) return;
-  const requestedBy = await vscode.window.showInputBox({ title: 'Requested by (email)', validateInput: (v) => (EMAIL.test(v) ? undefined : 'an email address') });
+  const requestedBy = await vscode.window.showInputBox({ title: 'Requested by (email)', validateInput: (v) => (EMAIL_PATTERN.test(v) ? undefined : 'an email address') });
   if (!requestedBy) return;
   const taken = new Set(evaluation.exceptions.map((e) => e.id));
   let n = evaluation.exceptions.length + 1;

@@ -55,9 +55,9 @@ describe('approvals: the CLI', function () {
 
     const status = runCli(['status', ...AS_OF], { cwd: repo.root, env });
     assert.equal(status.code, 0);
-    assert.match(status.stdout, /EXC-1 +invalid +unverified/);
+    assert.match(status.stdout, /EXC-1 +invalid +not verified/);
     assert.ok(status.stdout.includes(`EXC-1  approval commit ${commit.slice(0, 12)} by bob@example.com, 2026-11-12 04:00`), status.stdout);
-    assert.ok(status.stdout.includes(`EXC-1  unverified: ${reason}`), status.stdout);
+    assert.ok(status.stdout.includes(`EXC-1  not verified: ${reason}`), status.stdout);
 
     const md = runCli(['report', '--format', 'md', ...AS_OF], { cwd: repo.root, env }).stdout;
     assert.match(md, new RegExp(`\\*\\*Approval commit:\\*\\* ${commit.slice(0, 12)} by bob@example\\.com on 2026-11-12`));

@@ -15,7 +15,7 @@ export const LAYERS: readonly { name: string; parts: readonly string[] }[] = [
   { name: 'engine', parts: ['core/incremental', 'core/evaluate.ts', 'core/kpis.ts'] },
   {
     name: 'outputs and features',
-    parts: ['core/report', 'core/export', 'core/present', 'core/scanners', 'core/enrich', 'core/templates', 'core/fixes', 'core/warmUp.ts'],
+    parts: ['core/report', 'core/export', 'core/present', 'core/scanners', 'core/enrich', 'core/templates', 'core/fixes', 'core/warmUp.ts', 'core/contract.ts'],
   },
   { name: 'node', parts: ['node'] },
   { name: 'cli', parts: ['cli'] },

@@ -31,7 +31,7 @@ describe('summaries shown by lenses and trees', () => {
     const text = plan({ extra: 'sla: nope', waves: 'waves:\n  - { name: Pilot, groups: [nowhere], patched: 3, status: in_progress }' });
     const r = evaluateFiles(withBase({ 'p.plan.yaml': text }), '2026-11-23T12:00:00Z');
     assert.equal(planLensTitle(r.plans[0], r.asOf, r.timezone), 'no tier · ⚠ no deadline: unknown SLA policy `nope` · endpoints unknown');
-    assert.equal(planDescription(r.plans[0]), '— · unknown · —');
+    assert.equal(planDescription(r.plans[0]), '— · no deadline · —');
   });
 
   it('tree description: tier · state · percent', () => {

@@ -97,7 +97,7 @@ describe('renderHtml', () => {
     assert.match(kpis, /Open breaches 2 /);
     assert.match(kpis, /Due soon 1 /);
     assert.match(kpis, /Mean time to patch Critical 40\.5 h High 117 h Medium 392 h Low — /);
-    assert.match(kpis, /Exceptions by state Invalid 2 Expired 1 Expiring 1 Pending 1 Active 1 /);
+    assert.match(kpis, /Exceptions by state Invalid 2 Expired 1 Expiring 1 Pending approval 1 Active 1 /);
     assert.ok(html.indexOf('h-kpis') < html.indexOf('h-attention'));
   });
 

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { APPROVAL_LABELS, inText } from '../../../src/core/present/labels';
 import { AS_OF, cli, dismissNotifications, expectVisible, focusWorkbench, openWorkbench, screenshot, setPaneExpanded, showPatchOps, treeRow, ui } from './workbench';
 
 interface Trap {
@@ -81,7 +82,8 @@ describe('UI: a restricted (untrusted) workspace', function () {
       const row = treeRow('Exceptions', id);
       await expectVisible(row, `the Exceptions row ${id}`);
       const text = (await row.first().textContent()) ?? '';
-      assert.match(text, /unchecked ·/, `${id} row "${text}" shows its approval as unchecked`);
+      // The approval's label, as every surface words `unchecked` (src/core/present/labels.ts).
+      assert.ok(text.includes(`${inText(APPROVAL_LABELS.unchecked)} ·`), `${id} row "${text}" shows its approval as unchecked`);
     }
     await screenshot('restricted-exceptions');
   });

@@ -1,0 +1,93 @@
+// `patchops --help`. The format lists and the extensions --out knows are the registries'
+// (src/core/contract.ts), so what the help offers is what the commands accept.
+import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from '../core/contract';
+import { FAIL_ON } from './failOn';
+
+/** Where option descriptions start, and where lines end. */
+const INDENT = 18;
+const WIDTH = 82;
+
+/** An option: its flags, then its description wrapped under INDENT (never inside a NBSP-joined phrase). */
+function option(flags: string, description: string): string {
+  const lines: string[] = [];
+  let line = `  ${flags}`.padEnd(INDENT - 1);
+  for (const word of description.split(' ').map((w) => w.replace(/\u00a0/g, ' '))) {
+    if (line.length + 1 + word.length > WIDTH && line.trim() !== '') {
+      lines.push(line);
+      line = ' '.repeat(INDENT - 1);
+    }
+    line += ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+const bar = (names: readonly string[]) => names.join('|');
+
+export function helpText(): string {
+  const reportExtensions = REPORT_FORMATS.flatMap((f) => REPORT_FORMAT_INFO[f].extensions);
+  // ".yaml (trivyignore)", but ".ics" alone: the name would say it twice.
+  const exportExtensions = EXPORT_FORMATS.map((f) => {
+    const ext = EXPORT_FORMAT_INFO[f].extensions[0];
+    return ext === `.${f}` ? ext : `${ext}\u00a0(${f})`;
+  });
+  return `patchops — patch management as code
+
+Usage:
+  patchops validate [DIR] [--as-of ISO] [--format ${bar(VALIDATE_FORMATS)}] [--cache]
+                    [--fail-on ${bar(FAIL_ON)}]
+  patchops status   [DIR] [--as-of ISO] [--format ${bar(STATUS_FORMATS)}] [--cache]
+  patchops report   [DIR] [--as-of ISO] [--format ${bar(REPORT_FORMATS)}] [--out FILE] [--cache]
+  patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
+                    [--format ${bar(SCAN_FORMATS)}] [--include-unfixed]
+  patchops enrich   [DIR] --kev FILE [--epss FILE] [--dry-run]
+  patchops export   ${bar(EXPORT_FORMATS)} [DIR] [--as-of ISO] [--out FILE]
+                    [--cache]
+  patchops export   [DIR] --out FILE${bar(EXPORT_FORMATS.map((f) => EXPORT_FORMAT_INFO[f].extensions[0]))} [--as-of ISO] [--cache]
+
+DIR is a workspace folder with a patchops.yaml (default: the current folder).
+import turns a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/
+(one per fix; re-imports add only what is new); enrich sets kev/kev_due from the CISA
+KEV catalog and epss from an EPSS CSV (plain or .gz); export writes what the effective
+exceptions and open deadlines mean for scanners and calendars (see docs/scanners.md).
+
+Options:
+  --as-of ISO     compute as of this instant (default: now); a date or time without
+                  an offset is read in the workspace time zone
+${option(
+  '-f, --format',
+  `output format (validate/status: ${VALIDATE_FORMATS[0]}; report: ${REPORT_FORMATS[0]}, or the one --out's extension names: ${reportExtensions.join(' ')})`,
+)}
+${option(
+  '-o, --out FILE',
+  'write the report (or export) to FILE instead of standard output; a format its extension contradicts is an error. ' +
+    `export's format may be left out when the extension names one: ${exportExtensions.join(', ')}. ` +
+    'A symbolic link is written through to its file; nothing else but a file is replaced',
+)}
+  --fail-on WHAT  validate: the errors that make the exit code 1: error (any, the
+                  default), file (all but the deadline errors sla.breached and
+                  exception.expired), sla (those, and sla.unknown: a plan whose
+                  deadline cannot be computed may be late), never
+  --affects G,..  import: asset groups of the plans it creates (required then)
+  --dry-run       import, enrich: print what would change, write nothing
+  --include-unfixed  import: gather findings without a fix in one plan
+  --kev FILE      enrich: CISA known_exploited_vulnerabilities.json
+  --epss FILE     enrich: EPSS scores CSV, plain or gzipped
+  --cache         validate, status, report, export: reuse the result of an earlier run
+                  when nothing it depends on changed (files by content hash, options,
+                  --as-of, the PatchOps build, the git state approvals were checked
+                  against). Needs --as-of: without it the answer depends on the current
+                  time, and the run is not cached. Nor are runs whose policies require
+                  signed approvals (keys and their expiry cannot be fingerprinted)
+  --cache-location PATH  the cache file, or a folder for one file per workspace
+                  (default: $XDG_CACHE_HOME/patchops/, else ~/.cache/patchops/)
+  -h, --help      show this help
+  -v, --version   show the version
+
+Exit codes: 0 no error diagnostics (status, report, import, enrich, export: ran),
+1 error diagnostics (validate; which ones: --fail-on), 2 could not run (no workspace,
+bad flag, unreadable path, a report or catalog that cannot be read, an --out that is
+a folder, device or pipe or whose folder is missing; nothing is written then).
+Colour is used on a terminal only, and never when NO_COLOR is set.
+`;
+}

@@ -1,0 +1,38 @@
+// The check behind the differential fuzz and its regression cases: the fast path and the full
+// parser must give one answer for a document.
+import assert from 'node:assert/strict';
+import { parseFast } from '../../../src/core/parse/fastSource';
+import type { YamlPath } from '../../../src/core/model/source';
+import { parseYamlSource } from '../../../src/core/parse/yamlSource';
+
+/** Every path to a node of the data: mapping keys and list items, depth first. */
+function allPaths(value: unknown, prefix: YamlPath = []): YamlPath[] {
+  if (value === null || typeof value !== 'object') return [];
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  return entries.flatMap(([k, v]) => [[...prefix, k], ...allPaths(v, [...prefix, k])]);
+}
+
+/** Read by the fast path, handed to the full parser which read it, or handed on and refused. */
+export type Outcome = 'fast' | 'declined' | 'refused';
+
+/**
+ * The fast path's answer against the full parser's: the same problems (so both refuse, or both
+ * accept), the same data, and the same range for every node (key and value) and for paths that
+ * do not exist. Says whether the fast path answered itself or handed the file on.
+ */
+export function assertOneTruth(text: string, file = 'x.plan.yaml'): Outcome {
+  const full = parseYamlSource(file, text);
+  const fast = parseFast(file, text);
+  // Declined: parseSource gives the full parser's answer.
+  if (!fast) return full.problems.some((p) => p.severity === 'error') ? 'refused' : 'declined';
+  const shown = JSON.stringify(text);
+  assert.deepEqual(fast.problems, full.problems, `the fast path accepted what the full parser says is wrong: ${shown}`);
+  assert.deepEqual(fast.value, full.value, `the fast path read other data: ${shown}`);
+  assert.equal(fast.text, text);
+  for (const p of [...allPaths(full.value), ['no-such-key'], ['waves', 99, 'name'], ['id', 'nested']]) {
+    for (const part of ['key', 'value'] as const) {
+      assert.deepEqual(fast.rangeOf(p, part), full.rangeOf(p, part), `${part} range of ${JSON.stringify(p)} in ${shown}`);
+    }
+  }
+  return 'fast';
+}
