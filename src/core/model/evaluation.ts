@@ -49,6 +49,8 @@ export interface PlanForecast {
   limitedBy: ForecastCause | null;
   /** Why no finish could be computed; null when it was. */
   unknownReason: string | null;
+  /** The freezes that hold for any of its waves, by start (for the report's timeline). */
+  freezes: { from: number; to: number; reason?: string }[];
 }
 
 export interface PlanResult {

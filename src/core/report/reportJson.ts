@@ -63,6 +63,7 @@ function planReport(p: PlanResult): PlanReport {
             limitedBy: p.forecast.limitedBy,
             atRisk: p.atRisk ?? false,
             unknownReason: p.forecast.unknownReason,
+            freezes: p.forecast.freezes.map((f) => ({ from: iso(f.from)!, to: iso(f.to)!, reason: f.reason ?? null })),
           },
         }
       : {}),

@@ -31,6 +31,8 @@ export interface ForecastReport {
   /** Projected to finish after the deadline while not yet late (`sla.at-risk`). */
   atRisk: boolean;
   unknownReason: string | null;
+  /** The freezes that hold for any of its waves, by start. */
+  freezes: { from: string; to: string; reason: string | null }[];
 }
 
 export interface PlanReport {

@@ -50,6 +50,7 @@ export function forecastPlan(ctx: RuleContext, plan: Entity<PlanFile>, result: P
   const steps: (Step | undefined)[] = [];
   let failure: { cause: ForecastCause | null; reason: string } | undefined;
   const fail = (cause: ForecastCause | null, reason: string) => (failure = { cause, reason });
+  const freezes: Freeze[] = [];
 
   // Starts and observed rates are taken as of the next full hour, so an answer holds for up to an hour.
   const asOfHour = Math.ceil(ctx.asOf / HOUR_MS) * HOUR_MS;
@@ -57,6 +58,14 @@ export function forecastPlan(ctx: RuleContext, plan: Entity<PlanFile>, result: P
     ctx.reached(asOfHour + 1);
     return asOfHour;
   };
+
+  // Every planned start is read and checked against its wave's windows, projected or not.
+  const plannedStarts = waves.map((w, i) => {
+    const t = ctx.instant(plan, ['waves', i, 'planned_start'], w.planned_start);
+    const calendar = t === undefined ? undefined : waveCalendar(w.groups ?? [], inputs, ctx.zone);
+    if (t !== undefined && typeof calendar === 'object' && result.waves[i].status === 'planned') checkPlannedStart(ctx, plan, i, t, calendar);
+    return t;
+  });
 
   for (let i = 0; i < waves.length && !failure; i++) {
     const w = waves[i];
@@ -67,8 +76,8 @@ export function forecastPlan(ctx: RuleContext, plan: Entity<PlanFile>, result: P
       fail(null, `${named}: ${calendar}`);
       break;
     }
-    const plannedStart = ctx.instant(plan, ['waves', i, 'planned_start'], w.planned_start);
-    if (plannedStart !== undefined && r.status === 'planned') checkPlannedStart(ctx, plan, i, plannedStart, calendar);
+    for (const f of calendar.freezes) if (!freezes.includes(f)) freezes.push(f);
+    const plannedStart = plannedStarts[i];
     if (w.duration !== undefined && w.rate !== undefined) {
       ctx.report(plan, ['waves', i, 'rate'], 'error', 'schema', `${named} has both \`duration\` and \`rate\`: give one of them`);
       fail(null, `${named} has both \`duration\` and \`rate\``);
@@ -198,7 +207,8 @@ export function forecastPlan(ctx: RuleContext, plan: Entity<PlanFile>, result: P
     const s = steps[i];
     r.forecast = { start: s?.start ?? null, finish: s?.finish ?? null } satisfies WaveForecast;
   });
-  if (failure) return { finish: null, slackHours: null, limitedBy: failure.cause, unknownReason: failure.reason };
+  freezes.sort((a, b) => a.from - b.from || a.to - b.to);
+  if (failure) return { finish: null, slackHours: null, limitedBy: failure.cause, unknownReason: failure.reason, freezes };
 
   const last = steps[steps.length - 1]!;
   const forecast: PlanForecast = {
@@ -206,6 +216,7 @@ export function forecastPlan(ctx: RuleContext, plan: Entity<PlanFile>, result: P
     slackHours: result.deadline !== null && !result.deadlineIsTesting ? round1((result.deadline - last.finish) / HOUR_MS) : null,
     limitedBy: limitedBy(steps as Step[]),
     unknownReason: null,
+    freezes,
   };
   reportAtRisk(ctx, plan, result, steps as Step[]);
   return forecast;

@@ -27,7 +27,7 @@ describe('forecast: each plan projected against its deadline', () => {
     assert.equal(iso(p.waves[0].forecast!.start), '2026-10-31T03:00:00.000Z');
     assert.equal(iso(p.waves[0].forecast!.finish), '2026-11-02T08:00:00.000Z');
     assert.equal(iso(p.deadline), '2026-11-02T11:00:00.000Z');
-    assert.deepEqual(p.forecast, { finish: Date.parse('2026-11-02T08:00:00.000Z'), slackHours: 3, limitedBy: 'window', unknownReason: null });
+    assert.deepEqual(p.forecast, { finish: Date.parse('2026-11-02T08:00:00.000Z'), slackHours: 3, limitedBy: 'window', unknownReason: null, freezes: [] });
     assert.deepEqual(only(e.diagnostics, 'sla.at-risk'), []);
   });
 
@@ -55,7 +55,9 @@ describe('forecast: each plan projected against its deadline', () => {
     assert.equal(at(d), '11:13'); // the Organization wave's name
     assert.equal(e.kpis.atRisk, 1);
     const report = buildReport(e).plans[0];
-    assert.deepEqual(report.forecast, { finish: '2027-01-03T15:00:00.000Z', slackHours: -480, limitedBy: 'freeze', atRisk: true, unknownReason: null });
+    assert.deepEqual(report.forecast, { finish: '2027-01-03T15:00:00.000Z', slackHours: -480, limitedBy: 'freeze', atRisk: true, unknownReason: null,
+      freezes: [{ from: '2026-12-15T06:00:00.000Z', to: '2027-01-02T06:00:00.000Z', reason: 'Year-end freeze' }],
+    });
     assert.deepEqual(report.waves[1].forecast, { start: '2026-12-13T15:00:00.000Z', finish: '2027-01-03T15:00:00.000Z' });
   });
 
@@ -132,6 +134,15 @@ describe('forecast: each plan projected against its deadline', () => {
     assert.equal(at(f), '10:66'); // on the planned_start value
     const closed = run({ settings: NIGHTLY, waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1h, planned_start: 2026-12-02T09:00 }', asOf: '2026-12-01T12:00:00Z' }).e;
     assert.equal(only(closed.diagnostics, 'wave.window')[0].message, 'planned start 2026-12-02 09:00 CST is outside every maintenance window: the next one opens 2026-12-02 22:00 CST');
+    // Checked on every wave, also one after a wave that cannot be projected (testing has not passed).
+    const later = run({
+      settings: YEAR_END,
+      testing: 'testing: { status: in_progress }',
+      waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }\n  - { name: All, groups: [kiosks], duration: 1d, planned_start: 2026-12-24 }',
+      asOf: '2026-12-01T12:00:00Z',
+    });
+    assert.equal(later.p.forecast!.finish, null);
+    assert.match(only(later.e.diagnostics, 'wave.window')[0].message, /^planned start 2026-12-24 00:00 CST is inside the 2026-12-15 00:00 CST – 2027-01-02 00:00 CST freeze/);
     const inside = run({ settings: NIGHTLY, waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1h, planned_start: 2026-12-02T23:00 }', asOf: '2026-12-01T12:00:00Z' }).e;
     assert.deepEqual(only(inside.diagnostics, 'wave.window'), []);
   });
