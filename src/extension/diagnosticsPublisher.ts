@@ -1,6 +1,8 @@
 // Publishes each workspace's diagnostics, for every file, open or not.
 import * as vscode from 'vscode';
+import type { DiagnosticCode } from '../core/model/diagnostic';
 import { toDiagnostic } from './convert';
+import type { DiagnosticDocs } from './diagnosticDocs';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
@@ -8,7 +10,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('patchops');
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly registry: WorkspaceRegistry) {
+  constructor(
+    private readonly registry: WorkspaceRegistry,
+    /** Links each code to its docs. */
+    private readonly docs?: DiagnosticDocs,
+  ) {
     this.subscription = registry.onDidChange((workspace) => (workspace ? this.publish(workspace) : this.publishAll()));
   }
 
@@ -30,6 +36,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     if (!evaluation) return;
     const byFile = evaluation.diagnosticsByFile;
     const resolve = (file: string) => workspace.uriOf(file);
+    const docs = (code: DiagnosticCode) => this.docs?.target(code);
     const gone = [...workspace.published.keys()].filter((file) => !byFile.has(file));
     const changed = [...byFile].filter(([file, list]) => workspace.published.get(file) !== list);
     const publishSome = (deadline: number) => {
@@ -49,7 +56,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       }
       while (changed.length && more()) {
         const [file, list] = changed.pop()!;
-        entries.push([workspace.uriOf(file), list.map((d) => toDiagnostic(d, resolve))]);
+        entries.push([workspace.uriOf(file), list.map((d) => toDiagnostic(d, resolve, docs))]);
         workspace.published.set(file, list);
       }
       this.collection.set(entries);

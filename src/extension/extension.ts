@@ -8,6 +8,7 @@ import { enrichWithKev, exportForScanners, importScannerReport } from './command
 import { setAsOf, type SetAsOfRequest } from './commands/setAsOf';
 import { newException, newPlan, newWorkspace, requestException, type NewWorkspaceRequest } from './commands/templates';
 import { EditorClock, type ClockState } from './clock';
+import { DiagnosticDocs } from './diagnosticDocs';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { PatchOpsQuickFixes } from './quickFixes';
 import { PatchOpsStatusBar } from './statusBar';
@@ -57,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     log,
     clock,
     registry,
-    new DiagnosticsPublisher(registry),
+    new DiagnosticsPublisher(registry, new DiagnosticDocs(context.extensionUri, log)),
     lenses,
     statusBar,
     vscode.languages.registerCodeLensProvider(LENS_FILES, lenses),

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { quickFixFor } from '../core/fixes/quickFixes';
 import type { PlanFile } from '../core/model/files';
-import { toRange } from './convert';
+import { codeValue, toRange } from './convert';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
 export class PatchOpsQuickFixes implements vscode.CodeActionProvider {
@@ -26,7 +26,7 @@ export class PatchOpsQuickFixes implements vscode.CodeActionProvider {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
       for (const edit of fix.edits) action.edit.replace(document.uri, toRange(edit.range), edit.newText);
-      action.diagnostics = vscode.languages.getDiagnostics(document.uri).filter((x) => x.code === d.code && x.range.isEqual(toRange(d.range)));
+      action.diagnostics = vscode.languages.getDiagnostics(document.uri).filter((x) => codeValue(x.code) === d.code && x.range.isEqual(toRange(d.range)));
       action.isPreferred = d.fix.kind !== 'add-rollback';
       actions.push(action);
     }

@@ -17,7 +17,7 @@ export function readWorkspaceFiles(dir: string, io: Io): RawWorkspace {
   if (!isDir) throw new UsageError(`cannot read folder '${dir}': it does not exist or is not a folder`);
   const disk = readWorkspaceBytes(root);
   if (!disk.hasSettings) {
-    throw new UsageError(`no patchops.yaml in '${dir}': a workspace has one at its root (run patchops in that folder, or name it)`);
+    throw new UsageError(`no patchops.yaml in '${dir}': a workspace has one at its root (run patchops in that folder, or name it) [workspace.missing]`);
   }
   return disk;
 }

@@ -1,32 +1,10 @@
 // A diagnostic is how every problem reaches a person, in the CLI and in the editor alike.
+import type { DIAGNOSTIC_CODES, DiagnosticSeverity } from './diagnosticCodes';
 
-export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+export type { DiagnosticSeverity };
 
-export type DiagnosticCode =
-  | 'yaml.syntax'
-  | 'schema'
-  | 'ref.unknown'
-  | 'ref.duplicate-id'
-  | 'ref.role'
-  | 'workspace.missing'
-  | 'workspace.misnamed'
-  | 'sla.breached'
-  | 'sla.due-soon'
-  | 'sla.missed'
-  | 'sla.unknown'
-  | 'sla.at-risk'
-  | 'testing.required'
-  | 'wave.gate'
-  | 'wave.progress'
-  | 'wave.window'
-  | 'rollback.missing'
-  | 'exception.expired'
-  | 'exception.expiring'
-  | 'exception.too-long'
-  | 'exception.self-approved'
-  | 'exception.unauthorized'
-  | 'exception.pending'
-  | 'exception.unverified';
+/** A code names one kind of problem; the catalog (diagnosticCodes.ts) lists them all, with their docs. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /** Zero-based, like the editor's positions; the CLI adds one when it prints. */
 export interface Position {

@@ -1,32 +1,6 @@
 // Diagnostics as SARIF 2.1.0, for code-scanning UIs.
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic';
-
-const DESCRIPTIONS: Record<DiagnosticCode, string> = {
-  'yaml.syntax': 'The file does not parse as YAML.',
-  schema: 'The file does not match its JSON schema.',
-  'ref.unknown': 'A reference to a team, group, SLA policy, plan, vulnerability or person that does not exist.',
-  'ref.duplicate-id': 'An id declared twice in the workspace.',
-  'ref.role': 'A team or person in the wrong role (IT executes, InfoSec validates).',
-  'workspace.missing': 'No patchops.yaml at the workspace root.',
-  'workspace.misnamed': 'A YAML file that looks like a PatchOps file but is not named like one, so PatchOps does not read it.',
-  'sla.breached': 'A plan is past its SLA deadline and not remediated.',
-  'sla.due-soon': 'A plan is within its warning window before the SLA deadline.',
-  'sla.missed': 'A plan was remediated after its SLA deadline.',
-  'sla.unknown': 'A plan has no computable deadline (an unusable policy, an unreadable value): PatchOps cannot tell whether it is late.',
-  'sla.at-risk': 'A plan whose waves are projected to finish after its SLA deadline (its schedule, windows and freezes).',
-  'testing.required': 'A wave after the pilot started before testing passed.',
-  'wave.gate': "A wave started before the previous wave's gate was met.",
-  'wave.progress': 'Wave progress numbers are inconsistent.',
-  'wave.window': 'A planned wave start outside every maintenance window or inside a freeze, or a window or freeze that cannot be used.',
-  'rollback.missing': 'No rollback procedure, or one without who decides, who executes and how it is communicated.',
-  'exception.expired': 'An exception is past its revisit date.',
-  'exception.expiring': 'An exception is close to its revisit date.',
-  'exception.too-long': 'An exception runs longer than its tier allows.',
-  'exception.self-approved': 'An exception approved by its requester.',
-  'exception.unauthorized': 'An exception approved by someone outside the approver teams.',
-  'exception.pending': 'An exception without approval.',
-  'exception.unverified': 'An approval git does not show the approver committed.',
-};
+import { DIAGNOSTIC_CODES, defaultSeverity, type DiagnosticCodeInfo } from '../model/diagnosticCodes';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -48,7 +22,7 @@ export function renderSarif(diagnostics: readonly Diagnostic[], version: string,
           driver: {
             name: 'PatchOps',
             version,
-            rules: codes.map((code) => ({ id: code, shortDescription: { text: DESCRIPTIONS[code] } })),
+            rules: codes.map(ruleOf),
           },
         },
         // No absolute uri: the output names no path of the machine it ran on (same files, same bytes).
@@ -80,6 +54,26 @@ export function renderSarif(diagnostics: readonly Diagnostic[], version: string,
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/**
+ * A rule from the catalog. SARIF's `helpUri` must be an absolute URI, and PatchOps has no public
+ * URL to give (a relative one fails schema validation, and with it a code-scanning upload), so the
+ * docs travel in `help`, which SARIF has for "no online documentation": the summary and where
+ * the code's section is in docs/diagnostics.md.
+ */
+function ruleOf(code: DiagnosticCode) {
+  const info: DiagnosticCodeInfo = DIAGNOSTIC_CODES[code];
+  const note = info.severityNote ? ` Severity: ${[info.severity].flat().join(' or ')}: ${info.severityNote}.` : '';
+  return {
+    id: code,
+    shortDescription: { text: info.summary },
+    defaultConfiguration: { level: LEVEL[defaultSeverity(info)] },
+    help: {
+      text: `${info.summary}${note} What it means, an example and the fix: ${info.docs} in PatchOps (also in its VS Code extension).`,
+      markdown: `${info.summary}${note}\n\nWhat it means, an example and the fix: section \`${code}\` of \`${info.docs.split('#')[0]}\` in PatchOps (also in its VS Code extension).`,
+    },
+  };
 }
 
 /** A relative URI reference: each segment percent-encoded, so `#`, `?` and a `:` stay part of the path. */

@@ -15,6 +15,8 @@ type Written = Pick<WorkspaceFile, 'maintenance_windows' | 'freezes'>;
 export interface CalendarProblem {
   path: YamlPath;
   message: string;
+  /** A date that does not exist is `date.invalid`, like everywhere; the rest is the calendar's own. */
+  code: 'wave.window' | 'date.invalid';
 }
 
 export interface ReadCalendar {
@@ -42,12 +44,12 @@ function computeCalendar(data: Written, zone: string): ReadCalendar {
     data.maintenance_windows.forEach((w, i) => {
       const durationMs = parseDuration(w.duration);
       if (durationMs === undefined || durationMs === 0) {
-        problems.push({ path: ['maintenance_windows', i, 'duration'], message: `maintenance window ${i + 1}: \`duration\` must be a positive duration such as \`4h\`, not \`${w.duration}\`` });
+        problems.push({ code: 'wave.window', path: ['maintenance_windows', i, 'duration'], message: `maintenance window ${i + 1}: \`duration\` must be a positive duration such as \`4h\`, not \`${w.duration}\`` });
         return;
       }
       const wrong = checkCycle({ rrule: w.rrule });
       if (wrong !== undefined) {
-        problems.push({ path: ['maintenance_windows', i, 'rrule'], message: `maintenance window ${i + 1}: ${wrong}` });
+        problems.push({ code: 'wave.window', path: ['maintenance_windows', i, 'rrule'], message: `maintenance window ${i + 1}: ${wrong}` });
         return;
       }
       windows!.push({ rrule: w.rrule, durationMs });
@@ -57,11 +59,12 @@ function computeCalendar(data: Written, zone: string): ReadCalendar {
   (data.freezes ?? []).forEach((f, i) => {
     const from = parseInstant(f.from, zone);
     const to = parseInstant(f.to, zone);
-    if (!from.ok) problems.push({ path: ['freezes', i, 'from'], message: `freeze ${i + 1}: \`from\`: ${from.message}` });
-    if (!to.ok) problems.push({ path: ['freezes', i, 'to'], message: `freeze ${i + 1}: \`to\`: ${to.message}` });
+    if (!from.ok) problems.push({ code: 'date.invalid', path: ['freezes', i, 'from'], message: `freeze ${i + 1}: \`from\`: ${from.message}` });
+    if (!to.ok) problems.push({ code: 'date.invalid', path: ['freezes', i, 'to'], message: `freeze ${i + 1}: \`to\`: ${to.message}` });
     if (!from.ok || !to.ok) return;
     if (to.ms <= from.ms) {
       problems.push({
+        code: 'wave.window',
         path: ['freezes', i, 'to'],
         message: `freeze ${i + 1} ends (${formatInstantLocal(to.ms, zone)}) before it starts (${formatInstantLocal(from.ms, zone)}): \`to\` must be after \`from\``,
       });
@@ -86,7 +89,7 @@ export function checkCalendars(
 ): void {
   const check = (entity: Entity<Written>) => {
     const read = readCalendar(entity.data, ctx.zone);
-    for (const p of read.problems) ctx.report(entity, p.path, 'error', 'wave.window', p.message);
+    for (const p of read.problems) ctx.report(entity, p.path, 'error', p.code, p.message);
     const windows = read.calendar?.windows;
     if (!windows || windows.length === 0) return;
     for (const o of windowOverlaps(windows, ctx.zone, ctx.asOf, ctx.asOf + OVERLAP_CHECK_MS)) {

@@ -2,7 +2,7 @@
 // Rules read the clock only through `reached`, `since` and `until`, so a context knows until
 // when its answers hold: an incremental evaluation reuses them up to that instant.
 import type { Diagnostic, DiagnosticCode, DiagnosticSeverity, FixHint } from '../model/diagnostic';
-import { durationTextHolds, formatDuration, parseDuration } from '../time/durations';
+import { DAY_MS, durationTextHolds, formatDuration, MAX_DURATION_MS, parseDuration } from '../time/durations';
 import { parseInstant } from '../time/instants';
 import type { NodePart, YamlPath } from '../model/source';
 import type { Entity } from '../model/workspace';
@@ -64,7 +64,7 @@ export class RuleContext {
     if (text === undefined) return undefined;
     const result = parseInstant(text, this.zone);
     if (result.ok) return result.ms;
-    this.report(entity, path, 'error', 'schema', `\`${String(path[path.length - 1])}\`: ${result.message}`);
+    this.report(entity, path, 'error', 'date.invalid', `\`${String(path[path.length - 1])}\`: ${result.message}`);
     return undefined;
   }
 
@@ -73,7 +73,7 @@ export class RuleContext {
     if (text === undefined) return undefined;
     const ms = parseDuration(text);
     if (ms === undefined) {
-      this.report(entity, path, 'error', 'schema', `\`${String(path[path.length - 1])}\` is not a usable duration: \`${text}\` is too large`);
+      this.report(entity, path, 'error', 'duration.too-long', `\`${String(path[path.length - 1])}\` is not a usable duration: \`${text}\` is too large: the longest PatchOps computes with is ${MAX_DURATION_MS / DAY_MS}d`);
     }
     return ms;
   }

@@ -256,7 +256,7 @@ function testingPassed(ctx: RuleContext, plan: Entity<PlanFile>): number | null 
   ctx.instant(plan, ['retrospective', 'held'], plan.data.retrospective?.held);
   if (testing?.status !== 'passed') return null;
   if (testing.completed === undefined) {
-    ctx.report(plan, ['testing', 'status'], 'error', 'schema', 'testing passed but `testing.completed` is missing: add when it passed (the SLA clock may start then)');
+    ctx.report(plan, ['testing', 'status'], 'error', 'testing.completed-missing', 'testing passed but `testing.completed` is missing: add when it passed (the SLA clock may start then)');
     return null;
   }
   return ctx.instant(plan, ['testing', 'completed'], testing.completed) ?? null;

@@ -44,7 +44,7 @@ export function resolvePolicy(ctx: RuleContext, entity: Entity<SlaFile>, teams: 
   for (const [name, cycle] of Object.entries(cycles)) {
     if (!cycle) continue;
     const problem = checkCycle(cycle);
-    if (problem) ctx.report(entity, ['cycles', name, 'rrule'], 'error', 'schema', `cycle \`${name}\`: ${problem}`);
+    if (problem) ctx.report(entity, ['cycles', name, 'rrule'], 'error', 'cycle.invalid', `cycle \`${name}\`: ${problem}`);
     checkedCycles.set(name, problem ? undefined : cycle);
   }
 

@@ -35,7 +35,7 @@ export function scoreVulnerabilities(ctx: RuleContext, plan: Entity<PlanFile>): 
         ({ severity, score } = result);
         cvssVersion = result.version;
       } else {
-        ctx.report(plan, [...path, 'cvss'], 'error', 'schema', `\`cvss\`: ${result.message}`);
+        ctx.report(plan, [...path, 'cvss'], 'error', 'cvss.invalid', `\`cvss\`: ${result.message}`);
       }
     }
     return {

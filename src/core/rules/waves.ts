@@ -90,8 +90,11 @@ function gateBlockers(
   if (prev.status !== 'complete') return [`\`${prev.name}\` is ${prev.status.replace('_', ' ')}, not complete`];
   const blockers: string[] = [];
   const minSuccess = prevWave.gate?.min_success;
-  if (minSuccess !== undefined && (prev.percent ?? 0) < minSuccess) {
-    blockers.push(`\`${prev.name}\` success ${prev.percent ?? 0}% is below its gate of ${minSuccess}%`);
+  if (minSuccess !== undefined && prev.percent === null) {
+    // Unknown targets or impossible numbers: the gate cannot be shown to be met (and 0% would be untrue).
+    blockers.push(`\`${prev.name}\` success is unknown (its targets are unknown or its numbers impossible), so its gate of ${minSuccess}% is not shown to be met`);
+  } else if (minSuccess !== undefined && prev.percent !== null && prev.percent < minSuccess) {
+    blockers.push(`\`${prev.name}\` success ${prev.percent}% is below its gate of ${minSuccess}%`);
   }
   if (soak !== undefined && prev.completed !== null) {
     const soakEnd = prev.completed + soak;

@@ -15,7 +15,7 @@ export function workspaceZone(settings: Entity<WorkspaceFile> | undefined): { zo
         file: settings!.source.file,
         range: settings!.source.rangeOf(['timezone']),
         severity: 'error',
-        code: 'schema',
+        code: 'timezone.unknown',
         message: `unknown time zone \`${zone}\`: use an IANA name like America/Chicago or Europe/Berlin (UTC is used meanwhile)`,
       },
     ],

@@ -106,7 +106,7 @@ function computeCheck(rruleText: string): string | undefined {
   const run = occurrencesUntil(schedule.rule, schedule.anchorWall, schedule.anchorWall + CHECK_YEARS * YEAR_MS, 1);
   if (run.walls.length > 0) return undefined;
   return run.ended
-    ? `rrule \`${rruleText}\` never produces a cycle start`
+    ? `rrule \`${rruleText}\` never produces a cycle start: its UNTIL comes before the first one (remove it, or set a later one)`
     : `rrule \`${rruleText}\` produces no cycle start in the ${CHECK_YEARS} years after ` +
       `${isoDate(schedule.anchorWall)}: check that its BY… parts can occur together`;
 }
@@ -271,7 +271,7 @@ function noStartMessage(rruleText: string, schedule: Schedule, earliest: number,
   if (schedule.ended) {
     const count = schedule.walls.length;
     return count === 0
-      ? `rrule \`${rruleText}\` never produces a cycle start`
+      ? `rrule \`${rruleText}\` never produces a cycle start: its UNTIL comes before the first one (remove it, or set a later one)`
       : `rrule \`${rruleText}\` has no cycle start on or after ${from}: its COUNT/UNTIL ends with ` +
         `the start on ${formatInstantLocal(instantAt(schedule, count - 1), schedule.zone)}`;
   }

@@ -95,7 +95,7 @@ function fail(message: string): InstantResult {
 }
 
 function dateProblem(year: number, month: number, day: number): string | undefined {
-  if (month < 1 || month > 12) return `date: there is no month ${month}`;
+  if (month < 1 || month > 12) return `date: there is no month ${month} (months go from 01 to 12)`;
   if (day < 1) return 'date: days of the month start at 01';
   const days = daysInMonth(year, month);
   if (day > days) return `date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days`;

@@ -121,7 +121,7 @@ describe('fail closed (CLI)', () => {
       assert.equal(backup.state, 'breached');
       const codes = inFile(validate(dir).diagnostics, BACKUP).sort();
       // `titel` unknown and `title` missing, the unknown group, the bad vector, the impossible date, and the breach
-      assert.deepEqual(codes, ['ref.unknown', 'schema', 'schema', 'schema', 'schema', 'sla.breached']);
+      assert.deepEqual(codes, ['cvss.invalid', 'date.invalid', 'ref.unknown', 'schema', 'schema', 'sla.breached']);
       const messages = validate(dir).diagnostics.filter((d) => d.file === BACKUP).map((d) => d.message).join('\n');
       assert.match(messages, /unknown field `titel` — did you mean `title`\?/);
       assert.match(messages, /`cvss`:/);

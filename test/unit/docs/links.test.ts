@@ -24,24 +24,8 @@ const rel = (file: string) => path.relative(REPO_ROOT, file).split(path.sep).joi
 /** README.md, ARCHITECTURE.md, docs/*.md and every other Markdown file of the repository. */
 const markdownFiles = () => repositoryFiles().filter((f) => f.endsWith('.md'));
 
-/**
- * Files written on another branch at the same time as the links to them (the diagnostics
- * catalog). While one is missing here, a link to the file itself (not to an #anchor in it) is let
- * through with a note in the test output; once it exists it is checked like any other. Empty this
- * list once they are merged.
- */
-const IN_FLIGHT = new Set(['docs/diagnostics.md']);
-
-/** Says, once per file and test, that a link to an in-flight file was let through. */
-function letThrough(notes: Set<string>, target: string): boolean {
-  if (!IN_FLIGHT.has(target)) return false;
-  if (!notes.has(target)) console.log(`      note: ${target} does not exist yet (in flight on another branch): links to it are not checked`);
-  notes.add(target);
-  return true;
-}
-
 /** What is wrong with each relative link of one Markdown file of the repository at `root`. */
-function brokenLinks(file: string, root = REPO_ROOT, notes = new Set<string>()): string[] {
+function brokenLinks(file: string, root = REPO_ROOT): string[] {
   const problems: string[] = [];
   for (const { target, line } of links(fs.readFileSync(file, 'utf8'))) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) continue; // https:, mailto:…
@@ -55,7 +39,6 @@ function brokenLinks(file: string, root = REPO_ROOT, notes = new Set<string>()):
       continue;
     }
     if (!fs.existsSync(resolved)) {
-      if (root === REPO_ROOT && anchor === undefined && letThrough(notes, rel(resolved))) continue;
       problems.push(`${where}: ${rel(resolved)} does not exist`);
       continue;
     }
@@ -78,14 +61,12 @@ describe('docs: links', () => {
   });
 
   it('every relative link leads to a file that exists, and every #anchor into Markdown to a heading', () => {
-    const notes = new Set<string>();
-    const problems = markdownFiles().flatMap((f) => brokenLinks(f, REPO_ROOT, notes));
+    const problems = markdownFiles().flatMap((f) => brokenLinks(f));
     assert.deepEqual(problems, []);
   });
 
   it('every docs/….md#anchor a source or test file cites leads to a heading', () => {
     const problems: string[] = [];
-    const notes = new Set<string>();
     const code = repositoryFiles().filter((f) => /\.(ts|js)$/.test(f) && /^(src|test|scripts)\//.test(rel(f)));
     for (const file of code) {
       fs.readFileSync(file, 'utf8')
@@ -94,10 +75,7 @@ describe('docs: links', () => {
           for (const m of line.matchAll(/\bdocs\/([\w.-]+\.md)(?:#([\w-]+))?/g)) {
             const doc = path.join(REPO_ROOT, 'docs', m[1]);
             const where = `${rel(file)}:${i + 1}: \`${m[0]}\``;
-            if (!fs.existsSync(doc)) {
-              if (m[2] === undefined && letThrough(notes, `docs/${m[1]}`)) continue;
-              problems.push(`${where}: docs/${m[1]} does not exist`);
-            }
+            if (!fs.existsSync(doc)) problems.push(`${where}: docs/${m[1]} does not exist`);
             else if (m[2] !== undefined && !anchors(fs.readFileSync(doc, 'utf8')).has(m[2])) problems.push(`${where}: no heading #${m[2]}`);
           }
         });
@@ -153,12 +131,6 @@ describe('docs: links', () => {
 describe('docs: no specification users cannot see', () => {
   // Spelled in pieces, so that this file does not find itself.
   const MENTIONS = [`SPEC ${'\u00a7'}`, `SPEC${'.md'}`];
-  /**
-   * A line on its way out on another branch (the diagnostics catalog replaces the list it heads):
-   * let through, with a note, while it is here. Empty this list once that branch is merged.
-   */
-  const LEAVING = [{ file: 'test/unit/hostile/corpus.ts', starts: '/** Every code SPEC ' }];
-
   it('no file in the repository cites it', () => {
     const found: string[] = [];
     for (const file of repositoryFiles()) {
@@ -168,10 +140,7 @@ describe('docs: no specification users cannot see', () => {
         .toString('utf8')
         .split('\n')
         .forEach((line, i) => {
-          if (!MENTIONS.some((m) => line.includes(m))) return;
-          if (LEAVING.some((l) => l.file === rel(file) && line.trim().startsWith(l.starts))) {
-            console.log(`      note: ${rel(file)}:${i + 1} still cites it; the line is being removed on another branch`);
-          } else found.push(`${rel(file)}:${i + 1}: ${line.trim()}`);
+          if (MENTIONS.some((m) => line.includes(m))) found.push(`${rel(file)}:${i + 1}: ${line.trim()}`);
         });
     }
     assert.deepEqual(found, [], 'cite the section of docs/ instead (e.g. docs/rules.md#deadlines)');

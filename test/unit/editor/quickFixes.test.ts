@@ -4,6 +4,7 @@ import { quickFixFor, type TextEdit } from '../../../src/core/fixes/quickFixes';
 import { smallestReplacement } from '../../../src/core/fixes/textDiff';
 import { newExceptionText, newPlanText, newWorkspaceFiles } from '../../../src/core/templates/templates';
 import { assembleModel, loadFile } from '../../../src/core/workspace/load';
+import { VALUE_ERRORS } from '../../support/codes';
 import { evaluateFiles, plan, withBase } from '../../support/workspace';
 
 /** Applies edits (non-overlapping) to text, as the editor would. */
@@ -42,7 +43,7 @@ describe('quick fixes keep every other byte', () => {
     const { after } = fixed('p.plan.yaml', text, 'rollback.missing');
     assert.ok(after.startsWith(text), 'the original bytes are a prefix');
     const again = evaluateFiles(withBase({ 'p.plan.yaml': after }), '2026-11-23T12:00:00Z');
-    assert.deepEqual(again.diagnostics.filter((d) => d.code === 'rollback.missing' || d.code === 'schema'), []);
+    assert.deepEqual(again.diagnostics.filter((d) => d.code === 'rollback.missing' || VALUE_ERRORS.has(d.code)), []);
   });
 
   it('adds a newline first when the file does not end with one, keeping CRLF', () => {
@@ -65,7 +66,7 @@ describe('templates are valid files', () => {
     const planText = newPlanText({ id: 'PLAN-9', title: 'Title: with "quotes"', owner: 'it-ops', validator: 'infosec', affects: ['payroll', 'kiosks'], today: '2026-11-20' });
     const exceptionText = newExceptionText({ id: 'EXC-9', vulnerabilities: ['CVE-0000-00000'], groups: ['kiosks'], plan: 'PLAN-9', requestedBy: 'bob@example.com', requestedOn: '2026-11-20' });
     const e = evaluateFiles(withBase({ 'p.plan.yaml': planText, 'e.exception.yaml': exceptionText }), '2026-11-23T12:00:00Z');
-    const problems = e.diagnostics.filter((d) => d.code === 'schema' || d.code.startsWith('ref.') || d.code === 'yaml.syntax');
+    const problems = e.diagnostics.filter((d) => VALUE_ERRORS.has(d.code) || d.code.startsWith('ref.'));
     assert.deepEqual(problems, []);
     assert.equal(e.plans[0].title, 'Title: with "quotes"');
     assert.equal(e.exceptions[0].state, 'pending');

@@ -13,8 +13,9 @@ import { renderMarkdown } from '../../../src/core/report/markdown';
 import { buildReport } from '../../../src/core/report/reportJson';
 import { assembleModel, loadFile } from '../../../src/core/workspace/load';
 import { readWorkspace } from '../../../src/node/workspaceFiles';
+import { VALUE_ERRORS } from '../../support/codes';
 import { BASE, SETTINGS } from '../../support/workspace';
-import { AS_OF_MS, elapsedMs, SPEC_CODES, timings } from './corpus';
+import { AS_OF_MS, elapsedMs, CATALOG_CODES, timings } from './corpus';
 import { fuzzParameters } from './fuzzSeed';
 
 const KINDS = ['patchops.yaml', 'a.sla.yaml', 'a.assets.yaml', 'a.plan.yaml', 'a.exception.yaml'];
@@ -51,7 +52,7 @@ describe('fuzz: random bytes into loadFile', function () {
         const loaded = loadFile(file, content);
         assert.equal(loaded.file, file);
         assert.ok(Array.isArray(loaded.diagnostics) && Array.isArray(loaded.entities));
-        for (const d of loaded.diagnostics) assert.ok(SPEC_CODES.has(d.code), d.code);
+        for (const d of loaded.diagnostics) assert.ok(CATALOG_CODES.has(d.code), d.code);
         assertRangesInside(loaded.diagnostics, new Map([[file, loaded.source.text]]));
       }),
       { seed, numRuns: runs },
@@ -159,7 +160,7 @@ describe('fuzz: mutated samples through loadFile → assembleModel → evaluate 
         renderCsv(report);
         const ms = elapsedMs(started);
         worst = Math.max(worst, ms); // recorded for the summary, never asserted
-        for (const d of evaluation.diagnostics) assert.ok(SPEC_CODES.has(d.code), `${d.code} is not a SPEC code`);
+        for (const d of evaluation.diagnostics) assert.ok(CATALOG_CODES.has(d.code), `${d.code} is not in the catalog`);
         assertRangesInside(evaluation.diagnostics, new Map([...texts, [name, text]]));
       }),
       { seed, numRuns: runs },
@@ -223,7 +224,7 @@ describe('fuzz: hostile text in every text field, through the HTML report', func
           ].join('\n'),
         };
         const evaluation = evaluate(assembleModel(Object.entries(files).map(([f, t]) => loadFile(f, t))), { asOf: AS_OF_MS });
-        const schemaErrors = evaluation.diagnostics.filter((d) => d.code === 'schema' || d.code === 'yaml.syntax');
+        const schemaErrors = evaluation.diagnostics.filter((d) => VALUE_ERRORS.has(d.code));
         assert.deepEqual(schemaErrors.map((d) => d.message), [], 'the fields are all valid text');
         const html = renderHtml(buildReport(evaluation));
         assert.ok(html.includes('PLAN-HTML'));

@@ -107,3 +107,16 @@ approval: { approved_by: carol@example.com, approved_on: ${o.approvedOn ?? '2026
     assert.equal(e.plans[0].state, 'breached', 'the plan keeps its breach');
   });
 });
+
+describe('fail closed: wave gates', () => {
+  it('a gate after a wave with impossible numbers is not met, and no untrue percentage is printed', () => {
+    const waves = `waves:
+  - { name: Pilot, groups: [pilot], patched: 12, status: complete, started: 2026-11-19T16:00, completed: 2026-11-20T10:00, gate: { min_success: 95 } }
+  - { name: Broad, groups: [payroll], status: planned }`;
+    const e = evaluateFiles(withBase({ 'p.plan.yaml': plan({ waves }) }), AS_OF);
+    const [pilot, broad] = e.plans[0].waves;
+    assert.equal(pilot.percent, null);
+    assert.match(broad.blockedBy!, /`Pilot` success is unknown .* gate of 95% is not shown to be met/);
+    assert.doesNotMatch(broad.blockedBy!, /0%/);
+  });
+});

@@ -191,6 +191,14 @@ describe('forecast: each plan projected against its deadline', () => {
       assert.match(p.forecast!.unknownReason!, /cannot be used/);
     });
 
+    it('a freeze date that does not exist is date.invalid, and the calendar is not used', () => {
+      const { e, p } = run({ settings: 'freezes:\n  - { from: 2026-02-30, to: 2026-03-10 }\n', waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }', asOf: '2026-11-20T12:00:00Z' });
+      const [d] = only(e.diagnostics, 'date.invalid');
+      assert.equal(d.file, 'patchops.yaml');
+      assert.match(d.message, /^freeze 1: `from`: /);
+      assert.equal(p.forecast!.finish, null);
+    });
+
     it('a window that never occurs, and an invalid rrule', () => {
       const never = run({ settings: 'maintenance_windows:\n  - { rrule: "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", duration: 4h }\n', waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }', asOf: '2026-11-20T12:00:00Z' });
       assert.match(only(never.e.diagnostics, 'wave.window')[0].message, /^maintenance window 1: rrule `FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30` .*no cycle start|never/);

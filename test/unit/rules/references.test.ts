@@ -74,7 +74,7 @@ describe('references, duplicate ids and roles', () => {
   it('an unknown time zone is reported and UTC is used', () => {
     const e = evaluateFiles(withBase({ 'patchops.yaml': SETTINGS.replace('America/Chicago', 'Mars/Olympus_Mons') }), AS_OF);
     const d = e.diagnostics.find((x) => /time zone/.test(x.message))!;
-    assert.equal(d.code, 'schema');
+    assert.equal(d.code, 'timezone.unknown');
     assert.equal(at(d), '2:11');
     assert.equal(e.timezone, 'UTC');
   });
@@ -82,8 +82,8 @@ describe('references, duplicate ids and roles', () => {
   it('an impossible date is reported on its value and read as absent', () => {
     const text = plan({ testing: 'testing: { status: passed, completed: 2026-02-30 }' });
     const e = evaluateFiles(withBase({ 'p.plan.yaml': text }), AS_OF);
-    const d = e.diagnostics.find((x) => x.code === 'schema')!;
-    assert.match(d.message, /2026-02-30/);
+    const d = e.diagnostics.find((x) => x.code === 'date.invalid')!;
+    assert.match(d.message, /^`completed`: `2026-02-30` is not a real date: February 2026 has 28 days$/);
     assert.equal(at(d), '8:39');
     assert.equal(e.plans[0].clockStart, null);
   });

@@ -7,6 +7,7 @@ import { ScanError } from '../../../src/core/scanners/model';
 import { assembleModel, loadFile } from '../../../src/core/workspace/load';
 import { evaluate } from '../../../src/core/evaluate';
 import { runCli } from '../../support/cli';
+import { VALUE_ERRORS } from '../../support/codes';
 import { sharedData, snapshot, tempWorkspace } from '../../support/sharedData';
 import { BASE, GROUPS, instant, plan } from '../../support/workspace';
 
@@ -469,7 +470,7 @@ describe('scanners: patchops import (CLI)', function () {
     assert.match(second.stdout, /nothing new to import/);
     assert.deepEqual(snapshot(ws), before);
     const validate = runCli(['validate', ws, '--as-of', '2026-11-23T12:00:00Z', '--format', 'json']);
-    const schemaErrors = JSON.parse(validate.stdout).diagnostics.filter((d: Json) => d.code === 'schema' || d.code === 'yaml.syntax');
+    const schemaErrors = JSON.parse(validate.stdout).diagnostics.filter((d: Json) => VALUE_ERRORS.has(d.code));
     assert.deepEqual(schemaErrors, []);
   });
 
@@ -503,7 +504,7 @@ describe('scanners: patchops import (CLI)', function () {
     assert.equal(result.endpoints.targets, real);
     assert.equal(sum(result.waves.map((w: Json) => w.targets)), real);
     const validate = runCli(['validate', ws, '--as-of', '2026-11-23T12:00:00Z', '--format', 'json']);
-    assert.deepEqual(JSON.parse(validate.stdout).diagnostics.filter((d: Json) => d.code === 'schema' || d.code === 'yaml.syntax'), []);
+    assert.deepEqual(JSON.parse(validate.stdout).diagnostics.filter((d: Json) => VALUE_ERRORS.has(d.code)), []);
   });
 
   it('--dry-run writes nothing', () => {

@@ -223,6 +223,13 @@ describe('time/cycles', () => {
       assert.match(checkCycle({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' }) ?? '', /no cycle start in the 100 years/);
       assert.match(checkCycle({ rrule: 'FREQ=MONTHLY;BYDAY=5MO;BYMONTH=2;BYMONTHDAY=1,2,3,4,5,6,7' }) ?? '', /no cycle start/);
     });
+
+    it('reports a rule whose UNTIL comes before its first start, and says what would be right', () => {
+      assert.equal(
+        checkCycle({ rrule: 'FREQ=DAILY;UNTIL=19990101T000000' }),
+        'rrule `FREQ=DAILY;UNTIL=19990101T000000` never produces a cycle start: its UNTIL comes before the first one (remove it, or set a later one)',
+      );
+    });
   });
 
   describe('many plans on one rule', () => {

@@ -54,6 +54,21 @@ describe('PatchOps diagnostics (extension host)', function () {
     assert.equal(d.message, core[0].message);
   });
 
+  it("each diagnostic's code links to its section of the docs/diagnostics.md the extension ships (the heading's line)", async () => {
+    const all = vscode.languages.getDiagnostics().flatMap(([, list]) => list.filter((d) => d.source === 'PatchOps'));
+    assert.ok(all.length >= 5, `PatchOps diagnostics: ${all.length}`);
+    const docs = vscode.Uri.joinPath(vscode.extensions.getExtension('patchops.patchops')!.extensionUri, 'docs', 'diagnostics.md');
+    const lines = Buffer.from(await vscode.workspace.fs.readFile(docs)).toString('utf8').split('\n');
+    for (const d of all) {
+      const code = d.code;
+      assert.ok(typeof code === 'object' && code !== null, `a code with a link: ${JSON.stringify(code)}`);
+      assert.equal(code.target.with({ fragment: '' }).toString(), docs.toString(), 'the bundled docs');
+      const line = /^L(\d+)$/.exec(code.target.fragment);
+      assert.ok(line, `a line fragment: ${code.target.toString()}`);
+      assert.equal(lines[Number(line[1]) - 1], `## ${code.value}`, `the section of ${code.value}`);
+    }
+  });
+
   it('every PatchOps diagnostic in the editor equals `patchops validate` on the same folder', async () => {
     const expected = cliDiagnostics();
     assert.ok(expected.some((d) => d.code === 'sla.breached'), 'the CLI sees the breach too');

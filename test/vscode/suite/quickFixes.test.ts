@@ -2,7 +2,7 @@
 // only the node at fault, so comments and formatting elsewhere stay byte for byte.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { editFile, eventually, patchopsDiagnostics, PLAN_039, replaceOnce, Restorer, uriOf } from './helpers';
+import { codeOf, editFile, eventually, patchopsDiagnostics, PLAN_039, replaceOnce, Restorer, uriOf } from './helpers';
 
 async function fixesAt(rel: string, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uriOf(rel), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
@@ -27,7 +27,7 @@ describe('PatchOps quick fixes (extension host)', function () {
     assert.equal(fix?.title, 'Rename to `owner`');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.equal(doc.getText(), misspelled.replace(/^ownr:/m, 'owner:'), 'only the key changed');
-    await eventually(() => assert.equal(patchopsDiagnostics(PLAN_039).filter((x) => x.code === 'schema').length, 0));
+    await eventually(() => assert.equal(patchopsDiagnostics(PLAN_039).filter((x) => codeOf(x) === 'schema').length, 0));
   });
 
   it('adds a rollback skeleton after the last line, and rollback.missing goes away', async () => {
@@ -36,14 +36,14 @@ describe('PatchOps quick fixes (extension host)', function () {
     const before = doc.getText();
     const d = await eventually(() => {
       const all = patchopsDiagnostics(PLAN_039);
-      const found = all.find((x) => x.code === 'rollback.missing');
-      assert.ok(found, `rollback.missing among ${JSON.stringify(all.map((x) => [x.code, x.range.start.line, x.message.slice(0, 60)]))}; text ends ${JSON.stringify(doc.getText().slice(-80))}`);
+      const found = all.find((x) => codeOf(x) === 'rollback.missing');
+      assert.ok(found, `rollback.missing among ${JSON.stringify(all.map((x) => [codeOf(x), x.range.start.line, x.message.slice(0, 60)]))}; text ends ${JSON.stringify(doc.getText().slice(-80))}`);
       return found;
     });
     const fix = (await fixesAt(PLAN_039, d)).find((a) => /rollback/i.test(a.title));
     assert.ok(fix, 'a rollback quick fix');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.ok(doc.getText().startsWith(before), 'the existing text is untouched');
-    await eventually(() => assert.equal(patchopsDiagnostics(PLAN_039).filter((x) => x.code === 'rollback.missing').length, 0));
+    await eventually(() => assert.equal(patchopsDiagnostics(PLAN_039).filter((x) => codeOf(x) === 'rollback.missing').length, 0));
   });
 });
