@@ -1,16 +1,18 @@
 // The report's forecast timeline and "At risk" key figure (docs/rules.md#forecast).
 import assert from 'node:assert/strict';
 import { renderHtml } from '../../../src/core/report/html';
+import { renderMarkdown } from '../../../src/core/report/markdown';
 import { buildReport } from '../../../src/core/report/reportJson';
 import { evaluateFiles, plan, SETTINGS, withBase } from '../../support/workspace';
 
-function html(waves: string) {
+function doc(waves: string) {
   const files = withBase({
     'patchops.yaml': `${SETTINGS}freezes:\n  - { from: 2026-12-15, to: 2027-01-02, reason: Year-end freeze }\n`,
     'p.plan.yaml': plan({ waves, testing: 'testing: { status: passed, completed: 2026-12-11T09:00 }' }),
   });
-  return renderHtml(buildReport(evaluateFiles(files, '2026-12-12T18:00:00Z')));
+  return buildReport(evaluateFiles(files, '2026-12-12T18:00:00Z'));
 }
+const html = (waves: string) => renderHtml(doc(waves));
 
 describe('report: the forecast timeline', () => {
   const late = html('waves:\n  - { name: Pilot, groups: [pilot], duration: 12h }\n  - { name: Organization, groups: [kiosks], duration: 3d }');
@@ -39,5 +41,13 @@ describe('report: the forecast timeline', () => {
     assert.match(onTime, /<svg class="timeline"/);
     const none = html('waves:\n  - { name: Pilot, groups: [pilot] }');
     assert.doesNotMatch(none, /class="timeline"|At risk/);
+  });
+
+  it('Markdown: the At risk figure and each plan\'s forecast in words', () => {
+    const late = renderMarkdown(doc('waves:\n  - { name: Pilot, groups: [pilot], duration: 12h }\n  - { name: Organization, groups: [kiosks], duration: 3d }'));
+    assert.match(late, /\| At risk \(projected to finish after the deadline\) \| 1 \|/);
+    assert.match(late, /- \*\*Forecast:\*\* AT RISK: projected finish 2027-01-03 06:00 UTC, 471 h after the deadline \(limited by freeze\)/);
+    const none = renderMarkdown(doc('waves:\n  - { name: Pilot, groups: [pilot] }'));
+    assert.doesNotMatch(none, /At risk|Forecast/);
   });
 });
