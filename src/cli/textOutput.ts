@@ -5,6 +5,7 @@ import { formatDuration } from '../core/time/durations';
 import { formatInstantLocal } from '../core/time/instants';
 import type { PlanState } from '../core/model/vocabulary';
 import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel, tierLabel } from '../core/present/labels';
+import { forecastText } from '../core/present/summaries';
 import { isDeadlineCode } from './failOn';
 import { columns, printable, visibleWidth, type Style } from './terminal';
 
@@ -54,7 +55,8 @@ export function statusText(evaluation: Evaluation, style: Style): string {
   out.push('');
   const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
   out.push(`SLA compliance ${pct(kpis.slaCompliancePercent)} · endpoints remediated ${pct(kpis.endpointsRemediatedPercent)} · ` +
-    `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon${kpis.unknownDeadlines ? ` · ${kpis.unknownDeadlines} with no deadline` : ''}`);
+    `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon${kpis.atRisk ? ` · ${kpis.atRisk} at risk` : ''}` +
+    `${kpis.unknownDeadlines ? ` · ${kpis.unknownDeadlines} with no deadline` : ''}`);
   // Right under the numbers, which may be incomplete then (a plan whose file has errors may lack a tier or deadline).
   const errors = errorsLine(evaluation.diagnostics);
   if (errors) out.push(style.red(errors));
@@ -80,6 +82,17 @@ export function statusText(evaluation: Evaluation, style: Style): string {
   if (unknown.length) {
     out.push('');
     out.push(...columns(unknown, visibleWidth));
+  }
+  // Forecasts (docs/rules.md#forecast), for the plans with schedule inputs.
+  const forecasts = plans.flatMap((p) => {
+    const text = forecastText(p, timezone);
+    if (text === undefined) return [];
+    const paint = p.atRisk ? style.yellow : p.forecast!.finish === null ? style.red : (t: string) => t;
+    return [[printable(p.id), paint(printable(text))]];
+  });
+  if (forecasts.length) {
+    out.push('');
+    out.push(...columns(forecasts, visibleWidth));
   }
 
   if (evaluation.exceptions.length) {

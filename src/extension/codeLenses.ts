@@ -66,7 +66,7 @@ export class PatchOpsCodeLensProvider implements vscode.CodeLensProvider<PatchOp
     if (!plan) return undefined;
     if (lens.target.kind === 'plan') return planLensTitle(plan, evaluation.asOf, evaluation.timezone);
     const wave = plan.waves[lens.target.index];
-    return wave && waveLensTitle(wave);
+    return wave && waveLensTitle(wave, evaluation.timezone);
   }
 
   private lookup(uri: vscode.Uri): { evaluation: Evaluation; rel: string } | undefined {

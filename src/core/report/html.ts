@@ -4,6 +4,7 @@
 // whitelisted, and element ids are positional, so no document text ever reaches markup.
 
 import { escapeHtml as t } from './escape';
+import { forecastTimeline } from './htmlTimeline';
 import { endpointsChart, plansByTierChart, waveProgressBar } from './htmlCharts';
 import { REPORT_CSS } from './htmlStyle';
 import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
@@ -121,6 +122,7 @@ function kpiSection(doc: ReportDocument): string {
     card('Open breaches', String(k.openBreaches), 'plans past their SLA deadline', k.openBreaches > 0 ? 'bad' : k.unknownDeadlines > 0 ? '' : 'good'),
     ...(k.unknownDeadlines ? [card('No deadline', String(k.unknownDeadlines), 'plans whose deadline cannot be computed: they may be late', 'bad')] : []),
     card('Due soon', String(k.dueSoon), 'plans inside the warning window', k.dueSoon > 0 ? 'warn' : ''),
+    ...(k.atRisk ? [card('At risk', String(k.atRisk), 'plans projected to finish after their deadline', 'warn')] : []),
     statsCard(
       'Mean time to patch',
       'clock start to last wave complete, per tier',
@@ -246,6 +248,7 @@ function planArticle(doc: ReportDocument, p: PlanReport, index: number): string 
     `<p class="badges">${stateBadge(p.state)}${tierBadge(p.tier)}${kev}</p></div>` +
     planFacts(doc, p) +
     wavesTable(p) +
+    forecastTimeline(doc, p) +
     `<p class="source">Source: ${text(p.file)}</p></article>`
   );
 }

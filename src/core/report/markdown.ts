@@ -63,6 +63,7 @@ function kpiSection(doc: ReportDocument): string {
     ['Open breaches', String(k.openBreaches)],
     ...(k.unknownDeadlines ? [['No deadline (may be late)', String(k.unknownDeadlines)]] : []),
     ['Due soon', String(k.dueSoon)],
+    ...(k.atRisk ? [['At risk (projected to finish after the deadline)', String(k.atRisk)]] : []),
     ...TIERS.map((t) => [`Mean time to patch, ${inText(tierLabel(t))}`, formatHours(k.meanTimeToPatchHours[t] ?? null)]),
     ['Plans by state', countList(k.plansByState, PLAN_STATES, planStateLabel)],
     ['Exceptions by state', countList(k.exceptionsByState, EXCEPTION_STATES, exceptionStateLabel)],
@@ -124,10 +125,18 @@ function planBlock(doc: ReportDocument, plan: PlanReport): string {
     `- **Executes (IT):** ${md(plan.owner)} · **validates (InfoSec):** ${md(plan.validator)} · **SLA policy:** ${md(plan.sla ?? '')} · **testing:** ${md(words(plan.testing))}`,
     `- **Vulnerabilities:** ${plan.vulnerabilities.length === 0 ? DASH : plan.vulnerabilities.map((v) => md(describeVulnerability(v))).join('; ')}`,
     `- **Exempted by:** ${plan.exemptedBy.length === 0 ? DASH : plan.exemptedBy.map(md).join(', ')}`,
+    ...(plan.forecast ? [`- **Forecast:** ${md(describeForecast(plan.forecast))}`] : []),
     `- **File:** ${md(plan.file)}`,
   ];
   const waves = plan.waves.length === 0 ? 'No waves.' : wavesTable(plan.waves);
   return [`### ${md(plan.id)}: ${md(plan.title)}`, facts.join('\n'), waves].join('\n\n');
+}
+
+/** docs/rules.md#forecast, in words: the projected finish and the slack, or why there is none. */
+function describeForecast(f: NonNullable<PlanReport['forecast']>): string {
+  if (f.finish === null) return `none: ${f.unknownReason ?? 'it cannot be computed'}`;
+  const slack = f.slackHours === null ? '' : f.slackHours >= 0 ? `, ${formatHours(f.slackHours)} to spare` : `, ${formatHours(-f.slackHours)} after the deadline`;
+  return `${f.atRisk ? 'AT RISK: ' : ''}projected finish ${formatInstant(f.finish)}${slack} (limited by ${f.limitedBy?.replace('_', ' ') ?? 'its input'})`;
 }
 
 /** Met, missed, exempt and cancelled plans have no time left to speak of. */

@@ -6,6 +6,7 @@ import { cycleDeadline } from '../time/cycles';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
 import type { RuleContext } from './context';
+import { forecastPlan } from './forecast';
 import { checkPlanReferences } from './planReferences';
 import type { ResolvedPolicy } from './policies';
 import type { ScoredVulnerability } from './vulnerabilities';
@@ -29,6 +30,8 @@ export interface PlanInputs {
   scored: ScoredVulnerability[];
   /** Effective exceptions by the vulnerability ids they name. */
   exemptions: ReadonlyMap<string, readonly ExceptionResult[]>;
+  /** The workspace's maintenance windows and freezes, for the forecast. */
+  calendar?: Pick<WorkspaceFile, 'maintenance_windows' | 'freezes'>;
 }
 
 const HOUR = 3_600_000;
@@ -126,6 +129,8 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
   } else result.state = stateOf(ctx, result, policy, testingPassedAt);
 
   if (!cancelled && !unreadableFile) {
+    const forecast = forecastPlan(ctx, plan, result, { groups: inputs.groups, workspace: inputs.calendar, testingPassedAt });
+    if (forecast) result.forecast = forecast;
     reportSla(ctx, plan, result, policy);
     checkRollback(ctx, plan, result.tier);
   }

@@ -70,6 +70,24 @@ export function cycleDeadline(cycle: CycleSpec, clockStart: number, zone: string
   return fail(noStartMessage(cycle.rrule, schedule, earliest, latest));
 }
 
+/**
+ * The rule's occurrences (instants) with from <= start < to, ascending, for maintenance windows
+ * (time/windows.ts); or what is wrong with the rule. The time of day comes from its DTSTART line.
+ */
+export function occurrencesBetween(rruleText: string, zone: string, from: number, to: number): number[] | string {
+  if (!isValidZone(zone)) return `unknown time zone \`${zone}\``;
+  const schedule = scheduleFor(rruleText, undefined, zone);
+  if (typeof schedule === 'string') return schedule;
+  ensureCovered(schedule, to + ZONE_MARGIN_MS);
+  const starts: number[] = [];
+  for (let i = lowerBound(schedule.walls, from - ZONE_MARGIN_MS); i < schedule.walls.length; i++) {
+    const start = instantAt(schedule, i);
+    if (start >= to) break; // one start a day at most, at the same local time: wall order is instant order
+    if (start >= from) starts.push(start);
+  }
+  return starts;
+}
+
 const checkResults = new Map<string, string | undefined>();
 
 /** undefined when the rrule text is usable and occurs; else a message about what is wrong. */

@@ -150,7 +150,7 @@ describe('the catalog of diagnostic codes', () => {
 
   it('the codes new to the catalog are file errors for --fail-on: only the passing of time brings the deadline codes', () => {
     const deadline = DIAGNOSTIC_CODE_LIST.filter((code) => isDeadlineCode(code));
-    assert.deepEqual(deadline, ['sla.breached', 'sla.due-soon', 'sla.missed', 'exception.expired', 'exception.expiring']);
+    assert.deepEqual(deadline, ['sla.breached', 'sla.due-soon', 'sla.missed', 'sla.at-risk', 'exception.expired', 'exception.expiring']);
   });
 });
 

@@ -162,6 +162,38 @@ describe('incremental evaluation', () => {
     checkSequences('incremental generated', readTexts(root), 25);
   });
 
+  it('equals an evaluation from nothing with schedule inputs: windows, freezes, planned starts, rates (forecast)', function () {
+    this.timeout(60_000);
+    const texts = new Map(readTexts(SAMPLES));
+    const settings = texts.get('patchops.yaml')!;
+    texts.set('patchops.yaml', `${settings.trimEnd()}
+maintenance_windows:
+  - rrule: "DTSTART:20260101T220000\\nRRULE:FREQ=DAILY"
+    duration: 6h
+freezes:
+  - from: 2026-11-26
+    to: 2026-11-28
+    reason: Thanksgiving
+  - from: 2026-12-15
+    to: 2027-01-02
+`);
+    const plans = [...texts.keys()].filter((f) => f.endsWith('.plan.yaml')).sort();
+    // Schedule inputs on some plans' waves: a planned start, a duration or a rate, as the issue writes them.
+    plans.slice(0, 6).forEach((rel, i) => {
+      let n = 0;
+      texts.set(rel, texts.get(rel)!.replace(/^(\s*- )name: (.*)$/gm, (line, lead: string, name: string) => {
+        const pad = ' '.repeat(lead.length);
+        const extra = [
+          `${pad}duration: ${['2d', '12h', '30h'][(i + n) % 3]}`,
+          `${pad}rate: ${[5, 20][(i + n) % 2]}`,
+          `${pad}planned_start: 2026-11-${24 + ((i + n) % 5)}T09:00`,
+        ][(i + n++) % 3];
+        return `${lead}name: ${name}\n${extra}`;
+      }));
+    });
+    checkSequences('incremental schedule', texts, 30);
+  });
+
   it('computes only the cells that depend on an edit', () => {
     const root = tempDir();
     generateWorkspace(root, 200);

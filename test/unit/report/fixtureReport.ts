@@ -341,6 +341,7 @@ function computeKpis(plans: readonly PlanReport[], exceptions: readonly Exceptio
     openBreaches: n('breached'),
     dueSoon: n('due_soon'),
     unknownDeadlines: n('unknown'),
+    atRisk: plans.filter((p) => p.forecast?.atRisk).length,
     plansWithUnknownEndpoints: plans.filter((p) => p.status === 'active' && p.endpoints.targets === null).length,
     plansByState,
     exceptionsByState,
