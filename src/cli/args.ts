@@ -163,7 +163,10 @@ const FORMATS = { validate: VALIDATE_FORMATS, status: STATUS_FORMATS, report: RE
 /** `validate|status|report [DIR]`. */
 function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[], values: FlagValues): ValidateArgs | StatusArgs | ReportArgs {
   const scannerFlag = (['affects', 'dry-run', 'include-unfixed', 'kev', 'epss'] as const).find((k) => values[k] !== undefined);
-  if (scannerFlag) throw new UsageError(`--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`);
+  if (scannerFlag)
+    throw new UsageError(
+      `--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`,
+    );
   const [dir, ...extra] = words;
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': ${command} takes one folder`);
   const format = values.format;
@@ -219,16 +222,21 @@ function scannerArgs(command: 'import' | 'enrich' | 'export', words: string[], v
       }
       let affects: string[] = [];
       if (values.affects !== undefined) {
-        affects = values.affects.split(',').map((g) => g.trim()).filter((g) => g !== '');
+        affects = values.affects
+          .split(',')
+          .map((g) => g.trim())
+          .filter((g) => g !== '');
         const bad = affects.find((g) => !ID_PATTERN.test(g));
-        if (affects.length === 0 || bad !== undefined) throw new UsageError(`--affects '${values.affects}': give asset group ids separated by commas, e.g. --affects web-servers,kiosks`);
+        if (affects.length === 0 || bad !== undefined)
+          throw new UsageError(`--affects '${values.affects}': give asset group ids separated by commas, e.g. --affects web-servers,kiosks`);
       }
       return { command, file, dir: dir ?? '.', asOf, format, affects, dryRun: values['dry-run'] === true, includeUnfixed: values['include-unfixed'] === true };
     }
     case 'enrich': {
       const [dir, ...extra] = words;
       if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': enrich takes one folder`);
-      if (values.kev === undefined) throw new UsageError('enrich needs the CISA KEV catalog: patchops enrich [DIR] --kev known_exploited_vulnerabilities.json [--epss epss_scores.csv.gz]');
+      if (values.kev === undefined)
+        throw new UsageError('enrich needs the CISA KEV catalog: patchops enrich [DIR] --kev known_exploited_vulnerabilities.json [--epss epss_scores.csv.gz]');
       return { command, dir: dir ?? '.', kev: values.kev, ...(values.epss !== undefined ? { epss: values.epss } : {}), dryRun: values['dry-run'] === true };
     }
     case 'export': {

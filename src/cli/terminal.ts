@@ -41,6 +41,9 @@ export function columns(rows: string[][], width: (s: string) => number = visible
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
   return rows.map((row) =>
-    row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ').trimEnd(),
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell))))
+      .join('  ')
+      .trimEnd(),
   );
 }

@@ -54,9 +54,11 @@ export function statusText(evaluation: Evaluation, style: Style): string {
   out.push(style.bold(`${printable(evaluation.workspaceName || 'PatchOps workspace')} — as of ${local(asOf)}`));
   out.push('');
   const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
-  out.push(`SLA compliance ${pct(kpis.slaCompliancePercent)} · endpoints remediated ${pct(kpis.endpointsRemediatedPercent)} · ` +
-    `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon${kpis.atRisk ? ` · ${kpis.atRisk} at risk` : ''}` +
-    `${kpis.unknownDeadlines ? ` · ${kpis.unknownDeadlines} with no deadline` : ''}`);
+  out.push(
+    `SLA compliance ${pct(kpis.slaCompliancePercent)} · endpoints remediated ${pct(kpis.endpointsRemediatedPercent)} · ` +
+      `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon${kpis.atRisk ? ` · ${kpis.atRisk} at risk` : ''}` +
+      `${kpis.unknownDeadlines ? ` · ${kpis.unknownDeadlines} with no deadline` : ''}`,
+  );
   // Right under the numbers, which may be incomplete then (a plan whose file has errors may lack a tier or deadline).
   const errors = errorsLine(evaluation.diagnostics);
   if (errors) out.push(style.red(errors));
@@ -65,7 +67,12 @@ export function statusText(evaluation: Evaluation, style: Style): string {
   const plans = orderPlanResults(evaluation.plans);
   const rows = [['PLAN', 'TIER', 'STATE', 'DEADLINE', 'WHEN', 'ENDPOINTS', 'TITLE']];
   for (const p of plans) {
-    const when = p.deadline === null || p.remediatedAt !== null ? '' : p.deadline < asOf ? `${formatDuration(asOf - p.deadline)} ago` : `in ${formatDuration(p.deadline - asOf)}`;
+    const when =
+      p.deadline === null || p.remediatedAt !== null
+        ? ''
+        : p.deadline < asOf
+          ? `${formatDuration(asOf - p.deadline)} ago`
+          : `in ${formatDuration(p.deadline - asOf)}`;
     rows.push([
       printable(p.id),
       p.tier === null ? '—' : inText(tierLabel(p.tier)),
@@ -101,7 +108,13 @@ export function statusText(evaluation: Evaluation, style: Style): string {
     const exceptions = orderExceptionResults(evaluation.exceptions);
     for (const e of exceptions) {
       const data = e.entity.data;
-      exRows.push([printable(e.id), inText(exceptionStateLabel(e.state)), inText(approvalLabel(e.approval)), local(e.revisitOn), printable(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}`)]);
+      exRows.push([
+        printable(e.id),
+        inText(exceptionStateLabel(e.state)),
+        inText(approvalLabel(e.approval)),
+        local(e.revisitOn),
+        printable(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}`),
+      ]);
     }
     columns(exRows).forEach((line, i) => out.push(i === 0 ? style.dim(line) : line));
     // Git review (docs/git-review.md): the approval commit, and why an approval is not verified.

@@ -101,7 +101,9 @@ export class SlaTree extends PatchOpsTree {
   protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
     const plans = orderPlanResults(workspace.evaluation!.plans);
     const atRisk = plans.filter((p) => p.atRisk);
-    const states: Node[] = PLAN_STATES.map((state) => ({ kind: 'state' as const, workspace, state, plans: plans.filter((p) => p.state === state) })).filter((n) => n.plans.length > 0);
+    const states: Node[] = PLAN_STATES.map((state) => ({ kind: 'state' as const, workspace, state, plans: plans.filter((p) => p.state === state) })).filter(
+      (n) => n.plans.length > 0,
+    );
     return atRisk.length ? [{ kind: 'atRisk', workspace, plans: atRisk }, ...states] : states;
   }
   protected childrenOf(node: Node): Node[] {
@@ -112,7 +114,12 @@ export class SlaTree extends PatchOpsTree {
 export class ExceptionsTree extends PatchOpsTree {
   protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
     const exceptions = orderExceptionResults(workspace.evaluation!.exceptions);
-    return EXCEPTION_STATES.map((state) => ({ kind: 'exceptionState' as const, workspace, state, exceptions: exceptions.filter((e) => e.state === state) })).filter((n) => n.exceptions.length > 0);
+    return EXCEPTION_STATES.map((state) => ({
+      kind: 'exceptionState' as const,
+      workspace,
+      state,
+      exceptions: exceptions.filter((e) => e.state === state),
+    })).filter((n) => n.exceptions.length > 0);
   }
   protected childrenOf(node: Node): Node[] {
     return node.kind === 'exceptionState' ? node.exceptions.map((exception) => ({ kind: 'exception', workspace: node.workspace, exception })) : [];
@@ -145,7 +152,9 @@ function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResu
   const item = new vscode.TreeItem(wave.name, vscode.TreeItemCollapsibleState.None);
   item.id = `${workspace.root.toString()}#plan:${plan.entity.source.file}#${plan.id}#wave:${wave.index}`;
   item.description = waveDescription(wave);
-  item.iconPath = new vscode.ThemeIcon(wave.status === 'complete' ? 'pass' : wave.status === 'rolled_back' ? 'discard' : wave.status === 'planned' ? 'circle-large-outline' : 'sync');
+  item.iconPath = new vscode.ThemeIcon(
+    wave.status === 'complete' ? 'pass' : wave.status === 'rolled_back' ? 'discard' : wave.status === 'planned' ? 'circle-large-outline' : 'sync',
+  );
   item.tooltip = wave.blockedBy
     ? `Blocked: ${wave.blockedBy.replace(/`/g, '')}`
     : wave.startedEarly

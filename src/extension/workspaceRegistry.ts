@@ -121,7 +121,9 @@ export class WorkspaceRegistry implements vscode.Disposable {
     if (zone) this.timer.run(`warm up: time zone ${zone}`, () => void (isValidZone(zone) && formatInstantLocal(0, zone)));
     const parsed = Date.now();
     await this.evaluate(workspace, model);
-    this.log.info(`loaded ${workspace.fileCount} files of ${workspace.root.fsPath}: read and parsed in ${parsed - started} ms, evaluated in ${Date.now() - parsed} ms`);
+    this.log.info(
+      `loaded ${workspace.fileCount} files of ${workspace.root.fsPath}: read and parsed in ${parsed - started} ms, evaluated in ${Date.now() - parsed} ms`,
+    );
   }
 
   /**
@@ -159,10 +161,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
       const owner = this.workspaceOf(uri);
       if (!owner) {
         // A deleted folder arrives as one event for the folder itself.
-        if (deleted) for (const w of this.workspaces) {
-          const rel = w.relative(uri);
-          if (rel !== undefined && w.removeUnder(rel)) this.schedule(w, 0);
-        }
+        if (deleted)
+          for (const w of this.workspaces) {
+            const rel = w.relative(uri);
+            if (rel !== undefined && w.removeUnder(rel)) this.schedule(w, 0);
+          }
         return;
       }
       if (!PatchOpsWorkspace.isWorkspaceFile(owner.rel)) return;

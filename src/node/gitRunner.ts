@@ -161,7 +161,8 @@ export function locateExecutable(name: string, root: string, env: NodeJS.Process
       return { ok: true, path: real };
     }
   }
-  if (refused.length) return { ok: false, state: 'unverified', reason: `refusing to run ${refused[0]}: the only ${name} on PATH is inside the workspace or its repository` };
+  if (refused.length)
+    return { ok: false, state: 'unverified', reason: `refusing to run ${refused[0]}: the only ${name} on PATH is inside the workspace or its repository` };
   return { ok: false, state: 'unchecked', reason: `${name} is not installed (not found on PATH)` };
 }
 

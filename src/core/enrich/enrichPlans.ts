@@ -99,7 +99,9 @@ export function enrichSummaryText(result: EnrichResult, data: EnrichData, dryRun
   // eslint-disable-next-line no-control-regex
   const clean = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const epss = data.epss ? `, EPSS ${data.epss.scores.size} scores${data.epss.scoreDate ? ` of ${data.epss.scoreDate}` : ''}` : '';
-  out.push(`KEV catalog ${data.kev.version ?? '(no version)'} with ${data.kev.entries.size} entries${epss}: ${result.plansChecked} plans, ${result.vulnerabilitiesChecked} vulnerabilities checked`);
+  out.push(
+    `KEV catalog ${data.kev.version ?? '(no version)'} with ${data.kev.entries.size} entries${epss}: ${result.plansChecked} plans, ${result.vulnerabilitiesChecked} vulnerabilities checked`,
+  );
   for (const f of result.changes) {
     out.push(`  ${dryRun ? 'would change' : 'changed'} ${f.file}`);
     for (const c of f.changes) out.push(`    ${clean(c.vulnerability)}: ${c.field} ${c.from === null ? '' : `${String(c.from)} → `}${String(c.to)}`);

@@ -94,7 +94,10 @@ function fixedStatement(plan: PlanResult, vuln: string, groups: string[]): VexSt
 }
 
 function openStatement(plan: PlanResult, vuln: string, groups: string[], asOf: number): VexStatement {
-  const deadline = plan.deadline !== null ? `deadline ${utc(plan.deadline)} (${plan.tier}-tier, ${plan.state.replace('_', ' ')})` : `no deadline yet (${plan.state.replace('_', ' ')})`;
+  const deadline =
+    plan.deadline !== null
+      ? `deadline ${utc(plan.deadline)} (${plan.tier}-tier, ${plan.state.replace('_', ' ')})`
+      : `no deadline yet (${plan.state.replace('_', ' ')})`;
   return {
     vulnerability: { name: vuln },
     products: groups.map(groupProduct),

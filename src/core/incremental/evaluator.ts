@@ -219,17 +219,27 @@ class Run {
     const { s, model, asOf } = this;
     const changes: ScoreChanges = { removed: [], added: [] };
     for (const plan of model.plans) {
-      s.planPolicyCells.cell(plan, asOf, (ctx) => planPolicy(ctx, plan, s.planPolicyInputs), (_, policy, before) => {
-        this.touch(plan);
-        // The result reads its policy from this cell, not through a tracked map: a new policy
-        // answer is a new result.
-        if (before && !samePlanPolicy(policy.value, before.value)) s.planCells.forget(plan);
-      });
-      s.scoredCells.cell(plan, asOf, (ctx) => scoreVulnerabilities(ctx, plan), (_, scored, before) => {
-        this.touch(plan);
-        if (before) changes.removed.push(before.value);
-        changes.added.push(scored.value);
-      });
+      s.planPolicyCells.cell(
+        plan,
+        asOf,
+        (ctx) => planPolicy(ctx, plan, s.planPolicyInputs),
+        (_, policy, before) => {
+          this.touch(plan);
+          // The result reads its policy from this cell, not through a tracked map: a new policy
+          // answer is a new result.
+          if (before && !samePlanPolicy(policy.value, before.value)) s.planCells.forget(plan);
+        },
+      );
+      s.scoredCells.cell(
+        plan,
+        asOf,
+        (ctx) => scoreVulnerabilities(ctx, plan),
+        (_, scored, before) => {
+          this.touch(plan);
+          if (before) changes.removed.push(before.value);
+          changes.added.push(scored.value);
+        },
+      );
       if (this.pauseDue()) yield;
     }
     s.planPolicyCells.sweep(this.touch);

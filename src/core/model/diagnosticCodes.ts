@@ -108,7 +108,7 @@ export const DIAGNOSTIC_CODES = {
     docs: 'docs/diagnostics.md#slaunknown',
   },
   'sla.at-risk': {
-    summary: "A plan not late yet whose waves are projected to finish after its deadline (its schedule, maintenance windows and freezes).",
+    summary: 'A plan not late yet whose waves are projected to finish after its deadline (its schedule, maintenance windows and freezes).',
     severity: 'warning',
     docs: 'docs/diagnostics.md#slaat-risk',
   },
@@ -135,7 +135,8 @@ export const DIAGNOSTIC_CODES = {
   'wave.window': {
     summary: 'A planned wave start outside every maintenance window or inside a freeze, or a maintenance window or freeze that cannot be used.',
     severity: ['warning', 'error'],
-    severityNote: 'an error for a window or freeze that cannot be used (an rrule that never occurs, a freeze that ends before it starts); a warning for a planned start, and for windows that overlap',
+    severityNote:
+      'an error for a window or freeze that cannot be used (an rrule that never occurs, a freeze that ends before it starts); a warning for a planned start, and for windows that overlap',
     docs: 'docs/diagnostics.md#wavewindow',
   },
   'rollback.missing': {

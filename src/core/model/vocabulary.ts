@@ -5,32 +5,13 @@ export type Tier = 'critical' | 'high' | 'medium' | 'low';
 export type SeverityBand = 'critical' | 'high' | 'medium' | 'low' | 'none';
 export type Impact = 'high' | 'medium' | 'low';
 
-export type PlanState =
-  | 'cancelled'
-  | 'exempt'
-  | 'met'
-  | 'missed'
-  | 'breached'
-  | 'due_soon'
-  | 'on_track'
-  | 'awaiting_test'
-  | 'unknown';
+export type PlanState = 'cancelled' | 'exempt' | 'met' | 'missed' | 'breached' | 'due_soon' | 'on_track' | 'awaiting_test' | 'unknown';
 
 export type WaveStatus = 'planned' | 'in_progress' | 'paused' | 'complete' | 'rolled_back';
 export type ExceptionState = 'active' | 'expiring' | 'expired' | 'pending' | 'invalid';
 export type ApprovalState = 'verified' | 'unverified' | 'unchecked' | 'missing';
 
-export const PLAN_STATES: readonly PlanState[] = [
-  'breached',
-  'unknown',
-  'due_soon',
-  'awaiting_test',
-  'on_track',
-  'missed',
-  'met',
-  'exempt',
-  'cancelled',
-];
+export const PLAN_STATES: readonly PlanState[] = ['breached', 'unknown', 'due_soon', 'awaiting_test', 'on_track', 'missed', 'met', 'exempt', 'cancelled'];
 export const EXCEPTION_STATES: readonly ExceptionState[] = ['invalid', 'expired', 'expiring', 'pending', 'active'];
 export const TIERS: readonly Tier[] = ['critical', 'high', 'medium', 'low'];
 
@@ -39,18 +20,7 @@ export const TIERS: readonly Tier[] = ['critical', 'high', 'medium', 'low'];
  * planned start, testing, the previous wave or its soak, a maintenance window, a freeze, its own
  * progress so far, a gate that failed, a paused or rolled-back status; `done` when it is complete.
  */
-export type ForecastCause =
-  | 'as_of'
-  | 'planned_start'
-  | 'testing'
-  | 'previous_wave'
-  | 'soak'
-  | 'window'
-  | 'freeze'
-  | 'progress'
-  | 'gate'
-  | 'status'
-  | 'done';
+export type ForecastCause = 'as_of' | 'planned_start' | 'testing' | 'previous_wave' | 'soak' | 'window' | 'freeze' | 'progress' | 'gate' | 'status' | 'done';
 
 /** When a plan's SLA clock starts. */
 export type ClockStartKind = 'discovered' | 'published' | 'tested';

@@ -72,9 +72,10 @@ export function waveLensTitle(wave: WaveResult, zone?: string): string {
       : wave.index === 0
         ? 'first wave'
         : 'gate met';
-  const forecast = wave.forecast && wave.status !== 'complete' && wave.forecast.finish !== null && wave.forecast.start !== null
-    ? ` · projected ${formatInstantLocal(wave.forecast.start, zone ?? 'UTC')} → ${formatInstantLocal(wave.forecast.finish, zone ?? 'UTC')}`
-    : '';
+  const forecast =
+    wave.forecast && wave.status !== 'complete' && wave.forecast.finish !== null && wave.forecast.start !== null
+      ? ` · projected ${formatInstantLocal(wave.forecast.start, zone ?? 'UTC')} → ${formatInstantLocal(wave.forecast.finish, zone ?? 'UTC')}`
+      : '';
   return `${inText(waveStatusLabel(wave.status))} · ${progress} · ${gate}${zone ? forecast : ''}`;
 }
 

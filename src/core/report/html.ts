@@ -117,7 +117,12 @@ function kpiSection(doc: ReportDocument): string {
   const ep = endpointTotals(doc.plans);
   const slaTone = k.slaCompliancePercent === null ? '' : k.slaCompliancePercent >= 90 ? 'good' : k.slaCompliancePercent < 75 ? 'bad' : 'warn';
   const cards = [
-    card('SLA compliance', formatPercent(k.slaCompliancePercent), `${sla.met} met · ${sla.missed} missed · ${sla.breached} breached${sla.unknown ? ` · ${sla.unknown} no deadline` : ''}`, slaTone),
+    card(
+      'SLA compliance',
+      formatPercent(k.slaCompliancePercent),
+      `${sla.met} met · ${sla.missed} missed · ${sla.breached} breached${sla.unknown ? ` · ${sla.unknown} no deadline` : ''}`,
+      slaTone,
+    ),
     card('Endpoints remediated', formatPercent(k.endpointsRemediatedPercent), t(endpointsNote(ep, k)), k.plansWithUnknownEndpoints ? 'warn' : ''),
     card('Open breaches', String(k.openBreaches), 'plans past their SLA deadline', k.openBreaches > 0 ? 'bad' : k.unknownDeadlines > 0 ? '' : 'good'),
     ...(k.unknownDeadlines ? [card('No deadline', String(k.unknownDeadlines), 'plans whose deadline cannot be computed: they may be late', 'bad')] : []),
@@ -268,8 +273,7 @@ function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number
   const scope = [e.plan === null ? '' : `Plan ${t(e.plan)}`, list(e.vulnerabilities, ''), e.groups.length === 0 ? '' : `Groups: ${list(e.groups)}`]
     .filter((s) => s !== '')
     .join('<br>');
-  const controls =
-    e.compensatingControls.length === 0 ? 'None documented.' : `<ul>${e.compensatingControls.map((c) => `<li>${t(c)}</li>`).join('')}</ul>`;
+  const controls = e.compensatingControls.length === 0 ? 'None documented.' : `<ul>${e.compensatingControls.map((c) => `<li>${t(c)}</li>`).join('')}</ul>`;
   const id = `exc-${index + 1}`;
   return (
     `<article class="exception x-${cls(EXCEPTION_STATES, e.state)}" id="${id}" aria-labelledby="${id}-h">` +

@@ -98,10 +98,7 @@ function tierRowSvg(row: TierRow, y: number, scale: number): string {
     x += w;
     return seg;
   }).join('');
-  return (
-    `<text x="0" y="${y + 16}" class="axis">${t(row.label)}</text>${segments}` +
-    `<text x="${n2(x + 6)}" y="${y + 16}" class="total">${row.total}</text>`
-  );
+  return `<text x="0" y="${y + 16}" class="axis">${t(row.label)}</text>${segments}` + `<text x="${n2(x + 6)}" y="${y + 16}" class="total">${row.total}</text>`;
 }
 
 /** Stacked horizontal bars: for each tier, how many plans are in each SLA state. */

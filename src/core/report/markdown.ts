@@ -58,7 +58,10 @@ function kpiSection(doc: ReportDocument): string {
   const sla = slaCounts(k);
   const ep = endpointTotals(doc.plans);
   const rows: string[][] = [
-    ['SLA compliance', `${formatPercent(k.slaCompliancePercent)} (${sla.met} met, ${sla.missed} missed, ${sla.breached} breached${sla.unknown ? `, ${sla.unknown} no deadline` : ''})`],
+    [
+      'SLA compliance',
+      `${formatPercent(k.slaCompliancePercent)} (${sla.met} met, ${sla.missed} missed, ${sla.breached} breached${sla.unknown ? `, ${sla.unknown} no deadline` : ''})`,
+    ],
     ['Endpoints remediated', `${formatPercent(k.endpointsRemediatedPercent)} (${endpointsNote(ep, k)})`],
     ['Open breaches', String(k.openBreaches)],
     ...(k.unknownDeadlines ? [['No deadline (may be late)', String(k.unknownDeadlines)]] : []),
@@ -91,7 +94,15 @@ function attentionSection(doc: ReportDocument): string {
       ? 'No plan is breached, due soon or awaiting test.'
       : table(
           ['Plan', 'Title', 'Tier', 'State', 'Deadline', 'When', 'Endpoints'],
-          plans.map((p) => [md(p.id), md(p.title), md(tierLabel(p.tier)), `**${md(planStateLabel(p.state))}**`, md(formatInstant(p.deadline)), md(attentionWhen(doc, p)), md(formatPercent(p.endpointsPercent))]),
+          plans.map((p) => [
+            md(p.id),
+            md(p.title),
+            md(tierLabel(p.tier)),
+            `**${md(planStateLabel(p.state))}**`,
+            md(formatInstant(p.deadline)),
+            md(attentionWhen(doc, p)),
+            md(formatPercent(p.endpointsPercent)),
+          ]),
         ),
   );
   if (exceptions.length > 0) {
@@ -99,7 +110,13 @@ function attentionSection(doc: ReportDocument): string {
       '### Exceptions to review',
       table(
         ['Exception', 'State', 'Approval', 'Revisit on', 'Detail'],
-        exceptions.map((e) => [md(e.id), `**${md(exceptionStateLabel(e.state))}**`, md(approvalLabel(e.approval)), md(formatInstant(e.revisitOn)), md(e.approvalDetail ?? '')]),
+        exceptions.map((e) => [
+          md(e.id),
+          `**${md(exceptionStateLabel(e.state))}**`,
+          md(approvalLabel(e.approval)),
+          md(formatInstant(e.revisitOn)),
+          md(e.approvalDetail ?? ''),
+        ]),
       ),
     );
   }
@@ -115,7 +132,8 @@ function planBlock(doc: ReportDocument, plan: PlanReport): string {
       : plan.clockStart === null && plan.deadline === null
         ? 'the SLA clock has not started'
         : `clock start ${md(formatInstant(plan.clockStart))}`;
-  const remediated = plan.remediatedAt === null ? 'not yet' : `${md(formatInstant(plan.remediatedAt))}, time to patch ${md(formatHours(plan.timeToPatchHours))}`;
+  const remediated =
+    plan.remediatedAt === null ? 'not yet' : `${md(formatInstant(plan.remediatedAt))}, time to patch ${md(formatHours(plan.timeToPatchHours))}`;
   const facts = [
     `- **State:** ${md(planStateLabel(plan.state))}${deadlineNote === null || isClosed(plan) ? '' : `, ${md(deadlineNote)}`}`,
     `- **Tier:** ${md(tierLabel(plan.tier))} (severity ${md(words(plan.severity))}, business impact ${md(words(plan.impact))}${kev})`,
@@ -135,7 +153,8 @@ function planBlock(doc: ReportDocument, plan: PlanReport): string {
 /** docs/rules.md#forecast, in words: the projected finish and the slack, or why there is none. */
 function describeForecast(f: NonNullable<PlanReport['forecast']>): string {
   if (f.finish === null) return `none: ${f.unknownReason ?? 'it cannot be computed'}`;
-  const slack = f.slackHours === null ? '' : f.slackHours >= 0 ? `, ${formatHours(f.slackHours)} to spare` : `, ${formatHours(-f.slackHours)} after the deadline`;
+  const slack =
+    f.slackHours === null ? '' : f.slackHours >= 0 ? `, ${formatHours(f.slackHours)} to spare` : `, ${formatHours(-f.slackHours)} after the deadline`;
   return `${f.atRisk ? 'AT RISK: ' : ''}projected finish ${formatInstant(f.finish)}${slack} (limited by ${f.limitedBy?.replace('_', ' ') ?? 'its input'})`;
 }
 

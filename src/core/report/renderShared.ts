@@ -48,11 +48,9 @@ export function formatNumber(value: number | null): string {
   return `${rounded < 0 ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
 }
 
-export const formatPercent = (value: number | null): string =>
-  value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)}%`;
+export const formatPercent = (value: number | null): string => (value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)}%`);
 
-export const formatHours = (value: number | null): string =>
-  value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)} h`;
+export const formatHours = (value: number | null): string => (value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)} h`);
 
 // ---- instants ----------------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ const cache = new WeakMap<object, Map<string, ReadCalendar>>();
 /** The calendar written in `data`; `fallback` gives the windows when it names none (a group takes the workspace's). */
 export function readCalendar(data: Written, zone: string): ReadCalendar {
   let byZone = cache.get(data);
-  if (!byZone) cache.set(data, (byZone = new Map()));
+  if (!byZone) cache.set(data, (byZone = new Map<string, ReadCalendar>()));
   let read = byZone.get(zone);
   if (!read) byZone.set(zone, (read = computeCalendar(data, zone)));
   return read;
@@ -44,7 +44,11 @@ function computeCalendar(data: Written, zone: string): ReadCalendar {
     data.maintenance_windows.forEach((w, i) => {
       const durationMs = parseDuration(w.duration);
       if (durationMs === undefined || durationMs === 0) {
-        problems.push({ code: 'wave.window', path: ['maintenance_windows', i, 'duration'], message: `maintenance window ${i + 1}: \`duration\` must be a positive duration such as \`4h\`, not \`${w.duration}\`` });
+        problems.push({
+          code: 'wave.window',
+          path: ['maintenance_windows', i, 'duration'],
+          message: `maintenance window ${i + 1}: \`duration\` must be a positive duration such as \`4h\`, not \`${w.duration}\``,
+        });
         return;
       }
       const wrong = checkCycle({ rrule: w.rrule });
@@ -82,11 +86,7 @@ const OVERLAP_CHECK_MS = 366 * 24 * 3_600_000;
  * Reports the problems of the workspace's and each group's windows and freezes: errors for what
  * makes a calendar unusable, warnings for windows that overlap (their open time is merged).
  */
-export function checkCalendars(
-  ctx: RuleContext,
-  settings: Entity<WorkspaceFile> | undefined,
-  groups: Iterable<Entity<AssetGroup>>,
-): void {
+export function checkCalendars(ctx: RuleContext, settings: Entity<WorkspaceFile> | undefined, groups: Iterable<Entity<AssetGroup>>): void {
   const check = (entity: Entity<Written>) => {
     const read = readCalendar(entity.data, ctx.zone);
     for (const p of read.problems) ctx.report(entity, p.path, 'error', p.code, p.message);
@@ -94,10 +94,11 @@ export function checkCalendars(
     if (!windows || windows.length === 0) return;
     for (const o of windowOverlaps(windows, ctx.zone, ctx.asOf, ctx.asOf + OVERLAP_CHECK_MS)) {
       const w = windows[o.index];
-      const message = o.index === o.other
-        ? `maintenance window ${o.index + 1} is open ${formatDuration(w.durationMs)}, longer than the time between two of its occurrences (the one at ` +
-          `${formatInstantLocal(o.at, ctx.zone)} opens while the one before is still open): shorten \`duration\` or space the occurrences out`
-        : `maintenance windows ${o.index + 1} and ${o.other + 1} overlap (both open at ${formatInstantLocal(o.at, ctx.zone)}): merge them into one window or move one`;
+      const message =
+        o.index === o.other
+          ? `maintenance window ${o.index + 1} is open ${formatDuration(w.durationMs)}, longer than the time between two of its occurrences (the one at ` +
+            `${formatInstantLocal(o.at, ctx.zone)} opens while the one before is still open): shorten \`duration\` or space the occurrences out`
+          : `maintenance windows ${o.index + 1} and ${o.other + 1} overlap (both open at ${formatInstantLocal(o.at, ctx.zone)}): merge them into one window or move one`;
       ctx.report(entity, ['maintenance_windows', o.other, 'duration'], 'warning', 'wave.window', message);
     }
   };

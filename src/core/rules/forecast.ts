@@ -10,9 +10,7 @@ import type { ForecastCause } from '../model/vocabulary';
 import type { Entity } from '../model/workspace';
 import { DAY_MS, formatDuration, HOUR_MS } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
-import {
-  addOpenTime, freezeAt, freezeWithin, nextOpen, openTimeBetween, unionCalendars, type Calendar, type Freeze,
-} from '../time/windows';
+import { addOpenTime, freezeAt, freezeWithin, nextOpen, openTimeBetween, unionCalendars, type Calendar, type Freeze } from '../time/windows';
 import { readCalendar } from './calendar';
 import type { RuleContext } from './context';
 import { round1 } from './waves';
@@ -25,7 +23,7 @@ export interface ForecastInputs {
 }
 
 /** Whether the plan has anything to forecast with: without, there is no forecast and no diagnostic. */
-export function hasScheduleInputs(plan: PlanFile): boolean {
+function hasScheduleInputs(plan: PlanFile): boolean {
   return (plan.waves ?? []).some((w) => w.planned_start !== undefined || w.duration !== undefined || w.rate !== undefined);
 }
 
@@ -164,9 +162,11 @@ export function forecastPlan(ctx: RuleContext, plan: Entity<PlanFile>, result: P
       constraints.push([inputs.testingPassedAt, 'testing', `testing passed only ${local(inputs.testingPassedAt)}`]);
       const prev = steps[i - 1]!;
       const soak = ctx.duration(plan, ['waves', i - 1, 'gate', 'soak'], waves[i - 1].gate?.soak) ?? 0;
-      constraints.push(soak > 0
-        ? [prev.finish + soak, 'soak', `\`${waves[i - 1].name}\` finishes ${local(prev.finish)} and soaks ${waves[i - 1].gate!.soak}`]
-        : [prev.finish, 'previous_wave', `\`${waves[i - 1].name}\` finishes ${local(prev.finish)}`]);
+      constraints.push(
+        soak > 0
+          ? [prev.finish + soak, 'soak', `\`${waves[i - 1].name}\` finishes ${local(prev.finish)} and soaks ${waves[i - 1].gate!.soak}`]
+          : [prev.finish, 'previous_wave', `\`${waves[i - 1].name}\` finishes ${local(prev.finish)}`],
+      );
     }
     // The latest constraint binds; ties go to the one written first above.
     let earliest = -Infinity;
@@ -240,25 +240,38 @@ function reportAtRisk(ctx: RuleContext, plan: Entity<PlanFile>, result: PlanResu
   const local = (ms: number) => formatInstantLocal(ms, ctx.zone);
   const s = steps[i];
   result.atRisk = true;
-  const why = s.freeze
-    ? `the ${local(s.freeze.from)} – ${local(s.freeze.to)} freeze${s.freeze.reason ? ` (${s.freeze.reason})` : ''} blocks it`
-    : s.detail;
-  ctx.report(plan, ['waves', i, 'name'], 'warning', 'sla.at-risk',
-    `SLA at risk: \`${result.waves[i].name}\` wave finishes ${local(s.finish)}, ${formatDuration(s.finish - deadline)} after the ${local(deadline)} deadline: ${why}`);
+  const why = s.freeze ? `the ${local(s.freeze.from)} – ${local(s.freeze.to)} freeze${s.freeze.reason ? ` (${s.freeze.reason})` : ''} blocks it` : s.detail;
+  ctx.report(
+    plan,
+    ['waves', i, 'name'],
+    'warning',
+    'sla.at-risk',
+    `SLA at risk: \`${result.waves[i].name}\` wave finishes ${local(s.finish)}, ${formatDuration(s.finish - deadline)} after the ${local(deadline)} deadline: ${why}`,
+  );
 }
 
 function checkPlannedStart(ctx: RuleContext, plan: Entity<PlanFile>, i: number, t: number, calendar: Calendar): void {
   const local = (ms: number) => formatInstantLocal(ms, ctx.zone);
   const freeze = freezeAt(calendar, t);
   if (freeze) {
-    ctx.report(plan, ['waves', i, 'planned_start'], 'warning', 'wave.window',
-      `planned start ${local(t)} is inside the ${local(freeze.from)} – ${local(freeze.to)} freeze${freeze.reason ? ` (${freeze.reason})` : ''}: plan it for ${local(freeze.to)} or later`);
+    ctx.report(
+      plan,
+      ['waves', i, 'planned_start'],
+      'warning',
+      'wave.window',
+      `planned start ${local(t)} is inside the ${local(freeze.from)} – ${local(freeze.to)} freeze${freeze.reason ? ` (${freeze.reason})` : ''}: plan it for ${local(freeze.to)} or later`,
+    );
     return;
   }
   const open = nextOpen(calendar, ctx.zone, t);
   if (open.ok && open.at > t) {
-    ctx.report(plan, ['waves', i, 'planned_start'], 'warning', 'wave.window',
-      `planned start ${local(t)} is outside every maintenance window: the next one opens ${local(open.at)}`);
+    ctx.report(
+      plan,
+      ['waves', i, 'planned_start'],
+      'warning',
+      'wave.window',
+      `planned start ${local(t)} is outside every maintenance window: the next one opens ${local(open.at)}`,
+    );
   }
 }
 

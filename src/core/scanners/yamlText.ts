@@ -127,7 +127,9 @@ function flowMapping(fields: Fields): string {
 }
 
 export function valueText(v: Scalar | readonly Scalar[]): string {
-  return Array.isArray(v) ? `[${v.map((x: Scalar) => yamlScalar(x)).join(', ')}]` : yamlScalar(v as Scalar, { quote: typeof v === 'string' && /^CVSS:/.test(v) });
+  return Array.isArray(v)
+    ? `[${v.map((x: Scalar) => yamlScalar(x)).join(', ')}]`
+    : yamlScalar(v as Scalar, { quote: typeof v === 'string' && /^CVSS:/.test(v) });
 }
 
 /**

@@ -16,7 +16,11 @@ export const TEMPLATE_GROUP_IDS = Object.keys(TEMPLATE_GROUPS);
  * policy and groups with those ids are left out (a file with no group left is not made), so that
  * starting a workspace next to existing files never declares an id twice.
  */
-export function newWorkspaceFiles(name: string, timezone: string, taken: { policies?: ReadonlySet<string>; groups?: ReadonlySet<string> } = {}): Record<string, string> {
+export function newWorkspaceFiles(
+  name: string,
+  timezone: string,
+  taken: { policies?: ReadonlySet<string>; groups?: ReadonlySet<string> } = {},
+): Record<string, string> {
   const groups = TEMPLATE_GROUP_IDS.filter((id) => !taken.groups?.has(id));
   const files: Record<string, string> = {
     'patchops.yaml': `# PatchOps workspace: teams and defaults. IT executes, InfoSec validates.

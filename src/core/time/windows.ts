@@ -28,14 +28,14 @@ export interface Calendar {
 /** [start, end), epoch ms. */
 export type Interval = readonly [number, number];
 
-export const WINDOW_SEARCH_YEARS = 5;
+const WINDOW_SEARCH_YEARS = 5;
 const YEAR_MS = 365.2425 * DAY_MS;
 const SEARCH_MS = Math.round(WINDOW_SEARCH_YEARS * YEAR_MS);
 /** Open time is gathered a year at a time, so a busy calendar is not expanded further than needed. */
 const CHUNK_MS = Math.round(YEAR_MS);
 
 /** The open intervals within [from, to), ascending and disjoint; or what is wrong with a window's rule. */
-export function openIntervals(calendar: Calendar, zone: string, from: number, to: number): Interval[] | string {
+function openIntervals(calendar: Calendar, zone: string, from: number, to: number): Interval[] | string {
   let open: Interval[];
   if (calendar.windows === null) open = from < to ? [[from, to]] : [];
   else {
@@ -78,7 +78,13 @@ export function addOpenTime(calendar: Calendar, zone: string, t: number, work: n
       left -= b - a;
     }
   }
-  return { ok: false, message: work === 0 ? `no maintenance window opens outside a freeze within ${WINDOW_SEARCH_YEARS} years` : `the work does not fit in the maintenance-window time of the next ${WINDOW_SEARCH_YEARS} years` };
+  return {
+    ok: false,
+    message:
+      work === 0
+        ? `no maintenance window opens outside a freeze within ${WINDOW_SEARCH_YEARS} years`
+        : `the work does not fit in the maintenance-window time of the next ${WINDOW_SEARCH_YEARS} years`,
+  };
 }
 
 /** Open time between a and b, in ms. */
@@ -112,12 +118,7 @@ export function unionCalendars(calendars: readonly Calendar[]): Calendar {
  * Windows that overlap: a window longer than the time between two of its occurrences (`self`), or
  * two windows open at once, within [from, to). For warnings: the open time is merged either way.
  */
-export function windowOverlaps(
-  windows: readonly MaintenanceWindow[],
-  zone: string,
-  from: number,
-  to: number,
-): { index: number; other: number; at: number }[] {
+export function windowOverlaps(windows: readonly MaintenanceWindow[], zone: string, from: number, to: number): { index: number; other: number; at: number }[] {
   const found: { index: number; other: number; at: number }[] = [];
   const intervals: { index: number; start: number; end: number }[] = [];
   windows.forEach((w, index) => {

@@ -63,7 +63,8 @@ function violations(): string[] {
       const where = `${path.relative(REPO_ROOT, file)}:${line} → ${path.relative(REPO_ROOT, target)}`;
       if (from < 0 || to < 0) out.push(`${where}: a file in no layer (add its folder to LAYERS)`);
       else if (to > from) out.push(`${where}: ${LAYERS[from].name} imports ${LAYERS[to].name}, a layer above it`);
-      else if (to !== from && SIDE_BY_SIDE.has(LAYERS[from].name) && SIDE_BY_SIDE.has(LAYERS[to].name)) out.push(`${where}: ${LAYERS[from].name} imports ${LAYERS[to].name}`);
+      else if (to !== from && SIDE_BY_SIDE.has(LAYERS[from].name) && SIDE_BY_SIDE.has(LAYERS[to].name))
+        out.push(`${where}: ${LAYERS[from].name} imports ${LAYERS[to].name}`);
     }
   }
   return out;

@@ -10,7 +10,10 @@ const plain = (s: string) => s;
 const STYLE = { red: plain, yellow: plain, cyan: plain, dim: plain, bold: plain };
 
 function run(waves: string, settings = '') {
-  const files = withBase({ 'patchops.yaml': SETTINGS + settings, 'p.plan.yaml': plan({ waves, testing: 'testing: { status: passed, completed: 2026-12-09T09:00 }' }) });
+  const files = withBase({
+    'patchops.yaml': SETTINGS + settings,
+    'p.plan.yaml': plan({ waves, testing: 'testing: { status: passed, completed: 2026-12-09T09:00 }' }),
+  });
   return evaluateFiles(files, '2026-12-09T18:00:00Z'); // deadline 2026-12-12 09:00 CST
 }
 
@@ -21,7 +24,10 @@ describe('forecast on the surfaces', () => {
     // Pilot from 12:00 CST to 24:00, All from Dec 10 00:00 CST to Dec 11 00:00 CST: 33h before the deadline.
     assert.equal(forecastText(p, e.timezone), 'projected finish 2026-12-11 00:00 CST · 1d 9h to spare');
     assert.match(planLensTitle(p, e.asOf, e.timezone), / · projected finish 2026-12-11 00:00 CST · 1d 9h to spare$/);
-    assert.equal(waveLensTitle(p.waves[1], e.timezone), 'planned · 0/40 patched · blocked: Pilot is planned, not complete · projected 2026-12-10 00:00 CST → 2026-12-11 00:00 CST');
+    assert.equal(
+      waveLensTitle(p.waves[1], e.timezone),
+      'planned · 0/40 patched · blocked: Pilot is planned, not complete · projected 2026-12-10 00:00 CST → 2026-12-11 00:00 CST',
+    );
     assert.equal(e.kpis.atRisk, 0);
     assert.match(statusText(e, STYLE), /PLAN-1 +projected finish 2026-12-11 00:00 CST · 1d 9h to spare/);
   });
@@ -50,10 +56,13 @@ describe('forecast on the surfaces', () => {
     const calendar = new ICAL.Component(ICAL.parse(renderExport('ics', e, { version: '0.1.0' })));
     const events = calendar.getAllSubcomponents('vevent').map((c: ICAL.Component) => new ICAL.Event(c));
     const waves = events.filter((ev: ICAL.Event) => ev.uid.startsWith('wave-'));
-    assert.deepEqual(waves.map((ev: ICAL.Event) => [ev.uid, ev.startDate.toJSDate().toISOString(), ev.endDate.toJSDate().toISOString(), ev.summary]), [
-      ['wave-PLAN-1-0@test-org.patchops.invalid', '2026-12-09T18:00:00.000Z', '2026-12-10T06:00:00.000Z', 'Wave Pilot: PLAN-1 Test plan (projected)'],
-      ['wave-PLAN-1-1@test-org.patchops.invalid', '2026-12-10T06:00:00.000Z', '2026-12-11T06:00:00.000Z', 'Wave All: PLAN-1 Test plan (projected)'],
-    ]);
+    assert.deepEqual(
+      waves.map((ev: ICAL.Event) => [ev.uid, ev.startDate.toJSDate().toISOString(), ev.endDate.toJSDate().toISOString(), ev.summary]),
+      [
+        ['wave-PLAN-1-0@test-org.patchops.invalid', '2026-12-09T18:00:00.000Z', '2026-12-10T06:00:00.000Z', 'Wave Pilot: PLAN-1 Test plan (projected)'],
+        ['wave-PLAN-1-1@test-org.patchops.invalid', '2026-12-10T06:00:00.000Z', '2026-12-11T06:00:00.000Z', 'Wave All: PLAN-1 Test plan (projected)'],
+      ],
+    );
     const none = run('waves:\n  - { name: Pilot, groups: [pilot] }');
     assert.ok(!renderExport('ics', none, { version: '0.1.0' }).includes('UID:wave-'));
   });

@@ -386,8 +386,22 @@ export const HOSTILE_PAYLOADS: readonly string[] = [
 
 /** Keys whose values are enums or instants: kept valid in the hostile copy of realistic plans. */
 const STRUCTURAL_KEYS = new Set([
-  'asOf', 'status', 'severity', 'impact', 'tier', 'state', 'testing', 'approval',
-  'clockStart', 'deadline', 'remediatedAt', 'started', 'completed', 'requestedOn', 'approvedOn', 'revisitOn',
+  'asOf',
+  'status',
+  'severity',
+  'impact',
+  'tier',
+  'state',
+  'testing',
+  'approval',
+  'clockStart',
+  'deadline',
+  'remediatedAt',
+  'started',
+  'completed',
+  'requestedOn',
+  'approvedOn',
+  'revisitOn',
 ]);
 
 /** Replaces every free-text string (recursively) with the next payload. */

@@ -21,9 +21,12 @@ describe('report: the forecast timeline', () => {
     const svg = /<svg class="timeline"[^>]*aria-label="([^"]*)"[^>]*>([\s\S]*?)<\/svg>/.exec(late);
     assert.ok(svg, 'a timeline');
     // Pilot from the as-of for 12h; Organization 48h until the freeze, the other 24h after it.
-    assert.equal(svg[1], 'Forecast of PLAN-1: Pilot: 2026-12-12 18:00 UTC to 2026-12-13 06:00 UTC; ' +
-      'Organization: 2026-12-13 06:00 UTC to 2027-01-03 06:00 UTC; deadline 2026-12-14 15:00 UTC; ' +
-      'freeze 2026-12-15 06:00 UTC to 2027-01-02 06:00 UTC (Year-end freeze); as of 2026-12-12 18:00 UTC');
+    assert.equal(
+      svg[1],
+      'Forecast of PLAN-1: Pilot: 2026-12-12 18:00 UTC to 2026-12-13 06:00 UTC; ' +
+        'Organization: 2026-12-13 06:00 UTC to 2027-01-03 06:00 UTC; deadline 2026-12-14 15:00 UTC; ' +
+        'freeze 2026-12-15 06:00 UTC to 2027-01-02 06:00 UTC (Year-end freeze); as of 2026-12-12 18:00 UTC',
+    );
     const body = svg[2];
     // Two wave bars (the late one red), the freeze, the deadline mark and the as-of mark.
     assert.equal((body.match(/<rect /g) ?? []).length, 5);
@@ -43,7 +46,7 @@ describe('report: the forecast timeline', () => {
     assert.doesNotMatch(none, /class="timeline"|At risk/);
   });
 
-  it('Markdown: the At risk figure and each plan\'s forecast in words', () => {
+  it("Markdown: the At risk figure and each plan's forecast in words", () => {
     const late = renderMarkdown(doc('waves:\n  - { name: Pilot, groups: [pilot], duration: 12h }\n  - { name: Organization, groups: [kiosks], duration: 3d }'));
     assert.match(late, /\| At risk \(projected to finish after the deadline\) \| 1 \|/);
     assert.match(late, /- \*\*Forecast:\*\* AT RISK: projected finish 2027-01-03 06:00 UTC, 471 h after the deadline \(limited by freeze\)/);

@@ -50,12 +50,20 @@ describe('forecast: each plan projected against its deadline', () => {
     assert.equal(p.state, 'on_track');
     const [d] = only(e.diagnostics, 'sla.at-risk');
     assert.equal(d.severity, 'warning');
-    assert.equal(d.message, 'SLA at risk: `Organization` wave finishes 2027-01-03 09:00 CST, 20d after the 2026-12-14 09:00 CST deadline: ' +
-      'the 2026-12-15 00:00 CST – 2027-01-02 00:00 CST freeze (Year-end freeze) blocks it');
+    assert.equal(
+      d.message,
+      'SLA at risk: `Organization` wave finishes 2027-01-03 09:00 CST, 20d after the 2026-12-14 09:00 CST deadline: ' +
+        'the 2026-12-15 00:00 CST – 2027-01-02 00:00 CST freeze (Year-end freeze) blocks it',
+    );
     assert.equal(at(d), '11:13'); // the Organization wave's name
     assert.equal(e.kpis.atRisk, 1);
     const report = buildReport(e).plans[0];
-    assert.deepEqual(report.forecast, { finish: '2027-01-03T15:00:00.000Z', slackHours: -480, limitedBy: 'freeze', atRisk: true, unknownReason: null,
+    assert.deepEqual(report.forecast, {
+      finish: '2027-01-03T15:00:00.000Z',
+      slackHours: -480,
+      limitedBy: 'freeze',
+      atRisk: true,
+      unknownReason: null,
       freezes: [{ from: '2026-12-15T06:00:00.000Z', to: '2027-01-02T06:00:00.000Z', reason: 'Year-end freeze' }],
     });
     assert.deepEqual(report.waves[1].forecast, { start: '2026-12-13T15:00:00.000Z', finish: '2027-01-03T15:00:00.000Z' });
@@ -74,10 +82,17 @@ describe('forecast: each plan projected against its deadline', () => {
   });
 
   it('no schedule inputs: no forecast, no forecast diagnostic, nothing at risk', () => {
-    const { e, p } = run({ settings: NIGHTLY + YEAR_END, waves: 'waves:\n  - { name: Pilot, groups: [pilot], status: planned }', asOf: '2026-11-20T12:00:00Z' });
+    const { e, p } = run({
+      settings: NIGHTLY + YEAR_END,
+      waves: 'waves:\n  - { name: Pilot, groups: [pilot], status: planned }',
+      asOf: '2026-11-20T12:00:00Z',
+    });
     assert.equal(p.forecast, undefined);
     assert.equal(p.waves[0].forecast, undefined);
-    assert.deepEqual(e.diagnostics.filter((d) => d.code === 'sla.at-risk' || d.code === 'wave.window'), []);
+    assert.deepEqual(
+      e.diagnostics.filter((d) => d.code === 'sla.at-risk' || d.code === 'wave.window'),
+      [],
+    );
     assert.equal(e.kpis.atRisk, 0);
     assert.equal('forecast' in buildReport(e).plans[0], false);
   });
@@ -98,10 +113,16 @@ describe('forecast: each plan projected against its deadline', () => {
   });
 
   it('fails closed: a wave with neither duration nor rate, and a paused wave', () => {
-    const none = run({ waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }\n  - { name: All, groups: [kiosks] }', asOf: '2026-11-20T12:00:00Z' }).p;
+    const none = run({
+      waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }\n  - { name: All, groups: [kiosks] }',
+      asOf: '2026-11-20T12:00:00Z',
+    }).p;
     assert.equal(none.forecast!.finish, null);
     assert.match(none.forecast!.unknownReason!, /wave `All`: it has no `duration` or `rate`/);
-    const paused = run({ waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d, status: paused, started: 2026-11-19T09:00 }', asOf: '2026-11-20T12:00:00Z' }).p;
+    const paused = run({
+      waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d, status: paused, started: 2026-11-19T09:00 }',
+      asOf: '2026-11-20T12:00:00Z',
+    }).p;
     assert.equal(paused.forecast!.limitedBy, 'status');
     assert.equal(paused.forecast!.finish, null);
   });
@@ -118,22 +139,39 @@ describe('forecast: each plan projected against its deadline', () => {
       asOf: '2026-11-20T00:30:00Z',
     });
     // Pilot from the next full hour, 01:00Z, to 13:00Z; soak to Nov 21 13:00Z (07:00 CST); planned 09:00 CST = 15:00Z.
-    assert.deepEqual(p.waves.map((w) => [iso(w.forecast!.start), iso(w.forecast!.finish)]), [
-      ['2026-11-20T01:00:00.000Z', '2026-11-20T13:00:00.000Z'],
-      ['2026-11-21T15:00:00.000Z', '2026-11-21T21:00:00.000Z'],
-      ['2026-11-21T21:00:00.000Z', '2026-11-23T21:00:00.000Z'],
-    ]);
+    assert.deepEqual(
+      p.waves.map((w) => [iso(w.forecast!.start), iso(w.forecast!.finish)]),
+      [
+        ['2026-11-20T01:00:00.000Z', '2026-11-20T13:00:00.000Z'],
+        ['2026-11-21T15:00:00.000Z', '2026-11-21T21:00:00.000Z'],
+        ['2026-11-21T21:00:00.000Z', '2026-11-23T21:00:00.000Z'],
+      ],
+    );
     assert.equal(p.forecast!.limitedBy, 'planned_start');
     assert.equal(p.forecast!.slackHours, -24); // the deadline is Nov 22 15:00 CST, 21:00Z
   });
 
   it('wave.window: a planned start inside a freeze, and one outside every window', () => {
-    const frozen = run({ settings: YEAR_END, waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d, planned_start: 2026-12-20T09:00 }', asOf: '2026-12-01T12:00:00Z' }).e;
+    const frozen = run({
+      settings: YEAR_END,
+      waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d, planned_start: 2026-12-20T09:00 }',
+      asOf: '2026-12-01T12:00:00Z',
+    }).e;
     const [f] = only(frozen.diagnostics, 'wave.window');
-    assert.equal(f.message, 'planned start 2026-12-20 09:00 CST is inside the 2026-12-15 00:00 CST – 2027-01-02 00:00 CST freeze (Year-end freeze): plan it for 2027-01-02 00:00 CST or later');
+    assert.equal(
+      f.message,
+      'planned start 2026-12-20 09:00 CST is inside the 2026-12-15 00:00 CST – 2027-01-02 00:00 CST freeze (Year-end freeze): plan it for 2027-01-02 00:00 CST or later',
+    );
     assert.equal(at(f), '10:66'); // on the planned_start value
-    const closed = run({ settings: NIGHTLY, waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1h, planned_start: 2026-12-02T09:00 }', asOf: '2026-12-01T12:00:00Z' }).e;
-    assert.equal(only(closed.diagnostics, 'wave.window')[0].message, 'planned start 2026-12-02 09:00 CST is outside every maintenance window: the next one opens 2026-12-02 22:00 CST');
+    const closed = run({
+      settings: NIGHTLY,
+      waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1h, planned_start: 2026-12-02T09:00 }',
+      asOf: '2026-12-01T12:00:00Z',
+    }).e;
+    assert.equal(
+      only(closed.diagnostics, 'wave.window')[0].message,
+      'planned start 2026-12-02 09:00 CST is outside every maintenance window: the next one opens 2026-12-02 22:00 CST',
+    );
     // Checked on every wave, also one after a wave that cannot be projected (testing has not passed).
     const later = run({
       settings: YEAR_END,
@@ -142,24 +180,40 @@ describe('forecast: each plan projected against its deadline', () => {
       asOf: '2026-12-01T12:00:00Z',
     });
     assert.equal(later.p.forecast!.finish, null);
-    assert.match(only(later.e.diagnostics, 'wave.window')[0].message, /^planned start 2026-12-24 00:00 CST is inside the 2026-12-15 00:00 CST – 2027-01-02 00:00 CST freeze/);
-    const inside = run({ settings: NIGHTLY, waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1h, planned_start: 2026-12-02T23:00 }', asOf: '2026-12-01T12:00:00Z' }).e;
+    assert.match(
+      only(later.e.diagnostics, 'wave.window')[0].message,
+      /^planned start 2026-12-24 00:00 CST is inside the 2026-12-15 00:00 CST – 2027-01-02 00:00 CST freeze/,
+    );
+    const inside = run({
+      settings: NIGHTLY,
+      waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1h, planned_start: 2026-12-02T23:00 }',
+      asOf: '2026-12-01T12:00:00Z',
+    }).e;
     assert.deepEqual(only(inside.diagnostics, 'wave.window'), []);
   });
 
-  it('a group\'s own windows replace the workspace\'s; its freezes add to them', () => {
-    const groups = [
-      'groups:',
-      '  - { id: payroll, impact: high, endpoints: 12 }',
-      '  - { id: kiosks, impact: low, endpoints: 40 }',
-      '  - id: pilot',
-      '    impact: medium',
-      '    endpoints: 10',
-      '    maintenance_windows: [{ rrule: "DTSTART:20260101T060000\\nRRULE:FREQ=DAILY", duration: 2h }]',
-      '    freezes: [{ from: 2026-12-02, to: 2026-12-03 }]',
-    ].join('\n') + '\n';
-    const { e, p } = run({ settings: NIGHTLY, files: { 'groups.assets.yaml': groups }, waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 3h }', asOf: '2026-12-01T18:00:00Z' });
-    assert.deepEqual(e.diagnostics.filter((d) => d.code === 'wave.window' || d.code === 'schema'), []);
+  it("a group's own windows replace the workspace's; its freezes add to them", () => {
+    const groups =
+      [
+        'groups:',
+        '  - { id: payroll, impact: high, endpoints: 12 }',
+        '  - { id: kiosks, impact: low, endpoints: 40 }',
+        '  - id: pilot',
+        '    impact: medium',
+        '    endpoints: 10',
+        '    maintenance_windows: [{ rrule: "DTSTART:20260101T060000\\nRRULE:FREQ=DAILY", duration: 2h }]',
+        '    freezes: [{ from: 2026-12-02, to: 2026-12-03 }]',
+      ].join('\n') + '\n';
+    const { e, p } = run({
+      settings: NIGHTLY,
+      files: { 'groups.assets.yaml': groups },
+      waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 3h }',
+      asOf: '2026-12-01T18:00:00Z',
+    });
+    assert.deepEqual(
+      e.diagnostics.filter((d) => d.code === 'wave.window' || d.code === 'schema'),
+      [],
+    );
     // Its own 06:00-08:00 window: Dec 2 is frozen, so Dec 3 06:00-08:00 and Dec 4 06:00-07:00 CST.
     assert.equal(iso(p.waves[0].forecast!.start), '2026-12-03T12:00:00.000Z');
     assert.equal(iso(p.waves[0].forecast!.finish), '2026-12-04T13:00:00.000Z');
@@ -181,7 +235,11 @@ describe('forecast: each plan projected against its deadline', () => {
     });
 
     it('a freeze ending before it starts', () => {
-      const { e, p } = run({ settings: 'freezes:\n  - { from: 2026-12-20, to: 2026-12-10 }\n', waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }', asOf: '2026-11-20T12:00:00Z' });
+      const { e, p } = run({
+        settings: 'freezes:\n  - { from: 2026-12-20, to: 2026-12-10 }\n',
+        waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }',
+        asOf: '2026-11-20T12:00:00Z',
+      });
       const [d] = only(e.diagnostics, 'wave.window');
       assert.equal(d.file, 'patchops.yaml');
       assert.equal(d.severity, 'error');
@@ -192,7 +250,11 @@ describe('forecast: each plan projected against its deadline', () => {
     });
 
     it('a freeze date that does not exist is date.invalid, and the calendar is not used', () => {
-      const { e, p } = run({ settings: 'freezes:\n  - { from: 2026-02-30, to: 2026-03-10 }\n', waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }', asOf: '2026-11-20T12:00:00Z' });
+      const { e, p } = run({
+        settings: 'freezes:\n  - { from: 2026-02-30, to: 2026-03-10 }\n',
+        waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }',
+        asOf: '2026-11-20T12:00:00Z',
+      });
       const [d] = only(e.diagnostics, 'date.invalid');
       assert.equal(d.file, 'patchops.yaml');
       assert.match(d.message, /^freeze 1: `from`: /);
@@ -200,22 +262,38 @@ describe('forecast: each plan projected against its deadline', () => {
     });
 
     it('a window that never occurs, and an invalid rrule', () => {
-      const never = run({ settings: 'maintenance_windows:\n  - { rrule: "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", duration: 4h }\n', waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }', asOf: '2026-11-20T12:00:00Z' });
-      assert.match(only(never.e.diagnostics, 'wave.window')[0].message, /^maintenance window 1: rrule `FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30` .*no cycle start|never/);
+      const never = run({
+        settings: 'maintenance_windows:\n  - { rrule: "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", duration: 4h }\n',
+        waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }',
+        asOf: '2026-11-20T12:00:00Z',
+      });
+      assert.match(
+        only(never.e.diagnostics, 'wave.window')[0].message,
+        /^maintenance window 1: rrule `FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30` .*no cycle start|never/,
+      );
       assert.equal(never.p.forecast!.finish, null);
-      const invalid = run({ settings: 'maintenance_windows:\n  - { rrule: "FREQ=HOURLY", duration: 4h }\n', waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }', asOf: '2026-11-20T12:00:00Z' });
+      const invalid = run({
+        settings: 'maintenance_windows:\n  - { rrule: "FREQ=HOURLY", duration: 4h }\n',
+        waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }',
+        asOf: '2026-11-20T12:00:00Z',
+      });
       assert.match(only(invalid.e.diagnostics, 'wave.window')[0].message, /^maintenance window 1: invalid rrule `FREQ=HOURLY`/);
     });
 
     it('a window longer than its period, and two windows that overlap: warnings, the open time merged', () => {
-      const long = run({ settings: 'maintenance_windows:\n  - { rrule: "DTSTART:20260101T220000\\nRRULE:FREQ=DAILY", duration: 25h }\n', waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }', asOf: '2026-11-20T12:00:00Z' });
+      const long = run({
+        settings: 'maintenance_windows:\n  - { rrule: "DTSTART:20260101T220000\\nRRULE:FREQ=DAILY", duration: 25h }\n',
+        waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 1d }',
+        asOf: '2026-11-20T12:00:00Z',
+      });
       const [d] = only(long.e.diagnostics, 'wave.window');
       assert.equal(d.severity, 'warning');
       assert.match(d.message, /^maintenance window 1 is open 1d 1h, longer than the time between two of its occurrences/);
       // Always open: the window of Nov 19 22:00 CST holds the as-of and the next opens before it closes.
       assert.equal(long.p.forecast!.finish, Date.parse('2026-11-21T12:00:00Z'));
       const two = run({
-        settings: 'maintenance_windows:\n  - { rrule: "DTSTART:20260101T220000\\nRRULE:FREQ=DAILY", duration: 4h }\n  - { rrule: "DTSTART:20260101T230000\\nRRULE:FREQ=DAILY", duration: 4h }\n',
+        settings:
+          'maintenance_windows:\n  - { rrule: "DTSTART:20260101T220000\\nRRULE:FREQ=DAILY", duration: 4h }\n  - { rrule: "DTSTART:20260101T230000\\nRRULE:FREQ=DAILY", duration: 4h }\n',
         waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 5h }',
         asOf: '2026-11-20T12:00:00Z',
       });

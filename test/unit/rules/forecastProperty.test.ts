@@ -10,7 +10,12 @@ const HOUR = 3_600_000;
 const BASE_LOCAL = '2026-10-25T00:00'; // a week before the DST change in Chicago
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
-const windowArb = fc.record({ weekly: fc.boolean(), day: fc.integer({ min: 0, max: 6 }), hour: fc.integer({ min: 0, max: 23 }), hours: fc.integer({ min: 1, max: 30 }) });
+const windowArb = fc.record({
+  weekly: fc.boolean(),
+  day: fc.integer({ min: 0, max: 6 }),
+  hour: fc.integer({ min: 0, max: 23 }),
+  hours: fc.integer({ min: 1, max: 30 }),
+});
 const freezeArb = fc.record({ from: fc.integer({ min: -48, max: 24 * 40 }), hours: fc.integer({ min: 1, max: 24 * 20 }) });
 const waveArb = fc.record({
   planned: fc.option(fc.integer({ min: -48, max: 24 * 30 }), { nil: undefined }),
@@ -37,28 +42,41 @@ describe('forecast: property', () => {
     const { seed, runs } = fuzzParameters('forecast constraints', 120);
     fc.assert(
       fc.property(caseArb, (c) => {
-        const settings = [
-          SETTINGS.trimEnd(),
-          ...(c.windows.length
-            ? ['maintenance_windows:', ...c.windows.map((w) => `  - { rrule: "DTSTART:20260105T${pad(w.hour)}0000\\nRRULE:FREQ=${w.weekly ? `WEEKLY;BYDAY=${DAYS[w.day]}` : 'DAILY'}", duration: ${w.hours}h }`)]
-            : []),
-          ...(c.freezes.length
-            ? ['freezes:', ...c.freezes.map((f) => `  - { from: ${localText(base + f.from * HOUR)}, to: ${localText(base + (f.from + f.hours) * HOUR)} }`)]
-            : []),
-        ].join('\n') + '\n';
-        const waves = ['waves:', ...c.waves.map((w, i) => {
-          const parts = [`name: W${i}`, 'groups: [kiosks]'];
-          parts.push(w.byRate ? `rate: ${Math.max(1, w.hours)}` : `duration: ${w.hours}h`);
-          if (w.planned !== undefined) parts.push(`planned_start: ${localText(base + w.planned * HOUR)}`);
-          if (w.soak !== undefined) parts.push(`gate: { soak: ${w.soak}h }`);
-          return `  - { ${parts.join(', ')} }`;
-        })].join('\n');
+        const settings =
+          [
+            SETTINGS.trimEnd(),
+            ...(c.windows.length
+              ? [
+                  'maintenance_windows:',
+                  ...c.windows.map(
+                    (w) =>
+                      `  - { rrule: "DTSTART:20260105T${pad(w.hour)}0000\\nRRULE:FREQ=${w.weekly ? `WEEKLY;BYDAY=${DAYS[w.day]}` : 'DAILY'}", duration: ${w.hours}h }`,
+                  ),
+                ]
+              : []),
+            ...(c.freezes.length
+              ? ['freezes:', ...c.freezes.map((f) => `  - { from: ${localText(base + f.from * HOUR)}, to: ${localText(base + (f.from + f.hours) * HOUR)} }`)]
+              : []),
+          ].join('\n') + '\n';
+        const waves = [
+          'waves:',
+          ...c.waves.map((w, i) => {
+            const parts = [`name: W${i}`, 'groups: [kiosks]'];
+            parts.push(w.byRate ? `rate: ${Math.max(1, w.hours)}` : `duration: ${w.hours}h`);
+            if (w.planned !== undefined) parts.push(`planned_start: ${localText(base + w.planned * HOUR)}`);
+            if (w.soak !== undefined) parts.push(`gate: { soak: ${w.soak}h }`);
+            return `  - { ${parts.join(', ')} }`;
+          }),
+        ].join('\n');
         const testedAt = base + c.testedAt * HOUR;
         const asOf = base + c.asOfMinutes * 60_000;
-        const e = evaluateFiles(withBase({
-          'patchops.yaml': settings,
-          'p.plan.yaml': plan({ waves, testing: `testing: { status: passed, completed: ${localText(testedAt)} }` }),
-        }), new Date(asOf).toISOString());
+        const e = evaluateFiles(
+          withBase({
+            'patchops.yaml': settings,
+            'p.plan.yaml': plan({ waves, testing: `testing: { status: passed, completed: ${localText(testedAt)} }` }),
+          }),
+          new Date(asOf).toISOString(),
+        );
         const p = e.plans[0];
         assert.ok(p.forecast, 'a plan with schedule inputs has a forecast');
         const freezes = c.freezes.map((f) => [base + f.from * HOUR, base + (f.from + f.hours) * HOUR]);
@@ -85,7 +103,7 @@ describe('forecast: property', () => {
           }
           prevFinish = f.finish;
         });
-        if (p.forecast!.finish !== null) assert.equal(p.forecast!.finish, p.waves[p.waves.length - 1].forecast!.finish);
+        if (p.forecast.finish !== null) assert.equal(p.forecast.finish, p.waves[p.waves.length - 1].forecast!.finish);
       }),
       { seed, numRuns: runs },
     );

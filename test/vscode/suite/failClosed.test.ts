@@ -9,7 +9,10 @@ const COPY = 'plans/2026-099-copied.plan.yaml';
 /** The status bar items as the extension shows them (its API reports exactly what is rendered). */
 async function statusBarText(): Promise<string> {
   const api = (await patchops()) as unknown as { statusBar(): { text: string }[] };
-  return api.statusBar().map((i) => i.text).join(' | ');
+  return api
+    .statusBar()
+    .map((i) => i.text)
+    .join(' | ');
 }
 
 async function planLens(rel: string): Promise<string> {

@@ -127,7 +127,8 @@ export function patchopsDiagnostics(rel: string): vscode.Diagnostic[] {
 }
 
 function sortDiagnostics(list: FlatDiagnostic[]): FlatDiagnostic[] {
-  const key = (d: FlatDiagnostic) => `${d.file}\u0000${String(d.line).padStart(6, '0')}\u0000${String(d.column).padStart(6, '0')}\u0000${d.code}\u0000${d.message}`;
+  const key = (d: FlatDiagnostic) =>
+    `${d.file}\u0000${String(d.line).padStart(6, '0')}\u0000${String(d.column).padStart(6, '0')}\u0000${d.code}\u0000${d.message}`;
   return list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
@@ -204,7 +205,10 @@ export class Restorer {
 
 /** Replaces exactly one occurrence of `from`; fails loudly when the sample changed. */
 export function replaceOnce(text: string, from: string | RegExp, to: string): string {
-  const matches = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`)) ?? []).length;
+  const matches =
+    typeof from === 'string'
+      ? text.split(from).length - 1
+      : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`)) ?? []).length;
   assert.equal(matches, 1, `expected exactly one ${String(from)} in the sample`);
   return text.replace(from, to);
 }
