@@ -1,26 +1,7 @@
 // Forecasts in the editor: a wave given a duration that cannot finish before the deadline makes
 // its plan "at risk" in the code lenses, the status bar and the diagnostics, and back.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
-import { codeOf, editFile, evaluation, eventually, patchops, patchopsDiagnostics, PLAN_039, Restorer, uriOf } from './helpers';
-
-async function lensTitles(rel: string): Promise<string[]> {
-  const uri = uriOf(rel);
-  await vscode.workspace.openTextDocument(uri);
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000)) ?? [];
-  return lenses
-    .filter((l) => l.command?.title)
-    .sort((a, b) => a.range.start.line - b.range.start.line)
-    .map((l) => l.command!.title);
-}
-
-async function statusBarText(): Promise<string> {
-  const api = (await patchops()) as unknown as { statusBar(): { text: string }[] };
-  return api
-    .statusBar()
-    .map((i) => i.text)
-    .join(' | ');
-}
+import { codeOf, editFile, evaluation, eventually, lensTitles, patchopsDiagnostics, PLAN_039, Restorer, statusBarText } from './helpers';
 
 describe('PatchOps forecasts (extension host)', function () {
   this.timeout(90_000);

@@ -216,3 +216,23 @@ export function replaceOnce(text: string, from: string | RegExp, to: string): st
 export const PLAN_036 = 'plans/2026-036-backup-server-rce.plan.yaml';
 export const PLAN_039 = 'plans/2026-039-payroll-app-upload-rce.plan.yaml';
 export const SERVERS = 'assets/servers.assets.yaml';
+
+/** The titles of the code lenses on a file, top to bottom (the document is opened first: the command needs it). */
+export async function lensTitles(rel: string): Promise<string[]> {
+  const uri = uriOf(rel);
+  await vscode.workspace.openTextDocument(uri);
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000)) ?? [];
+  return lenses
+    .filter((l) => l.command?.title)
+    .sort((a, b) => a.range.start.line - b.range.start.line)
+    .map((l) => l.command!.title);
+}
+
+/** The status bar items as the extension shows them (its API reports exactly what is rendered). */
+export async function statusBarText(): Promise<string> {
+  const api = (await patchops()) as unknown as { statusBar(): { text: string }[] };
+  return api
+    .statusBar()
+    .map((i) => i.text)
+    .join(' | ');
+}
