@@ -2,7 +2,16 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', outdir: 'dist', sourcemap: true, minify: process.argv.includes('--minify'), logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outdir: 'dist',
+  sourcemap: true,
+  minify: process.argv.includes('--minify'),
+  logLevel: 'warning',
+};
 
 Promise.all([
   esbuild.build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } }),

@@ -20,18 +20,14 @@ function withoutRequiredAlternatives(node) {
   const out = {};
   for (const [key, value] of Object.entries(node)) {
     const onlyRequired =
-      (key === 'anyOf' || key === 'oneOf') &&
-      Array.isArray(value) &&
-      value.every((alt) => Object.keys(alt).length === 1 && Array.isArray(alt.required));
+      (key === 'anyOf' || key === 'oneOf') && Array.isArray(value) && value.every((alt) => Object.keys(alt).length === 1 && Array.isArray(alt.required));
     if (!onlyRequired) out[key] = withoutRequiredAlternatives(value);
   }
   return out;
 }
 
 async function generate(kind, typeName) {
-  const schema = withoutRequiredAlternatives(
-    JSON.parse(fs.readFileSync(path.join(schemasDir, `${kind}.schema.json`), 'utf8')),
-  );
+  const schema = withoutRequiredAlternatives(JSON.parse(fs.readFileSync(path.join(schemasDir, `${kind}.schema.json`), 'utf8')));
   schema.title = typeName;
   const ts = await compile(schema, typeName, {
     cwd: schemasDir,

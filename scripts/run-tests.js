@@ -1,5 +1,6 @@
-// Runs the compiled mocha suite once per time zone (results must not depend on the machine's
-// zone), then prints one closing line: "tests: N passed, N failed, N skipped".
+// First the static checks (ESLint, Prettier, unused exports: a failure stops the run with a line
+// saying which and how to fix it), then the compiled mocha suite once per time zone (results must
+// not depend on the machine's zone), then one closing line: "tests: N passed, N failed, N skipped".
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -9,7 +10,33 @@ const ZONES = (process.env.PATCHOPS_TEST_ZONES || 'UTC,Pacific/Chatham').split('
 const root = path.join(__dirname, '..');
 
 if (process.argv[2] === '--child') runChild(process.argv[3]);
-else runAll();
+else {
+  runChecks();
+  runAll();
+}
+
+/** The package.json scripts that must pass before the tests run, and what fixes a failure. */
+function runChecks() {
+  const CHECKS = [
+    { script: 'lint', fix: 'fix the ESLint problems above (`npm run lint -- --fix` fixes some)' },
+    { script: 'format:check', fix: 'format the files above with `npx prettier --write <file>…`' },
+    { script: 'unused-exports', fix: 'see above (`npm run unused-exports -- --fix` drops `export` where only its file uses a name)' },
+  ];
+  if (process.env.PATCHOPS_TEST_GREP) {
+    console.log(`checks skipped (${CHECKS.map((c) => c.script).join(', ')}): PATCHOPS_TEST_GREP runs a part of the tests only`);
+    return;
+  }
+  // npm sets npm_execpath when it runs this script; run by hand, the npm on the PATH.
+  const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+  for (const check of CHECKS) {
+    console.log(`\n=== npm run ${check.script} ===`);
+    const r = spawnSync(npm[0], [...npm.slice(1), 'run', '--silent', check.script], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) {
+      console.log(`\nnpm test stopped before the tests: \`npm run ${check.script}\` failed (exit ${r.status ?? r.signal}); ${check.fix}`);
+      process.exit(1);
+    }
+  }
+}
 
 function runAll() {
   const total = { passes: 0, failures: 0, pending: 0 };

@@ -71,7 +71,7 @@ function pinAsOf(workspace, asOf) {
     try {
       settings = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new Error(`${file} is not plain JSON (${err.message}); pin patchops.asOf there by hand or remove it`);
+      throw new Error(`${file} is not plain JSON (${err.message}); pin patchops.asOf there by hand or remove it`, { cause: err });
     }
   }
   if (settings['patchops.asOf'] === asOf) return;
@@ -132,7 +132,9 @@ async function runOnce({ n, env, csEnv, browser, workspace, extensionsDir }) {
     const done = await waitForFile(request.results, RUN_TIMEOUT_MS + 20_000, { logFile: request.log, isAlive: server.alive });
     if (!done) {
       await page.screenshot({ path: path.join(dir, 'timeout.png') }).catch(() => undefined);
-      throw new Error(`run ${n}: no results within ${(RUN_TIMEOUT_MS + 20_000) / 1000}s (see ${path.relative(ROOT, server.serverLog)}, ${path.relative(ROOT, dir)}/timeout.png)`);
+      throw new Error(
+        `run ${n}: no results within ${(RUN_TIMEOUT_MS + 20_000) / 1000}s (see ${path.relative(ROOT, server.serverLog)}, ${path.relative(ROOT, dir)}/timeout.png)`,
+      );
     }
     const results = JSON.parse(fs.readFileSync(request.results, 'utf8'));
     for (const file of extensionLogs(userDataDir)) {
@@ -144,7 +146,9 @@ async function runOnce({ n, env, csEnv, browser, workspace, extensionsDir }) {
       throw new Error(`run ${n} failed:\n${why}`);
     }
     const sample = JSON.parse(fs.readFileSync(out, 'utf8'));
-    log(`run ${n}: activation ${sample.activationMs.toFixed(1)} ms, first diagnostics ${Math.round(sample.firstDiagnosticsMs)} ms, longest task ${sample.longestTaskMs.toFixed(1)} ms (${sample.longestTaskName}), extension host peak RSS ${Math.round(sample.extensionHostRssMb)} MB, ${sample.diagnosticsFiles} files with diagnostics (page opened to result ${Math.round((Date.now() - opened) / 1000)} s)`);
+    log(
+      `run ${n}: activation ${sample.activationMs.toFixed(1)} ms, first diagnostics ${Math.round(sample.firstDiagnosticsMs)} ms, longest task ${sample.longestTaskMs.toFixed(1)} ms (${sample.longestTaskName}), extension host peak RSS ${Math.round(sample.extensionHostRssMb)} MB, ${sample.diagnosticsFiles} files with diagnostics (page opened to result ${Math.round((Date.now() - opened) / 1000)} s)`,
+    );
     return sample;
   } finally {
     await context.close().catch(() => undefined);
@@ -175,7 +179,15 @@ async function main(options) {
   const csEnv = { ...process.env, ...codeServerEnv() };
   delete csEnv.NODE_OPTIONS;
   const extensionsDir = path.join(STATE, 'extensions');
-  installExtensions({ node: env.node, entry: env.codeServerEntry, userDataDir: path.join(STATE, 'install-user-data'), extensionsDir, env: csEnv, vsixes: [vsix, runnerVsix], ids: ['patchops.patchops', 'patchops-test.patchops-test-runner'] });
+  installExtensions({
+    node: env.node,
+    entry: env.codeServerEntry,
+    userDataDir: path.join(STATE, 'install-user-data'),
+    extensionsDir,
+    env: csEnv,
+    vsixes: [vsix, runnerVsix],
+    ids: ['patchops.patchops', 'patchops-test.patchops-test-runner'],
+  });
 
   pinAsOf(options.workspace, options.asOf);
   const browser = await launchChromium(env.chromium, { headed: options.headed });
@@ -187,7 +199,6 @@ async function main(options) {
   }
   return { workspace: options.workspace, asOf: options.asOf, runs };
 }
-
 
 if (require.main === module) {
   const options = parseArgs(process.argv.slice(2));

@@ -20,7 +20,9 @@ function step(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: opts.quiet ? 'pipe' : 'inherit', encoding: 'utf8', env: opts.env || process.env, input: '' });
   if (r.error || r.status !== 0) {
     const out = opts.quiet ? `\n${r.stdout || ''}${r.stderr || ''}` : '';
-    throw new Error(`${[cmd, ...args].map((x) => (x.startsWith(ROOT) ? path.relative(ROOT, x) : x)).join(' ')} failed (${r.error ? r.error.message : `exit ${r.status}`})${out}`);
+    throw new Error(
+      `${[cmd, ...args].map((x) => (x.startsWith(ROOT) ? path.relative(ROOT, x) : x)).join(' ')} failed (${r.error ? r.error.message : `exit ${r.status}`})${out}`,
+    );
   }
   return r;
 }
@@ -28,11 +30,15 @@ function step(cmd, args, opts = {}) {
 /** Packages the extension in `cwd` as the VSIX `out`. */
 function vsce(cwd, out) {
   const bin = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [bin, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out], {
-    cwd,
-    encoding: 'utf8',
-    input: '', // never wait for an answer to a prompt
-  });
+  const r = spawnSync(
+    process.execPath,
+    [bin, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out],
+    {
+      cwd,
+      encoding: 'utf8',
+      input: '', // never wait for an answer to a prompt
+    },
+  );
   if (r.status !== 0) throw new Error(`vsce package in ${path.relative(ROOT, cwd) || '.'} failed:\n${r.stdout}${r.stderr}`);
 }
 
@@ -175,20 +181,27 @@ async function startCodeServer({ name, node, entry, stateDir, userDataDir, exten
     node,
     [
       entry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       ...(trust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
     ],
     { cwd: stateDir, env, detached: true, stdio: ['ignore', logFd, logFd] },
   );
   fs.closeSync(logFd);
   if (onSpawn) onSpawn(server);
-  const alive = () => (server.exitCode === null && server.signalCode === null ? true : `${name} exited (${server.exitCode ?? server.signalCode}); see ${path.relative(ROOT, serverLog)}`);
+  const alive = () =>
+    server.exitCode === null && server.signalCode === null
+      ? true
+      : `${name} exited (${server.exitCode ?? server.signalCode}); see ${path.relative(ROOT, serverLog)}`;
   const deadline = Date.now() + timeoutMs;
   while (!(await httpOk(`${base}/healthz`))) {
     const ok = alive();
@@ -252,4 +265,19 @@ function cleanups() {
   };
 }
 
-module.exports = { ROOT, CHROMIUM_ARGS, sleep, step, vsce, freePort, httpOk, killGroup, writeUserSettings, installExtensions, waitForFile, startCodeServer, launchChromium, cleanups };
+module.exports = {
+  ROOT,
+  CHROMIUM_ARGS,
+  sleep,
+  step,
+  vsce,
+  freePort,
+  httpOk,
+  killGroup,
+  writeUserSettings,
+  installExtensions,
+  waitForFile,
+  startCodeServer,
+  launchChromium,
+  cleanups,
+};

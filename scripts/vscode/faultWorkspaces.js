@@ -25,11 +25,27 @@ const BRANCH_PLANS = 1000;
 const MARKER_FILE = '.patchops-test-workspace';
 
 function git(cwd, args, env = process.env) {
-  const r = spawnSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=', '-c', 'commit.gpgsign=false', '-c', 'user.name=PatchOps Test', '-c', 'user.email=test@patchops.invalid', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0' },
-  });
+  const r = spawnSync(
+    'git',
+    [
+      '-c',
+      'core.hooksPath=/dev/null',
+      '-c',
+      'core.fsmonitor=',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'user.name=PatchOps Test',
+      '-c',
+      'user.email=test@patchops.invalid',
+      ...args,
+    ],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0' },
+    },
+  );
   if (r.error || r.status !== 0) throw new Error(`git ${args.join(' ')} in ${cwd} failed: ${r.error ? r.error.message : r.stderr}`);
   return r.stdout;
 }
@@ -155,7 +171,16 @@ function prepareRestrictedWorkspace(dir, trapDir) {
   script(path.join(trapDir, 'fsmonitor.sh'), `echo "fsmonitor $$ $PWD $*" >> '${markers.fsmonitor}'\nexit 1`);
   const hooks = path.join(trapDir, 'hooks');
   fs.mkdirSync(hooks);
-  for (const name of ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-index-change', 'pre-auto-gc', 'reference-transaction', 'fsmonitor-watchman']) {
+  for (const name of [
+    'pre-commit',
+    'post-commit',
+    'post-checkout',
+    'post-merge',
+    'post-index-change',
+    'pre-auto-gc',
+    'reference-transaction',
+    'fsmonitor-watchman',
+  ]) {
     script(path.join(hooks, name), `echo "hook ${name} $$ $PWD" >> '${markers.hook}'\nexit 0`);
   }
   const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();

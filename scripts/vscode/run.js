@@ -89,7 +89,6 @@ function log(msg) {
   console.log(`[vscode ${s}s] ${msg}`);
 }
 
-
 function addResults(phase, results) {
   totals.passed += results.passes.length;
   totals.failed += results.failures.length;
@@ -152,7 +151,15 @@ async function main() {
   const csEnv = { ...process.env, ...codeServerEnv() };
   delete csEnv.NODE_OPTIONS;
   log('install both extensions into a fresh --extensions-dir');
-  installExtensions({ node: env.node, entry: env.codeServerEntry, userDataDir, extensionsDir, env: csEnv, vsixes: [vsix, runnerVsix], ids: ['patchops.patchops', 'patchops-test.patchops-test-runner'] });
+  installExtensions({
+    node: env.node,
+    entry: env.codeServerEntry,
+    userDataDir,
+    extensionsDir,
+    env: csEnv,
+    vsixes: [vsix, runnerVsix],
+    ids: ['patchops.patchops', 'patchops-test.patchops-test-runner'],
+  });
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-vscode-'));
   cleanup.push(() => fs.rmSync(temp, { recursive: true, force: true }));
@@ -160,7 +167,12 @@ async function main() {
   const wsUi = prepareWorkspace(path.join(temp, 'ui-workspace'));
   // The fault phases' own workspaces (issue 7): a git repository with 1,000 plans on two branches,
   // and a hostile repository opened in Restricted Mode. See scripts/vscode/faultWorkspaces.js.
-  const faults = options.faults ? { branch: prepareBranchWorkspace(path.join(temp, 'branch-workspace')), restricted: prepareRestrictedWorkspace(path.join(temp, 'restricted-workspace'), path.join(temp, 'restricted-trap')) } : undefined;
+  const faults = options.faults
+    ? {
+        branch: prepareBranchWorkspace(path.join(temp, 'branch-workspace')),
+        restricted: prepareRestrictedWorkspace(path.join(temp, 'restricted-workspace'), path.join(temp, 'restricted-trap')),
+      }
+    : undefined;
   if (faults) log(`fault workspaces: ${faults.branch} (1,000 plans, 2 branches), ${faults.restricted.workspace} (Restricted Mode)`);
 
   const run = (name, workspace, filter) => ({
@@ -233,7 +245,13 @@ async function main() {
       trust: true,
       // VSCODE_CLI=1: VS Code's server then keeps this environment for the extension host instead of
       // replacing PATH with a login shell's (so the git it would find is the wrapper).
-      env: { ...csEnv, PATH: `${trap.bin}${path.delimiter}${csEnv.PATH || ''}`, VSCODE_CLI: '1', PATCHOPS_VSCODE_TEST_REQUEST: restrictedRequest, PATCHOPS_TEST_RESTRICTED: trapJson },
+      env: {
+        ...csEnv,
+        PATH: `${trap.bin}${path.delimiter}${csEnv.PATH || ''}`,
+        VSCODE_CLI: '1',
+        PATCHOPS_VSCODE_TEST_REQUEST: restrictedRequest,
+        PATCHOPS_TEST_RESTRICTED: trapJson,
+      },
     });
     if (options.suites) {
       log(`phase 4: Restricted Mode, extension-host suite (workspace ${trap.workspace})`);
@@ -291,7 +309,9 @@ async function runSuitesPhase({ phase, page, base, request, server, timeoutMs })
     return;
   }
   const results = JSON.parse(fs.readFileSync(request.results, 'utf8'));
-  log(`${phase} (VS Code ${results.vscodeVersion}): ${results.passes.length} passed, ${results.failures.length} failed, ${results.pending.length} skipped in ${Math.round((Date.now() - started) / 1000)}s`);
+  log(
+    `${phase} (VS Code ${results.vscodeVersion}): ${results.passes.length} passed, ${results.failures.length} failed, ${results.pending.length} skipped in ${Math.round((Date.now() - started) / 1000)}s`,
+  );
   addResults(phase, results);
 }
 
@@ -335,5 +355,8 @@ async function finish(error) {
 
 if (require.main === module) {
   cleanup.handleSignals();
-  main().then(() => finish(), (err) => finish(err));
+  main().then(
+    () => finish(),
+    (err) => finish(err),
+  );
 }

@@ -71,7 +71,10 @@ function ensureNode24() {
   }
   log(`installing node@${NODE_MAJOR} from npm into .cache/node24 ...`);
   fs.mkdirSync(paths.node24Prefix, { recursive: true });
-  const r = run('npm', ['install', '--prefix', paths.node24Prefix, '--no-audit', '--no-fund', '--no-save', `node@${NODE_MAJOR}`], { quiet: true, env: cleanNpmEnv() });
+  const r = run('npm', ['install', '--prefix', paths.node24Prefix, '--no-audit', '--no-fund', '--no-save', `node@${NODE_MAJOR}`], {
+    quiet: true,
+    env: cleanNpmEnv(),
+  });
   const got = nodeVersion(paths.node24);
   if (!got || !got.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`node@${NODE_MAJOR} install did not produce ${path.relative(ROOT, paths.node24)}`);
   if (!fs.existsSync(path.join(paths.node24Headers, 'include', 'node', 'node.h'))) {

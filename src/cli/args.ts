@@ -196,7 +196,7 @@ function initArgs(words: string[], values: FlagValues): InitArgs {
   return {
     command: 'init',
     dir: dir ?? '.',
-    ...(preset !== undefined && preset !== 'matrix' ? { preset: preset as PresetName } : {}),
+    ...(preset !== undefined && preset !== 'matrix' ? { preset: preset } : {}),
     ...(values.name !== undefined ? { name: values.name } : {}),
   };
 }
@@ -208,7 +208,10 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
   const initFlag = (['preset', 'name'] as const).find((k) => values[k] !== undefined);
   if (initFlag) throw new UsageError(`--${initFlag} is for init; see patchops --help`);
   const scannerFlag = (['affects', 'dry-run', 'include-unfixed', 'kev', 'epss', 'vulnrichment'] as const).find((k) => values[k] !== undefined);
-  if (scannerFlag) throw new UsageError(`--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' || scannerFlag === 'vulnrichment' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`);
+  if (scannerFlag)
+    throw new UsageError(
+      `--${scannerFlag} is for ${scannerFlag === 'kev' || scannerFlag === 'epss' || scannerFlag === 'vulnrichment' ? 'enrich' : scannerFlag === 'dry-run' ? 'import and enrich' : 'import'}; see patchops --help`,
+    );
   const [dir, ...extra] = words;
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': ${command} takes one folder`);
   const format = values.format;
@@ -265,9 +268,13 @@ function scannerArgs(command: 'import' | 'enrich' | 'export', words: string[], v
       }
       let affects: string[] = [];
       if (values.affects !== undefined) {
-        affects = values.affects.split(',').map((g) => g.trim()).filter((g) => g !== '');
+        affects = values.affects
+          .split(',')
+          .map((g) => g.trim())
+          .filter((g) => g !== '');
         const bad = affects.find((g) => !ID_PATTERN.test(g));
-        if (affects.length === 0 || bad !== undefined) throw new UsageError(`--affects '${values.affects}': give asset group ids separated by commas, e.g. --affects web-servers,kiosks`);
+        if (affects.length === 0 || bad !== undefined)
+          throw new UsageError(`--affects '${values.affects}': give asset group ids separated by commas, e.g. --affects web-servers,kiosks`);
       }
       return { command, file, dir: dir ?? '.', asOf, format, affects, dryRun: values['dry-run'] === true, includeUnfixed: values['include-unfixed'] === true };
     }

@@ -6,6 +6,7 @@ import { formatInstantLocal } from '../core/time/instants';
 import type { PlanState } from '../core/model/vocabulary';
 import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel, tierLabel } from '../core/present/labels';
 import { explainDeadline } from '../core/present/deadlineExplanation';
+import { forecastText } from '../core/present/summaries';
 import { isDeadlineCode } from './failOn';
 import { columns, printable, visibleWidth, type Style } from './terminal';
 
@@ -54,8 +55,11 @@ export function statusText(evaluation: Evaluation, style: Style, options: { expl
   out.push(style.bold(`${printable(evaluation.workspaceName || 'PatchOps workspace')} — as of ${local(asOf)}`));
   out.push('');
   const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
-  out.push(`SLA compliance ${pct(kpis.slaCompliancePercent)} · endpoints remediated ${pct(kpis.endpointsRemediatedPercent)} · ` +
-    `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon${kpis.unknownDeadlines ? ` · ${kpis.unknownDeadlines} with no deadline` : ''}`);
+  out.push(
+    `SLA compliance ${pct(kpis.slaCompliancePercent)} · endpoints remediated ${pct(kpis.endpointsRemediatedPercent)} · ` +
+      `${kpis.openBreaches} breached · ${kpis.dueSoon} due soon${kpis.atRisk ? ` · ${kpis.atRisk} at risk` : ''}` +
+      `${kpis.unknownDeadlines ? ` · ${kpis.unknownDeadlines} with no deadline` : ''}`,
+  );
   // Right under the numbers, which may be incomplete then (a plan whose file has errors may lack a tier or deadline).
   const errors = errorsLine(evaluation.diagnostics);
   if (errors) out.push(style.red(errors));
@@ -64,7 +68,12 @@ export function statusText(evaluation: Evaluation, style: Style, options: { expl
   const plans = orderPlanResults(evaluation.plans);
   const rows = [['PLAN', 'TIER', 'STATE', 'DEADLINE', 'WHEN', 'ENDPOINTS', 'TITLE']];
   for (const p of plans) {
-    const when = p.deadline === null || p.remediatedAt !== null ? '' : p.deadline < asOf ? `${formatDuration(asOf - p.deadline)} ago` : `in ${formatDuration(p.deadline - asOf)}`;
+    const when =
+      p.deadline === null || p.remediatedAt !== null
+        ? ''
+        : p.deadline < asOf
+          ? `${formatDuration(asOf - p.deadline)} ago`
+          : `in ${formatDuration(p.deadline - asOf)}`;
     rows.push([
       printable(p.id),
       p.tier === null ? '—' : inText(tierLabel(p.tier)),
@@ -82,6 +91,17 @@ export function statusText(evaluation: Evaluation, style: Style, options: { expl
     out.push('');
     out.push(...columns(unknown, visibleWidth));
   }
+  // Forecasts (docs/rules.md#forecast), for the plans with schedule inputs.
+  const forecasts = plans.flatMap((p) => {
+    const text = forecastText(p, timezone);
+    if (text === undefined) return [];
+    const paint = p.atRisk ? style.yellow : p.forecast!.finish === null ? style.red : (t: string) => t;
+    return [[printable(p.id), paint(printable(text))]];
+  });
+  if (forecasts.length) {
+    out.push('');
+    out.push(...columns(forecasts, visibleWidth));
+  }
   // `--explain`: why each deadline is what it is (the model, its inputs, what was assumed).
   if (options.explain) {
     for (const p of plans) {
@@ -97,7 +117,13 @@ export function statusText(evaluation: Evaluation, style: Style, options: { expl
     const exceptions = orderExceptionResults(evaluation.exceptions);
     for (const e of exceptions) {
       const data = e.entity.data;
-      exRows.push([printable(e.id), inText(exceptionStateLabel(e.state)), inText(approvalLabel(e.approval)), local(e.revisitOn), printable(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}`)]);
+      exRows.push([
+        printable(e.id),
+        inText(exceptionStateLabel(e.state)),
+        inText(approvalLabel(e.approval)),
+        local(e.revisitOn),
+        printable(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}`),
+      ]);
     }
     columns(exRows).forEach((line, i) => out.push(i === 0 ? style.dim(line) : line));
     // Git review (docs/git-review.md): the approval commit, and why an approval is not verified.

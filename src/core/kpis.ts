@@ -51,6 +51,7 @@ export function computeKpis(plans: readonly PlanResult[], exceptions: readonly E
     openBreaches: plansByState.breached ?? 0,
     dueSoon: plansByState.due_soon ?? 0,
     unknownDeadlines: plansByState.unknown ?? 0,
+    atRisk: plans.filter((p) => p.atRisk).length,
     plansByState,
     exceptionsByState,
   };

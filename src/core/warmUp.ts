@@ -19,14 +19,27 @@ export function warmUpSteps(zone = 'UTC'): { name: string; run: () => void }[] {
   // A small workspace from the templates, loaded in one step and evaluated in the next, so the
   // rules' code is warm before the first real evaluation.
   let files: LoadedFile[] = [];
-  const templates = { ...newWorkspaceFiles('Warm-up', zone), 'plans/warm.plan.yaml': newPlanText({ id: 'WARM-1', title: 'Warm-up', owner: 'it-ops', validator: 'infosec', affects: ['pilot-ring'], today: '2026-01-01' }) };
+  const templates = {
+    ...newWorkspaceFiles('Warm-up', zone),
+    'plans/warm.plan.yaml': newPlanText({
+      id: 'WARM-1',
+      title: 'Warm-up',
+      owner: 'it-ops',
+      validator: 'infosec',
+      affects: ['pilot-ring'],
+      today: '2026-01-01',
+    }),
+  };
   return [
     ...KINDS.map((kind) => ({ name: `the ${kind} validator`, run: () => void validateValue(kind, {}) })),
     { name: 'time zones', run: () => void (isValidZone(zone) && formatInstantLocal(0, zone) && parseInstant('2026-01-01T00:00', zone)) },
     { name: 'recurrence rules', run: () => void cycleDeadline({ rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', at: '18:00' }, 0, 'UTC') },
     { name: 'CVSS 3.1', run: () => void scoreCvss('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H') },
     { name: 'CVSS 4.0', run: () => void scoreCvss('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N') },
-    { name: 'YAML parsers', run: () => void (parseSource('warm.plan.yaml', 'id: x\n').rangeOf(['id']) && parseYamlSource('warm.plan.yaml', 'id: [x]\n').rangeOf(['id', 0])) },
+    {
+      name: 'YAML parsers',
+      run: () => void (parseSource('warm.plan.yaml', 'id: x\n').rangeOf(['id']) && parseYamlSource('warm.plan.yaml', 'id: [x]\n').rangeOf(['id', 0])),
+    },
     { name: 'load a template workspace', run: () => void (files = Object.entries(templates).map(([file, text]) => loadFile(file, text))) },
     { name: 'evaluate a template workspace', run: () => void evaluate(assembleModel(files), { asOf: Date.UTC(2026, 0, 10) }) },
   ];

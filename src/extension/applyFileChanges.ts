@@ -46,7 +46,9 @@ export async function applyFileChanges(workspace: PatchOpsWorkspace, changes: re
 async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
   try {
     // The core reads text without a byte-order mark.
-    return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8').replace(/^\uFEFF/, '');
+    return Buffer.from(await vscode.workspace.fs.readFile(uri))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } catch {
     return undefined;
   }
@@ -63,8 +65,12 @@ export async function writeAtomically(target: vscode.Uri, text: string): Promise
       throw err instanceof WriteRefused ? refused(err.message) : err;
     }
   }
-  const type = await vscode.workspace.fs.stat(target).then((s) => s.type, () => undefined);
-  if (type !== undefined && type !== vscode.FileType.File) throw refused(type & vscode.FileType.SymbolicLink ? 'it is a symbolic link' : 'it is not a regular file');
+  const type = await vscode.workspace.fs.stat(target).then(
+    (s) => s.type,
+    () => undefined,
+  );
+  if (type !== undefined && type !== vscode.FileType.File)
+    throw refused(type & vscode.FileType.SymbolicLink ? 'it is a symbolic link' : 'it is not a regular file');
   const temp = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
   await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
   await vscode.workspace.fs.rename(temp, target, { overwrite: true });

@@ -76,13 +76,11 @@ export class EditorClock implements vscode.Disposable {
     const message = `patchops.asOf ${shown(setting.text)} in the ${setting.scope} settings is not an instant: ${setting.reason}.`;
     this.log.warn(`${message} Computing as of now until it is fixed.`);
     const open = 'Open Settings';
-    void vscode.window
-      .showWarningMessage(`PatchOps: ${message} Everything is computed as of now until it is fixed or emptied.`, open)
-      .then((picked) => {
-        if (picked !== open) return;
-        const command = setting.scope === 'user' ? 'workbench.action.openSettings' : 'workbench.action.openWorkspaceSettings';
-        void vscode.commands.executeCommand(command, 'patchops.asOf');
-      });
+    void vscode.window.showWarningMessage(`PatchOps: ${message} Everything is computed as of now until it is fixed or emptied.`, open).then((picked) => {
+      if (picked !== open) return;
+      const command = setting.scope === 'user' ? 'workbench.action.openSettings' : 'workbench.action.openWorkspaceSettings';
+      void vscode.commands.executeCommand(command, 'patchops.asOf');
+    });
   }
 
   dispose(): void {

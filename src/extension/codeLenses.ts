@@ -39,7 +39,9 @@ export class PatchOpsCodeLensProvider implements vscode.CodeLensProvider<PatchOp
       const source = plan.entity.source;
       return [
         new PatchOpsLens(lineOf(source.rangeOf(['id'])), document.uri, plan.id, { kind: 'plan' }),
-        ...plan.waves.map((wave) => new PatchOpsLens(lineOf(source.rangeOf(['waves', wave.index, 'name'])), document.uri, plan.id, { kind: 'wave', index: wave.index })),
+        ...plan.waves.map(
+          (wave) => new PatchOpsLens(lineOf(source.rangeOf(['waves', wave.index, 'name'])), document.uri, plan.id, { kind: 'wave', index: wave.index }),
+        ),
       ];
     }
     const exception = evaluation.exceptions.find((e) => e.entity.source.file === rel);
@@ -66,7 +68,7 @@ export class PatchOpsCodeLensProvider implements vscode.CodeLensProvider<PatchOp
     if (!plan) return undefined;
     if (lens.target.kind === 'plan') return planLensTitle(plan, evaluation.asOf, evaluation.timezone);
     const wave = plan.waves[lens.target.index];
-    return wave && waveLensTitle(wave);
+    return wave && waveLensTitle(wave, evaluation.timezone);
   }
 
   private lookup(uri: vscode.Uri): { evaluation: Evaluation; rel: string } | undefined {

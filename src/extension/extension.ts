@@ -69,7 +69,9 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     command('patchops.generateReport', (request?: ReportRequest) => generateReport(registry, request)),
     command('patchops.refresh', () => registry.discover()),
     command('patchops.setAsOf', (request?: SetAsOfRequest) => setAsOf(clock, request)),
-    command('patchops.newWorkspace', (request?: NewWorkspaceRequest) => newWorkspace(registry, request && typeof request === 'object' && !(request instanceof vscode.Uri) ? request : {})),
+    command('patchops.newWorkspace', (request?: NewWorkspaceRequest) =>
+      newWorkspace(registry, request && typeof request === 'object' && !(request instanceof vscode.Uri) ? request : {}),
+    ),
     command('patchops.newPlan', () => newPlan(registry)),
     command('patchops.newException', () => newException(registry)),
     command('patchops.requestException', () => requestException(registry)),
@@ -87,13 +89,18 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
   setTimeout(() => {
     const scanStarted = performance.now();
     // First diagnostics: the first scan evaluated and every file's diagnostics published.
-    registry.start().then(() => registry.whenIdle()).then(
-      () => {
-        timings.firstDiagnosticsMs = performance.now() - started;
-        log.info(`first diagnostics after ${Math.round(timings.firstDiagnosticsMs)} ms from activation (the first scan took ${Math.round(performance.now() - scanStarted)} ms)`);
-      },
-      (err) => log.error(`loading failed: ${(err as Error).stack ?? err}`),
-    );
+    registry
+      .start()
+      .then(() => registry.whenIdle())
+      .then(
+        () => {
+          timings.firstDiagnosticsMs = performance.now() - started;
+          log.info(
+            `first diagnostics after ${Math.round(timings.firstDiagnosticsMs)} ms from activation (the first scan took ${Math.round(performance.now() - scanStarted)} ms)`,
+          );
+        },
+        (err) => log.error(`loading failed: ${(err as Error).stack ?? err}`),
+      );
   }, 0);
   timings.activationMs = performance.now() - started;
   log.info(`activated in ${timings.activationMs.toFixed(1)} ms`);

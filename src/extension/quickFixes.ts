@@ -17,7 +17,7 @@ export class PatchOpsQuickFixes implements vscode.CodeActionProvider {
     const text = document.getText();
     // Fixes carry ranges from the last evaluation: offer none until it has caught up with the buffer.
     if (evaluation.model.files.find((f) => f.file === owner.rel)?.source.text !== text) return [];
-    const plan = evaluation.plans.find((p) => p.entity.source.file === owner.rel)?.entity.data as PlanFile | undefined;
+    const plan: PlanFile | undefined = evaluation.plans.find((p) => p.entity.source.file === owner.rel)?.entity.data;
     const actions: vscode.CodeAction[] = [];
     for (const d of evaluation.diagnosticsByFile.get(owner.rel) ?? []) {
       if (!d.fix || !toRange(d.range).intersection(range)) continue;

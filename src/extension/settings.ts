@@ -8,16 +8,13 @@ export type SettingScope = 'user' | 'workspace' | 'folder';
 
 /** `patchops.asOf` as the settings give it: not set (now), an instant, or a value that is none. */
 export type AsOfSetting =
-  | { kind: 'unset' }
-  | { kind: 'fixed'; ms: number; text: string; scope: SettingScope }
-  | { kind: 'invalid'; text: string; reason: string; scope: SettingScope };
+  { kind: 'unset' } | { kind: 'fixed'; ms: number; text: string; scope: SettingScope } | { kind: 'invalid'; text: string; reason: string; scope: SettingScope };
 
 export function asOfSetting(): AsOfSetting {
   const config = vscode.workspace.getConfiguration('patchops');
   const value: unknown = config.get('asOf');
   const inspected = config.inspect('asOf');
-  const scope: SettingScope =
-    inspected?.workspaceFolderValue !== undefined ? 'folder' : inspected?.workspaceValue !== undefined ? 'workspace' : 'user';
+  const scope: SettingScope = inspected?.workspaceFolderValue !== undefined ? 'folder' : inspected?.workspaceValue !== undefined ? 'workspace' : 'user';
   // A number or an object typed into settings.json is not an instant either: said, not ignored.
   if (typeof value !== 'string') {
     return value === undefined || value === null ? { kind: 'unset' } : { kind: 'invalid', text: JSON.stringify(value), reason: 'it must be a string', scope };

@@ -34,15 +34,19 @@ export class PatchOpsStatusBar implements vscode.Disposable {
     const dueSoon = evaluations.reduce((n, e) => n + e.kpis.dueSoon, 0);
     // Plans whose deadline cannot be computed may be late: they are shown, never left out.
     const unknown = evaluations.reduce((n, e) => n + e.kpis.unknownDeadlines, 0);
+    // Projected to finish after the deadline (docs/rules.md#forecast): late before it happens.
+    const atRisk = evaluations.reduce((n, e) => n + e.kpis.atRisk, 0);
     const state = this.clock.state;
     // One workspace time zone: instants in it, like the code lenses; several: UTC.
     const zones = new Set(evaluations.map((e) => e.timezone));
     const clock = clockText(state, zones.size === 1 ? [...zones][0] : 'UTC');
     const word = (state: 'breached' | 'unknown' | 'due_soon') => inText(PLAN_STATE_LABELS[state]);
     const noDeadline = unknown ? `  $(question) ${unknown} ${word('unknown')}` : '';
-    this.item.text = `$(error) ${breached} ${word('breached')}${noDeadline}  $(warning) ${dueSoon} ${word('due_soon')}`;
+    const risk = atRisk ? `  $(watch) ${atRisk} at risk` : '';
+    this.item.text = `$(error) ${breached} ${word('breached')}${noDeadline}  $(warning) ${dueSoon} ${word('due_soon')}${risk}`;
     const unknownSentence = unknown ? ` ${unknown} plan(s) with no computable deadline: they may be late.` : '';
-    this.item.tooltip = `PatchOps: ${breached} plan(s) past their SLA deadline, ${dueSoon} due soon.${unknownSentence} ${clockSentence(state)} Click to show SLA status.`;
+    const riskSentence = atRisk ? ` ${atRisk} plan(s) projected to finish after their deadline.` : '';
+    this.item.tooltip = `PatchOps: ${breached} plan(s) past their SLA deadline, ${dueSoon} due soon.${unknownSentence}${riskSentence} ${clockSentence(state)} Click to show SLA status.`;
     this.item.backgroundColor = breached || unknown ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.show(this.item);
     if (!clock) {
@@ -73,7 +77,7 @@ export class PatchOpsStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
     this.clockItem.dispose();
   }

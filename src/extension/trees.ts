@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { ExceptionResult, PlanResult, WaveResult } from '../core/model/evaluation';
 import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel } from '../core/present/labels';
-import { planDescription, planStateText, waveDescription } from '../core/present/summaries';
+import { forecastText, planDescription, planStateText, waveDescription } from '../core/present/summaries';
 import { explainDeadline } from '../core/present/deadlineExplanation';
 import { formatInstantLocal } from '../core/time/instants';
 import { toRange } from './convert';
@@ -16,6 +16,7 @@ type Node =
   | { kind: 'plan'; workspace: PatchOpsWorkspace; plan: PlanResult }
   | { kind: 'wave'; workspace: PatchOpsWorkspace; plan: PlanResult; wave: WaveResult }
   | { kind: 'state'; workspace: PatchOpsWorkspace; state: PlanState; plans: PlanResult[] }
+  | { kind: 'atRisk'; workspace: PatchOpsWorkspace; plans: PlanResult[] }
   | { kind: 'exceptionState'; workspace: PatchOpsWorkspace; state: ExceptionState; exceptions: ExceptionResult[] }
   | { kind: 'exception'; workspace: PatchOpsWorkspace; exception: ExceptionResult };
 
@@ -61,6 +62,14 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
         item.contextValue = 'slaState';
         return item;
       }
+      case 'atRisk': {
+        // Plans projected to finish after their deadline; they stay listed under their state too.
+        const item = new vscode.TreeItem(`At risk (${node.plans.length})`, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon('watch', new vscode.ThemeColor('editorWarning.foreground'));
+        item.tooltip = 'Plans whose waves are projected to finish after their SLA deadline (sla.at-risk)';
+        item.contextValue = 'slaAtRisk';
+        return item;
+      }
       case 'exceptionState': {
         const item = new vscode.TreeItem(`${exceptionStateLabel(node.state)} (${node.exceptions.length})`, vscode.TreeItemCollapsibleState.Expanded);
         item.iconPath = exceptionIcon(node.state);
@@ -92,17 +101,26 @@ export class PlansTree extends PatchOpsTree {
 export class SlaTree extends PatchOpsTree {
   protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
     const plans = orderPlanResults(workspace.evaluation!.plans);
-    return PLAN_STATES.map((state) => ({ kind: 'state' as const, workspace, state, plans: plans.filter((p) => p.state === state) })).filter((n) => n.plans.length > 0);
+    const atRisk = plans.filter((p) => p.atRisk);
+    const states: Node[] = PLAN_STATES.map((state) => ({ kind: 'state' as const, workspace, state, plans: plans.filter((p) => p.state === state) })).filter(
+      (n) => n.plans.length > 0,
+    );
+    return atRisk.length ? [{ kind: 'atRisk', workspace, plans: atRisk }, ...states] : states;
   }
   protected childrenOf(node: Node): Node[] {
-    return node.kind === 'state' ? node.plans.map((plan) => ({ kind: 'plan', workspace: node.workspace, plan })) : [];
+    return node.kind === 'state' || node.kind === 'atRisk' ? node.plans.map((plan) => ({ kind: 'plan', workspace: node.workspace, plan })) : [];
   }
 }
 
 export class ExceptionsTree extends PatchOpsTree {
   protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
     const exceptions = orderExceptionResults(workspace.evaluation!.exceptions);
-    return EXCEPTION_STATES.map((state) => ({ kind: 'exceptionState' as const, workspace, state, exceptions: exceptions.filter((e) => e.state === state) })).filter((n) => n.exceptions.length > 0);
+    return EXCEPTION_STATES.map((state) => ({
+      kind: 'exceptionState' as const,
+      workspace,
+      state,
+      exceptions: exceptions.filter((e) => e.state === state),
+    })).filter((n) => n.exceptions.length > 0);
   }
   protected childrenOf(node: Node): Node[] {
     return node.kind === 'exceptionState' ? node.exceptions.map((exception) => ({ kind: 'exception', workspace: node.workspace, exception })) : [];
@@ -125,6 +143,8 @@ function planItem(workspace: PatchOpsWorkspace, plan: PlanResult, expandable: bo
   if (plan.clockStart !== null) tooltip.appendText(`Clock start: ${formatInstantLocal(plan.clockStart, evaluation.timezone)} (${plan.clockStartKind})\n`);
   // A model of record: every vulnerability × group, the one that sets the deadline first (→).
   if (plan.riskModel !== 'matrix') tooltip.appendText(`${explainDeadline(plan, evaluation.timezone).join('\n')}\n`);
+  const forecast = forecastText(plan, evaluation.timezone);
+  if (forecast) tooltip.appendText(`Forecast: ${forecast}\n`);
   tooltip.appendText(`Endpoints: ${plan.endpoints.patched}/${plan.endpoints.targets ?? 'unknown'} patched, ${plan.endpoints.failed} failed`);
   item.tooltip = tooltip;
   item.command = openAt(workspace, plan.entity.source.file, plan.entity.source.rangeOf(['id']));
@@ -135,7 +155,9 @@ function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResu
   const item = new vscode.TreeItem(wave.name, vscode.TreeItemCollapsibleState.None);
   item.id = `${workspace.root.toString()}#plan:${plan.entity.source.file}#${plan.id}#wave:${wave.index}`;
   item.description = waveDescription(wave);
-  item.iconPath = new vscode.ThemeIcon(wave.status === 'complete' ? 'pass' : wave.status === 'rolled_back' ? 'discard' : wave.status === 'planned' ? 'circle-large-outline' : 'sync');
+  item.iconPath = new vscode.ThemeIcon(
+    wave.status === 'complete' ? 'pass' : wave.status === 'rolled_back' ? 'discard' : wave.status === 'planned' ? 'circle-large-outline' : 'sync',
+  );
   item.tooltip = wave.blockedBy
     ? `Blocked: ${wave.blockedBy.replace(/`/g, '')}`
     : wave.startedEarly

@@ -121,7 +121,9 @@ export class WorkspaceRegistry implements vscode.Disposable {
     if (zone) this.timer.run(`warm up: time zone ${zone}`, () => void (isValidZone(zone) && formatInstantLocal(0, zone)));
     const parsed = Date.now();
     await this.evaluate(workspace, model);
-    this.log.info(`loaded ${workspace.fileCount} files of ${workspace.root.fsPath}: read and parsed in ${parsed - started} ms, evaluated in ${Date.now() - parsed} ms`);
+    this.log.info(
+      `loaded ${workspace.fileCount} files of ${workspace.root.fsPath}: read and parsed in ${parsed - started} ms, evaluated in ${Date.now() - parsed} ms`,
+    );
   }
 
   /**
@@ -159,10 +161,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
       const owner = this.workspaceOf(uri);
       if (!owner) {
         // A deleted folder arrives as one event for the folder itself.
-        if (deleted) for (const w of this.workspaces) {
-          const rel = w.relative(uri);
-          if (rel !== undefined && w.removeUnder(rel)) this.schedule(w, 0);
-        }
+        if (deleted)
+          for (const w of this.workspaces) {
+            const rel = w.relative(uri);
+            if (rel !== undefined && w.removeUnder(rel)) this.schedule(w, 0);
+          }
         return;
       }
       if (!PatchOpsWorkspace.isWorkspaceFile(owner.rel)) return;
@@ -245,7 +248,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
       this.timer.run('update views', () => this.changed.fire(workspace));
       void this.track(this.reviewApprovals(workspace, model));
     } catch (err) {
-      this.log.error(`evaluation of ${workspace.root.fsPath} failed: ${(err as Error).stack ?? err}`);
+      this.log.error(`evaluation of ${workspace.root.fsPath} failed: ${(err as Error).stack ?? String(err)}`);
     } finally {
       this.evaluating.delete(workspace);
       if (this.pending.delete(workspace)) this.schedule(workspace, 0);
@@ -300,7 +303,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   dispose(): void {
     clearInterval(this.ticker);
     this.timers.forEach((t) => clearTimeout(t));
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -54,7 +54,8 @@ function check(root: string, change: WorkspaceChange): { full: string; bom: bool
   try {
     if (target !== undefined) bytes = fs.readFileSync(target);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new ChangeConflict(`cannot read ${change.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new ChangeConflict(`cannot read ${change.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   if (change.before === null) {
     if (bytes !== undefined) throw new ChangeConflict(`${change.file} appeared on disk while the import ran: nothing was written; run it again`);

@@ -170,8 +170,10 @@ function* verificationSteps(
       const r: GitResult = yield { args: ['config', scope, '--includes', '-z', '--get-regexp', '^gpg\\.'] };
       if (r.code === 0) for (const [k, v] of parseConfigZ(r.stdout)) trusted.set(k, v);
     }
-    const signers = options.allowedSigners ? path.resolve(options.allowedSigners) : trusted.get('gpg.ssh.allowedsignersfile') ?? '';
-    if (!signers) signersProblem = 'no SSH allowed signers are configured (PATCHOPS_ALLOWED_SIGNERS, or gpg.ssh.allowedSignersFile in your global git config); GPG keys come from your keyring';
+    const signers = options.allowedSigners ? path.resolve(options.allowedSigners) : (trusted.get('gpg.ssh.allowedsignersfile') ?? '');
+    if (!signers)
+      signersProblem =
+        'no SSH allowed signers are configured (PATCHOPS_ALLOWED_SIGNERS, or gpg.ssh.allowedSignersFile in your global git config); GPG keys come from your keyring';
     signatureConfig = [
       `gpg.program=${program('gpg', trusted.get('gpg.program') ?? trusted.get('gpg.openpgp.program'))}`,
       `gpg.openpgp.program=${program('gpg', trusted.get('gpg.openpgp.program') ?? trusted.get('gpg.program'))}`,
@@ -217,7 +219,7 @@ function* verificationSteps(
 }
 
 /** For each editor line of `text`: the blamed commit of the committed line it matches, or null. */
-export function originsOf(text: string, blame: Blame | undefined): (string | null)[] {
+function originsOf(text: string, blame: Blame | undefined): (string | null)[] {
   const current = editorLines(text);
   if (!blame) return current.map(() => null);
   const committedText = blame.content.join('\n');
@@ -232,7 +234,12 @@ function must(result: GitResult, what: string): GitResult {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim() !== '' && !l.startsWith('hint:'))?.trim() ?? 'no message';
+  return (
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '' && !l.startsWith('hint:'))
+      ?.trim() ?? 'no message'
+  );
 }
 
 function safeRealpath(p: string): string {

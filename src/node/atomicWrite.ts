@@ -46,7 +46,7 @@ export function writeFileAtomic(target: string, content: string): void {
  * The path a write of `target` replaces: `target` itself when it is a regular file or does not
  * exist yet (in an existing folder), the regular file a symbolic link leads to; else WriteRefused.
  */
-export function resolveWriteTarget(target: string): string {
+function resolveWriteTarget(target: string): string {
   const existing = existingWriteTarget(target);
   if (existing !== undefined) return existing;
   checkFolder(path.dirname(target));

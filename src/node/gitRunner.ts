@@ -27,7 +27,7 @@ export interface GitResult {
  * Settings that override whatever the repository's own config says. Each can otherwise run a
  * program, reach the network, or change the answers the verifier reads.
  */
-export const SAFE_CONFIG: readonly string[] = [
+const SAFE_CONFIG: readonly string[] = [
   'core.fsmonitor=', // an fsmonitor hook is a program the repo names; empty = off
   'core.hooksPath=/dev/null', // no hook runs (none should, but e.g. index writes can)
   'core.pager=cat', // with --no-pager: no pager program
@@ -75,7 +75,7 @@ export function gitEnvironment(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   };
 }
 
-export function gitArgv(call: GitCall): string[] {
+function gitArgv(call: GitCall): string[] {
   const config = [...SAFE_CONFIG, ...(call.config ?? [])].flatMap((c) => ['-c', c]);
   return [...GLOBAL_OPTIONS, ...config, ...call.args];
 }
@@ -101,7 +101,7 @@ export function runGitSync(call: GitCall, o: GitRunnerOptions): GitResult {
     shell: false,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const failure = r.error ? failureOf(r.error as NodeJS.ErrnoException, o.timeoutMs) : r.signal ? `git was stopped (${r.signal})` : undefined;
+  const failure = r.error ? failureOf(r.error, o.timeoutMs) : r.signal ? `git was stopped (${r.signal})` : undefined;
   return { code: failure ? null : r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ...(failure ? { failure } : {}) };
 }
 
@@ -161,7 +161,8 @@ export function locateExecutable(name: string, root: string, env: NodeJS.Process
       return { ok: true, path: real };
     }
   }
-  if (refused.length) return { ok: false, state: 'unverified', reason: `refusing to run ${refused[0]}: the only ${name} on PATH is inside the workspace or its repository` };
+  if (refused.length)
+    return { ok: false, state: 'unverified', reason: `refusing to run ${refused[0]}: the only ${name} on PATH is inside the workspace or its repository` };
   return { ok: false, state: 'unchecked', reason: `${name} is not installed (not found on PATH)` };
 }
 

@@ -10,7 +10,7 @@ export class InputError extends Error {}
 /** What a gzip stream may unpack to: far more than any real EPSS file; a zip bomb stops here. */
 const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
 
-export function isGzip(bytes: Uint8Array): boolean {
+function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 

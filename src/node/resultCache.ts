@@ -68,7 +68,10 @@ export function writeCacheEntry(file: string, entry: CacheEntry): void {
   let kept: CacheEntry[] = [];
   try {
     const bytes = fs.readFileSync(file);
-    kept = (parseCache(bytes) ?? []).filter((e) => e.stored.slot !== entry.slot).map((e) => materialize(bytes, e)).filter((e): e is CacheEntry => e !== undefined);
+    kept = (parseCache(bytes) ?? [])
+      .filter((e) => e.stored.slot !== entry.slot)
+      .map((e) => materialize(bytes, e))
+      .filter((e): e is CacheEntry => e !== undefined);
   } catch {
     kept = []; // no file yet, or not a sound one: it is replaced
   }
@@ -83,7 +86,13 @@ export function writeCacheEntry(file: string, entry: CacheEntry): void {
     const texts = textsOf(e.result);
     const lengths = texts.map((t) => (t === undefined ? -1 : Buffer.byteLength(t, 'utf8'))) as StoredEntry['lengths'];
     const meta = { slot: e.slot, key: e.key, git: e.git ?? null, code: e.result.code, lengths };
-    return { ...meta, check: checksum(meta, texts.map((t) => Buffer.from(t ?? '', 'utf8'))) };
+    return {
+      ...meta,
+      check: checksum(
+        meta,
+        texts.map((t) => Buffer.from(t ?? '', 'utf8')),
+      ),
+    };
   });
   const body = entries.flatMap((e) => textsOf(e.result).map((t) => t ?? '')).join('');
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -183,7 +192,8 @@ export function cacheFileFor(location: string | undefined, realRoot: string, env
   }
   file ??= path.join(folder!, `workspace-${sha256Hex(realRoot).slice(0, 32)}.cache`);
   const resolved = path.resolve(file);
-  if (isInside(realOfNearest(resolved), realRoot)) return { problem: `the cache location ${resolved} is inside the workspace; give --cache-location outside it` };
+  if (isInside(realOfNearest(resolved), realRoot))
+    return { problem: `the cache location ${resolved} is inside the workspace; give --cache-location outside it` };
   return { file: resolved };
 }
 
@@ -237,7 +247,10 @@ export function sha256Hex(text: string | Uint8Array): string {
  */
 export function workspaceDigest(raw: RawWorkspace): string {
   const all = crypto.createHash('sha256');
-  for (const [what, files] of [['files', raw.files], ['candidates', raw.candidates]] as const) {
+  for (const [what, files] of [
+    ['files', raw.files],
+    ['candidates', raw.candidates],
+  ] as const) {
     all.update(`${what} ${files.length}\n`);
     // A path holds no NUL; a refusal message no newline.
     for (const f of files) all.update(f.refused !== undefined ? `${f.rel}\0refused ${f.refused}\n` : `${f.rel}\0${fileSha256(f.bytes)}\n`);

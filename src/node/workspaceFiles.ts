@@ -7,7 +7,7 @@ import { misnamedDiagnostic } from '../core/workspace/misnamed';
 import { readWorkspaceBytes, readWorkspaceFileBytes, type RawFile, type RawWorkspace } from './workspaceBytes';
 import type { LoadedFile } from '../core/model/workspace';
 
-export { findWorkspaceFiles, readWorkspaceBytes, readWorkspaceFileBytes, realPath, type RawFile, type RawWorkspace } from './workspaceBytes';
+export { findWorkspaceFiles, realPath } from './workspaceBytes';
 
 export interface DiskWorkspace {
   root: string;
@@ -24,7 +24,7 @@ export function readWorkspaceFile(root: string, rel: string, maxBytes = DEFAULT_
 }
 
 /** Parse one file read by `readWorkspaceFileBytes`. */
-export function loadRawFile(raw: RawFile): LoadedFile {
+function loadRawFile(raw: RawFile): LoadedFile {
   return raw.refused !== undefined ? refusedFile(raw.rel, raw.refused) : loadFile(raw.rel, raw.bytes);
 }
 

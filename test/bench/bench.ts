@@ -65,7 +65,9 @@ function main(): void {
       rows.push(measure(name, PEER, runs, () => peerRun(ws.root)));
       rows.push(measure(name, 'report html + json', runs, () => probe('report', ws.root)));
       rows.push(measure(name, `incremental: one plan edited (${edits} edits)`, 1, () => probe('incremental', ws.root, String(edits))));
-      rows.push(measure(name, `incremental: an asset group's impact edited (${edits / 10} edits)`, 1, () => probe('incremental', ws.root, `${edits / 10}:group`)));
+      rows.push(
+        measure(name, `incremental: an asset group's impact edited (${edits / 10} edits)`, 1, () => probe('incremental', ws.root, `${edits / 10}:group`)),
+      );
       rows.push(...vscodeRows(name, ws, runs));
     }
     // Hostile input (test/unit/hostile): what its tests record but never assert.
@@ -96,7 +98,9 @@ function measure(workspace: string, what: string, runs: number, once: () => Samp
     peakRssMb: Math.max(...samples.map((s) => s.rssMb)),
     extra: samples[samples.length - 1].extra,
   };
-  console.log(`  ${what}: ${row.medianMs.toFixed(0)} ms (min ${row.minMs.toFixed(0)}, max ${row.maxMs.toFixed(0)}), ${row.peakRssMb.toFixed(0)} MB${row.extra ? ` ${JSON.stringify(row.extra)}` : ''}`);
+  console.log(
+    `  ${what}: ${row.medianMs.toFixed(0)} ms (min ${row.minMs.toFixed(0)}, max ${row.maxMs.toFixed(0)}), ${row.peakRssMb.toFixed(0)} MB${row.extra ? ` ${JSON.stringify(row.extra)}` : ''}`,
+  );
   return row;
 }
 
@@ -133,7 +137,14 @@ function vscodeRows(workspace: string, ws: GeneratedWorkspace, runs: number): Ro
     const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
     throw new Error(`scripts/vscode/bench.js failed (${r.status ?? r.signal}; all of it in ${path.relative(REPO, logFile)}):\n${tail}`);
   }
-  type Run = { activationMs: number; firstDiagnosticsMs: number; extensionHostRssMb: number; diagnosticsFiles: number; longestTaskMs: number; longestTaskName: string };
+  type Run = {
+    activationMs: number;
+    firstDiagnosticsMs: number;
+    extensionHostRssMb: number;
+    diagnosticsFiles: number;
+    longestTaskMs: number;
+    longestTaskName: string;
+  };
   const measured = (JSON.parse(r.stdout.trim().split('\n').pop()!) as { runs: Run[] }).runs;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const extra = { activationMs: median(measured.map((m) => m.activationMs)), diagnosticsFiles: Math.min(...measured.map((m) => m.diagnosticsFiles)) };
@@ -167,7 +178,8 @@ function ratiosOf(row: Row, rows: Row[]): Row['ratios'] {
   const floor = sameWorkspace('floor: read + js-yaml');
   const peer = sameWorkspace(PEER);
   const ratios: NonNullable<Row['ratios']> = {};
-  if (floor && !/^(incremental|floor|report)/.test(row.measure) && row.measure !== PEER && row.measure !== VSCODE_TASK) ratios.oursOverFloor = row.medianMs / floor.medianMs;
+  if (floor && !/^(incremental|floor|report)/.test(row.measure) && row.measure !== PEER && row.measure !== VSCODE_TASK)
+    ratios.oursOverFloor = row.medianMs / floor.medianMs;
   if (peer && COMPARED_WITH_PEER.includes(row.measure)) ratios.peerOverOurs = peer.medianMs / row.medianMs;
   return Object.keys(ratios).length ? ratios : undefined;
 }
@@ -180,13 +192,25 @@ function printTable(rows: Row[]): void {
   const times = (ratio: number | undefined) => (ratio === undefined ? '' : `${ratio.toFixed(2)}×`);
   for (const row of rows) {
     const number = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
-    const extra = row.extra ? ` (${Object.entries(row.extra).map(([k, v]) => `${k} ${number(v)}`).join(', ')})` : '';
-    console.log(`| ${row.workspace} | ${row.measure}${extra} | ${row.medianMs.toFixed(0)} ms | ${row.minMs.toFixed(0)}–${row.maxMs.toFixed(0)} ms | ${row.peakRssMb.toFixed(0)} MB | ${times(row.ratios?.oursOverFloor)} | ${times(row.ratios?.peerOverOurs)} |`);
+    const extra = row.extra
+      ? ` (${Object.entries(row.extra)
+          .map(([k, v]) => `${k} ${number(v)}`)
+          .join(', ')})`
+      : '';
+    console.log(
+      `| ${row.workspace} | ${row.measure}${extra} | ${row.medianMs.toFixed(0)} ms | ${row.minMs.toFixed(0)}–${row.maxMs.toFixed(0)} ms | ${row.peakRssMb.toFixed(0)} MB | ${times(row.ratios?.oursOverFloor)} | ${times(row.ratios?.peerOverOurs)} |`,
+    );
   }
 }
 
 function machine(): Record<string, string | number> {
-  return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  return {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? '?',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 main();

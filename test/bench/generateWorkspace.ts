@@ -43,10 +43,18 @@ export function generateWorkspace(root: string, plans: number, totalVulnerabilit
   fs.rmSync(root, { recursive: true, force: true });
   for (const dir of ['plans', 'exceptions', 'policies', 'assets']) fs.mkdirSync(path.join(root, dir), { recursive: true });
   const rnd = random(plans * 7919 + (totalVulnerabilities ?? 0));
-  write(root, 'patchops.yaml', `name: Benchmark org\ntimezone: America/Chicago\ndefault_sla: standard\nteams:\n  it-ops: { role: executor, members: [alice@example.com, bob@example.com] }\n  infosec: { role: validator, members: [carol@example.com, dan@example.com] }\n`);
+  write(
+    root,
+    'patchops.yaml',
+    `name: Benchmark org\ntimezone: America/Chicago\ndefault_sla: standard\nteams:\n  it-ops: { role: executor, members: [alice@example.com, bob@example.com] }\n  infosec: { role: validator, members: [carol@example.com, dan@example.com] }\n`,
+  );
   write(root, 'policies/standard.sla.yaml', policy('standard', 'tested', '48h'));
   write(root, 'policies/workstations.sla.yaml', policy('workstations', 'discovered', undefined));
-  write(root, 'assets/groups.assets.yaml', `groups:\n${GROUPS.map((g, i) => `  - { id: ${g}, impact: ${IMPACT[i]}, endpoints: ${10 + i * 37} }`).join('\n')}\n`);
+  write(
+    root,
+    'assets/groups.assets.yaml',
+    `groups:\n${GROUPS.map((g, i) => `  - { id: ${g}, impact: ${IMPACT[i]}, endpoints: ${10 + i * 37} }`).join('\n')}\n`,
+  );
 
   const counts = Array.from({ length: plans }, () => 1 + Math.floor(rnd() * 40));
   if (totalVulnerabilities !== undefined) scaleTo(counts, totalVulnerabilities);
@@ -73,7 +81,11 @@ export function generateWorkspace(root: string, plans: number, totalVulnerabilit
     const text = `# Generated plan ${i}\nid: PLAN-${i}\ntitle: Synthetic plan ${i}\n${i % 3 === 0 ? 'sla: workstations\n' : ''}owner: it-ops\nvalidator: infosec\nvulnerabilities:\n${vulns.join('\n')}\naffects: [${affects.join(', ')}]\ntesting:\n${testing}\nwaves:\n${waves.join('\n')}\nrollback:\n  decided_by: infosec\n  executed_by: it-ops\n  communication: Status page and #it-announce\n  steps: [Uninstall the update]\n`;
     write(root, `plans/p${String(i).padStart(5, '0')}.plan.yaml`, text);
     if (i % 20 === 0) {
-      write(root, `exceptions/e${String(i).padStart(5, '0')}.exception.yaml`, `id: EXC-${i}\nvulnerabilities: [${ids[0]}]\ngroups: [${affects[1]}]\nplan: PLAN-${i}\nrequested_by: bob@example.com\nrequested_on: 2026-11-10\nreason: Vendor certification pending\ncompensating_controls: [Network isolation]\nrevisit_on: 2026-12-${pad(1 + (i % 28))}\n${i % 40 === 0 ? 'approval:\n  approved_by: carol@example.com\n  approved_on: 2026-11-11\n' : ''}`);
+      write(
+        root,
+        `exceptions/e${String(i).padStart(5, '0')}.exception.yaml`,
+        `id: EXC-${i}\nvulnerabilities: [${ids[0]}]\ngroups: [${affects[1]}]\nplan: PLAN-${i}\nrequested_by: bob@example.com\nrequested_on: 2026-11-10\nreason: Vendor certification pending\ncompensating_controls: [Network isolation]\nrevisit_on: 2026-12-${pad(1 + (i % 28))}\n${i % 40 === 0 ? 'approval:\n  approved_by: carol@example.com\n  approved_on: 2026-11-11\n' : ''}`,
+      );
     }
   }
   return { root, files: plans + Math.ceil(plans / 20) + 4, plans, vulnerabilities };

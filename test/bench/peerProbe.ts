@@ -31,7 +31,7 @@ export interface PeerResult {
 }
 
 /** Our schemas, mapped to the file patterns package.json contributes for the YAML extension. */
-export function peerSchemas(): SchemasSettings[] {
+function peerSchemas(): SchemasSettings[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
     contributes: { yamlValidation: { fileMatch: string[]; url: string }[] };
   };

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
-export const SHARED_DATA = path.resolve(REPO_ROOT, '..', 'shared', 'data');
+const SHARED_DATA = path.resolve(REPO_ROOT, '..', 'shared', 'data');
 
 /** The data folder, or undefined after printing why the calling suite skips. */
 export function sharedData(ctx: Mocha.Context, sub = ''): string | undefined {

@@ -75,24 +75,24 @@ export interface PlanOptions {
 /** A plan file; every part can be replaced by raw YAML. */
 export function plan(o: PlanOptions = {}): string {
   const rollback =
-    o.rollback === null
-      ? ''
-      : (o.rollback ?? `rollback:\n  decided_by: infosec\n  executed_by: it-ops\n  communication: Status page\n  steps: [Uninstall]\n`);
-  return [
-    `id: ${o.id ?? 'PLAN-1'}`,
-    'title: Test plan',
-    'owner: it-ops',
-    'validator: infosec',
-    o.extra ?? '',
-    'vulnerabilities:',
-    o.vulns ?? `  - { id: CVE-2026-0001, cvss: "${VECTORS.critical}", discovered: 2026-11-18T09:00 }`,
-    `affects: ${o.affects ?? '[payroll]'}`,
-    o.testing ?? 'testing: { status: passed, completed: 2026-11-19T15:00 }',
-    o.waves ?? 'waves:\n  - { name: Pilot, groups: [pilot], status: planned }',
-    rollback,
-  ]
-    .filter((line) => line !== '')
-    .join('\n') + '\n';
+    o.rollback === null ? '' : (o.rollback ?? `rollback:\n  decided_by: infosec\n  executed_by: it-ops\n  communication: Status page\n  steps: [Uninstall]\n`);
+  return (
+    [
+      `id: ${o.id ?? 'PLAN-1'}`,
+      'title: Test plan',
+      'owner: it-ops',
+      'validator: infosec',
+      o.extra ?? '',
+      'vulnerabilities:',
+      o.vulns ?? `  - { id: CVE-2026-0001, cvss: "${VECTORS.critical}", discovered: 2026-11-18T09:00 }`,
+      `affects: ${o.affects ?? '[payroll]'}`,
+      o.testing ?? 'testing: { status: passed, completed: 2026-11-19T15:00 }',
+      o.waves ?? 'waves:\n  - { name: Pilot, groups: [pilot], status: planned }',
+      rollback,
+    ]
+      .filter((line) => line !== '')
+      .join('\n') + '\n'
+  );
 }
 
 export function instant(text: string, zone = 'America/Chicago'): number {

@@ -52,7 +52,9 @@ async function main() {
         reporter: quietReporter(),
       });
     } catch (err) {
-      const reason = String((err && err.message) || err).split('\n')[0].slice(0, 200);
+      const reason = String((err && err.message) || err)
+        .split('\n')[0]
+        .slice(0, 200);
       console.log(`test-electron: skipped — VS Code cannot be downloaded here (${reason})`);
       return 0;
     }
@@ -74,7 +76,15 @@ async function main() {
         PATCHOPS_ELECTRON_RESULTS: resultsFile,
         PATCHOPS_TEST_GREP: process.env.PATCHOPS_TEST_GREP,
       },
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--user-data-dir', path.join(temp, 'user-data')],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--user-data-dir',
+        path.join(temp, 'user-data'),
+      ],
     });
   } catch (err) {
     if (!fs.existsSync(resultsFile)) {

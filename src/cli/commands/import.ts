@@ -23,7 +23,9 @@ export function runImport(args: ImportArgs, io: Io): number {
   const unknown = args.affects.filter((g) => !groups.has(g));
   if (unknown.length) {
     const known = [...groups].sort();
-    throw new UsageError(`--affects: unknown asset group${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: ${known.length ? `the groups are ${known.join(', ')}` : 'no *.assets.yaml declares any'}`);
+    throw new UsageError(
+      `--affects: unknown asset group${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: ${known.length ? `the groups are ${known.join(', ')}` : 'no *.assets.yaml declares any'}`,
+    );
   }
   let result;
   try {

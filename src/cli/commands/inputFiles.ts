@@ -8,7 +8,7 @@ import { UsageError } from '../args';
 import type { Io } from '../io';
 
 /** An input file's bytes; refuses folders, devices and huge files. */
-export function readInput(what: string, file: string, io: Io, maxBytes = 512 * 1024 * 1024): Buffer {
+function readInput(what: string, file: string, io: Io, maxBytes = 512 * 1024 * 1024): Buffer {
   const full = path.resolve(io.cwd, file);
   try {
     const stat = fs.statSync(full);

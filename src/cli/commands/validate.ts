@@ -42,6 +42,8 @@ function diagnosticJson(d: Evaluation['diagnostics'][number]) {
     severity: d.severity,
     code: d.code,
     message: d.message,
-    ...(d.related ? { related: d.related.map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
+    ...(d.related
+      ? { related: d.related.map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) }
+      : {}),
   };
 }

@@ -21,7 +21,7 @@ export interface ApprovalFacts {
   signersProblem?: string;
 }
 
-export const PENDING = 'pending review: commit it';
+const PENDING = 'pending review: commit it';
 
 const short = (commit: string) => commit.slice(0, 7);
 
@@ -50,7 +50,15 @@ export function decideApproval(request: ApprovalRequest, facts: ApprovalFacts): 
   const approvalCommit = approvalCommitOf(request, facts);
   const latest = approvalCommit ? facts.commits.get(approvalCommit) : undefined;
   const signature = (c: CommitFacts | undefined): ApprovalCommit['signature'] =>
-    !request.requireSigned || !c ? 'unchecked' : c.signature === 'G' ? 'good' : c.signature === 'N' ? 'none' : c.signature === 'E' || c.signature === '' || (c.signature === 'U' && facts.signersProblem) ? 'unchecked' : 'bad';
+    !request.requireSigned || !c
+      ? 'unchecked'
+      : c.signature === 'G'
+        ? 'good'
+        : c.signature === 'N'
+          ? 'none'
+          : c.signature === 'E' || c.signature === '' || (c.signature === 'U' && facts.signersProblem)
+            ? 'unchecked'
+            : 'bad';
   const commit: ApprovalCommit | undefined = latest
     ? { commit: latest.commit, author: latest.authorEmail, date: latest.authorDate, signature: signature(latest) }
     : undefined;
@@ -65,7 +73,9 @@ export function decideApproval(request: ApprovalRequest, facts: ApprovalFacts): 
   }
   const shallow = lines.map((l) => facts.origins[l]!).find((c) => facts.shallowBoundaries?.has(c));
   if (shallow) {
-    return unverified(`git history is shallow: commit ${short(shallow)} may not be the one that changed the approval; fetch the full history (e.g. fetch-depth: 0)`);
+    return unverified(
+      `git history is shallow: commit ${short(shallow)} may not be the one that changed the approval; fetch the full history (e.g. fetch-depth: 0)`,
+    );
   }
   if (!byApprover(approvalCommit!)) {
     return lines.some((l) => byApprover(facts.origins[l]!))
@@ -75,7 +85,9 @@ export function decideApproval(request: ApprovalRequest, facts: ApprovalFacts): 
   const foreign = lines.find((l) => !byApprover(facts.origins[l]!));
   if (foreign !== undefined) {
     const c = facts.origins[foreign]!;
-    return unverified(`line ${foreign + 1} of the approval block was last changed by ${who(c)} in ${short(c)}, not by the approver ${request.approver}: the approver commits the whole block`);
+    return unverified(
+      `line ${foreign + 1} of the approval block was last changed by ${who(c)} in ${short(c)}, not by the approver ${request.approver}: the approver commits the whole block`,
+    );
   }
 
   // 2. The rest of the exception must not have changed since the approver approved it.

@@ -8,7 +8,9 @@ export function editorLines(text: string): string[] {
 
 /** Lines as git blame counts them (`\n` only); a `\r` before it is not part of the comparison. */
 export function gitLines(text: string): string[] {
-  return stripBom(text).split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  return stripBom(text)
+    .split('\n')
+    .map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
 function stripBom(text: string): string {
@@ -24,18 +26,14 @@ const MAX_CELLS = 4_000_000;
  * common head and tail; ties keep the earliest committed line.
  */
 export function mapLines(current: readonly string[], committed: readonly string[]): (number | null)[] {
-  const out: (number | null)[] = new Array(current.length).fill(null);
+  const out: (number | null)[] = new Array<number | null>(current.length).fill(null);
   let head = 0;
   while (head < current.length && head < committed.length && current[head] === committed[head]) {
     out[head] = head;
     head++;
   }
   let tail = 0;
-  while (
-    tail < current.length - head &&
-    tail < committed.length - head &&
-    current[current.length - 1 - tail] === committed[committed.length - 1 - tail]
-  ) {
+  while (tail < current.length - head && tail < committed.length - head && current[current.length - 1 - tail] === committed[committed.length - 1 - tail]) {
     out[current.length - 1 - tail] = committed.length - 1 - tail;
     tail++;
   }

@@ -1,8 +1,5 @@
 // Parsers for the machine-readable git output the approval verifier reads. Pure: text in, data out.
 
-/** The commit id git uses for lines that are not committed yet. */
-export const UNCOMMITTED = '0000000000000000000000000000000000000000';
-
 export interface BlameLine {
   /** Line in the blamed version, 1-based. */
   line: number;

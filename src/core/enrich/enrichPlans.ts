@@ -3,7 +3,7 @@
 // minimal text edits: a changed value's node is replaced, a missing field is a new line after
 // the vulnerability's last line (or `, key: value` in a flow mapping). Comments stay; only changed
 // lines change. Pure: files in, whole-file contents out.
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { applyEdits, parseForEdit, setMapFields, type Scalar, type TextEdit } from '../scanners/yamlText';
 import type { EpssScores } from './epss';
 import type { KevCatalog } from './kev';
@@ -50,7 +50,7 @@ export function enrichPlanText(text: string, data: EnrichData): { after: string;
   if (!isSeq(seq)) return { after: text, changes };
   for (const item of seq.items) {
     if (!isMap(item)) continue;
-    const map = item as YAMLMap;
+    const map = item;
     const idNode = map.get('id', true);
     if (!isScalar(idNode) || typeof idNode.value !== 'string') continue;
     const id = idNode.value;
@@ -103,6 +103,7 @@ export function enrichWorkspace(files: readonly LoadedFile[], data: EnrichData):
 
 export function enrichSummaryText(result: EnrichResult, data: EnrichData, dryRun: boolean): string {
   const out: string[] = [];
+  // eslint-disable-next-line no-control-regex
   const clean = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const epss = data.epss ? `, EPSS ${data.epss.scores.size} scores${data.epss.scoreDate ? ` of ${data.epss.scoreDate}` : ''}` : '';
   const sources = [

@@ -20,7 +20,9 @@ export function parseKevCatalog(text: string): KevCatalog {
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new EnrichError(`the KEV catalog is not valid JSON${/end of (JSON )?input|Unterminated/i.test((err as Error).message) ? ' (truncated?)' : ''}: ${(err as Error).message.split('\n')[0]}`);
+    throw new EnrichError(
+      `the KEV catalog is not valid JSON${/end of (JSON )?input|Unterminated/i.test((err as Error).message) ? ' (truncated?)' : ''}: ${(err as Error).message.split('\n')[0]}`,
+    );
   }
   const o = doc as { vulnerabilities?: unknown; catalogVersion?: unknown };
   if (typeof doc !== 'object' || doc === null || !Array.isArray(o.vulnerabilities)) {

@@ -43,7 +43,7 @@ export function parseVulnrichmentRecord(text: string, expectedId: string): Vulnr
   const pick = <T extends string>(name: string, allowed: readonly T[]): T | string => {
     const v = options.get(name.toLowerCase());
     if (v === undefined) return `${name} missing`;
-    return (allowed as readonly string[]).includes(v) ? (v as T) : `${name} \`${v}\` is not one of ${allowed.join(', ')}`;
+    return (allowed as readonly string[]).includes(v) ? v : `${name} \`${v}\` is not one of ${allowed.join(', ')}`;
   };
   const exploitation = pick('Exploitation', ['none', 'poc', 'active'] as const);
   const automatable = pick('Automatable', ['yes', 'no'] as const);

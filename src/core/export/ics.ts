@@ -1,5 +1,6 @@
-// An RFC 5545 iCalendar feed: the deadline of every open plan and the revisit date of every
-// effective exception, for a calendar app to subscribe to. Stable UIDs (kind, id and workspace),
+// An RFC 5545 iCalendar feed: the deadline of every open plan, the projected window of each of its
+// waves not complete yet (docs/rules.md#forecast), and the revisit date of every effective
+// exception, for a calendar app to subscribe to. Stable UIDs (kind, id and workspace),
 // times in UTC, CRLF line ends, lines folded at 75 octets, TEXT values escaped.
 import type { Evaluation } from '../model/evaluation';
 import { cmp, effectiveExceptions, oneLine } from './shared';
@@ -7,6 +8,8 @@ import { cmp, effectiveExceptions, oneLine } from './shared';
 interface CalendarEvent {
   uid: string;
   start: number;
+  /** A span's end (a wave's projected finish); a deadline or revisit is an instant. */
+  end?: number;
   summary: string;
   description: string;
   categories: string;
@@ -30,6 +33,23 @@ export function renderIcs(evaluation: Evaluation, options: { productVersion?: st
       ].join('\n'),
       categories: 'PatchOps,Deadline',
     });
+    if (!plan.forecast) continue;
+    for (const w of plan.waves) {
+      const f = w.forecast;
+      if (w.status === 'complete' || !f || f.start === null || f.finish === null) continue;
+      events.push({
+        uid: `wave-${plan.id}-${w.index}@${domain}`,
+        start: f.start,
+        end: Math.max(f.finish, f.start + 1000),
+        summary: `Wave ${oneLine(w.name)}: ${plan.id} ${oneLine(plan.title)} (projected)`,
+        description: [
+          `Projected window of wave ${w.index + 1} (${oneLine(w.name)}) of plan ${plan.id} (${plan.entity.source.file}), ` +
+            `as of ${new Date(evaluation.asOf).toISOString()}: from its schedule, maintenance windows and freezes.`,
+          `Targets: ${w.targets ?? 'unknown'}; patched so far: ${w.patched}.`,
+        ].join('\n'),
+        categories: 'PatchOps,Wave',
+      });
+    }
   }
   for (const e of effectiveExceptions(evaluation)) {
     const x = e.entity.data;
@@ -64,6 +84,7 @@ export function renderIcs(evaluation: Evaluation, options: { productVersion?: st
       `UID:${ev.uid}`,
       `DTSTAMP:${stamp}`,
       `DTSTART:${icsTime(ev.start)}`,
+      ...(ev.end !== undefined ? [`DTEND:${icsTime(ev.end)}`] : []),
       `SUMMARY:${escapeText(ev.summary)}`,
       `DESCRIPTION:${escapeText(ev.description)}`,
       `CATEGORIES:${ev.categories}`,
@@ -76,18 +97,24 @@ export function renderIcs(evaluation: Evaluation, options: { productVersion?: st
 }
 
 /** `20261123T120000Z` (RFC 5545 §3.3.5, form 2: UTC). */
-export function icsTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+function icsTime(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newlines escaped; other controls dropped. */
 export function escapeText(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+  );
 }
 
 /** RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 character. */

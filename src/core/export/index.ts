@@ -6,7 +6,7 @@ import { renderOpenVex } from './openvex';
 import { renderOsvScanner } from './osvScanner';
 import { renderTrivyIgnore } from './trivyignore';
 
-export { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from './formats';
+export { EXPORT_FORMATS } from './formats';
 
 export interface ExportOptions {
   /** The PatchOps version, named in the formats that say who wrote them. */

@@ -10,7 +10,7 @@ import type { Evaluation, PlanResult } from '../model/evaluation';
 import { sha256 } from '../report/sha256';
 import { cmp, effectiveExceptions, exceptionStatement, oneLine, utc } from './shared';
 
-export const OPENVEX_CONTEXT = 'https://openvex.dev/ns/v0.2.0';
+const OPENVEX_CONTEXT = 'https://openvex.dev/ns/v0.2.0';
 
 export interface VexStatement {
   vulnerability: { name: string };
@@ -33,9 +33,9 @@ export interface VexDocument {
   statements: VexStatement[];
 }
 
-export const groupProduct = (group: string): { '@id': string } => ({ '@id': `urn:patchops:asset-group:${encodeURIComponent(group)}` });
+const groupProduct = (group: string): { '@id': string } => ({ '@id': `urn:patchops:asset-group:${encodeURIComponent(group)}` });
 
-export function buildOpenVex(evaluation: Evaluation, options: { tooling?: string } = {}): VexDocument {
+function buildOpenVex(evaluation: Evaluation, options: { tooling?: string } = {}): VexDocument {
   const statements: VexStatement[] = [];
   const exemptions = effectiveExceptions(evaluation);
   const covered = (vuln: string, group: string) => exemptions.some((e) => e.entity.data.vulnerabilities.includes(vuln) && e.entity.data.groups.includes(group));
@@ -94,7 +94,10 @@ function fixedStatement(plan: PlanResult, vuln: string, groups: string[]): VexSt
 }
 
 function openStatement(plan: PlanResult, vuln: string, groups: string[], asOf: number): VexStatement {
-  const deadline = plan.deadline !== null ? `deadline ${utc(plan.deadline)} (${plan.tier}-tier, ${plan.state.replace('_', ' ')})` : `no deadline yet (${plan.state.replace('_', ' ')})`;
+  const deadline =
+    plan.deadline !== null
+      ? `deadline ${utc(plan.deadline)} (${plan.tier}-tier, ${plan.state.replace('_', ' ')})`
+      : `no deadline yet (${plan.state.replace('_', ' ')})`;
   return {
     vulnerability: { name: vuln },
     products: groups.map(groupProduct),

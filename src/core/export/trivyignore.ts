@@ -22,5 +22,6 @@ export function renderTrivyIgnore(evaluation: Evaluation): string {
 
 function oneLineName(evaluation: Evaluation): string {
   // A comment may hold only YAML's printable characters: no C0 or C1 controls, DEL, U+FFFE/U+FFFF.
+  // eslint-disable-next-line no-control-regex
   return (evaluation.workspaceName || 'the workspace').replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]+/g, ' ');
 }

@@ -11,6 +11,7 @@ import { compareDiagnostics, type Diagnostic } from '../model/diagnostic';
 import type { Evaluation, ExceptionResult, PlanResult } from '../model/evaluation';
 import type { AssetGroup, ExceptionFile, PlanFile, SlaFile, WorkspaceFile } from '../model/files';
 import { RuleContext } from '../rules/context';
+import { checkCalendars } from '../rules/calendar';
 import { evaluateException } from '../rules/exceptions';
 import { DEFAULT_POLICY, defaultPolicyOf, planPolicy, samePlanPolicy, type PlanPolicyInputs } from '../rules/planPolicy';
 import { evaluatePlan, type PlanPolicy } from '../rules/plans';
@@ -209,6 +210,8 @@ class Run {
     s.brokenGroups.update(model.brokenIds.get('assets') ?? EMPTY);
     s.brokenPlans.update(model.brokenIds.get('plan') ?? EMPTY);
     s.approvals.update(approvals ?? new Map());
+    // Windows and freezes are checked once, on the files that hold them; plans' forecasts only read them.
+    checkCalendars(this.global, model.settings, model.groups.values());
   }
 
   /** Each plan's policy and scored vulnerabilities → the tracked plan policies by id (for exceptions), and the score lists the index must update. */
@@ -216,17 +219,27 @@ class Run {
     const { s, model, asOf } = this;
     const changes: ScoreChanges = { removed: [], added: [] };
     for (const plan of model.plans) {
-      s.planPolicyCells.cell(plan, asOf, (ctx) => planPolicy(ctx, plan, s.planPolicyInputs), (_, policy, before) => {
-        this.touch(plan);
-        // The result reads its policy from this cell, not through a tracked map: a new policy
-        // answer is a new result.
-        if (before && !samePlanPolicy(policy.value, before.value)) s.planCells.forget(plan);
-      });
-      s.scoredCells.cell(plan, asOf, (ctx) => scoreVulnerabilities(ctx, plan), (_, scored, before) => {
-        this.touch(plan);
-        if (before) changes.removed.push(before.value);
-        changes.added.push(scored.value);
-      });
+      s.planPolicyCells.cell(
+        plan,
+        asOf,
+        (ctx) => planPolicy(ctx, plan, s.planPolicyInputs),
+        (_, policy, before) => {
+          this.touch(plan);
+          // The result reads its policy from this cell, not through a tracked map: a new policy
+          // answer is a new result.
+          if (before && !samePlanPolicy(policy.value, before.value)) s.planCells.forget(plan);
+        },
+      );
+      s.scoredCells.cell(
+        plan,
+        asOf,
+        (ctx) => scoreVulnerabilities(ctx, plan),
+        (_, scored, before) => {
+          this.touch(plan);
+          if (before) changes.removed.push(before.value);
+          changes.added.push(scored.value);
+        },
+      );
       if (this.pauseDue()) yield;
     }
     s.planPolicyCells.sweep(this.touch);
@@ -328,6 +341,7 @@ class Run {
             policy: s.planPolicyCells.get(plan)!.value,
             scored: s.scoredCells.get(plan)!.value,
             exemptions: s.exemptions,
+            calendar: this.model.settings?.data,
           }),
         this.touch,
       );

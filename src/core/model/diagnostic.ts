@@ -24,10 +24,7 @@ export interface RelatedInformation {
 }
 
 /** A mechanical fix the editor can offer as a quick fix. */
-export type FixHint =
-  | { kind: 'rename-key'; replacement: string }
-  | { kind: 'replace-value'; replacement: string }
-  | { kind: 'add-rollback' };
+export type FixHint = { kind: 'rename-key'; replacement: string } | { kind: 'replace-value'; replacement: string } | { kind: 'add-rollback' };
 
 export interface Diagnostic {
   /** Workspace-relative path with `/` separators. */

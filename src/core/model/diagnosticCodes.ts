@@ -107,6 +107,11 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     docs: 'docs/diagnostics.md#slaunknown',
   },
+  'sla.at-risk': {
+    summary: 'A plan not late yet whose waves are projected to finish after its deadline (its schedule, maintenance windows and freezes).',
+    severity: 'warning',
+    docs: 'docs/diagnostics.md#slaat-risk',
+  },
   'testing.required': {
     summary: 'A wave after the pilot started before testing passed.',
     severity: 'error',
@@ -126,6 +131,13 @@ export const DIAGNOSTIC_CODES = {
     summary: 'Wave progress numbers are impossible, or a complete wave does not say when it completed.',
     severity: 'error',
     docs: 'docs/diagnostics.md#waveprogress',
+  },
+  'wave.window': {
+    summary: 'A planned wave start outside every maintenance window or inside a freeze, or a maintenance window or freeze that cannot be used.',
+    severity: ['warning', 'error'],
+    severityNote:
+      'an error for a window or freeze that cannot be used (an rrule that never occurs, a freeze that ends before it starts); a warning for a planned start, and for windows that overlap',
+    docs: 'docs/diagnostics.md#wavewindow',
   },
   'rollback.missing': {
     summary: 'No rollback procedure, or one without who decides, who executes and how it is communicated.',

@@ -2,7 +2,7 @@
 // report is read from this, so each number is computed once.
 import type { Diagnostic } from './diagnostic';
 import type { ExceptionFile, PlanFile } from './files';
-import type { ApprovalState, ClockStartKind, ExceptionState, Impact, Kpis, PlanState, SeverityBand, Tier, WaveStatus } from './vocabulary';
+import type { ApprovalState, ClockStartKind, ExceptionState, ForecastCause, Impact, Kpis, PlanState, SeverityBand, Tier, WaveStatus } from './vocabulary';
 import type { Entity, WorkspaceModel } from './workspace';
 
 export interface VulnerabilityResult {
@@ -29,6 +29,28 @@ export interface WaveResult {
   blockedBy: string | null;
   /** What it started before it was allowed to (its gate, or testing), or null. */
   startedEarly: string | null;
+  /** Its projected start and finish, when the plan has schedule inputs (rules/forecast.ts). */
+  forecast?: WaveForecast;
+}
+
+/** A wave's projection; null where it cannot be projected. */
+export interface WaveForecast {
+  start: number | null;
+  finish: number | null;
+}
+
+/** A plan's projection against its deadline (docs/rules.md#forecast). */
+export interface PlanForecast {
+  /** When the last wave is projected to finish; null when that cannot be computed. */
+  finish: number | null;
+  /** Hours from the projected finish to the deadline (negative: late); null without both. */
+  slackHours: number | null;
+  /** What the finish waits on; with finish null, what stopped the projection (null: bad input). */
+  limitedBy: ForecastCause | null;
+  /** Why no finish could be computed; null when it was. */
+  unknownReason: string | null;
+  /** The freezes that hold for any of its waves, by start (for the report's timeline). */
+  freezes: { from: number; to: number; reason?: string }[];
 }
 
 export interface PlanResult {
@@ -61,6 +83,10 @@ export interface PlanResult {
   waves: WaveResult[];
   exemptedBy: string[];
   testing: 'pending' | 'in_progress' | 'passed' | 'failed' | null;
+  /** Absent when the plan has no schedule inputs (no wave has planned_start, duration or rate). */
+  forecast?: PlanForecast;
+  /** Projected to finish after its deadline (warning `sla.at-risk`). */
+  atRisk?: boolean;
   /** The policy's risk model (`risk.model`), `matrix` by default. */
   riskModel: string;
   /** Under a model of record: the pair that sets the deadline, and every in-scope pair. */

@@ -72,7 +72,7 @@ export class BlockLocator {
   /** A line that is empty, only spaces, or a comment. */
   private isBlank(j: number): boolean {
     const at = this.starts[j] + this.space(j);
-    return at === this.end(j) || this.text.charCodeAt(at) === 35 /* # */;
+    return at === this.end(j) || this.text.charCodeAt(at) === 35; /* # */
   }
 
   /** The span of `path`, or undefined when the walk is not sure. */
@@ -167,9 +167,10 @@ export class BlockLocator {
       const rest = text.slice(valueColumn);
       const scalar = scalarSpan(rest);
       const keyStart = start + indent;
-      const span: Span = scalar && !rest.startsWith('{') && !rest.startsWith('[') && !this.continues(j, indent)
-        ? { keyStart, keyEnd: keyStart + key.length, start: start + valueColumn + scalar.start, end: start + valueColumn + scalar.end, scalar: scalar.text }
-        : { keyStart, keyEnd: keyStart + key.length, start: keyStart, end: keyStart + key.length };
+      const span: Span =
+        scalar && !rest.startsWith('{') && !rest.startsWith('[') && !this.continues(j, indent)
+          ? { keyStart, keyEnd: keyStart + key.length, start: start + valueColumn + scalar.start, end: start + valueColumn + scalar.end, scalar: scalar.text }
+          : { keyStart, keyEnd: keyStart + key.length, start: keyStart, end: keyStart + key.length };
       return { line: j, column: indent, valueColumn: scalar || rest.startsWith('{') || rest.startsWith('[') ? valueColumn : text.length, span };
     }
     return undefined;

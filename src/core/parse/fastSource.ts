@@ -191,7 +191,7 @@ function continuedAlike(input: string, start: number, end: number, doubleQuoted:
   while (input.charCodeAt(i) === 32) i++;
   while (i < start && input.charCodeAt(i) === 45 /* - */ && input.charCodeAt(i + 1) === 32) {
     column = i - lineStart;
-    for (i++; input.charCodeAt(i) === 32; ) i++;
+    for (i++; input.charCodeAt(i) === 32;) i++;
   }
   if (i < start) column = i - lineStart;
   for (let nl = input.indexOf('\n', start); nl >= 0 && nl + 1 < end; nl = input.indexOf('\n', nl + 1)) {
@@ -255,7 +255,7 @@ function sharedText(text: string, input: string | undefined): string {
 function scanLines(text: string): string[] | undefined {
   const keys: string[] = [];
   let emptyEntry = -1; // the column of an empty entry's last dash, until the next line with content
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const next = end + 1;

@@ -82,13 +82,13 @@ export function compareText(a: string, b: string): number {
 }
 
 /** A value's place in `order`; values it does not know come after all it knows. */
-export function rank(order: readonly string[], value: string): number {
+function rank(order: readonly string[], value: string): number {
   const i = order.indexOf(value);
   return i < 0 ? order.length : i;
 }
 
 /** Earlier instants (epoch ms) first; unknown ones (null, NaN) last. */
-export function compareInstants(a: number | null, b: number | null): number {
+function compareInstants(a: number | null, b: number | null): number {
   const x = a ?? Number.NaN;
   const y = b ?? Number.NaN;
   if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
@@ -110,8 +110,10 @@ export interface PlanOrderKey {
  * (none last), then id and file. The trees, `patchops status` and the reports all list plans so.
  */
 export function plansWorstFirst<T>(plans: readonly T[], key: (plan: T) => PlanOrderKey, order: readonly string[] = PLAN_STATES): T[] {
-  return sortedBy(plans, key, (a, b) =>
-    rank(order, a.state) - rank(order, b.state) || compareInstants(a.deadline, b.deadline) || compareText(a.id, b.id) || compareText(a.file, b.file),
+  return sortedBy(
+    plans,
+    key,
+    (a, b) => rank(order, a.state) - rank(order, b.state) || compareInstants(a.deadline, b.deadline) || compareText(a.id, b.id) || compareText(a.file, b.file),
   );
 }
 
@@ -126,11 +128,14 @@ export interface ExceptionOrderKey {
 
 /** EXCEPTION_STATES order (invalid, expired, expiring, pending, active), then revisit date, id and file. */
 export function exceptionsWorstFirst<T>(exceptions: readonly T[], key: (exception: T) => ExceptionOrderKey): T[] {
-  return sortedBy(exceptions, key, (a, b) =>
-    rank(EXCEPTION_STATES, a.state) - rank(EXCEPTION_STATES, b.state) ||
-    compareInstants(a.revisitOn, b.revisitOn) ||
-    compareText(a.id, b.id) ||
-    compareText(a.file, b.file),
+  return sortedBy(
+    exceptions,
+    key,
+    (a, b) =>
+      rank(EXCEPTION_STATES, a.state) - rank(EXCEPTION_STATES, b.state) ||
+      compareInstants(a.revisitOn, b.revisitOn) ||
+      compareText(a.id, b.id) ||
+      compareText(a.file, b.file),
   );
 }
 

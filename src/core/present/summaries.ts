@@ -36,11 +36,13 @@ export function endpointsText(plan: PlanResult): string {
   return targets ? `${plan.endpointsPercent}% of ${targets} endpoints` : 'no endpoints targeted';
 }
 
-/** The code lens above a plan's id: tier · deadline · state · endpoints. */
+/** The code lens above a plan's id: tier · deadline · state · endpoints (· forecast, when it has one). */
 export function planLensTitle(plan: PlanResult, asOf: number, zone: string): string {
   const parts = [inText(tierLabel(plan.tier))];
   if (plan.deadline !== null) parts.push(`due ${formatInstantLocal(plan.deadline, zone)}`);
   parts.push(planStateText(plan, asOf), endpointsText(plan));
+  const forecast = forecastText(plan, zone);
+  if (forecast) parts.push(forecast);
   // A model of record: the pair that sets the deadline, and what was assumed (docs/rules.md#risk-models).
   const by = plan.deadlineBy;
   if (by) parts.push(`${by.vulnerability} on ${by.group ?? 'an unknown group'}: ${by.inputs} → ${by.outcome}`);
@@ -49,8 +51,24 @@ export function planLensTitle(plan: PlanResult, asOf: number, zone: string): str
   return parts.join(' · ');
 }
 
-/** The code lens above a wave: status · patched/targets · gate met or what blocks it. */
-export function waveLensTitle(wave: WaveResult): string {
+/**
+ * The plan's forecast (docs/rules.md#forecast) in words: "projected finish 2026-12-12 09:00 CST ·
+ * 2d to spare", "⚠ at risk: projected finish …, 3d after the deadline", "no forecast: why";
+ * undefined for a plan without schedule inputs.
+ */
+export function forecastText(plan: PlanResult, zone: string): string | undefined {
+  const f = plan.forecast;
+  if (!f) return undefined;
+  if (f.finish === null) return `no forecast: ${(f.unknownReason ?? 'it cannot be computed').replace(/`/g, '')}`;
+  const finish = `projected finish ${formatInstantLocal(f.finish, zone)}`;
+  if (plan.deadline === null || plan.deadlineIsTesting) return finish;
+  const slack = plan.deadline - f.finish;
+  if (plan.atRisk) return `⚠ at risk: ${finish}, ${formatDuration(-slack)} after the deadline`;
+  return slack >= 0 ? `${finish} · ${formatDuration(slack)} to spare` : `${finish}, ${formatDuration(-slack)} after the deadline`;
+}
+
+/** The code lens above a wave: status · patched/targets · gate met or what blocks it (· its projection, given the zone). */
+export function waveLensTitle(wave: WaveResult, zone?: string): string {
   const progress = `${wave.patched}/${wave.targets ?? '?'} patched${wave.failed ? `, ${wave.failed} failed` : ''}`;
   const gate = wave.blockedBy
     ? `blocked: ${wave.blockedBy.replace(/`/g, '')}`
@@ -59,7 +77,11 @@ export function waveLensTitle(wave: WaveResult): string {
       : wave.index === 0
         ? 'first wave'
         : 'gate met';
-  return `${inText(waveStatusLabel(wave.status))} · ${progress} · ${gate}`;
+  const forecast =
+    wave.forecast && wave.status !== 'complete' && wave.forecast.finish !== null && wave.forecast.start !== null
+      ? ` · projected ${formatInstantLocal(wave.forecast.start, zone ?? 'UTC')} → ${formatInstantLocal(wave.forecast.finish, zone ?? 'UTC')}`
+      : '';
+  return `${inText(waveStatusLabel(wave.status))} · ${progress} · ${gate}${zone ? forecast : ''}`;
 }
 
 /** A tree item's description for a plan: tier · state · percent. */

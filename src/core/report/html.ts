@@ -4,6 +4,7 @@
 // whitelisted, and element ids are positional, so no document text ever reaches markup.
 
 import { escapeHtml as t } from './escape';
+import { forecastTimeline } from './htmlTimeline';
 import { endpointsChart, plansByTierChart, waveProgressBar } from './htmlCharts';
 import { REPORT_CSS } from './htmlStyle';
 import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from './reportModel';
@@ -116,11 +117,17 @@ function kpiSection(doc: ReportDocument): string {
   const ep = endpointTotals(doc.plans);
   const slaTone = k.slaCompliancePercent === null ? '' : k.slaCompliancePercent >= 90 ? 'good' : k.slaCompliancePercent < 75 ? 'bad' : 'warn';
   const cards = [
-    card('SLA compliance', formatPercent(k.slaCompliancePercent), `${sla.met} met · ${sla.missed} missed · ${sla.breached} breached${sla.unknown ? ` · ${sla.unknown} no deadline` : ''}`, slaTone),
+    card(
+      'SLA compliance',
+      formatPercent(k.slaCompliancePercent),
+      `${sla.met} met · ${sla.missed} missed · ${sla.breached} breached${sla.unknown ? ` · ${sla.unknown} no deadline` : ''}`,
+      slaTone,
+    ),
     card('Endpoints remediated', formatPercent(k.endpointsRemediatedPercent), t(endpointsNote(ep, k)), k.plansWithUnknownEndpoints ? 'warn' : ''),
     card('Open breaches', String(k.openBreaches), 'plans past their SLA deadline', k.openBreaches > 0 ? 'bad' : k.unknownDeadlines > 0 ? '' : 'good'),
     ...(k.unknownDeadlines ? [card('No deadline', String(k.unknownDeadlines), 'plans whose deadline cannot be computed: they may be late', 'bad')] : []),
     card('Due soon', String(k.dueSoon), 'plans inside the warning window', k.dueSoon > 0 ? 'warn' : ''),
+    ...(k.atRisk ? [card('At risk', String(k.atRisk), 'plans projected to finish after their deadline', 'warn')] : []),
     statsCard(
       'Mean time to patch',
       'clock start to last wave complete, per tier',
@@ -246,6 +253,7 @@ function planArticle(doc: ReportDocument, p: PlanReport, index: number): string 
     `<p class="badges">${stateBadge(p.state)}${tierBadge(p.tier)}${kev}</p></div>` +
     planFacts(doc, p) +
     wavesTable(p) +
+    forecastTimeline(doc, p) +
     `<p class="source">Source: ${text(p.file)}</p></article>`
   );
 }
@@ -265,8 +273,7 @@ function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number
   const scope = [e.plan === null ? '' : `Plan ${t(e.plan)}`, list(e.vulnerabilities, ''), e.groups.length === 0 ? '' : `Groups: ${list(e.groups)}`]
     .filter((s) => s !== '')
     .join('<br>');
-  const controls =
-    e.compensatingControls.length === 0 ? 'None documented.' : `<ul>${e.compensatingControls.map((c) => `<li>${t(c)}</li>`).join('')}</ul>`;
+  const controls = e.compensatingControls.length === 0 ? 'None documented.' : `<ul>${e.compensatingControls.map((c) => `<li>${t(c)}</li>`).join('')}</ul>`;
   const id = `exc-${index + 1}`;
   return (
     `<article class="exception x-${cls(EXCEPTION_STATES, e.state)}" id="${id}" aria-labelledby="${id}-h">` +

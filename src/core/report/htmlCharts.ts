@@ -15,7 +15,7 @@ interface Swatch {
   ink: string;
 }
 
-export const STATE_SWATCHES: Readonly<Record<PlanState | 'other', Swatch>> = {
+const STATE_SWATCHES: Readonly<Record<PlanState | 'other', Swatch>> = {
   breached: { fill: '#c0281c', ink: '#ffffff' },
   unknown: { fill: '#7a271a', ink: '#ffffff' },
   due_soon: { fill: '#f5a524', ink: '#101828' },
@@ -98,10 +98,7 @@ function tierRowSvg(row: TierRow, y: number, scale: number): string {
     x += w;
     return seg;
   }).join('');
-  return (
-    `<text x="0" y="${y + 16}" class="axis">${t(row.label)}</text>${segments}` +
-    `<text x="${n2(x + 6)}" y="${y + 16}" class="total">${row.total}</text>`
-  );
+  return `<text x="0" y="${y + 16}" class="axis">${t(row.label)}</text>${segments}` + `<text x="${n2(x + 6)}" y="${y + 16}" class="total">${row.total}</text>`;
 }
 
 /** Stacked horizontal bars: for each tier, how many plans are in each SLA state. */

@@ -6,8 +6,6 @@ import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import type { ReportDocument } from './reportModel';
 
-export { REPORT_FORMAT_INFO, REPORT_FORMATS, type ReportFormat, type ReportFormatInfo } from './formats';
-
 export interface ReportRenderer extends ReportFormatInfo {
   /** Same document → same bytes. */
   render(doc: ReportDocument): string;

@@ -58,11 +58,15 @@ function kpiSection(doc: ReportDocument): string {
   const sla = slaCounts(k);
   const ep = endpointTotals(doc.plans);
   const rows: string[][] = [
-    ['SLA compliance', `${formatPercent(k.slaCompliancePercent)} (${sla.met} met, ${sla.missed} missed, ${sla.breached} breached${sla.unknown ? `, ${sla.unknown} no deadline` : ''})`],
+    [
+      'SLA compliance',
+      `${formatPercent(k.slaCompliancePercent)} (${sla.met} met, ${sla.missed} missed, ${sla.breached} breached${sla.unknown ? `, ${sla.unknown} no deadline` : ''})`,
+    ],
     ['Endpoints remediated', `${formatPercent(k.endpointsRemediatedPercent)} (${endpointsNote(ep, k)})`],
     ['Open breaches', String(k.openBreaches)],
     ...(k.unknownDeadlines ? [['No deadline (may be late)', String(k.unknownDeadlines)]] : []),
     ['Due soon', String(k.dueSoon)],
+    ...(k.atRisk ? [['At risk (projected to finish after the deadline)', String(k.atRisk)]] : []),
     ...TIERS.map((t) => [`Mean time to patch, ${inText(tierLabel(t))}`, formatHours(k.meanTimeToPatchHours[t] ?? null)]),
     ['Plans by state', countList(k.plansByState, PLAN_STATES, planStateLabel)],
     ['Exceptions by state', countList(k.exceptionsByState, EXCEPTION_STATES, exceptionStateLabel)],
@@ -90,7 +94,15 @@ function attentionSection(doc: ReportDocument): string {
       ? 'No plan is breached, due soon or awaiting test.'
       : table(
           ['Plan', 'Title', 'Tier', 'State', 'Deadline', 'When', 'Endpoints'],
-          plans.map((p) => [md(p.id), md(p.title), md(tierLabel(p.tier)), `**${md(planStateLabel(p.state))}**`, md(formatInstant(p.deadline)), md(attentionWhen(doc, p)), md(formatPercent(p.endpointsPercent))]),
+          plans.map((p) => [
+            md(p.id),
+            md(p.title),
+            md(tierLabel(p.tier)),
+            `**${md(planStateLabel(p.state))}**`,
+            md(formatInstant(p.deadline)),
+            md(attentionWhen(doc, p)),
+            md(formatPercent(p.endpointsPercent)),
+          ]),
         ),
   );
   if (exceptions.length > 0) {
@@ -98,7 +110,13 @@ function attentionSection(doc: ReportDocument): string {
       '### Exceptions to review',
       table(
         ['Exception', 'State', 'Approval', 'Revisit on', 'Detail'],
-        exceptions.map((e) => [md(e.id), `**${md(exceptionStateLabel(e.state))}**`, md(approvalLabel(e.approval)), md(formatInstant(e.revisitOn)), md(e.approvalDetail ?? '')]),
+        exceptions.map((e) => [
+          md(e.id),
+          `**${md(exceptionStateLabel(e.state))}**`,
+          md(approvalLabel(e.approval)),
+          md(formatInstant(e.revisitOn)),
+          md(e.approvalDetail ?? ''),
+        ]),
       ),
     );
   }
@@ -114,7 +132,8 @@ function planBlock(doc: ReportDocument, plan: PlanReport): string {
       : plan.clockStart === null && plan.deadline === null
         ? 'the SLA clock has not started'
         : `clock start ${md(formatInstant(plan.clockStart))}`;
-  const remediated = plan.remediatedAt === null ? 'not yet' : `${md(formatInstant(plan.remediatedAt))}, time to patch ${md(formatHours(plan.timeToPatchHours))}`;
+  const remediated =
+    plan.remediatedAt === null ? 'not yet' : `${md(formatInstant(plan.remediatedAt))}, time to patch ${md(formatHours(plan.timeToPatchHours))}`;
   const facts = [
     `- **State:** ${md(planStateLabel(plan.state))}${deadlineNote === null || isClosed(plan) ? '' : `, ${md(deadlineNote)}`}`,
     `- **Tier:** ${md(tierLabel(plan.tier))} (severity ${md(words(plan.severity))}, business impact ${md(words(plan.impact))}${kev})`,
@@ -124,10 +143,19 @@ function planBlock(doc: ReportDocument, plan: PlanReport): string {
     `- **Executes (IT):** ${md(plan.owner)} · **validates (InfoSec):** ${md(plan.validator)} · **SLA policy:** ${md(plan.sla ?? '')} · **testing:** ${md(words(plan.testing))}`,
     `- **Vulnerabilities:** ${plan.vulnerabilities.length === 0 ? DASH : plan.vulnerabilities.map((v) => md(describeVulnerability(v))).join('; ')}`,
     `- **Exempted by:** ${plan.exemptedBy.length === 0 ? DASH : plan.exemptedBy.map(md).join(', ')}`,
+    ...(plan.forecast ? [`- **Forecast:** ${md(describeForecast(plan.forecast))}`] : []),
     `- **File:** ${md(plan.file)}`,
   ];
   const waves = plan.waves.length === 0 ? 'No waves.' : wavesTable(plan.waves);
   return [`### ${md(plan.id)}: ${md(plan.title)}`, facts.join('\n'), waves].join('\n\n');
+}
+
+/** docs/rules.md#forecast, in words: the projected finish and the slack, or why there is none. */
+function describeForecast(f: NonNullable<PlanReport['forecast']>): string {
+  if (f.finish === null) return `none: ${f.unknownReason ?? 'it cannot be computed'}`;
+  const slack =
+    f.slackHours === null ? '' : f.slackHours >= 0 ? `, ${formatHours(f.slackHours)} to spare` : `, ${formatHours(-f.slackHours)} after the deadline`;
+  return `${f.atRisk ? 'AT RISK: ' : ''}projected finish ${formatInstant(f.finish)}${slack} (limited by ${f.limitedBy?.replace('_', ' ') ?? 'its input'})`;
 }
 
 /** Met, missed, exempt and cancelled plans have no time left to speak of. */

@@ -48,11 +48,9 @@ export function formatNumber(value: number | null): string {
   return `${rounded < 0 ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
 }
 
-export const formatPercent = (value: number | null): string =>
-  value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)}%`;
+export const formatPercent = (value: number | null): string => (value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)}%`);
 
-export const formatHours = (value: number | null): string =>
-  value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)} h`;
+export const formatHours = (value: number | null): string => (value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)} h`);
 
 // ---- instants ----------------------------------------------------------------------------------
 
@@ -97,7 +95,7 @@ export function formatLocalAsOf(asOf: string, timezone: string): string | null {
 }
 
 /** "2d 4h", "15h 30m", "45m": the two largest units, rounded down (an "at least" reading). */
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);

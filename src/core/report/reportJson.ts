@@ -52,8 +52,21 @@ function planReport(p: PlanResult): PlanReport {
       completed: iso(w.completed),
       blockedBy: w.blockedBy,
       startedEarly: w.startedEarly,
+      ...(w.forecast ? { forecast: { start: iso(w.forecast.start), finish: iso(w.forecast.finish) } } : {}),
     })),
     exemptedBy: p.exemptedBy,
+    ...(p.forecast
+      ? {
+          forecast: {
+            finish: iso(p.forecast.finish),
+            slackHours: p.forecast.slackHours,
+            limitedBy: p.forecast.limitedBy,
+            atRisk: p.atRisk ?? false,
+            unknownReason: p.forecast.unknownReason,
+            freezes: p.forecast.freezes.map((f) => ({ from: iso(f.from)!, to: iso(f.to)!, reason: f.reason ?? null })),
+          },
+        }
+      : {}),
     riskModel: p.riskModel,
     deadlineBy: p.deadlineBy ? pairReport(p.deadlineBy) : null,
     pairs: p.pairs.map(pairReport),

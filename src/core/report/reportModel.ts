@@ -1,7 +1,18 @@
 // The report document (docs/cli.md#the-report-json): what `report --format json` prints and what every other
 // report format (markdown, HTML, CSV) renders. Instants are ISO 8601 UTC strings; unknowns are null.
 
-import type { ApprovalState, ClockStartKind, ExceptionState, Impact, Kpis, PlanState, SeverityBand, Tier, WaveStatus } from '../model/vocabulary';
+import type {
+  ApprovalState,
+  ClockStartKind,
+  ExceptionState,
+  ForecastCause,
+  Impact,
+  Kpis,
+  PlanState,
+  SeverityBand,
+  Tier,
+  WaveStatus,
+} from '../model/vocabulary';
 
 export interface WaveReport {
   name: string;
@@ -17,6 +28,22 @@ export interface WaveReport {
   blockedBy: string | null;
   /** What it started before it was allowed to (its gate, or testing), or null. */
   startedEarly: string | null;
+  /** Projected start and finish (null: cannot be projected); absent when the plan has no schedule inputs. */
+  forecast?: { start: string | null; finish: string | null };
+}
+
+/** docs/rules.md#forecast: absent when no wave has `planned_start`, `duration` or `rate`. */
+export interface ForecastReport {
+  /** When the last wave is projected to finish; null when it cannot be projected (see unknownReason). */
+  finish: string | null;
+  /** Hours from the projected finish to the deadline, one decimal (negative: late); null without both. */
+  slackHours: number | null;
+  limitedBy: ForecastCause | null;
+  /** Projected to finish after the deadline while not yet late (`sla.at-risk`). */
+  atRisk: boolean;
+  unknownReason: string | null;
+  /** The freezes that hold for any of its waves, by start. */
+  freezes: { from: string; to: string; reason: string | null }[];
 }
 
 export interface PlanReport {
@@ -46,6 +73,7 @@ export interface PlanReport {
   vulnerabilities: { id: string; severity: SeverityBand | null; score: number | null; kev: boolean; inScope: boolean }[];
   waves: WaveReport[];
   exemptedBy: string[];
+  forecast?: ForecastReport;
   /** The policy's risk model (`risk.model`): `matrix`, or a model of record. */
   riskModel: string;
   /** Under a model of record: the vulnerability × group that sets the deadline, explained. */

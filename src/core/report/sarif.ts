@@ -28,7 +28,12 @@ export function renderSarif(diagnostics: readonly Diagnostic[], version: string,
         // No absolute uri: the output names no path of the machine it ran on (same files, same bytes).
         originalUriBaseIds: {
           '%SRCROOT%': {
-            description: { text: repositoryPath === undefined ? 'The workspace folder (the one with patchops.yaml).' : 'The root of the git repository that holds the workspace.' },
+            description: {
+              text:
+                repositoryPath === undefined
+                  ? 'The workspace folder (the one with patchops.yaml).'
+                  : 'The root of the git repository that holds the workspace.',
+            },
           },
         },
         results: diagnostics.map((d) => ({

@@ -13,9 +13,7 @@ import { Cvss3P0, Cvss3P1, Cvss4P0 } from 'ae-cvss-calculator';
 
 export type SeverityBand = 'critical' | 'high' | 'medium' | 'low' | 'none';
 export type CvssVersion = '3.0' | '3.1' | '4.0';
-export type CvssResult =
-  | { ok: true; version: CvssVersion; score: number; severity: SeverityBand }
-  | { ok: false; message: string };
+export type CvssResult = { ok: true; version: CvssVersion; score: number; severity: SeverityBand } | { ok: false; message: string };
 
 /** Qualitative rating of a 0.0–10.0 score (CVSS v3.1 §5 / v4.0): None, Low, Medium, High, Critical. */
 export function severityOfScore(score: number): SeverityBand {
@@ -56,8 +54,16 @@ interface Scorer {
   calculateScores(): { base: number | undefined };
 }
 
-interface MetricSpec { component: Component; values: Map<string, ComponentValue> }
-interface VersionSpec { version: CvssVersion; create: () => Scorer; metrics: Map<string, MetricSpec>; baseNames: string[] }
+interface MetricSpec {
+  component: Component;
+  values: Map<string, ComponentValue>;
+}
+interface VersionSpec {
+  version: CvssVersion;
+  create: () => Scorer;
+  metrics: Map<string, MetricSpec>;
+  baseNames: string[];
+}
 
 const FACTORIES: Record<CvssVersion, () => Scorer> = {
   '3.0': () => new Cvss3P0(),

@@ -10,11 +10,9 @@ const TIER_BY_RANK: Tier[] = ['low', 'medium', 'high', 'critical'];
 const SEVERITY_RANK: Record<SeverityBand, number> = { none: 0, low: 1, medium: 2, high: 3, critical: 4 };
 const IMPACT_RANK: Record<Impact, number> = { low: 0, medium: 1, high: 2 };
 
-export const maxSeverity = (a: SeverityBand | undefined, b: SeverityBand): SeverityBand =>
-  a === undefined || SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
+export const maxSeverity = (a: SeverityBand | undefined, b: SeverityBand): SeverityBand => (a === undefined || SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a);
 
-export const maxImpact = (a: Impact | undefined, b: Impact): Impact =>
-  a === undefined || IMPACT_RANK[b] > IMPACT_RANK[a] ? b : a;
+export const maxImpact = (a: Impact | undefined, b: Impact): Impact => (a === undefined || IMPACT_RANK[b] > IMPACT_RANK[a] ? b : a);
 
 export const maxTier = (a: Tier | undefined, b: Tier): Tier => (a === undefined || TIER_RANK[b] > TIER_RANK[a] ? b : a);
 

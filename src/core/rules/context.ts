@@ -73,7 +73,13 @@ export class RuleContext {
     if (text === undefined) return undefined;
     const ms = parseDuration(text);
     if (ms === undefined) {
-      this.report(entity, path, 'error', 'duration.too-long', `\`${String(path[path.length - 1])}\` is not a usable duration: \`${text}\` is too large: the longest PatchOps computes with is ${MAX_DURATION_MS / DAY_MS}d`);
+      this.report(
+        entity,
+        path,
+        'error',
+        'duration.too-long',
+        `\`${String(path[path.length - 1])}\` is not a usable duration: \`${text}\` is too large: the longest PatchOps computes with is ${MAX_DURATION_MS / DAY_MS}d`,
+      );
     }
     return ms;
   }

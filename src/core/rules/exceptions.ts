@@ -9,7 +9,7 @@ import { formatInstantLocal } from '../time/instants';
 import { sameEmail } from '../model/people';
 import type { RuleContext } from './context';
 import { teamOf, type ResolvedPolicy } from './policies';
-import type { ApprovalState, ExceptionState, Impact, SeverityBand, Tier } from '../model/vocabulary';
+import type { ExceptionState, Impact, SeverityBand, Tier } from '../model/vocabulary';
 import type { Entity } from '../model/workspace';
 
 export interface ExceptionInputs {
@@ -52,7 +52,13 @@ export function evaluateException(ctx: RuleContext, entity: Entity<ExceptionFile
   };
 
   if (!exc.approval) {
-    ctx.report(entity, ['id'], 'info', 'exception.pending', `exception \`${exc.id}\` is pending: no approval yet, so it exempts nothing; a member of ${approverTeams(policy)} approves it`);
+    ctx.report(
+      entity,
+      ['id'],
+      'info',
+      'exception.pending',
+      `exception \`${exc.id}\` is pending: no approval yet, so it exempts nothing; a member of ${approverTeams(policy)} approves it`,
+    );
     result.detail = 'no approval yet';
     return result;
   }
@@ -62,11 +68,23 @@ export function evaluateException(ctx: RuleContext, entity: Entity<ExceptionFile
   const approver = exc.approval.approved_by;
   if (sameEmail(approver, exc.requested_by)) {
     problems.push('approved by its own requester');
-    ctx.report(entity, ['approval', 'approved_by'], 'error', 'exception.self-approved', `\`${approver}\` requested this exception and cannot approve it: a member of ${approverTeams(policy)} other than the requester must`);
+    ctx.report(
+      entity,
+      ['approval', 'approved_by'],
+      'error',
+      'exception.self-approved',
+      `\`${approver}\` requested this exception and cannot approve it: a member of ${approverTeams(policy)} other than the requester must`,
+    );
   }
   if (policy && !isApprover(approver, policy, inputs.teams)) {
     problems.push(`${approver} is not in an approver team`);
-    ctx.report(entity, ['approval', 'approved_by'], 'error', 'exception.unauthorized', `\`${approver}\` may not approve exceptions: approvers are the members of ${approverTeams(policy)} (policy \`${policy.id}\`)`);
+    ctx.report(
+      entity,
+      ['approval', 'approved_by'],
+      'error',
+      'exception.unauthorized',
+      `\`${approver}\` may not approve exceptions: approvers are the members of ${approverTeams(policy)} (policy \`${policy.id}\`)`,
+    );
   }
   if (!policy) problems.push('no SLA policy applies to it');
 
@@ -74,11 +92,17 @@ export function evaluateException(ctx: RuleContext, entity: Entity<ExceptionFile
   if (tooLong) problems.push(tooLong);
 
   const check = approvalCheck(entity, policy, inputs.approvals);
-  result.approval = check.state as ApprovalState;
+  result.approval = check.state;
   result.commit = check.commit ?? null;
   if (check.state === 'unverified') {
     problems.push(check.reason ?? 'git does not show the approver committed the approval');
-    ctx.report(entity, ['approval', 'approved_by'], 'error', 'exception.unverified', `approval by \`${approver}\` is not verified: ${check.reason ?? 'git does not show the approver committed it'}`);
+    ctx.report(
+      entity,
+      ['approval', 'approved_by'],
+      'error',
+      'exception.unverified',
+      `approval by \`${approver}\` is not verified: ${check.reason ?? 'git does not show the approver committed it'}`,
+    );
   }
 
   const expired = revisitOn !== null && ctx.reached(revisitOn);
@@ -90,9 +114,21 @@ export function evaluateException(ctx: RuleContext, entity: Entity<ExceptionFile
   result.detail = problems.length ? problems.join('; ') : check.state === 'unchecked' ? (check.reason ?? null) : null;
 
   if (expired) {
-    ctx.report(entity, ['revisit_on'], 'error', 'exception.expired', `exception \`${exc.id}\` expired: its revisit date ${formatInstantLocal(revisitOn!, ctx.zone)} has passed (${ctx.since(revisitOn!)} ago); revisit it — renew with a new approval, or patch`);
+    ctx.report(
+      entity,
+      ['revisit_on'],
+      'error',
+      'exception.expired',
+      `exception \`${exc.id}\` expired: its revisit date ${formatInstantLocal(revisitOn, ctx.zone)} has passed (${ctx.since(revisitOn)} ago); revisit it — renew with a new approval, or patch`,
+    );
   } else if (result.state === 'expiring') {
-    ctx.report(entity, ['revisit_on'], 'warning', 'exception.expiring', `exception \`${exc.id}\` expires in ${ctx.until(revisitOn!)} (revisit on ${formatInstantLocal(revisitOn!, ctx.zone)}): plan the patch or renew it`);
+    ctx.report(
+      entity,
+      ['revisit_on'],
+      'warning',
+      'exception.expiring',
+      `exception \`${exc.id}\` expires in ${ctx.until(revisitOn!)} (revisit on ${formatInstantLocal(revisitOn!, ctx.zone)}): plan the patch or renew it`,
+    );
   }
   return result;
 }
@@ -108,7 +144,13 @@ function checkReferences(ctx: RuleContext, entity: Entity<ExceptionFile>, inputs
   const exc = entity.data;
   exc.vulnerabilities.forEach((id, i) => {
     if (!inputs.vulnerabilities.has(id)) {
-      ctx.report(entity, ['vulnerabilities', i], 'error', 'ref.unknown', `unknown vulnerability \`${id}\`: no plan lists it; an exception exempts vulnerabilities of some plan`);
+      ctx.report(
+        entity,
+        ['vulnerabilities', i],
+        'error',
+        'ref.unknown',
+        `unknown vulnerability \`${id}\`: no plan lists it; an exception exempts vulnerabilities of some plan`,
+      );
     }
   });
   exc.groups.forEach((id, i) => {
@@ -155,7 +197,13 @@ function checkDuration(
   const length = revisitOn - approvedOn;
   if (length <= max) return undefined;
   const latest = formatInstantLocal(approvedOn + max, ctx.zone);
-  ctx.report(entity, ['revisit_on'], 'error', 'exception.too-long', `exception runs ${formatDuration(length)} from approval to revisit; a ${tier}-tier exception may run at most ${formatDuration(max)} (policy \`${policy.id}\`): revisit by ${latest}`);
+  ctx.report(
+    entity,
+    ['revisit_on'],
+    'error',
+    'exception.too-long',
+    `exception runs ${formatDuration(length)} from approval to revisit; a ${tier}-tier exception may run at most ${formatDuration(max)} (policy \`${policy.id}\`): revisit by ${latest}`,
+  );
   return `longer than the ${formatDuration(max)} allowed for its ${tier} tier`;
 }
 
@@ -167,7 +215,6 @@ function approvalCheck(entity: Entity<ExceptionFile>, policy: ResolvedPolicy | u
 function isApprover(email: string, policy: ResolvedPolicy, teams: WorkspaceFile['teams']): boolean {
   return policy.exceptions.approvers.some((team) => teamOf(teams, team)?.members.some((m) => sameEmail(m, email)));
 }
-
 
 function approverTeams(policy?: ResolvedPolicy): string {
   const teams = policy?.exceptions.approvers ?? [];

@@ -26,7 +26,13 @@ export function planPolicy(ctx: RuleContext, plan: Entity<PlanFile>, inputs: Pla
   if (id === undefined) {
     const fallback = inputs.defaultPolicy.get(DEFAULT_POLICY)!;
     if (!fallback.policy && fallback.id === undefined) {
-      ctx.report(plan, ['id'], 'error', 'ref.unknown', `no SLA policy applies to plan \`${plan.data.id}\`: name one with \`sla\`, or set \`default_sla\` in patchops.yaml`);
+      ctx.report(
+        plan,
+        ['id'],
+        'error',
+        'ref.unknown',
+        `no SLA policy applies to plan \`${plan.data.id}\`: name one with \`sla\`, or set \`default_sla\` in patchops.yaml`,
+      );
     }
     return fallback;
   }
@@ -68,6 +74,6 @@ export function samePlanPolicy(a: PlanPolicy, b: PlanPolicy): boolean {
   return a.policy === b.policy && a.problem === b.problem && a.id === b.id;
 }
 
-export function unknownPolicy(id: string, policies: ReadonlyMap<string, unknown>): string {
+function unknownPolicy(id: string, policies: ReadonlyMap<string, unknown>): string {
   return `unknown SLA policy \`${id}\`: ${policies.size ? `the policies are ${[...policies.keys()].join(', ')}` : 'no *.sla.yaml declares it'}`;
 }

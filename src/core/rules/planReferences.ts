@@ -20,8 +20,16 @@ export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, in
     if (!found) ctx.report(plan, path, 'error', 'ref.unknown', unknownTeam(id, inputs.teams));
     else if (role && found.role !== role) {
       const want = role === 'executor' ? 'an executor team (IT executes)' : 'a validator team (InfoSec validates)';
-      const others = Object.entries(inputs.teams).filter(([, t]) => t?.role === role).map(([name]) => name);
-      ctx.report(plan, path, 'error', 'ref.role', `${what} \`${id}\` is ${found.role === 'executor' ? 'an' : 'a'} ${found.role} team; it must be ${want}${others.length ? `: ${others.join(', ')}` : ''}`);
+      const others = Object.entries(inputs.teams)
+        .filter(([, t]) => t?.role === role)
+        .map(([name]) => name);
+      ctx.report(
+        plan,
+        path,
+        'error',
+        'ref.role',
+        `${what} \`${id}\` is ${found.role === 'executor' ? 'an' : 'a'} ${found.role} team; it must be ${want}${others.length ? `: ${others.join(', ')}` : ''}`,
+      );
     }
   };
   team(['owner'], p.owner, 'executor', 'owner');
@@ -40,9 +48,15 @@ export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, in
     const validators = teamOf(inputs.teams, p.validator)?.members ?? [];
     if (!validators.some((m) => sameEmail(m, validatedBy))) {
       const member = Object.entries(inputs.teams).find(([, t]) => t?.members.some((m) => sameEmail(m, validatedBy)));
-      ctx.report(plan, ['testing', 'validated_by'], 'error', member ? 'ref.role' : 'ref.unknown', member
-        ? `\`${validatedBy}\` is in team \`${member[0]}\`, not in the plan's validator team \`${p.validator}\`: InfoSec validates the test`
-        : `unknown person \`${validatedBy}\`: not a member of any team in patchops.yaml`);
+      ctx.report(
+        plan,
+        ['testing', 'validated_by'],
+        'error',
+        member ? 'ref.role' : 'ref.unknown',
+        member
+          ? `\`${validatedBy}\` is in team \`${member[0]}\`, not in the plan's validator team \`${p.validator}\`: InfoSec validates the test`
+          : `unknown person \`${validatedBy}\`: not a member of any team in patchops.yaml`,
+      );
     }
   }
 }

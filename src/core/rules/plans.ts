@@ -6,6 +6,7 @@ import { cycleDeadline } from '../time/cycles';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
 import type { RuleContext } from './context';
+import { forecastPlan } from './forecast';
 import { checkPlanReferences } from './planReferences';
 import type { ResolvedPolicy } from './policies';
 import type { ScoredVulnerability } from './vulnerabilities';
@@ -31,6 +32,8 @@ export interface PlanInputs {
   scored: ScoredVulnerability[];
   /** Effective exceptions by the vulnerability ids they name. */
   exemptions: ReadonlyMap<string, readonly ExceptionResult[]>;
+  /** The workspace's maintenance windows and freezes, for the forecast. */
+  calendar?: Pick<WorkspaceFile, 'maintenance_windows' | 'freezes'>;
 }
 
 const HOUR = 3_600_000;
@@ -100,14 +103,18 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
         result.clockStartKind = 'tested';
       }
     }
-    return finish(ctx, plan, result, policy, problem, cancelled, unreadableFile, testingPassedAt);
+    return finish(ctx, plan, inputs, result, policy, problem, cancelled, unreadableFile, testingPassedAt);
   }
   if (problem === null && scope.unknownSeverity && scope.severity !== 'critical') {
     problem = `the severity of \`${scope.unknownSeverity}\` is unknown: give it a valid \`cvss\` vector or a \`severity\``;
   }
   if (policy && scope.severity) {
-    result.tier = tierFor(scope.severity, scope.impact ?? 'high', scope.kev, policy.matrix, policy.kevRaise, { probability: scope.epss, rule: policy.epssRaise });
-    if (problem === null && scope.unreadableRaise && result.tier !== 'critical') problem = `\`${scope.unreadableRaise}\` cannot be read, and it may raise the tier`;
+    result.tier = tierFor(scope.severity, scope.impact ?? 'high', scope.kev, policy.matrix, policy.kevRaise, {
+      probability: scope.epss,
+      rule: policy.epssRaise,
+    });
+    if (problem === null && scope.unreadableRaise && result.tier !== 'critical')
+      problem = `\`${scope.unreadableRaise}\` cannot be read, and it may raise the tier`;
   }
   if (policy && result.tier && !cancelled) {
     const rule = policy.tiers[result.tier];
@@ -133,13 +140,14 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
       }
     }
   }
-  return finish(ctx, plan, result, policy, problem, cancelled, unreadableFile, testingPassedAt);
+  return finish(ctx, plan, inputs, result, policy, problem, cancelled, unreadableFile, testingPassedAt);
 }
 
 /** Time to patch, the state, and the plan's SLA and rollback diagnostics. */
 function finish(
   ctx: RuleContext,
   plan: Entity<PlanFile>,
+  inputs: PlanInputs,
   result: PlanResult,
   policy: ResolvedPolicy | undefined,
   problem: string | null,
@@ -161,6 +169,8 @@ function finish(
   } else result.state = stateOf(ctx, result, policy, testingPassedAt);
 
   if (!cancelled && !unreadableFile) {
+    const forecast = forecastPlan(ctx, plan, result, { groups: inputs.groups, workspace: inputs.calendar, testingPassedAt });
+    if (forecast) result.forecast = forecast;
     reportSla(ctx, plan, result, policy);
     checkRollback(ctx, plan, result.tier);
   }
@@ -273,7 +283,8 @@ function unreadableClock(plan: Entity<PlanFile>, kind: ClockStartKind, scope: Sc
     for (const field of fields) {
       const written = (p.vulnerabilities[i] as unknown as Record<string, unknown>)[field] !== undefined;
       const read = scope.inScope[k][field as 'published' | 'discovered'] !== undefined;
-      if (isDamaged(plan, `/vulnerabilities/${i}/${field}`) || (written && !read)) return `\`vulnerabilities[${i}].${field}\` cannot be read, so the SLA clock start is unknown`;
+      if (isDamaged(plan, `/vulnerabilities/${i}/${field}`) || (written && !read))
+        return `\`vulnerabilities[${i}].${field}\` cannot be read, so the SLA clock start is unknown`;
     }
   }
   return null;
@@ -286,7 +297,13 @@ function testingPassed(ctx: RuleContext, plan: Entity<PlanFile>): number | null 
   ctx.instant(plan, ['retrospective', 'held'], plan.data.retrospective?.held);
   if (testing?.status !== 'passed') return null;
   if (testing.completed === undefined) {
-    ctx.report(plan, ['testing', 'status'], 'error', 'testing.completed-missing', 'testing passed but `testing.completed` is missing: add when it passed (the SLA clock may start then)');
+    ctx.report(
+      plan,
+      ['testing', 'status'],
+      'error',
+      'testing.completed-missing',
+      'testing passed but `testing.completed` is missing: add when it passed (the SLA clock may start then)',
+    );
     return null;
   }
   return ctx.instant(plan, ['testing', 'completed'], testing.completed) ?? null;
@@ -333,13 +350,31 @@ function reportSla(ctx: RuleContext, plan: Entity<PlanFile>, r: PlanResult, poli
       : '';
   switch (r.state) {
     case 'breached':
-      ctx.report(plan, ['id'], 'error', 'sla.breached', `SLA breached: ${tierText} ${local(r.deadline!)} passed ${ctx.since(r.deadline!)} ago; ${started}${progress}`);
+      ctx.report(
+        plan,
+        ['id'],
+        'error',
+        'sla.breached',
+        `SLA breached: ${tierText} ${local(r.deadline!)} passed ${ctx.since(r.deadline!)} ago; ${started}${progress}`,
+      );
       break;
     case 'due_soon':
-      ctx.report(plan, ['id'], 'warning', 'sla.due-soon', `SLA due soon: ${tierText} ${local(r.deadline!)}, ${ctx.until(r.deadline!)} left; ${started}${progress}`);
+      ctx.report(
+        plan,
+        ['id'],
+        'warning',
+        'sla.due-soon',
+        `SLA due soon: ${tierText} ${local(r.deadline!)}, ${ctx.until(r.deadline!)} left; ${started}${progress}`,
+      );
       break;
     case 'missed':
-      ctx.report(plan, ['id'], 'info', 'sla.missed', `SLA missed: remediated ${local(r.remediatedAt!)}, ${formatDuration(r.remediatedAt! - r.deadline!)} after its ${tierText} ${local(r.deadline!)}`);
+      ctx.report(
+        plan,
+        ['id'],
+        'info',
+        'sla.missed',
+        `SLA missed: remediated ${local(r.remediatedAt!)}, ${formatDuration(r.remediatedAt! - r.deadline!)} after its ${tierText} ${local(r.deadline!)}`,
+      );
       break;
     case 'unknown':
       ctx.report(plan, ['id'], 'error', 'sla.unknown', `no deadline: ${r.unknownReason}; until that is fixed PatchOps cannot tell whether this plan is late`);
@@ -352,12 +387,22 @@ function checkRollback(ctx: RuleContext, plan: Entity<PlanFile>, tier: Tier | nu
   const severity = tier === 'critical' || tier === 'high' ? 'error' : 'warning';
   const why = tier ? ` (required for a ${tier}-tier plan)` : '';
   if (!rollback) {
-    ctx.report(plan, ['id'], severity, 'rollback.missing', `no rollback procedure${why}: document who decides (decided_by), who executes (executed_by) and how it is communicated`, { fix: { kind: 'add-rollback' } });
+    ctx.report(
+      plan,
+      ['id'],
+      severity,
+      'rollback.missing',
+      `no rollback procedure${why}: document who decides (decided_by), who executes (executed_by) and how it is communicated`,
+      { fix: { kind: 'add-rollback' } },
+    );
     return;
   }
   const missing = (['decided_by', 'executed_by', 'communication'] as const).filter((k) => rollback[k] === undefined);
   if (missing.length) {
-    ctx.report(plan, ['rollback'], severity, 'rollback.missing', `rollback procedure lacks ${missing.map((k) => `\`${k}\``).join(', ')}${why}`, { part: 'key', fix: { kind: 'add-rollback' } });
+    ctx.report(plan, ['rollback'], severity, 'rollback.missing', `rollback procedure lacks ${missing.map((k) => `\`${k}\``).join(', ')}${why}`, {
+      part: 'key',
+      fix: { kind: 'add-rollback' },
+    });
   }
 }
 

@@ -95,7 +95,13 @@ export function resolvePolicy(ctx: RuleContext, entity: Entity<SlaFile>, teams: 
   const cycleNamed = (path: (string | number)[], name: string) => {
     if (!Object.hasOwn(cycles, name)) {
       const known = Object.keys(cycles);
-      ctx.report(entity, path, 'error', 'ref.unknown', `unknown cycle \`${name}\`: ${known.length ? `the cycles are ${known.join(', ')}` : 'define it under `cycles`'}`);
+      ctx.report(
+        entity,
+        path,
+        'error',
+        'ref.unknown',
+        `unknown cycle \`${name}\`: ${known.length ? `the cycles are ${known.join(', ')}` : 'define it under `cycles`'}`,
+      );
       return undefined;
     }
     const spec = checkedCycles.get(name);

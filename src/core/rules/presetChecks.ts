@@ -38,6 +38,8 @@ export function checkPresetInputs(
   ctx.instant(plan, ['forensic_triage', 'on'], written.on);
   const missing = (['by', 'on', 'finding'] as const).filter((k) => written[k] === undefined);
   if (missing.length) {
-    ctx.report(plan, ['forensic_triage'], 'error', 'risk.forensic-triage', `\`forensic_triage\` lacks ${missing.map((k) => `\`${k}\``).join(', ')} (${why})`, { part: 'key' });
+    ctx.report(plan, ['forensic_triage'], 'error', 'risk.forensic-triage', `\`forensic_triage\` lacks ${missing.map((k) => `\`${k}\``).join(', ')} (${why})`, {
+      part: 'key',
+    });
   }
 }

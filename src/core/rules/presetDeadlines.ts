@@ -66,7 +66,8 @@ export function presetDeadlines(ctx: RuleContext, plan: Entity<PlanFile>, policy
       };
       let problem: string | null = null;
       if (start === null) {
-        if (kind !== 'tested') problem = `\`${v.id}\` has no \`${kind === 'published' ? 'published` or `discovered' : 'discovered'}\` date, so its SLA clock cannot start`;
+        if (kind !== 'tested')
+          problem = `\`${v.id}\` has no \`${kind === 'published' ? 'published` or `discovered' : 'discovered'}\` date, so its SLA clock cannot start`;
       } else {
         const d = deadlineFrom(ctx, preset, answer, start);
         if (typeof d === 'string') problem = `${v.id} on ${g ?? 'an unknown group'}: ${d}`;
@@ -75,7 +76,8 @@ export function presetDeadlines(ctx: RuleContext, plan: Entity<PlanFile>, policy
       // The KEV catalog's due date caps the deadline where the preset says so.
       if (answer.kevCap && v.kev) {
         const due = ctx.instant(plan, ['vulnerabilities', i, 'kev_due'], raw.kev_due as string | undefined);
-        if (due === undefined) problem ??= `\`${v.id}\` is in KEV but its catalog due date (\`kev_due\`) is unknown, and under ${preset.settings.model} it caps the deadline: run \`patchops enrich\` or write it`;
+        if (due === undefined)
+          problem ??= `\`${v.id}\` is in KEV but its catalog due date (\`kev_due\`) is unknown, and under ${preset.settings.model} it caps the deadline: run \`patchops enrich\` or write it`;
         else {
           pair.kevDue = due;
           if (pair.deadline === null || due < pair.deadline) pair.deadline = due;
@@ -99,8 +101,9 @@ export function presetDeadlines(ctx: RuleContext, plan: Entity<PlanFile>, policy
 }
 
 function factsOf(raw: Record<string, unknown>, v: ScoredVulnerability, group: AssetGroup | undefined): PairFacts {
-  const g = group as (AssetGroup & { exposure?: string; pain?: number; mission_impact?: AssetGroup['impact'] }) | undefined;
-  const oneOf = <T extends string>(value: unknown, allowed: readonly string[]) => (typeof value === 'string' && allowed.includes(value) ? (value as T) : undefined);
+  const g = group;
+  const oneOf = <T extends string>(value: unknown, allowed: readonly string[]) =>
+    typeof value === 'string' && allowed.includes(value) ? (value as T) : undefined;
   return {
     kev: typeof raw.kev === 'boolean' ? raw.kev : undefined,
     exploitation: oneOf<Exploitation>(raw.exploitation, ['none', 'poc', 'active']),
@@ -134,7 +137,7 @@ function deadlineFrom(ctx: RuleContext, preset: ResolvedPreset, answer: ModelAns
     }
     case 'cycle':
       // PCI DSS: the entity's own timeframe (`risk.others`).
-      if (!preset.others) return 'the policy\'s `risk.others` cannot be used (see the errors in its file)';
+      if (!preset.others) return "the policy's `risk.others` cannot be used (see the errors in its file)";
       return fromRule(ctx, preset.others, start, 'risk.others');
   }
 }
@@ -146,7 +149,7 @@ function fromRule(ctx: RuleContext, r: ResolvedRule, start: number, where: strin
 }
 
 /** The same wall-clock time `months` calendar months later (the last day when the month is shorter). */
-export function addMonths(start: number, months: number, zone: string): number {
+function addMonths(start: number, months: number, zone: string): number {
   const wall = new Date(instantToWallClock(start, zone));
   const total = wall.getUTCFullYear() * 12 + wall.getUTCMonth() + months;
   const year = Math.floor(total / 12);

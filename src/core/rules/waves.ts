@@ -37,9 +37,15 @@ export function evaluateWaves(ctx: RuleContext, plan: Entity<PlanFile>, inputs: 
     current.startedEarly = early.length ? early.join('; ') : null;
     if (!inputs.judge) continue;
     if (inputs.testingPassedAt === null || testingLate) {
-      ctx.report(plan, ['waves', i, 'name'], 'error', 'testing.required', testingLate
-        ? `wave \`${current.name}\` started ${formatInstantLocal(current.started!, ctx.zone)}, before testing passed (${formatInstantLocal(inputs.testingPassedAt!, ctx.zone)}): only the first wave may run before testing passes`
-        : `wave \`${current.name}\` has started but testing has not passed: only the first (pilot) wave may run before testing passes`);
+      ctx.report(
+        plan,
+        ['waves', i, 'name'],
+        'error',
+        'testing.required',
+        testingLate
+          ? `wave \`${current.name}\` started ${formatInstantLocal(current.started!, ctx.zone)}, before testing passed (${formatInstantLocal(inputs.testingPassedAt!, ctx.zone)}): only the first wave may run before testing passes`
+          : `wave \`${current.name}\` has started but testing has not passed: only the first (pilot) wave may run before testing passes`,
+      );
     }
     const gate = blockers.filter((b) => b !== 'testing has not passed');
     if (gate.length) {
@@ -71,7 +77,13 @@ function waveProgress(ctx: RuleContext, plan: Entity<PlanFile>, wave: Deployment
   };
   if (!inputs.judge) return result;
   if (targets !== null && patched + failed > targets) {
-    ctx.report(plan, ['waves', i, 'patched'], 'error', 'wave.progress', `wave \`${wave.name}\`: patched ${patched} + failed ${failed} = ${patched + failed} is more than its ${targets} targets`);
+    ctx.report(
+      plan,
+      ['waves', i, 'patched'],
+      'error',
+      'wave.progress',
+      `wave \`${wave.name}\`: patched ${patched} + failed ${failed} = ${patched + failed} is more than its ${targets} targets`,
+    );
   }
   if (status === 'complete' && wave.completed === undefined) {
     ctx.report(plan, ['waves', i, 'status'], 'error', 'wave.progress', `wave \`${wave.name}\` is complete but has no \`completed\` time: add when it finished`);
@@ -80,19 +92,15 @@ function waveProgress(ctx: RuleContext, plan: Entity<PlanFile>, wave: Deployment
 }
 
 /** What the previous wave still owes before `current` may start. */
-function gateBlockers(
-  ctx: RuleContext,
-  prevWave: DeploymentWave,
-  prev: WaveResult,
-  soak: number | undefined,
-  current: WaveResult,
-): string[] {
+function gateBlockers(ctx: RuleContext, prevWave: DeploymentWave, prev: WaveResult, soak: number | undefined, current: WaveResult): string[] {
   if (prev.status !== 'complete') return [`\`${prev.name}\` is ${prev.status.replace('_', ' ')}, not complete`];
   const blockers: string[] = [];
   const minSuccess = prevWave.gate?.min_success;
   if (minSuccess !== undefined && prev.percent === null) {
     // Unknown targets or impossible numbers: the gate cannot be shown to be met (and 0% would be untrue).
-    blockers.push(`\`${prev.name}\` success is unknown (its targets are unknown or its numbers impossible), so its gate of ${minSuccess}% is not shown to be met`);
+    blockers.push(
+      `\`${prev.name}\` success is unknown (its targets are unknown or its numbers impossible), so its gate of ${minSuccess}% is not shown to be met`,
+    );
   } else if (minSuccess !== undefined && prev.percent !== null && prev.percent < minSuccess) {
     blockers.push(`\`${prev.name}\` success ${prev.percent}% is below its gate of ${minSuccess}%`);
   }
@@ -100,9 +108,11 @@ function gateBlockers(
     const soakEnd = prev.completed + soak;
     const early = current.started !== null ? current.started < soakEnd : !ctx.reached(soakEnd);
     if (early) {
-      blockers.push(current.started !== null
-        ? `it started ${formatDuration(soakEnd - current.started)} before \`${prev.name}\`'s ${prevWave.gate!.soak} soak ended`
-        : `\`${prev.name}\` soaks until ${formatInstantLocal(soakEnd, ctx.zone)}`);
+      blockers.push(
+        current.started !== null
+          ? `it started ${formatDuration(soakEnd - current.started)} before \`${prev.name}\`'s ${prevWave.gate!.soak} soak ended`
+          : `\`${prev.name}\` soaks until ${formatInstantLocal(soakEnd, ctx.zone)}`,
+      );
     }
   }
   return blockers;

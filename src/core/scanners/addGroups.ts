@@ -55,7 +55,15 @@ export function addGroups(file: string, text: string, groups: readonly string[],
       wave = { name: nameOf(last), created: false };
     } else {
       const name = `Added ${fresh.join(', ')}`;
-      edits.push(...appendToSequence(text, doc, 'waves', [[['name', name], ['groups', fresh], ['status', 'planned']]]));
+      edits.push(
+        ...appendToSequence(text, doc, 'waves', [
+          [
+            ['name', name],
+            ['groups', fresh],
+            ['status', 'planned'],
+          ],
+        ]),
+      );
       wave = { name, created: true };
     }
   }

@@ -9,7 +9,7 @@ export interface VectorCandidate {
   vector: string;
 }
 
-export const isNvd = (source: string): boolean => /^nvd\b/i.test(source.trim());
+const isNvd = (source: string): boolean => /^nvd\b/i.test(source.trim());
 
 /** The first scorable vector in preference order; `preferredVendor` ranks right after NVD. */
 export function pickVector(candidates: readonly VectorCandidate[], preferredVendor?: string): string | undefined {

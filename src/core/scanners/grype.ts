@@ -46,7 +46,9 @@ export function parseGrype(doc: Json): ScanReport {
 /** Grype's suggested version (the lowest that fixes the installed one), else the first it lists. */
 function fixedVersionOf(m: Record<string, Json>): string | undefined {
   const fix = asObject(asObject(m.vulnerability).fix);
-  const versions = asArray(fix.versions).map(str).filter((s): s is string => s !== undefined);
+  const versions = asArray(fix.versions)
+    .map(str)
+    .filter((s): s is string => s !== undefined);
   if (fix.state !== 'fixed' || versions.length === 0) return undefined;
   for (const detail of asArray(m.matchDetails)) {
     const suggested = str(asObject(asObject(detail).fix).suggestedVersion);

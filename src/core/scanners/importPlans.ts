@@ -9,9 +9,9 @@ import { addGroups, AddGroupsError, type GroupsAdded } from './addGroups';
 import { appendToSequence, applyEdits, blockItem, lineColumn, parseForEdit, valueText, yamlScalar, type Fields, type TextEdit } from './yamlText';
 import type { LoadedFile } from '../model/workspace';
 
-export const IMPORT_FOLDER = 'plans/imported';
+const IMPORT_FOLDER = 'plans/imported';
 /** Severity given to a finding with neither a scorable vector nor a known severity (flagged in the summary). */
-export const UNKNOWN_SEVERITY: SeverityBand = 'high';
+const UNKNOWN_SEVERITY: SeverityBand = 'high';
 
 export interface ImportOptions {
   /**
@@ -89,7 +89,9 @@ interface ExistingPlan {
 export function planImport(report: ScanReport, files: readonly LoadedFile[], options: ImportOptions): ImportResult {
   const drafts = new Map<string, Draft>();
   const unfixed = new Map<string, Finding>();
-  const sorted = [...report.findings].sort((a, b) => cmp(a.id, b.id) || cmp(a.package, b.package) || cmp(a.binaryPackage, b.binaryPackage) || cmp(a.target ?? '', b.target ?? ''));
+  const sorted = [...report.findings].sort(
+    (a, b) => cmp(a.id, b.id) || cmp(a.package, b.package) || cmp(a.binaryPackage, b.binaryPackage) || cmp(a.target ?? '', b.target ?? ''),
+  );
   for (const f of sorted) {
     if (f.fixedVersion === undefined) {
       if (!unfixed.has(`${f.id}\0${f.package}`)) unfixed.set(`${f.id}\0${f.package}`, f);
@@ -150,7 +152,9 @@ export function planImport(report: ScanReport, files: readonly LoadedFile[], opt
       continue;
     }
     if (affects.length === 0) {
-      throw new ImportError(`--affects is required: the import creates new plans (${draft.key === AWAITING_KEY ? 'awaiting a vendor fix' : `${draft.package} ${draft.fixedVersion}`}…); name the asset groups they affect, e.g. --affects web-servers`);
+      throw new ImportError(
+        `--affects is required: the import creates new plans (${draft.key === AWAITING_KEY ? 'awaiting a vendor fix' : `${draft.package} ${draft.fixedVersion}`}…); name the asset groups they affect, e.g. --affects web-servers`,
+      );
     }
     const slug = draft.key === AWAITING_KEY ? 'awaiting-vendor-fix' : `${sanitize(draft.package)}-${sanitize(draft.fixedVersion!)}`;
     let n = 1;
@@ -216,10 +220,15 @@ function indexWorkspace(files: readonly LoadedFile[]): WorkspaceIndex {
     const source = value?.source;
     if (!source || typeof source !== 'object') continue;
     const key =
-      source.awaiting_fix === true ? AWAITING_KEY : typeof source.package === 'string' && typeof source.fixed_version === 'string' ? fixKey(source.package, source.fixed_version) : undefined;
+      source.awaiting_fix === true
+        ? AWAITING_KEY
+        : typeof source.package === 'string' && typeof source.fixed_version === 'string'
+          ? fixKey(source.package, source.fixed_version)
+          : undefined;
     if (key === undefined || byKey.has(key)) continue;
     const ids = new Set<string>();
-    if (Array.isArray(value.vulnerabilities)) for (const v of value.vulnerabilities) if (typeof v?.id === 'string') ids.add(v.id);
+    if (Array.isArray(value.vulnerabilities))
+      for (const v of value.vulnerabilities as ({ id?: unknown } | null)[]) if (typeof v?.id === 'string') ids.add(v.id);
     byKey.set(key, { file: f.file, id: typeof value.id === 'string' ? value.id : f.file, text: f.source.text, vulnerabilityIds: ids });
   }
   // A group declared twice is unusable, as in the evaluator: which count applies cannot be told.
@@ -240,7 +249,7 @@ function vulnerabilityFields(v: Finding, discovered: string): Fields {
 }
 
 /** The plan text with `fresh` appended to its `vulnerabilities` list; nothing else changes. */
-export function appendVulnerabilities(file: string, text: string, fresh: readonly Finding[], discovered: string): string {
+function appendVulnerabilities(file: string, text: string, fresh: readonly Finding[], discovered: string): string {
   const doc = parseForEdit(text);
   if (doc.errors.length) {
     const [e] = doc.errors;
@@ -254,7 +263,12 @@ export function appendVulnerabilities(file: string, text: string, fresh: readonl
     const fix = 'write `vulnerabilities: [{ id: …, cvss: … }]`';
     throw new ImportError(`${file}:${at.line}:${at.column}: \`vulnerabilities\` is not a list, so ${ids} cannot be added: ${fix}`);
   }
-  const edits: TextEdit[] = appendToSequence(text, doc, 'vulnerabilities', fresh.map((v) => vulnerabilityFields(v, discovered)));
+  const edits: TextEdit[] = appendToSequence(
+    text,
+    doc,
+    'vulnerabilities',
+    fresh.map((v) => vulnerabilityFields(v, discovered)),
+  );
   return applyEdits(text, edits);
 }
 
@@ -329,7 +343,9 @@ function draftWaves(affects: readonly string[], endpoints: WorkspaceIndex['endpo
   for (const g of affects) {
     const n = endpoints.get(g);
     if (n === undefined) {
-      throw new ImportError(`asset group ${g} has no known number of endpoints (no valid *.assets.yaml declares it, or several do), so the draft's waves cannot be counted`);
+      throw new ImportError(
+        `asset group ${g} has no known number of endpoints (no valid *.assets.yaml declares it, or several do), so the draft's waves cannot be counted`,
+      );
     }
     total += n;
   }
@@ -349,12 +365,14 @@ function draftWaves(affects: readonly string[], endpoints: WorkspaceIndex['endpo
 }
 
 function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
 /** For the CLI and the extension: the summary in a few lines. */
 export function importSummaryText(summary: ImportSummary, dryRun: boolean, includeUnfixed = false): string {
   const out: string[] = [];
+  // eslint-disable-next-line no-control-regex
   const clean = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const list = (ids: string[]) => (ids.length > 6 ? `${ids.slice(0, 6).join(', ')} …` : ids.join(', '));
   const count = (n: number, word: string, plural = `${word}s`) => `${n} ${n === 1 ? word : plural}`;
@@ -363,7 +381,8 @@ export function importSummaryText(summary: ImportSummary, dryRun: boolean, inclu
     `${summary.scanner} ${summary.format === 'sarif' ? 'SARIF ' : ''}report${summary.artifact ? ` of ${clean(summary.artifact)}` : ''}${summary.scannedAt ? `, scanned ${summary.scannedAt}` : ''}: ${count(summary.findings, 'finding')}`,
   );
   const verb = (done: string, would: string) => (dryRun ? would : done);
-  for (const p of summary.created) out.push(`  ${verb('created', 'would create')}  ${p.file}  ${p.planId}: ${vulns(p.vulnerabilities.length)} (${list(p.vulnerabilities)})`);
+  for (const p of summary.created)
+    out.push(`  ${verb('created', 'would create')}  ${p.file}  ${p.planId}: ${vulns(p.vulnerabilities.length)} (${list(p.vulnerabilities)})`);
   for (const p of summary.added) {
     const what: string[] = [];
     if (p.vulnerabilities.length) what.push(`${vulns(p.vulnerabilities.length, 'new ')} (${list(p.vulnerabilities)})`);
@@ -385,4 +404,3 @@ export function importSummaryText(summary: ImportSummary, dryRun: boolean, inclu
   if (dryRun) out.push('Dry run: nothing was written.');
   return out.join('\n') + '\n';
 }
-

@@ -1,7 +1,7 @@
 // Small readers for untyped JSON: scanner reports are data from elsewhere, never trusted shapes.
 export type Json = unknown;
 
-export const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const asArray = (v: Json): Json[] => (Array.isArray(v) ? v : []);
 export const asObject = (v: Json): Record<string, Json> => (isObject(v) ? v : {});
 

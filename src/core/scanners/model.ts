@@ -3,7 +3,6 @@
 import type { SeverityBand } from '../risk/cvss';
 import type { ScanFormat } from './formats';
 
-export type { ScanFormat } from './formats';
 export type ScannerName = 'trivy' | 'grype';
 
 export interface Finding {

@@ -9,6 +9,7 @@ import { severityOf } from './severity';
 
 export function looksLikeSarif(doc: Json): boolean {
   const o = asObject(doc);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a mapping `$schema` reads '[object Object]', which does not match
   return typeof o.version === 'string' && (/sarif/i.test(String(o.$schema ?? '')) || 'runs' in o);
 }
 
@@ -26,7 +27,8 @@ export function parseSarif(doc: Json): ScanReport {
     const driver = asObject(asObject(run.tool).driver);
     const name = str(driver.name) ?? '';
     const runScanner: ScannerName | undefined = /trivy/i.test(name) ? 'trivy' : /grype/i.test(name) ? 'grype' : undefined;
-    if (!runScanner) throw new ScanError(`SARIF from ${name ? `'${name}'` : 'an unnamed tool'} is not supported: PatchOps reads SARIF written by Trivy or Grype`);
+    if (!runScanner)
+      throw new ScanError(`SARIF from ${name ? `'${name}'` : 'an unnamed tool'} is not supported: PatchOps reads SARIF written by Trivy or Grype`);
     scanner ??= runScanner;
     for (const inv of asArray(run.invocations)) {
       const i = asObject(inv);

@@ -53,4 +53,3 @@ function trivyVectors(cvss: Json): VectorCandidate[] {
   }
   return out;
 }
-

@@ -28,21 +28,21 @@ export function yamlScalar(value: Scalar, options: { quote?: boolean } = {}): st
  * allow in a file (DEL, the C1 controls, U+FFFE/U+FFFF: outside YAML's printable set, and strict
  * parsers such as Go's refuse the whole file for them) is escaped too.
  */
-export function doubleQuoted(value: string): string {
+function doubleQuoted(value: string): string {
   return JSON.stringify(value).replace(/[\u007f-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export const eolOf = (text: string): string => (/\r\n/.test(text) ? '\r\n' : '\n');
+const eolOf = (text: string): string => (/\r\n/.test(text) ? '\r\n' : '\n');
 
 export function parseForEdit(text: string): Document.Parsed {
   return parseDocument(text, { version: '1.2', uniqueKeys: false, keepSourceTokens: false });
 }
 
-export function lineStart(text: string, offset: number): number {
+function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-export function columnOf(text: string, offset: number): number {
+function columnOf(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
@@ -122,12 +122,14 @@ export function blockItem(fields: Fields, indent: string, eol: string): string {
   return fields.map(([k, v], i) => `${indent}${i === 0 ? '- ' : '  '}${k}: ${valueText(v)}${eol}`).join('');
 }
 
-export function flowMapping(fields: Fields): string {
+function flowMapping(fields: Fields): string {
   return `{ ${fields.map(([k, v]) => `${k}: ${valueText(v)}`).join(', ')} }`;
 }
 
 export function valueText(v: Scalar | readonly Scalar[]): string {
-  return Array.isArray(v) ? `[${v.map((x) => yamlScalar(x)).join(', ')}]` : yamlScalar(v as Scalar, { quote: typeof v === 'string' && /^CVSS:/.test(v) });
+  return Array.isArray(v)
+    ? `[${v.map((x: Scalar) => yamlScalar(x)).join(', ')}]`
+    : yamlScalar(v as Scalar, { quote: typeof v === 'string' && /^CVSS:/.test(v) });
 }
 
 /**
@@ -140,7 +142,7 @@ export function setMapFields(text: string, map: YAMLMap, fields: ReadonlyArray<r
   const edits: TextEdit[] = [];
   const missing: [string, Scalar][] = [];
   for (const [key, value] of fields) {
-    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
     if (!pair) {
       missing.push([key, value]);
       continue;

@@ -53,9 +53,7 @@ export function schemaDiagnostics(source: SourceDocument, errors: readonly Error
         const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
         const found = error.data;
         const guess = typeof found === 'string' ? closest(found, allowed) : undefined;
-        const message =
-          `\`${field}\` must be one of ${allowed.join(', ')}; found ${shown(found)}` +
-          (guess ? ` — did you mean \`${guess}\`?` : '');
+        const message = `\`${field}\` must be one of ${allowed.join(', ')}; found ${shown(found)}` + (guess ? ` — did you mean \`${guess}\`?` : '');
         push(path, 'value', message, guess ? { kind: 'replace-value', replacement: guess } : undefined);
         break;
       }
@@ -114,9 +112,7 @@ function groupAlternatives(errors: readonly ErrorObject[]) {
     if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue;
     const branches = error.schema as { required?: string[] }[];
     const onlyRequired = Array.isArray(branches) && branches.every((b) => Object.keys(b).length === 1 && b.required);
-    const children = errors.filter(
-      (e) => e !== error && e.instancePath === error.instancePath && e.schemaPath.startsWith(`${error.schemaPath}/`),
-    );
+    const children = errors.filter((e) => e !== error && e.instancePath === error.instancePath && e.schemaPath.startsWith(`${error.schemaPath}/`));
     if (!onlyRequired) {
       absorbed.add(error); // the branch errors say it better
       continue;
@@ -124,16 +120,13 @@ function groupAlternatives(errors: readonly ErrorObject[]) {
     children.forEach((c) => absorbed.add(c));
     const names = branches.map((b) => `\`${b.required!.join('` and `')}\``);
     const passing = (error.params as { passingSchemas?: number[] | null }).passingSchemas;
-    alternatives.set(
-      error,
-      passing && passing.length > 1 ? `takes either ${names.join(' or ')}, not both` : `needs ${names.join(' or ')}`,
-    );
+    alternatives.set(error, passing && passing.length > 1 ? `takes either ${names.join(' or ')}, not both` : `needs ${names.join(' or ')}`);
   }
   return { alternatives, absorbed };
 }
 
 /** A JSON pointer as a YAML path, using the data to tell list indexes from mapping keys. */
-export function toPath(root: unknown, pointer: string): YamlPath {
+function toPath(root: unknown, pointer: string): YamlPath {
   if (!pointer) return [];
   const path: (string | number)[] = [];
   let node: unknown = root;
@@ -174,6 +167,7 @@ function shown(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what is left is a scalar read from a file
   return `\`${clip(String(value))}\``;
 }
 
@@ -192,7 +186,10 @@ function typeWords(type: string): string {
     object: 'a mapping of fields',
     null: 'empty',
   };
-  return type.split(',').map((t) => words[t] ?? t).join(' or ');
+  return type
+    .split(',')
+    .map((t) => words[t] ?? t)
+    .join(' or ');
 }
 
 function yaml11Hint(expected: string, data: unknown): string {

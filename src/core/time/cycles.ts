@@ -23,16 +23,19 @@
  * - The search is bounded: a start more than 20 years after the clock start is not looked for,
  *   and the answer never depends on what earlier calls happened to cache.
  */
-import { RRule, type Options } from 'rrule';
+import { RRule, type Frequency, type Options } from 'rrule';
 import { DAY_MS, parseDuration } from './durations';
-import {
-  daysInMonth, formatInstantLocal, isValidZone, wallClockMs, wallClockToInstant,
-} from './instants';
+import { daysInMonth, formatInstantLocal, isValidZone, wallClockMs, wallClockToInstant } from './instants';
 
-export interface CycleSpec { rrule: string; at?: string; window?: string; cutoff?: string }
+export interface CycleSpec {
+  rrule: string;
+  at?: string;
+  window?: string;
+  cutoff?: string;
+}
 export type CycleResult = { ok: true; start: number; deadline: number } | { ok: false; message: string };
 
-export const CYCLE_SEARCH_YEARS = 20;
+const CYCLE_SEARCH_YEARS = 20;
 const YEAR_MS = 365.2425 * DAY_MS;
 const SEARCH_MS = Math.round(CYCLE_SEARCH_YEARS * YEAR_MS);
 /** checkCycle calls a rule "never occurring" when it has no start this long after its anchor. */
@@ -70,6 +73,24 @@ export function cycleDeadline(cycle: CycleSpec, clockStart: number, zone: string
   return fail(noStartMessage(cycle.rrule, schedule, earliest, latest));
 }
 
+/**
+ * The rule's occurrences (instants) with from <= start < to, ascending, for maintenance windows
+ * (time/windows.ts); or what is wrong with the rule. The time of day comes from its DTSTART line.
+ */
+export function occurrencesBetween(rruleText: string, zone: string, from: number, to: number): number[] | string {
+  if (!isValidZone(zone)) return `unknown time zone \`${zone}\``;
+  const schedule = scheduleFor(rruleText, undefined, zone);
+  if (typeof schedule === 'string') return schedule;
+  ensureCovered(schedule, to + ZONE_MARGIN_MS);
+  const starts: number[] = [];
+  for (let i = lowerBound(schedule.walls, from - ZONE_MARGIN_MS); i < schedule.walls.length; i++) {
+    const start = instantAt(schedule, i);
+    if (start >= to) break; // one start a day at most, at the same local time: wall order is instant order
+    if (start >= from) starts.push(start);
+  }
+  return starts;
+}
+
 const checkResults = new Map<string, string | undefined>();
 
 /** undefined when the rrule text is usable and occurs; else a message about what is wrong. */
@@ -90,7 +111,7 @@ function computeCheck(rruleText: string): string | undefined {
   return run.ended
     ? `rrule \`${rruleText}\` never produces a cycle start: its UNTIL comes before the first one (remove it, or set a later one)`
     : `rrule \`${rruleText}\` produces no cycle start in the ${CHECK_YEARS} years after ` +
-      `${isoDate(schedule.anchorWall)}: check that its BY… parts can occur together`;
+        `${isoDate(schedule.anchorWall)}: check that its BY… parts can occur together`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +147,7 @@ function buildSchedule(rruleText: string, at: string | undefined, zone: string):
   if (typeof rruleText !== 'string') return 'the rrule must be text, e.g. `FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2`';
   const parsed = parseRuleText(rruleText);
   if (typeof parsed === 'string') return `invalid rrule \`${rruleText}\`: ${parsed}`;
-  const time = at === undefined ? parsed.time ?? { hour: 0, minute: 0 } : parseAt(at);
+  const time = at === undefined ? (parsed.time ?? { hour: 0, minute: 0 }) : parseAt(at);
   if (time === undefined) return `\`at\` must be a local time HH:MM from 00:00 to 23:59, not \`${at}\``;
   const date = parsed.date ?? ANCHOR_DATE;
   const anchorWall = wallClockMs(date.year, date.month, date.day, time.hour, time.minute);
@@ -183,7 +204,11 @@ function ensureCovered(schedule: Schedule, wallLimit: number): void {
   schedule.coveredToWall = run.capped ? run.walls[run.walls.length - 1] : target;
 }
 
-interface Run { walls: number[]; ended: boolean; capped: boolean }
+interface Run {
+  walls: number[];
+  ended: boolean;
+  capped: boolean;
+}
 
 /**
  * Up to `maxCount` occurrences (floating ms) from the anchor up to `target`. rrule 2.8 only checks
@@ -200,7 +225,10 @@ function occurrencesUntil(rule: RRule, anchorWall: number, target: number, maxCo
   try {
     rule.all((date) => {
       const wall = date.getTime();
-      if (wall > target) { passedTarget = true; return false; }
+      if (wall > target) {
+        passedTarget = true;
+        return false;
+      }
       walls.push(wall);
       capped = walls.length >= maxCount;
       return !capped;
@@ -255,14 +283,15 @@ function noStartMessage(rruleText: string, schedule: Schedule, earliest: number,
     return count === 0
       ? `rrule \`${rruleText}\` never produces a cycle start: its UNTIL comes before the first one (remove it, or set a later one)`
       : `rrule \`${rruleText}\` has no cycle start on or after ${from}: its COUNT/UNTIL ends with ` +
-        `the start on ${formatInstantLocal(instantAt(schedule, count - 1), schedule.zone)}`;
+          `the start on ${formatInstantLocal(instantAt(schedule, count - 1), schedule.zone)}`;
   }
   if (schedule.coveredToWall < latest + ZONE_MARGIN_MS) {
-    return `rrule \`${rruleText}\`: gave up looking for a cycle start on or after ${from} ` +
-      `(more than ${MAX_STARTS} starts since ${isoDate(schedule.anchorWall)}; set a later DTSTART)`;
+    return (
+      `rrule \`${rruleText}\`: gave up looking for a cycle start on or after ${from} ` +
+      `(more than ${MAX_STARTS} starts since ${isoDate(schedule.anchorWall)}; set a later DTSTART)`
+    );
   }
-  return `rrule \`${rruleText}\` has no cycle start in the ${CYCLE_SEARCH_YEARS} years from ${from}: ` +
-    'check that its BY… parts can occur together';
+  return `rrule \`${rruleText}\` has no cycle start in the ${CYCLE_SEARCH_YEARS} years from ${from}: ` + 'check that its BY… parts can occur together';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,7 +304,10 @@ interface ParsedRuleText {
 }
 
 function parseRuleText(text: string): ParsedRuleText | string {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   if (lines.length === 0) return 'it is empty; write e.g. `FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2`';
   let dtstart: { date: ParsedRuleText['date']; time?: ParsedRuleText['time'] } | undefined;
   let ruleLine: string | undefined;
@@ -320,13 +352,28 @@ function checkedDate(year: number, month: number, day: number): { year: number; 
   return { year, month, day };
 }
 
-const FREQUENCIES: Record<string, number> = {
-  YEARLY: RRule.YEARLY, MONTHLY: RRule.MONTHLY, WEEKLY: RRule.WEEKLY, DAILY: RRule.DAILY,
+const FREQUENCIES: Record<string, Frequency> = {
+  YEARLY: RRule.YEARLY,
+  MONTHLY: RRule.MONTHLY,
+  WEEKLY: RRule.WEEKLY,
+  DAILY: RRule.DAILY,
 };
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const KNOWN_PARTS = [
-  'FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYMONTH',
-  'BYSETPOS', 'WKST', 'BYHOUR', 'BYMINUTE', 'BYSECOND',
+  'FREQ',
+  'INTERVAL',
+  'COUNT',
+  'UNTIL',
+  'BYDAY',
+  'BYMONTHDAY',
+  'BYYEARDAY',
+  'BYWEEKNO',
+  'BYMONTH',
+  'BYSETPOS',
+  'WKST',
+  'BYHOUR',
+  'BYMINUTE',
+  'BYSECOND',
 ];
 
 /** Checks `FREQ=…;…` strictly, then lets rrule build its options from the vetted text. */
@@ -374,15 +421,21 @@ function rulePartsProblem(parts: Map<string, string>, hasDtstart: boolean): stri
   return undefined;
 }
 
-function partValueProblem(name: string, value: string, freq: number): string | undefined {
+function partValueProblem(name: string, value: string, freq: Frequency): string | undefined {
   switch (name) {
-    case 'FREQ': return undefined;
+    case 'FREQ':
+      return undefined;
     case 'INTERVAL':
-    case 'COUNT': return /^[1-9]\d{0,5}$/.test(value) ? undefined : `${name}=${value}: must be a whole number from 1`;
-    case 'UNTIL': return untilProblem(value);
-    case 'WKST': return WEEKDAYS.includes(value) ? undefined : `WKST=${value}: use one of ${WEEKDAYS.join(', ')}`;
-    case 'BYDAY': return byDayProblem(value, freq);
-    case 'BYMONTH': return intListProblem(name, value, 1, 12, false);
+    case 'COUNT':
+      return /^[1-9]\d{0,5}$/.test(value) ? undefined : `${name}=${value}: must be a whole number from 1`;
+    case 'UNTIL':
+      return untilProblem(value);
+    case 'WKST':
+      return WEEKDAYS.includes(value) ? undefined : `WKST=${value}: use one of ${WEEKDAYS.join(', ')}`;
+    case 'BYDAY':
+      return byDayProblem(value, freq);
+    case 'BYMONTH':
+      return intListProblem(name, value, 1, 12, false);
     case 'BYMONTHDAY':
       if (freq === RRule.WEEKLY) return 'BYMONTHDAY cannot be used with FREQ=WEEKLY';
       return intListProblem(name, value, 1, 31, true);
@@ -392,8 +445,10 @@ function partValueProblem(name: string, value: string, freq: number): string | u
     case 'BYWEEKNO':
       if (freq !== RRule.YEARLY) return 'BYWEEKNO only works with FREQ=YEARLY';
       return intListProblem(name, value, 1, 53, true);
-    case 'BYSETPOS': return intListProblem(name, value, 1, 366, true);
-    default: return `unknown rule part \`${name}\``;
+    case 'BYSETPOS':
+      return intListProblem(name, value, 1, 366, true);
+    default:
+      return `unknown rule part \`${name}\``;
   }
 }
 
@@ -407,7 +462,7 @@ function intListProblem(name: string, value: string, min: number, max: number, s
   return undefined;
 }
 
-function byDayProblem(value: string, freq: number): string | undefined {
+function byDayProblem(value: string, freq: Frequency): string | undefined {
   const maxOrdinal = freq === RRule.MONTHLY ? 5 : 53;
   for (const item of value.split(',')) {
     const m = /^([+-]?\d{1,2})?([A-Z]{2})$/.exec(item);

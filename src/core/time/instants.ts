@@ -16,13 +16,9 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from './durations';
 export type InstantResult = { ok: true; ms: number } | { ok: false; message: string };
 
 // Same shape as the schema's timestamp pattern; the fields are checked for sense below.
-const TIMESTAMP_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 // 400 Gregorian years are exactly 146097 days (and a whole number of weeks).
 const GREGORIAN_CYCLE_MS = 146_097 * DAY_MS;
@@ -69,8 +65,7 @@ const parsed = new Map<string, InstantResult>();
 function parseUncached(text: string, zone: string): InstantResult {
   const m = TIMESTAMP_RE.exec(text);
   if (!m) {
-    return fail(`\`${text}\` is not an ISO 8601 date or date-time: write e.g. \`2026-11-20\`, ` +
-      '`2026-11-20T09:00` (local time) or `2026-11-20T09:00:00Z`');
+    return fail(`\`${text}\` is not an ISO 8601 date or date-time: write e.g. \`2026-11-20\`, ` + '`2026-11-20T09:00` (local time) or `2026-11-20T09:00:00Z`');
   }
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
@@ -133,9 +128,7 @@ function parseOffset(text: string): number | undefined {
  * Wall-clock fields as milliseconds on a UTC-based scale ("floating" time).
  * Date.UTC maps years 0–99 to 1900–1999, so compute 400 years later and step back one cycle.
  */
-export function wallClockMs(
-  year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0,
-): number {
+export function wallClockMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): number {
   return Date.UTC(year + 400, month - 1, day, hour, minute, second, millis) - GREGORIAN_CYCLE_MS;
 }
 

@@ -113,7 +113,7 @@ export function assembleModel(files: readonly LoadedFile[]): WorkspaceModel {
   const brokenIds = new Map<FileKind, Map<string, string>>();
   const broken = (kind: FileKind, id: string, why: string) => {
     let ids = brokenIds.get(kind);
-    if (!ids) brokenIds.set(kind, (ids = new Map()));
+    if (!ids) brokenIds.set(kind, (ids = new Map<string, string>()));
     if (!ids.has(id)) ids.set(id, why);
   };
   let settings: Entity<WorkspaceFile> | undefined;
@@ -121,7 +121,7 @@ export function assembleModel(files: readonly LoadedFile[]): WorkspaceModel {
   const declarations = new Map<FileKind, Map<string, Entity<unknown>[]>>();
   const declare = (kind: FileKind, id: string, entity: Entity<unknown>) => {
     let ids = declarations.get(kind);
-    if (!ids) declarations.set(kind, (ids = new Map()));
+    if (!ids) declarations.set(kind, (ids = new Map<string, Entity<unknown>[]>()));
     const list = ids.get(id);
     if (list) list.push(entity);
     else ids.set(id, [entity]);

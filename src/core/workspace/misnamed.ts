@@ -268,7 +268,7 @@ export function suggestedName(file: string, kind: Exclude<FileKind, 'workspace'>
   stem = stem.replace(/^([^._ -]+)[._ -]+/, (all, word: string) => (isHint(word) ? '' : all));
   if (stem === '' || isHint(stem)) {
     const plainId = typeof id === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id) && !/\.ya?ml$/i.test(id);
-    stem = plainId ? (id as string) : stem || kind;
+    stem = plainId ? id : stem || kind;
   }
   return `${folder}${stem}.${kind}${ext}`;
 }

@@ -63,7 +63,7 @@ export function salvageable(kind: FileKind): boolean {
  */
 export function salvage(kind: FileKind, value: unknown, errors: readonly ErrorObject[], fallbackId: string): Salvaged | undefined {
   if (!isMapping(value)) return undefined;
-  const data = structuredClone(value) as Json;
+  const data = structuredClone(value);
   const damaged = new Set<string>();
   let pending = errors;
   // Setting a value aside can only remove errors, and a stand-in is never checked again, so this
@@ -122,7 +122,7 @@ function setAside(data: Json, pointer: string): void {
   if (Array.isArray(parent)) {
     const index = Number(key);
     const list = parentPointer.slice(parentPointer.lastIndexOf('/') + 1);
-    const element = parent[index];
+    const element: unknown = parent[index];
     parent[index] = placeholder(list, index) ?? (element !== null && typeof element === 'object' ? '(unreadable)' : String(element));
   } else if (isMapping(parent)) {
     delete parent[key];

@@ -9,8 +9,6 @@ import type { PatchOpsWorkspace } from '../patchopsWorkspace';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 
-export type { ReportFormat } from '../../core/contract';
-
 export interface ReportRequest {
   format?: ReportFormat;
   folder?: vscode.Uri;
@@ -18,9 +16,11 @@ export interface ReportRequest {
 }
 
 /** The registry's formats, the page first: in the editor it is the one to open and forward. */
-const FORMAT_PICKS: (vscode.QuickPickItem & { format: ReportFormat })[] = ['html' as const, ...REPORT_FORMATS.filter((f) => f !== 'html')].map(
-  (format) => ({ label: format, description: REPORT_FORMAT_INFO[format].description, format }),
-);
+const FORMAT_PICKS: (vscode.QuickPickItem & { format: ReportFormat })[] = ['html' as const, ...REPORT_FORMATS.filter((f) => f !== 'html')].map((format) => ({
+  label: format,
+  description: REPORT_FORMAT_INFO[format].description,
+  format,
+}));
 
 export async function generateReport(registry: WorkspaceRegistry, request: ReportRequest = {}): Promise<vscode.Uri | undefined> {
   const workspace = request.folder ? registry.all.find((w) => w.root.toString() === request.folder!.toString()) : await pickWorkspace(registry);
@@ -29,14 +29,11 @@ export async function generateReport(registry: WorkspaceRegistry, request: Repor
   if (!format) return undefined;
 
   const target = vscode.Uri.joinPath(workspace.root, `patchops-report${REPORT_FORMAT_INFO[format].extensions[0]}`);
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `PatchOps: writing the ${format} report…` },
-    async () => {
-      await registry.whenIdle();
-      const evaluation = workspace.evaluate(registry.clock.asOf());
-      await writeAtomically(target, renderReport(format, buildReport(evaluation)));
-    },
-  );
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PatchOps: writing the ${format} report…` }, async () => {
+    await registry.whenIdle();
+    const evaluation = workspace.evaluate(registry.clock.asOf());
+    await writeAtomically(target, renderReport(format, buildReport(evaluation)));
+  });
   const clock = registry.clock.state;
   if (clock.kind === 'invalid') void vscode.window.showWarningMessage(`PatchOps: the ${format} report is as of now. ${clockSentence(clock)}`);
   if (request.open !== false) await openReport(target, format, workspace);

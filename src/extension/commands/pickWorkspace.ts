@@ -8,7 +8,8 @@ export async function pickWorkspace(registry: WorkspaceRegistry): Promise<PatchO
   const owner = active && registry.workspaceOf(active);
   if (owner) return owner.workspace;
   if (registry.all.length <= 1) {
-    if (registry.all.length === 0) void vscode.window.showWarningMessage('PatchOps: no patchops.yaml in this window. Run "PatchOps: New Workspace" to create one.');
+    if (registry.all.length === 0)
+      void vscode.window.showWarningMessage('PatchOps: no patchops.yaml in this window. Run "PatchOps: New Workspace" to create one.');
     return registry.all[0];
   }
   const pick = await vscode.window.showQuickPick(

@@ -21,11 +21,19 @@ import { pickWorkspace } from './pickWorkspace';
 export async function importScannerReport(registry: WorkspaceRegistry): Promise<void> {
   const workspace = await pickWorkspace(registry);
   if (!workspace?.evaluation) return;
-  const [file] = (await vscode.window.showOpenDialog({ title: 'Import a Trivy or Grype report (JSON or SARIF)', canSelectMany: false, filters: { 'Scanner reports': SCANNER_EXTENSIONS } })) ?? [];
+  const [file] =
+    (await vscode.window.showOpenDialog({
+      title: 'Import a Trivy or Grype report (JSON or SARIF)',
+      canSelectMany: false,
+      filters: { 'Scanner reports': SCANNER_EXTENSIONS },
+    })) ?? [];
   if (!file) return;
   await guarded(async () => {
     const report = parseScanReport(await readText('the report', file));
-    const groups = [...workspace.evaluation!.model.groups.values()].map((g) => ({ label: g.data.id, description: `${g.data.impact} impact · ${g.data.endpoints} endpoints` }));
+    const groups = [...workspace.evaluation!.model.groups.values()].map((g) => ({
+      label: g.data.id,
+      description: `${g.data.impact} impact · ${g.data.endpoints} endpoints`,
+    }));
     const affects = await vscode.window.showQuickPick(groups, { title: 'Asset groups the new plans affect', canPickMany: true });
     if (!affects) return;
     await registry.whenIdle();
@@ -37,9 +45,12 @@ export async function importScannerReport(registry: WorkspaceRegistry): Promise<
 export async function enrichWithKev(registry: WorkspaceRegistry): Promise<void> {
   const workspace = await pickWorkspace(registry);
   if (!workspace) return;
-  const [kevFile] = (await vscode.window.showOpenDialog({ title: 'The CISA KEV catalog (known_exploited_vulnerabilities.json)', filters: { JSON: ['json'] } })) ?? [];
+  const [kevFile] =
+    (await vscode.window.showOpenDialog({ title: 'The CISA KEV catalog (known_exploited_vulnerabilities.json)', filters: { JSON: ['json'] } })) ?? [];
   if (!kevFile) return;
-  const epssFile = (await vscode.window.showOpenDialog({ title: 'Optional: an EPSS scores CSV (plain or .gz) — cancel to skip', filters: { 'EPSS CSV': ['csv', 'gz'] } }))?.[0];
+  const epssFile = (
+    await vscode.window.showOpenDialog({ title: 'Optional: an EPSS scores CSV (plain or .gz) — cancel to skip', filters: { 'EPSS CSV': ['csv', 'gz'] } })
+  )?.[0];
   await guarded(async () => {
     const data: EnrichData = { kev: parseKevCatalog(await readText('the KEV catalog', kevFile)) };
     if (epssFile) data.epss = parseEpssCsv(await readText('the EPSS scores', epssFile, gunzipIfGzip));
@@ -102,8 +113,15 @@ export async function exportForScanners(registry: WorkspaceRegistry): Promise<vo
   });
 }
 
-async function applyAndReport(workspace: PatchOpsWorkspace, changes: Parameters<typeof applyFileChanges>[1], summary: string, options: { wait?: boolean } = {}): Promise<void> {
-  const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'PatchOps: writing…' }, () => applyFileChanges(workspace, changes));
+async function applyAndReport(
+  workspace: PatchOpsWorkspace,
+  changes: Parameters<typeof applyFileChanges>[1],
+  summary: string,
+  options: { wait?: boolean } = {},
+): Promise<void> {
+  const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'PatchOps: writing…' }, () =>
+    applyFileChanges(workspace, changes),
+  );
   const firstLine = summary.split('\n').find((l) => l.trim()) ?? 'done';
   const open = written.length ? 'Open changed files' : undefined;
   const shown = vscode.window.showInformationMessage(`PatchOps: ${firstLine}`, { detail: summary, modal: false }, ...(open ? [open] : []));

@@ -23,7 +23,8 @@ const PROMPT = 'An ISO 8601 instant, e.g. 2026-11-30T09:00:00Z (no offset = UTC)
 
 /** Resolves to true when the clock was changed as asked. */
 export async function setAsOf(clock: EditorClock, request?: SetAsOfRequest): Promise<boolean> {
-  if (request && typeof request === 'object' && (request.scope !== undefined || request.asOf !== undefined)) return apply(clock, request.scope ?? 'window', request.asOf ?? '');
+  if (request && typeof request === 'object' && (request.scope !== undefined || request.asOf !== undefined))
+    return apply(clock, request.scope ?? 'window', request.asOf ?? '');
   const state = clock.state;
   const setting = asOfSetting();
   const items: (vscode.QuickPickItem & { action: Action })[] = [
@@ -77,7 +78,9 @@ async function apply(clock: EditorClock, scope: 'window' | 'user' | 'settings', 
   const setting = asOfSetting();
   if (setting.kind !== 'unset' && setting.scope !== 'user') {
     // VS Code's precedence: the workspace's value wins over the user's.
-    void vscode.window.showWarningMessage(`PatchOps: your user settings now say ${text ? shown(text) : 'now'}, but patchops.asOf ${shown(setting.text)} in the ${setting.scope} settings takes precedence in this window.`);
+    void vscode.window.showWarningMessage(
+      `PatchOps: your user settings now say ${text ? shown(text) : 'now'}, but patchops.asOf ${shown(setting.text)} in the ${setting.scope} settings takes precedence in this window.`,
+    );
   }
   return true;
 }

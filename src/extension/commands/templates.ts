@@ -28,14 +28,21 @@ export interface NewWorkspaceRequest {
  * `standard` policy or `workstations` group. Resolves to the files created (workspace-relative).
  */
 export async function newWorkspace(registry: WorkspaceRegistry, request: NewWorkspaceRequest = {}): Promise<string[] | undefined> {
-  const root = request.folder ?? (vscode.workspace.workspaceFolders?.length === 1
-    ? vscode.workspace.workspaceFolders[0]
-    : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new PatchOps workspace' }))?.uri;
+  const root =
+    request.folder ??
+    (vscode.workspace.workspaceFolders?.length === 1
+      ? vscode.workspace.workspaceFolders[0]
+      : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new PatchOps workspace' })
+    )?.uri;
   if (!root) return undefined;
   const label = root.path.slice(root.path.lastIndexOf('/') + 1) || root.path;
   const existing = await workspaceFileIn(root);
   if (existing) return refuse(existing, label);
-  const name = request.name?.trim() || (request.name === undefined ? await vscode.window.showInputBox({ title: 'Workspace name', value: `${label} patching`, validateInput: required }) : undefined);
+  const name =
+    request.name?.trim() ||
+    (request.name === undefined
+      ? await vscode.window.showInputBox({ title: 'Workspace name', value: `${label} patching`, validateInput: required })
+      : undefined);
   if (!name) return undefined;
 
   const preset = request.preset ?? (request.name === undefined ? await pickPreset() : 'matrix');
@@ -83,7 +90,9 @@ async function pickPreset(): Promise<PresetName | 'matrix' | undefined> {
 
 async function refuse(existing: vscode.Uri, label: string): Promise<string[]> {
   const rel = existing.path.slice(existing.path.lastIndexOf('/') + 1);
-  void vscode.window.showWarningMessage(`PatchOps: ${label} already has a PatchOps workspace (${rel}); nothing was created or changed. Add to it with "PatchOps: New Plan" and "PatchOps: New Exception".`);
+  void vscode.window.showWarningMessage(
+    `PatchOps: ${label} already has a PatchOps workspace (${rel}); nothing was created or changed. Add to it with "PatchOps: New Plan" and "PatchOps: New Exception".`,
+  );
   await vscode.window.showTextDocument(existing);
   return [];
 }
@@ -123,13 +132,26 @@ export async function newPlan(registry: WorkspaceRegistry): Promise<void> {
   const evaluation = workspace?.evaluation;
   if (!workspace || !evaluation) return;
   const teams = Object.entries(evaluation.model.settings?.data.teams ?? {});
-  const id = await vscode.window.showInputBox({ title: 'Plan id', value: `PLAN-${new Date().getFullYear()}-`, validateInput: (v) => (ID_PATTERN.test(v) && !evaluation.plans.some((p) => p.id === v) ? undefined : 'a new id: letters, digits, ".", "_" and "-"') });
+  const id = await vscode.window.showInputBox({
+    title: 'Plan id',
+    value: `PLAN-${new Date().getFullYear()}-`,
+    validateInput: (v) => (ID_PATTERN.test(v) && !evaluation.plans.some((p) => p.id === v) ? undefined : 'a new id: letters, digits, ".", "_" and "-"'),
+  });
   if (!id) return;
   const title = await vscode.window.showInputBox({ title: 'Title', placeHolder: 'Chrome zero-day', validateInput: required });
   if (!title) return;
-  const owner = await pickOne('Owner (executor team: IT executes)', teams.filter(([, t]) => t?.role === 'executor').map(([n]) => n));
-  const validator = await pickOne('Validator (validator team: InfoSec validates)', teams.filter(([, t]) => t?.role === 'validator').map(([n]) => n));
-  const groups = await vscode.window.showQuickPick([...evaluation.model.groups.keys()].map((g) => ({ label: g, description: `${evaluation.model.groups.get(g)!.data.impact} impact` })), { title: 'Affected asset groups', canPickMany: true });
+  const owner = await pickOne(
+    'Owner (executor team: IT executes)',
+    teams.filter(([, t]) => t?.role === 'executor').map(([n]) => n),
+  );
+  const validator = await pickOne(
+    'Validator (validator team: InfoSec validates)',
+    teams.filter(([, t]) => t?.role === 'validator').map(([n]) => n),
+  );
+  const groups = await vscode.window.showQuickPick(
+    [...evaluation.model.groups.keys()].map((g) => ({ label: g, description: `${evaluation.model.groups.get(g)!.data.impact} impact` })),
+    { title: 'Affected asset groups', canPickMany: true },
+  );
   if (!owner || !validator || !groups?.length) return;
   const uri = vscode.Uri.joinPath(workspace.root, 'plans', `${id}.plan.yaml`);
   await createAndOpen(uri, newPlanText({ id, title, owner, validator, affects: groups.map((g) => g.label), today: new Date().toISOString().slice(0, 10) }));
@@ -142,13 +164,16 @@ export async function newException(registry: WorkspaceRegistry, fromPlan?: PlanF
   const known = [...new Set(evaluation.plans.flatMap((p) => p.vulnerabilities.map((v) => v.id)))].sort();
   const vulnerabilities = fromPlan
     ? fromPlan.vulnerabilities.map((v) => v.id)
-    : (await vscode.window.showQuickPick(known, { title: 'Vulnerabilities to exempt', canPickMany: true })) ?? [];
+    : ((await vscode.window.showQuickPick(known, { title: 'Vulnerabilities to exempt', canPickMany: true })) ?? []);
   if (!vulnerabilities.length) return;
   const groups = fromPlan
     ? [...fromPlan.affects]
-    : (await vscode.window.showQuickPick([...evaluation.model.groups.keys()], { title: 'Asset groups (scope)', canPickMany: true })) ?? [];
+    : ((await vscode.window.showQuickPick([...evaluation.model.groups.keys()], { title: 'Asset groups (scope)', canPickMany: true })) ?? []);
   if (!groups.length) return;
-  const requestedBy = await vscode.window.showInputBox({ title: 'Requested by (email)', validateInput: (v) => (EMAIL_PATTERN.test(v) ? undefined : 'an email address') });
+  const requestedBy = await vscode.window.showInputBox({
+    title: 'Requested by (email)',
+    validateInput: (v) => (EMAIL_PATTERN.test(v) ? undefined : 'an email address'),
+  });
   if (!requestedBy) return;
   const taken = new Set(evaluation.exceptions.map((e) => e.id));
   let n = evaluation.exceptions.length + 1;

@@ -51,15 +51,27 @@ describe('approvals: git output parsers', () => {
   it('parses log records, ls-tree and config output', () => {
     const log = `${A}\x1fCarol\x1fcarol@example.com\x1f2026-11-21T09:00:00-06:00\x1f1795435999\x1fG\x1fcarol@example.com\x1fSHA256:k\x1e\n${B}\x1fBob\x1fbob@example.com\x1f2026-11-20T10:00:00+00:00\x1f1795435000\x1e\n`;
     const facts = parseLog(log);
-    assert.deepEqual(facts.get(A), { commit: A, authorName: 'Carol', authorEmail: 'carol@example.com', authorDate: '2026-11-21T15:00:00.000Z', committerTime: 1795435999, signature: 'G', signer: 'carol@example.com', key: 'SHA256:k' });
+    assert.deepEqual(facts.get(A), {
+      commit: A,
+      authorName: 'Carol',
+      authorEmail: 'carol@example.com',
+      authorDate: '2026-11-21T15:00:00.000Z',
+      committerTime: 1795435999,
+      signature: 'G',
+      signer: 'carol@example.com',
+      key: 'SHA256:k',
+    });
     assert.equal(facts.get(B)?.signature, '');
     assert.match(logFormat(true), /%G\?/);
     assert.doesNotMatch(logFormat(false), /%G/);
     assert.deepEqual([...parseLsTree(`100644 blob ${A}\tws/a b.exception.yaml\x00040000 tree ${B}\tws\x00`)], [['ws/a b.exception.yaml', A]]);
-    assert.deepEqual([...parseConfigZ('gpg.ssh.allowedSignersFile\n/home/c/signers\x00gpg.program\ngpg2\x00')], [
-      ['gpg.ssh.allowedsignersfile', '/home/c/signers'],
-      ['gpg.program', 'gpg2'],
-    ]);
+    assert.deepEqual(
+      [...parseConfigZ('gpg.ssh.allowedSignersFile\n/home/c/signers\x00gpg.program\ngpg2\x00')],
+      [
+        ['gpg.ssh.allowedsignersfile', '/home/c/signers'],
+        ['gpg.program', 'gpg2'],
+      ],
+    );
   });
 
   it('aligns the current text with the committed one line by line', () => {
@@ -89,7 +101,8 @@ describe('approvals: what is checked', () => {
     assert.deepEqual(approvalBlock(block), { start: 8, end: 10 });
     const withNotes = files(exceptionText({ approver: 'carol@example.com' }) + '  notes: |\n    line one\n    line two\n\n').exceptions[0];
     assert.deepEqual(approvalBlock(withNotes), { start: 8, end: 13 });
-    const flow = files(exceptionText().replace('revisit_on', 'approval: { approved_by: carol@example.com, approved_on: 2026-11-21 }\nrevisit_on')).exceptions[0];
+    const flow = files(exceptionText().replace('revisit_on', 'approval: { approved_by: carol@example.com, approved_on: 2026-11-21 }\nrevisit_on'))
+      .exceptions[0];
     assert.deepEqual(approvalBlock(flow), { start: 7, end: 7 });
   });
 
@@ -161,12 +174,22 @@ describe('approvals: the verdict', () => {
   it('signatures: good from the approver only; none, bad and unknown keys are rejected', () => {
     const signed = { ...request, requireSigned: true };
     const with_ = (signature: string, signer = 'carol@example.com', more: Partial<ApprovalFacts> = {}) =>
-      decideApproval(signed, { origins: [A, A, B, B, B, null], commits: new Map([[A, commits.get(A)!], [B, commit(B, 'carol@example.com', 200, signature, signer)]]), ...more });
+      decideApproval(signed, {
+        origins: [A, A, B, B, B, null],
+        commits: new Map([
+          [A, commits.get(A)!],
+          [B, commit(B, 'carol@example.com', 200, signature, signer)],
+        ]),
+        ...more,
+      });
     assert.equal(with_('G').state, 'verified');
     assert.equal(with_('G').commit?.signature, 'good');
     assert.equal(with_('G', 'Carol <carol@example.com>').state, 'verified'); // a GPG user id
     assert.match(with_('G', 'bob@example.com').reason!, /signed by bob@example.com, not by the approver/);
-    assert.deepEqual([with_('N').commit?.signature, with_('N').reason], ['none', 'commit bbbbbbb is not signed: the policy requires a signed approval commit (git commit -S)']);
+    assert.deepEqual(
+      [with_('N').commit?.signature, with_('N').reason],
+      ['none', 'commit bbbbbbb is not signed: the policy requires a signed approval commit (git commit -S)'],
+    );
     assert.deepEqual([with_('B').state, with_('B').commit?.signature], ['unverified', 'bad']);
     assert.match(with_('E').reason!, /cannot be checked/);
     assert.match(with_('U', '', { signersProblem: 'no SSH allowed signers are configured' }).reason!, /cannot be checked: no SSH allowed signers/);

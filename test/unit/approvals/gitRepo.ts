@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { POLICY, SETTINGS, GROUPS, plan } from '../../support/workspace';
 
-export const PEOPLE: Record<string, string> = {
+const PEOPLE: Record<string, string> = {
   'alice@example.com': 'Alice',
   'bob@example.com': 'Bob',
   'carol@example.com': 'Carol',
@@ -54,7 +54,14 @@ export class TempRepo {
     this.tick++;
     const date = `2026-11-${String(10 + this.tick).padStart(2, '0')}T10:00:00+00:00`;
     const name = PEOPLE[author] ?? author;
-    const identity = { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: author, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: author, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+    const identity = {
+      GIT_AUTHOR_NAME: name,
+      GIT_AUTHOR_EMAIL: author,
+      GIT_COMMITTER_NAME: name,
+      GIT_COMMITTER_EMAIL: author,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    };
     this.git(['add', ...(options.only ? ['--', ...options.only.map((f) => `ws/${f}`)] : ['-A'])]);
     const sign = options.signingKey ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${options.signingKey}`, 'commit', '-S'] : ['commit'];
     this.git([...sign, '-q', '--no-verify', '-m', message], identity);

@@ -136,7 +136,15 @@ function approvedRepo(repo: TempRepo): { signers: string; approval: string } {
   });
 
   it('GIT_DIR and friends from the environment do not redirect the verifier', () => {
-    const env = gitEnvironment({ PATH: '/usr/bin', HOME: '/home/x', GIT_DIR: '/elsewhere/.git', GIT_WORK_TREE: '/elsewhere', GIT_CONFIG_PARAMETERS: "'core.fsmonitor'='x'", GIT_SSH_COMMAND: 'x', GIT_CONFIG_GLOBAL: '/home/x/.gitconfig' });
+    const env = gitEnvironment({
+      PATH: '/usr/bin',
+      HOME: '/home/x',
+      GIT_DIR: '/elsewhere/.git',
+      GIT_WORK_TREE: '/elsewhere',
+      GIT_CONFIG_PARAMETERS: "'core.fsmonitor'='x'",
+      GIT_SSH_COMMAND: 'x',
+      GIT_CONFIG_GLOBAL: '/home/x/.gitconfig',
+    });
     assert.equal(env.GIT_DIR, undefined);
     assert.equal(env.GIT_WORK_TREE, undefined);
     assert.equal(env.GIT_CONFIG_PARAMETERS, undefined);

@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Cycles a depth-first walk closes, as the files on them in import order: none when there is none, at least one in every tangle. */
-export function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const cycles = new Map<string, string[]>();
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
@@ -44,13 +44,21 @@ export function findCycles(graph: ReadonlyMap<string, readonly string[]>): strin
 function sourceGraph(): Map<string, string[]> {
   const rel = (file: string) => path.relative(SRC, file).split(path.sep).join('/');
   return new Map(
-    sourceFiles(SRC).map((file) => [rel(file), importsOf(file).filter(({ target }) => target.startsWith(SRC + path.sep)).map(({ target }) => rel(target))]),
+    sourceFiles(SRC).map((file) => [
+      rel(file),
+      importsOf(file)
+        .filter(({ target }) => target.startsWith(SRC + path.sep))
+        .map(({ target }) => rel(target)),
+    ]),
   );
 }
 
 describe('architecture: no import cycles', () => {
   it('no file under src/ imports itself through others', () => {
-    assert.deepEqual(findCycles(sourceGraph()).map((c) => [...c, c[0]].join(' → ')), []);
+    assert.deepEqual(
+      findCycles(sourceGraph()).map((c) => [...c, c[0]].join(' → ')),
+      [],
+    );
   });
 
   it('the check finds a cycle, a type-only one too (it can fail)', () => {

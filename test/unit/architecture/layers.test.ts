@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../../support/sharedData';
 
 /** Each layer by the folders (or files) under src/ it holds, bottom first. */
-export const LAYERS: readonly { name: string; parts: readonly string[] }[] = [
+const LAYERS: readonly { name: string; parts: readonly string[] }[] = [
   { name: 'domain model', parts: ['core/model'] },
   { name: 'loading', parts: ['core/parse', 'core/schema', 'core/workspace'] },
   { name: 'calculations', parts: ['core/time', 'core/risk', 'core/approvals'] },
@@ -35,7 +35,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The layer index of a file under src/, or -1. */
-export function layerOf(file: string): number {
+function layerOf(file: string): number {
   const rel = path.relative(SRC, file).split(path.sep).join('/');
   return LAYERS.findIndex((l) => l.parts.some((p) => rel === p || rel.startsWith(`${p}/`)));
 }
@@ -63,7 +63,8 @@ function violations(): string[] {
       const where = `${path.relative(REPO_ROOT, file)}:${line} → ${path.relative(REPO_ROOT, target)}`;
       if (from < 0 || to < 0) out.push(`${where}: a file in no layer (add its folder to LAYERS)`);
       else if (to > from) out.push(`${where}: ${LAYERS[from].name} imports ${LAYERS[to].name}, a layer above it`);
-      else if (to !== from && SIDE_BY_SIDE.has(LAYERS[from].name) && SIDE_BY_SIDE.has(LAYERS[to].name)) out.push(`${where}: ${LAYERS[from].name} imports ${LAYERS[to].name}`);
+      else if (to !== from && SIDE_BY_SIDE.has(LAYERS[from].name) && SIDE_BY_SIDE.has(LAYERS[to].name))
+        out.push(`${where}: ${LAYERS[from].name} imports ${LAYERS[to].name}`);
     }
   }
   return out;

@@ -24,7 +24,12 @@ describe('bench peer: yaml-language-server validates with our schemas', () => {
     const root = tempDir(Object.fromEntries(ONE_OF_EACH_KIND.map((rel) => [rel, sample(rel)])));
     const r = await validateWithPeer(root);
     assert.equal(r.files, ONE_OF_EACH_KIND.length);
-    for (const rel of ONE_OF_EACH_KIND) assert.deepEqual(r.byFile.get(rel)?.map((d) => d.message), [], rel);
+    for (const rel of ONE_OF_EACH_KIND)
+      assert.deepEqual(
+        r.byFile.get(rel)?.map((d) => d.message),
+        [],
+        rel,
+      );
   });
 
   it('matches every file kind to its schema: an unknown top-level field is reported in each', async () => {
@@ -32,7 +37,10 @@ describe('bench peer: yaml-language-server validates with our schemas', () => {
     const r = await validateWithPeer(root);
     for (const rel of ONE_OF_EACH_KIND) {
       const messages = r.byFile.get(rel)?.map((d) => d.message) ?? [];
-      assert.ok(messages.some((m) => m.includes('not_a_field')), `${rel}: ${JSON.stringify(messages)}`);
+      assert.ok(
+        messages.some((m) => m.includes('not_a_field')),
+        `${rel}: ${JSON.stringify(messages)}`,
+      );
     }
   });
 
@@ -46,7 +54,10 @@ describe('bench peer: yaml-language-server validates with our schemas', () => {
     });
     const r = await validateWithPeer(root);
     const missing = r.byFile.get('missing.plan.yaml') ?? [];
-    assert.ok(missing.some((d) => d.message === 'Missing property "title".'), JSON.stringify(missing));
+    assert.ok(
+      missing.some((d) => d.message === 'Missing property "title".'),
+      JSON.stringify(missing),
+    );
     const badOwner = r.byFile.get('bad-owner.plan.yaml') ?? [];
     const ownerLine = plan.split('\n').findIndex((l) => l.startsWith('owner:'));
     // The pattern lives only in common.schema.json#/$defs/id: found means the $ref resolved.

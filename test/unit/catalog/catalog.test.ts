@@ -67,7 +67,10 @@ describe('the catalog of diagnostic codes', () => {
       assert.match(info(code).summary, /^[A-Z].*\.$/, `${code}: a sentence`);
       assert.equal(info(code).docs, `${DIAGNOSTICS_DOC}#${headingAnchor(code)}`, code);
       const severities = [info(code).severity].flat();
-      assert.ok(severities.every((s) => ['error', 'warning', 'info'].includes(s)), code);
+      assert.ok(
+        severities.every((s) => ['error', 'warning', 'info'].includes(s)),
+        code,
+      );
       assert.equal(severities.length > 1, info(code).severityNote !== undefined, `${code}: a second severity says when (severityNote), and only then`);
     }
     assert.equal(headingAnchor('sla.due-soon'), 'sladue-soon');
@@ -92,7 +95,13 @@ describe('the catalog of diagnostic codes', () => {
       for (const s of [info(code).severity].flat()) assert.match(severity[1], new RegExp(`\\b${s}\\b`), `${code}: the severity says ${s}`);
       assert.match(/```yaml\n([\s\S]*?)\n```/.exec(text)?.[1] ?? '', /\S/, `${code}: a YAML example`);
       assert.match(text, /^\*\*Fix:\*\* \S/m, `${code}: the fix`);
-      assert.ok(text.replace(/```[\s\S]*?```/g, '').trim().split(/\s+/).length > 40, `${code}: says what it means and when it applies`);
+      assert.ok(
+        text
+          .replace(/```[\s\S]*?```/g, '')
+          .trim()
+          .split(/\s+/).length > 40,
+        `${code}: says what it means and when it applies`,
+      );
     }
   });
 
@@ -105,7 +114,7 @@ describe('the catalog of diagnostic codes', () => {
     for (const anchor of [...local, ...fromReadme]) assert.ok(anchors.has(anchor), `#${anchor} is no heading of ${DIAGNOSTICS_DOC}`);
   });
 
-  it('the editor finds each code\'s heading line in docs/diagnostics.md (where its link opens the file)', () => {
+  it("the editor finds each code's heading line in docs/diagnostics.md (where its link opens the file)", () => {
     const markdown = read(DIAGNOSTICS_DOC);
     const lines = markdown.split('\n');
     const found = sectionLines(markdown);
@@ -115,7 +124,7 @@ describe('the catalog of diagnostic codes', () => {
     assert.deepEqual([...sectionLines('```\n## schema\n```\n\n## sla.breached\n').entries()], [['sla.breached', 4]]);
   });
 
-  it('the README lists exactly the catalog\'s codes, each linked to its section (the table between the markers is the catalog\'s)', () => {
+  it("the README lists exactly the catalog's codes, each linked to its section (the table between the markers is the catalog's)", () => {
     const readme = read('README.md');
     const start = readme.indexOf(README_START);
     const end = readme.indexOf(README_END);
@@ -150,7 +159,7 @@ describe('the catalog of diagnostic codes', () => {
 
   it('the codes new to the catalog are file errors for --fail-on: only the passing of time brings the deadline codes', () => {
     const deadline = DIAGNOSTIC_CODE_LIST.filter((code) => isDeadlineCode(code));
-    assert.deepEqual(deadline, ['sla.breached', 'sla.due-soon', 'sla.missed', 'exception.expired', 'exception.expiring']);
+    assert.deepEqual(deadline, ['sla.breached', 'sla.due-soon', 'sla.missed', 'sla.at-risk', 'exception.expired', 'exception.expiring']);
   });
 });
 
@@ -165,10 +174,19 @@ describe('SARIF rules come from the catalog', () => {
       '1.2.3',
     ),
   );
-  const rules = sarif.runs[0].tool.driver.rules as { id: DiagnosticCode; shortDescription: { text: string }; defaultConfiguration: { level: string }; help: { text: string; markdown: string }; helpUri?: string }[];
+  const rules = sarif.runs[0].tool.driver.rules as {
+    id: DiagnosticCode;
+    shortDescription: { text: string };
+    defaultConfiguration: { level: string };
+    help: { text: string; markdown: string };
+    helpUri?: string;
+  }[];
 
   it('each rule: the summary, the default level, and help naming the docs section; no relative helpUri', () => {
-    assert.deepEqual(rules.map((r) => r.id), ['cvss.invalid', 'rollback.missing']);
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      ['cvss.invalid', 'rollback.missing'],
+    );
     for (const rule of rules) {
       assert.equal(rule.shortDescription.text, info(rule.id).summary);
       assert.ok(rule.help.text.includes(info(rule.id).docs), rule.help.text);
@@ -176,9 +194,18 @@ describe('SARIF rules come from the catalog', () => {
       // SARIF 2.1.0: helpUri is an absolute URI; the project has none to give.
       assert.equal(rule.helpUri, undefined);
     }
-    assert.deepEqual(rules.map((r) => r.defaultConfiguration.level), ['error', 'error']);
+    assert.deepEqual(
+      rules.map((r) => r.defaultConfiguration.level),
+      ['error', 'error'],
+    );
     assert.match(rules[1].help.text, /Severity: error or warning: an error for a critical- or high-tier plan/);
-    assert.deepEqual(sarif.runs[0].results.map((r: { ruleIndex: number; level: string }) => [r.ruleIndex, r.level]), [[0, 'error'], [1, 'warning']]);
+    assert.deepEqual(
+      sarif.runs[0].results.map((r: { ruleIndex: number; level: string }) => [r.ruleIndex, r.level]),
+      [
+        [0, 'error'],
+        [1, 'warning'],
+      ],
+    );
   });
 
   it('a note-level code is a note by default', () => {
@@ -192,7 +219,10 @@ describe('workspace.missing', () => {
     const r = runCli(['validate', tempDir({ 'plans/x.plan.yaml': plan() }), '--as-of', '2026-11-23T12:00:00Z', '--format', 'sarif']);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /^patchops: no patchops\.yaml in '[^\n]*': a workspace has one at its root \(run patchops in that folder, or name it\) \[workspace\.missing\]\n$/);
+    assert.match(
+      r.stderr,
+      /^patchops: no patchops\.yaml in '[^\n]*': a workspace has one at its root \(run patchops in that folder, or name it\) \[workspace\.missing\]\n$/,
+    );
   });
 });
 

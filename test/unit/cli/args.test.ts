@@ -16,7 +16,10 @@ describe('cli: arguments, a tagged union per command', () => {
       ['validate', 'ws', '--format', 'sarif', '--fail-on', 'file', '--as-of', '2026-11-23', '--cache'],
       { command: 'validate', dir: 'ws', asOf: '2026-11-23', format: 'sarif', failOn: 'file', cache: {} },
     ],
-    [['status', 'ws', '--cache', '--cache-location', 'c'], { command: 'status', dir: 'ws', asOf: undefined, format: 'text', explain: false, cache: { location: 'c' } }],
+    [
+      ['status', 'ws', '--cache', '--cache-location', 'c'],
+      { command: 'status', dir: 'ws', asOf: undefined, format: 'text', explain: false, cache: { location: 'c' } },
+    ],
     [['status', 'ws', '--explain'], { command: 'status', dir: 'ws', asOf: undefined, format: 'text', explain: true }],
     [['report', 'ws'], { command: 'report', dir: 'ws', asOf: undefined, format: 'md' }],
     [['report', 'ws', '--out', 'r.HTM'], { command: 'report', dir: 'ws', asOf: undefined, format: 'html', out: 'r.HTM' }],
@@ -42,7 +45,10 @@ describe('cli: arguments, a tagged union per command', () => {
 
   it('a flag of another command is refused, not carried along', () => {
     assert.throws(() => run(['status', '--kev', 'k']), new UsageError('--kev is for enrich; see patchops --help'));
-    assert.throws(() => run(['enrich', '--kev', 'k', '--out', 'x']), new UsageError('--out is not an option of enrich: enrich takes --kev, --epss, --vulnrichment, --dry-run'));
+    assert.throws(
+      () => run(['enrich', '--kev', 'k', '--out', 'x']),
+      new UsageError('--out is not an option of enrich: enrich takes --kev, --epss, --vulnrichment, --dry-run'),
+    );
     assert.throws(() => run(['report', '--fail-on', 'sla']), new UsageError('--fail-on is for validate; report exits 0 when it ran'));
   });
 });

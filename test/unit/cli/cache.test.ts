@@ -58,7 +58,10 @@ function workspace(): string {
   return tempDir({
     ...BASE,
     'plans/breached.plan.yaml': plan({ id: 'BREACHED' }),
-    'plans/fine.plan.yaml': plan({ id: 'FINE', vulns: '  - { id: CVE-2026-0002, cvss: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:N/A:N", discovered: 2026-11-22T09:00 }' }),
+    'plans/fine.plan.yaml': plan({
+      id: 'FINE',
+      vulns: '  - { id: CVE-2026-0002, cvss: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:N/A:N", discovered: 2026-11-22T09:00 }',
+    }),
   });
 }
 
@@ -234,7 +237,7 @@ describe('cli: --cache', function () {
       assert.ok(cli(['status', ...argv.slice(1)]).parsed > 0, 'another command');
     });
 
-    it('the program: another build never reuses this one\'s results', () => {
+    it("the program: another build never reuses this one's results", () => {
       const r = cli(argv, { program: 'test-program-2' });
       assert.ok(r.parsed > 0);
       sameOutput(first, r);
@@ -352,7 +355,7 @@ describe('cli: --cache', function () {
       assert.equal(programDigest(), programDigest());
     });
 
-    it('a second process replays the first one\'s output and exit code (XDG_CACHE_HOME in a temporary folder)', () => {
+    it("a second process replays the first one's output and exit code (XDG_CACHE_HOME in a temporary folder)", () => {
       const ws = workspace();
       const xdg = tempDir();
       const main = path.resolve(__dirname, '../../../src/cli/main.js');
@@ -414,7 +417,8 @@ describe('cli: --cache', function () {
     afterEach(() => repo.remove());
 
     const validate = () => cli(['validate', '--format', 'json', ...AS_OF, '--cache', '--cache-location', location], { cwd: repo.root, env });
-    const approval = (r: Ran) => (JSON.parse(r.stdout).diagnostics as { code: string; message: string }[]).filter((d) => d.code === 'exception.unverified').map((d) => d.message);
+    const approval = (r: Ran) =>
+      (JSON.parse(r.stdout).diagnostics as { code: string; message: string }[]).filter((d) => d.code === 'exception.unverified').map((d) => d.message);
 
     it('a commit of the same bytes (the file unchanged, git state changed) is a miss: pending review, then verified', () => {
       writeWorkspace(repo);
@@ -451,7 +455,7 @@ describe('cli: --cache', function () {
       assert.ok(validate().parsed > 0);
     });
 
-    (process.platform !== 'win32' ? it : it.skip)('the state is read with the verifier\'s protections: nothing the repository configures runs', () => {
+    (process.platform !== 'win32' ? it : it.skip)("the state is read with the verifier's protections: nothing the repository configures runs", () => {
       writeWorkspace(repo);
       repo.write(EXCEPTION_FILE, exceptionText({ approver: 'carol@example.com' }));
       repo.commit('carol@example.com', 'Request and approve');

@@ -30,7 +30,10 @@ describe('cli: exit codes', () => {
     // Before the backup plan's testing_within deadline (2026-11-18 08:30 CST) nothing is breached.
     const r = runCli(['validate', SAMPLES, '--as-of', '2026-11-18T12:00:00Z', '--format', 'json']);
     const diagnostics = JSON.parse(r.stdout).diagnostics as { severity: string }[];
-    assert.ok(diagnostics.every((d) => d.severity !== 'error'), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.every((d) => d.severity !== 'error'),
+      JSON.stringify(diagnostics),
+    );
     assert.equal(r.code, 0);
   });
 
@@ -45,7 +48,11 @@ describe('cli: exit codes', () => {
     ['a format the command lacks', ['status', SAMPLES, '--format', 'html'], /^patchops: unknown format 'html' for status: use text, json\n$/],
     ['a bad --as-of', ['validate', SAMPLES, '--as-of', 'monday'], /^patchops: --as-of 'monday' is not an ISO 8601 date/],
     ['an impossible --as-of', ['validate', SAMPLES, '--as-of', '2026-02-30'], /^patchops: --as-of: .*2026-02-30/],
-    ['a missing path', ['validate', path.join(os.tmpdir(), 'no-such-patchops-dir')], /^patchops: cannot read folder '.*no-such-patchops-dir': it does not exist or is not a folder\n$/],
+    [
+      'a missing path',
+      ['validate', path.join(os.tmpdir(), 'no-such-patchops-dir')],
+      /^patchops: cannot read folder '.*no-such-patchops-dir': it does not exist or is not a folder\n$/,
+    ],
     ['a folder with no patchops.yaml', ['validate', path.join(SAMPLES, 'plans')], /^patchops: no patchops.yaml in '.*plans': a workspace has one at its root/],
     ['--out on validate', ['validate', SAMPLES, '--out', 'x'], /^patchops: --out is for report/],
     ['a flag without its value', ['validate', SAMPLES, '--format'], /^patchops: option '--format' needs a value\n$/],
@@ -167,7 +174,12 @@ describe('cli: formats', () => {
 
 describe('cli: a folder of broken files', () => {
   const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+  for (let i = 1; i < 9; i++)
+    bomb.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(', ')}]`,
+    );
 
   const files: Record<string, string | Buffer> = {
     ...BASE,
@@ -214,7 +226,11 @@ describe('cli: a folder of broken files', () => {
     const fifo = spawnSync('mkfifo', [path.join(dir, 'pipe.plan.yaml')]);
     assert.equal(fifo.status, 0, 'mkfifo is part of coreutils');
     const r = runCli(['validate', dir, ...AS_OF, '--format', 'json']);
-    const messages = Object.fromEntries(JSON.parse(r.stdout).diagnostics.filter((d: { code: string }) => d.code === 'yaml.syntax').map((d: { file: string; message: string }) => [d.file, d.message]));
+    const messages = Object.fromEntries(
+      JSON.parse(r.stdout)
+        .diagnostics.filter((d: { code: string }) => d.code === 'yaml.syntax')
+        .map((d: { file: string; message: string }) => [d.file, d.message]),
+    );
     assert.deepEqual(messages, {
       'dangling.plan.yaml': 'cannot read the file: it does not exist (a broken link?)',
       'pipe.plan.yaml': 'cannot read the file: it is not a regular file',

@@ -32,7 +32,7 @@ const AS_OF = ['--as-of', '2026-11-23T12:00:00Z'];
 const tempDir = tempDirs('contract');
 const formatOf = (argv: string[]): string => (parseCommandLine(argv) as { args: CliArgs & { format: string } }).args.format;
 
-describe('contract: patterns are the schemas\'', () => {
+describe("contract: patterns are the schemas'", () => {
   const defs = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'common.schema.json'), 'utf8')).$defs;
   it('id, email and timestamp', () => {
     assert.equal(ID_PATTERN.source, defs.id.pattern);
@@ -53,7 +53,7 @@ describe('contract: the format registries drive the CLI', () => {
     assert.deepEqual(Object.keys(SCANNERS), [...SCAN_FORMATS]);
   });
 
-  it('--help offers the registries\' formats and extensions', () => {
+  it("--help offers the registries' formats and extensions", () => {
     const help = runCli(['--help']).stdout;
     assert.ok(help.includes(`validate [DIR] [--as-of ISO] [--format ${VALIDATE_FORMATS.join('|')}]`), help);
     assert.ok(help.includes(`status   [DIR] [--as-of ISO] [--format ${STATUS_FORMATS.join('|')}]`), help);
@@ -66,7 +66,7 @@ describe('contract: the format registries drive the CLI', () => {
     for (const f of EXPORT_FORMATS) assert.ok(help.includes(EXPORT_FORMAT_INFO[f].extensions[0]), `${f} in:\n${help}`);
   });
 
-  it('each command accepts its registry\'s formats and lists them when refusing one', () => {
+  it("each command accepts its registry's formats and lists them when refusing one", () => {
     for (const f of REPORT_FORMATS) assert.equal(formatOf(['report', '--format', f]), f);
     for (const f of EXPORT_FORMATS) assert.equal(formatOf(['export', f]), f);
     for (const f of SCAN_FORMATS) assert.equal(formatOf(['import', 'r.json', '--format', f]), f);
@@ -75,7 +75,7 @@ describe('contract: the format registries drive the CLI', () => {
     assert.match(runCli(['import', 'r.json', '--format', 'pdf']).stderr, /use trivy, grype or sarif \(default: detected from the content\)/);
   });
 
-  it('--out names the format by the registry\'s extensions, and no extension names two formats of a command', () => {
+  it("--out names the format by the registry's extensions, and no extension names two formats of a command", () => {
     for (const [command, formats, info] of [
       ['report', REPORT_FORMATS, REPORT_FORMAT_INFO],
       ['export', EXPORT_FORMATS, EXPORT_FORMAT_INFO],
@@ -90,13 +90,13 @@ describe('contract: the format registries drive the CLI', () => {
     }
   });
 
-  it('the report the editor writes (the registry\'s renderer) is what the CLI prints, for every format', () => {
+  it("the report the editor writes (the registry's renderer) is what the CLI prints, for every format", () => {
     const ws = tempDir({ ...BASE, 'plans/a.plan.yaml': plan({ id: 'PLAN-A' }) });
     const doc = JSON.parse(runCli(['report', ws, ...AS_OF, '--format', 'json']).stdout);
     for (const f of REPORT_FORMATS) assert.equal(runCli(['report', ws, ...AS_OF, '--format', f]).stdout, REPORTS[f].render(doc), f);
   });
 
-  it('scanner reports are told apart by the registry\'s parsers', () => {
+  it("scanner reports are told apart by the registry's parsers", () => {
     const docs: Record<string, unknown> = {
       trivy: { SchemaVersion: 2, Results: [] },
       grype: { matches: [], descriptor: { name: 'grype' } },
@@ -114,7 +114,10 @@ describe('contract: input files are decoded one way (src/node/inputDecoding.ts)'
     assert.equal(utf8Text(gunzipIfGzip(gzipSync(CSV))), CSV);
     assert.equal(utf8Text(gunzipIfGzip(Buffer.from(CSV))), CSV);
     const damaged = Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]);
-    assert.throws(() => gunzipIfGzip(damaged), (err) => err instanceof InputError && /^the gzip data is damaged \(/.test(err.message));
+    assert.throws(
+      () => gunzipIfGzip(damaged),
+      (err) => err instanceof InputError && /^the gzip data is damaged \(/.test(err.message),
+    );
   });
 
   it('text is UTF-8 or refused; a byte-order mark is dropped', () => {

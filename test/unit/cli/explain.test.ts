@@ -21,7 +21,8 @@ describe('cli: status --explain', () => {
     'standard.sla.yaml': BOD,
     'groups.assets.yaml': GROUPS,
     'p.plan.yaml': plan({
-      vulns: '  - { id: CVE-2026-0001, severity: high, kev: true, kev_due: 2026-12-11, automatable: "yes", technical_impact: total, discovered: 2026-11-20T14:00 }',
+      vulns:
+        '  - { id: CVE-2026-0001, severity: high, kev: true, kev_due: 2026-12-11, automatable: "yes", technical_impact: total, discovered: 2026-11-20T14:00 }',
       affects: '[web, lab]',
     }),
   });
@@ -33,7 +34,7 @@ describe('cli: status --explain', () => {
     const at = lines.indexOf('PLAN-1');
     assert.ok(at > 0, r.stdout);
     assert.deepEqual(lines.slice(at + 1, at + 4), [
-      "  bod-26-04: the deadline is set by CVE-2026-0001 on web",
+      '  bod-26-04: the deadline is set by CVE-2026-0001 on web',
       '  → CVE-2026-0001 on web: KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 CST (discovered); ' +
         'due 2026-11-23 14:00 CST; forensic triage required',
       '    CVE-2026-0001 on lab: KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 CST (discovered); ' +
@@ -50,7 +51,12 @@ describe('cli: status --explain', () => {
 
   it('a matrix plan: severity, impact and KEV to the tier, and the clock start', () => {
     const policy = `id: standard\ntiers:\n  critical: { within: 72h }\n  high: { within: 7d }\n  medium: { within: 30d }\n  low: { within: 90d }\n`;
-    const ws = tempWorkspace({ 'patchops.yaml': SETTINGS, 'standard.sla.yaml': policy, 'groups.assets.yaml': GROUPS, 'p.plan.yaml': plan({ affects: '[lab]' }) });
+    const ws = tempWorkspace({
+      'patchops.yaml': SETTINGS,
+      'standard.sla.yaml': policy,
+      'groups.assets.yaml': GROUPS,
+      'p.plan.yaml': plan({ affects: '[lab]' }),
+    });
     const r = runCli(['status', ws, '--as-of', '2026-11-21T12:00:00Z', '--explain']);
     assert.match(r.stdout, /\n {2}matrix: critical severity · low impact → critical tier, from 2026-11-18 09:00 CST \(discovered\)\n/);
   });

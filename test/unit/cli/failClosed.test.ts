@@ -82,7 +82,10 @@ describe('fail closed (CLI)', () => {
       const doc = status(dir);
       const both = doc.plans.filter((p) => p.id === 'PLAN-2026-036');
       assert.deepEqual(both.map((p) => p.file).sort(), [BACKUP, copy]);
-      assert.ok(both.some((p) => p.state === 'breached'), 'the breached plan is still there');
+      assert.ok(
+        both.some((p) => p.state === 'breached'),
+        'the breached plan is still there',
+      );
       assert.equal(doc.kpis.openBreaches, 1);
 
       const { code, diagnostics } = validate(dir);
@@ -102,7 +105,10 @@ describe('fail closed (CLI)', () => {
       const doc = status(dir);
       const backup = doc.plans.find((p) => p.id === 'PLAN-2026-036')!;
       assert.equal(backup.state, 'unknown');
-      assert.match(backup.unknownReason!, /SLA policy `standard` cannot be used: it is declared 2 times \(policies\/copy\.sla\.yaml, policies\/standard\.sla\.yaml\)/);
+      assert.match(
+        backup.unknownReason!,
+        /SLA policy `standard` cannot be used: it is declared 2 times \(policies\/copy\.sla\.yaml, policies\/standard\.sla\.yaml\)/,
+      );
       assert.equal(doc.kpis.openBreaches, 0);
       assert.ok((doc.kpis.unknownDeadlines as number) >= 1);
     });
@@ -112,7 +118,10 @@ describe('fail closed (CLI)', () => {
     it('a misspelled key: the plan stays breached, and every problem of the file is reported at once', () => {
       const dir = samplesWith({
         [BACKUP]: (text) =>
-          edit('title: Backup', 'titel: Backup')(text)
+          edit(
+            'title: Backup',
+            'titel: Backup',
+          )(text)
             .replace('affects: [backup-servers]', 'affects: [backup-servers, backup-srvers]')
             .replace('cvss: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N"', 'cvss: "CVSS:3.1/AV:N/AC:L/PR:L"')
             .replace('started: 2026-11-16T13:00', 'started: 2026-11-31T13:00'),
@@ -122,7 +131,10 @@ describe('fail closed (CLI)', () => {
       const codes = inFile(validate(dir).diagnostics, BACKUP).sort();
       // `titel` unknown and `title` missing, the unknown group, the bad vector, the impossible date, and the breach
       assert.deepEqual(codes, ['cvss.invalid', 'date.invalid', 'ref.unknown', 'schema', 'schema', 'sla.breached']);
-      const messages = validate(dir).diagnostics.filter((d) => d.file === BACKUP).map((d) => d.message).join('\n');
+      const messages = validate(dir)
+        .diagnostics.filter((d) => d.file === BACKUP)
+        .map((d) => d.message)
+        .join('\n');
       assert.match(messages, /unknown field `titel` — did you mean `title`\?/);
       assert.match(messages, /`cvss`:/);
       assert.match(messages, /`started`:/);
@@ -134,7 +146,10 @@ describe('fail closed (CLI)', () => {
       const backup = status(dir).plans.find((p) => p.id === 'PLAN-2026-036')!;
       assert.equal(backup.state, 'breached');
       const { diagnostics } = validate(dir);
-      assert.deepEqual(inFile(diagnostics, 'exceptions/EXC-2026-015-backup-hotfix.exception.yaml').filter((c) => c === 'ref.unknown'), []);
+      assert.deepEqual(
+        inFile(diagnostics, 'exceptions/EXC-2026-015-backup-hotfix.exception.yaml').filter((c) => c === 'ref.unknown'),
+        [],
+      );
     });
 
     it('a plan file that does not parse is still a plan: listed with no deadline, never a silent "0 breached"', () => {
@@ -154,9 +169,21 @@ describe('fail closed (CLI)', () => {
   describe('no deadline is never "on track"', () => {
     const cases: [string, Record<string, string | null | ((text: string) => string)>, RegExp][] = [
       ['an unknown policy id', { [BACKUP]: edit('owner: it-ops', 'owner: it-ops\nsla: standrad') }, /unknown SLA policy `standrad`/],
-      ['a policy file with errors', { 'policies/standard.sla.yaml': edit('warn_before: 24h', 'warn_before: soon') }, /SLA policy `standard` cannot be used: its file policies\/standard\.sla\.yaml has errors/],
-      ['a vulnerability with no usable severity', { [BACKUP]: edit('cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"   # 9.8 critical', 'severity: critcal') }, /severity of `CVE-2026-44711` is unknown/],
-      ['a discovery date that does not exist', { [BACKUP]: edit('discovered: 2026-11-16T08:30\n  - id: CVE-2026-44712', 'discovered: 2026-02-30T08:30\n  - id: CVE-2026-44712') }, /`vulnerabilities\[0\]\.discovered` cannot be read/],
+      [
+        'a policy file with errors',
+        { 'policies/standard.sla.yaml': edit('warn_before: 24h', 'warn_before: soon') },
+        /SLA policy `standard` cannot be used: its file policies\/standard\.sla\.yaml has errors/,
+      ],
+      [
+        'a vulnerability with no usable severity',
+        { [BACKUP]: edit('cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"   # 9.8 critical', 'severity: critcal') },
+        /severity of `CVE-2026-44711` is unknown/,
+      ],
+      [
+        'a discovery date that does not exist',
+        { [BACKUP]: edit('discovered: 2026-11-16T08:30\n  - id: CVE-2026-44712', 'discovered: 2026-02-30T08:30\n  - id: CVE-2026-44712') },
+        /`vulnerabilities\[0\]\.discovered` cannot be read/,
+      ],
     ];
     for (const [name, edits, reason] of cases) {
       it(`${name}: state unknown, an sla.unknown error on the plan, counted against compliance`, () => {
@@ -199,7 +226,12 @@ describe('fail closed (CLI)', () => {
     });
 
     it('more patched than targeted: wave.progress, and no percentage over 100 anywhere', () => {
-      const dir = samplesWith({ [BACKUP]: edit('targets: 1                  # the secondary-site backup server\n    status: planned', 'targets: 1\n    patched: 4\n    status: in_progress') });
+      const dir = samplesWith({
+        [BACKUP]: edit(
+          'targets: 1                  # the secondary-site backup server\n    status: planned',
+          'targets: 1\n    patched: 4\n    status: in_progress',
+        ),
+      });
       const doc = status(dir);
       const backup = doc.plans.find((p) => p.id === 'PLAN-2026-036')!;
       assert.deepEqual([backup.waves[0].percent, backup.endpoints.targets, backup.endpointsPercent], [null, null, null]);

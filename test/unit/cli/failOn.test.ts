@@ -16,10 +16,15 @@ const FINE = { 'plans/fine.plan.yaml': plan({ id: 'FINE', vulns: LOW }) };
 const BREACHED = { 'plans/breached.plan.yaml': plan({ id: 'BREACHED' }) };
 const SCHEMA = { 'plans/fine.plan.yaml': plan({ id: 'FINE', vulns: LOW, extra: 'bogus: 1' }) };
 /** A critical-tier plan without a rollback: rollback.missing is an error, about the file. */
-const NO_ROLLBACK = { 'plans/norollback.plan.yaml': plan({ id: 'NOROLLBACK', rollback: null, testing: 'testing: { status: passed, completed: 2026-11-22T15:00 }' }) };
+const NO_ROLLBACK = {
+  'plans/norollback.plan.yaml': plan({ id: 'NOROLLBACK', rollback: null, testing: 'testing: { status: passed, completed: 2026-11-22T15:00 }' }),
+};
 /** Approved properly, but its revisit date (2026-11-22) has passed: exception.expired. */
 const EXPIRED = {
-  'exceptions/e.exception.yaml': exceptionText({ approver: 'carol@example.com', approvedOn: '2026-11-21', revisit: '2026-11-22' }).replace('CVE-2026-0001', 'CVE-2026-0002'),
+  'exceptions/e.exception.yaml': exceptionText({ approver: 'carol@example.com', approvedOn: '2026-11-21', revisit: '2026-11-22' }).replace(
+    'CVE-2026-0001',
+    'CVE-2026-0002',
+  ),
 };
 
 /** The clock starts at discovery, and no vulnerability says when it was discovered: sla.unknown. */
@@ -81,7 +86,7 @@ describe('cli: validate --fail-on', () => {
     });
   }
 
-  it('--cache keeps each --fail-on apart: a hit never replays another gate\'s exit code', () => {
+  it("--cache keeps each --fail-on apart: a hit never replays another gate's exit code", () => {
     const ws = tempDir({ ...BASE, ...FINE, ...BREACHED });
     const location = tempDir();
     const argv = (failOn: string) => ['validate', ws, ...AS_OF, '--fail-on', failOn, '--cache', '--cache-location', location];

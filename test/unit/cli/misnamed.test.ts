@@ -69,7 +69,11 @@ describe('cli: misnamed files', () => {
     fs.appendFileSync(path.join(dir, 'plans/x.plan.yaml'), 'unknown_field: 1\n');
     const { code, diagnostics } = validateJson(dir);
     assert.deepEqual(misnamed(diagnostics), []);
-    assert.deepEqual(diagnostics.map((d) => [d.file, d.code]), [['plans/x.plan.yaml', 'schema']], 'the renamed plan is checked now');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.file, d.code]),
+      [['plans/x.plan.yaml', 'schema']],
+      'the renamed plan is checked now',
+    );
     assert.equal(code, 1);
   });
 
@@ -91,14 +95,23 @@ describe('cli: misnamed files', () => {
     assert.match(text.stdout, /0 errors, 2 warnings, 0 infos in 5 files\n$/);
     const sarif = JSON.parse(runCli(['validate', dir, ...AS_OF, '--format', 'sarif']).stdout);
     const run = sarif.runs[0];
-    assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['workspace.misnamed']);
+    assert.deepEqual(
+      run.tool.driver.rules.map((r: { id: string }) => r.id),
+      ['workspace.misnamed'],
+    );
     const results = run.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]);
-    assert.deepEqual(results, [['workspace.misnamed', 'warning'], ['workspace.misnamed', 'warning']]);
+    assert.deepEqual(results, [
+      ['workspace.misnamed', 'warning'],
+      ['workspace.misnamed', 'warning'],
+    ]);
   });
 
   it('status and report count the warnings', () => {
     const dir = workspace();
-    for (const argv of [['status', '--format', 'json'], ['report', '--format', 'json']]) {
+    for (const argv of [
+      ['status', '--format', 'json'],
+      ['report', '--format', 'json'],
+    ]) {
       const r = runCli([argv[0], dir, ...AS_OF, ...argv.slice(1)]);
       assert.equal(r.code, 0);
       assert.deepEqual(JSON.parse(r.stdout).diagnostics, { errors: 0, warnings: 2, infos: 0 }, argv[0]);
@@ -111,9 +124,15 @@ describe('cli: misnamed files', () => {
     assert.equal(misnamed(JSON.parse(runCli(argv).stdout).diagnostics).length, 2);
     assert.equal(misnamed(JSON.parse(runCli(argv).stdout).diagnostics).length, 2, 'a hit replays the warnings');
     fs.writeFileSync(path.join(dir, 'plans/x.yaml'), 'services: {}\n');
-    assert.deepEqual(misnamed(JSON.parse(runCli(argv).stdout).diagnostics).map((d) => d.file), ['apache.plans.yaml']);
+    assert.deepEqual(
+      misnamed(JSON.parse(runCli(argv).stdout).diagnostics).map((d) => d.file),
+      ['apache.plans.yaml'],
+    );
     fs.writeFileSync(path.join(dir, 'docs.yaml'), QUIET_PLAN.replace('PLAN-1', 'PLAN-DOCS'));
-    assert.deepEqual(misnamed(JSON.parse(runCli(argv).stdout).diagnostics).map((d) => d.file), ['apache.plans.yaml', 'docs.yaml']);
+    assert.deepEqual(
+      misnamed(JSON.parse(runCli(argv).stdout).diagnostics).map((d) => d.file),
+      ['apache.plans.yaml', 'docs.yaml'],
+    );
   });
 
   it('hostile candidates — a FIFO, a 6 MB file, binary, a link outside the workspace — end the run with no warning and no hang', function () {
@@ -136,6 +155,9 @@ describe('cli: misnamed files', () => {
     // The same file, readable and in the workspace, is flagged: the silence above is the refusals'.
     fs.rmSync(path.join(dir, 'plans', 'linked.yaml'));
     fs.copyFileSync(path.join(outside, 'secret.yaml'), path.join(dir, 'plans', 'linked.yaml'));
-    assert.deepEqual(misnamed(validateJson(dir).diagnostics).map((d) => d.file), ['plans/linked.yaml']);
+    assert.deepEqual(
+      misnamed(validateJson(dir).diagnostics).map((d) => d.file),
+      ['plans/linked.yaml'],
+    );
   });
 });

@@ -82,11 +82,31 @@ describe('cli: the format of --out from its extension', () => {
   }
 
   const CONFLICTS: [string, string[], RegExp][] = [
-    ['report --format md --out report.html', ['report', '--format', 'md', '--out', 'report.html'], /^patchops: --format md does not match --out 'report\.html', which names html: name it \.md or \.markdown, or leave out --format to write html\n$/],
-    ['report --format csv --out report.json', ['report', '--format', 'csv', '--out', 'report.json'], /^patchops: --format csv does not match --out 'report\.json', which names json: name it \.csv, or leave out --format to write json\n$/],
-    ['export ics --out vex.json', ['export', 'ics', '--out', 'vex.json'], /^patchops: export ics does not match --out 'vex\.json', which names openvex: name it \.ics, or leave out the format to write openvex\n$/],
-    ['export trivyignore --out osv.toml', ['export', 'trivyignore', '--out', 'osv.toml'], /^patchops: export trivyignore does not match --out 'osv\.toml', which names osv-scanner: /],
-    ['export --out calendar.txt (no format at all)', ['export', '--out', 'calendar.txt'], /^patchops: export needs a format: patchops export trivyignore\|osv-scanner\|openvex\|ics \[DIR\]\n$/],
+    [
+      'report --format md --out report.html',
+      ['report', '--format', 'md', '--out', 'report.html'],
+      /^patchops: --format md does not match --out 'report\.html', which names html: name it \.md or \.markdown, or leave out --format to write html\n$/,
+    ],
+    [
+      'report --format csv --out report.json',
+      ['report', '--format', 'csv', '--out', 'report.json'],
+      /^patchops: --format csv does not match --out 'report\.json', which names json: name it \.csv, or leave out --format to write json\n$/,
+    ],
+    [
+      'export ics --out vex.json',
+      ['export', 'ics', '--out', 'vex.json'],
+      /^patchops: export ics does not match --out 'vex\.json', which names openvex: name it \.ics, or leave out the format to write openvex\n$/,
+    ],
+    [
+      'export trivyignore --out osv.toml',
+      ['export', 'trivyignore', '--out', 'osv.toml'],
+      /^patchops: export trivyignore does not match --out 'osv\.toml', which names osv-scanner: /,
+    ],
+    [
+      'export --out calendar.txt (no format at all)',
+      ['export', '--out', 'calendar.txt'],
+      /^patchops: export needs a format: patchops export trivyignore\|osv-scanner\|openvex\|ics \[DIR\]\n$/,
+    ],
     ['export with an unknown format and an .ics --out', ['export', 'calendar', 'extra', '--out', 'x.ics'], /^patchops: unknown export format 'calendar'/],
   ];
   for (const [what, argv, message] of CONFLICTS) {
@@ -113,7 +133,10 @@ describe('cli: the format of --out from its extension', () => {
     const dir = tempDir();
     const location = tempDir();
     for (let round = 0; round < 2; round++) {
-      for (const [file, format] of [['r.html', 'html'], ['r.md', 'md']]) {
+      for (const [file, format] of [
+        ['r.html', 'html'],
+        ['r.md', 'md'],
+      ]) {
         const out = path.join(dir, file);
         const r = runCli(['report', ws, ...AS_OF, '--out', out, '--cache', '--cache-location', location]);
         assert.equal(r.code, 0, r.stderr);

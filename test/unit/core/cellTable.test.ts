@@ -39,7 +39,14 @@ describe('cell table', () => {
     const { table, computed, changes, evaluate } = setup();
     assert.deepEqual(evaluate(['a', 'b'], { a: '1', b: '2' }), []);
     assert.deepEqual(computed, ['a', 'b']);
-    assert.deepEqual(changes, [['a', 'a=1', undefined], ['b', 'b=2', undefined]], 'new entities are changes');
+    assert.deepEqual(
+      changes,
+      [
+        ['a', 'a=1', undefined],
+        ['b', 'b=2', undefined],
+      ],
+      'new entities are changes',
+    );
     const a = table.get('a');
     assert.equal(a?.value, 'a=1');
 
@@ -75,7 +82,10 @@ describe('cell table', () => {
     const { table, evaluate } = setup();
     evaluate(['a', 'b', 'c'], { a: '1' });
     assert.equal(table.size, 3);
-    assert.deepEqual(evaluate(['b']), [['a', 'a=1'], ['c', 'c=?']]);
+    assert.deepEqual(evaluate(['b']), [
+      ['a', 'a=1'],
+      ['c', 'c=?'],
+    ]);
     assert.equal(table.size, 1);
     assert.equal(table.get('a'), undefined);
     assert.equal(table.get('b')?.value, 'b=?');

@@ -28,7 +28,15 @@ function readTexts(root: string): Map<string, string> {
 /** Everything an evaluation answers, as plain data (entities are the model's own objects). */
 function answers(e: Evaluation): string {
   return JSON.stringify(
-    { asOf: e.asOf, zone: e.timezone, plans: e.plans, exceptions: e.exceptions, kpis: e.kpis, diagnostics: e.diagnostics, byFile: [...e.diagnosticsByFile].sort(([a], [b]) => (a < b ? -1 : 1)) },
+    {
+      asOf: e.asOf,
+      zone: e.timezone,
+      plans: e.plans,
+      exceptions: e.exceptions,
+      kpis: e.kpis,
+      diagnostics: e.diagnostics,
+      byFile: [...e.diagnosticsByFile].sort(([a], [b]) => (a < b ? -1 : 1)),
+    },
     (key, value) => (key === 'entity' ? undefined : value),
   );
 }
@@ -38,7 +46,9 @@ function assertSame(actual: string, expected: string, what: string): void {
   if (actual === expected) return;
   let i = 0;
   while (actual[i] === expected[i]) i++;
-  assert.fail(`${what}: the incremental answer differs at ${i}:\n  incremental: …${actual.slice(Math.max(0, i - 300), i + 200)}\n  from nothing: …${expected.slice(Math.max(0, i - 300), i + 200)}`);
+  assert.fail(
+    `${what}: the incremental answer differs at ${i}:\n  incremental: …${actual.slice(Math.max(0, i - 300), i + 200)}\n  from nothing: …${expected.slice(Math.max(0, i - 300), i + 200)}`,
+  );
 }
 
 /** A workspace as the editor holds it: one loaded file per path, re-loaded only when edited. */
@@ -162,6 +172,44 @@ describe('incremental evaluation', () => {
     checkSequences('incremental generated', readTexts(root), 25);
   });
 
+  it('equals an evaluation from nothing with schedule inputs: windows, freezes, planned starts, rates (forecast)', function () {
+    this.timeout(60_000);
+    const texts = new Map(readTexts(SAMPLES));
+    const settings = texts.get('patchops.yaml')!;
+    texts.set(
+      'patchops.yaml',
+      `${settings.trimEnd()}
+maintenance_windows:
+  - rrule: "DTSTART:20260101T220000\\nRRULE:FREQ=DAILY"
+    duration: 6h
+freezes:
+  - from: 2026-11-26
+    to: 2026-11-28
+    reason: Thanksgiving
+  - from: 2026-12-15
+    to: 2027-01-02
+`,
+    );
+    const plans = [...texts.keys()].filter((f) => f.endsWith('.plan.yaml')).sort();
+    // Schedule inputs on some plans' waves: a planned start, a duration or a rate, as the issue writes them.
+    plans.slice(0, 6).forEach((rel, i) => {
+      let n = 0;
+      texts.set(
+        rel,
+        texts.get(rel)!.replace(/^(\s*- )name: (.*)$/gm, (_line, lead: string, name: string) => {
+          const pad = ' '.repeat(lead.length);
+          const extra = [
+            `${pad}duration: ${['2d', '12h', '30h'][(i + n) % 3]}`,
+            `${pad}rate: ${[5, 20][(i + n) % 2]}`,
+            `${pad}planned_start: 2026-11-${24 + ((i + n) % 5)}T09:00`,
+          ][(i + n++) % 3];
+          return `${lead}name: ${name}\n${extra}`;
+        }),
+      );
+    });
+    checkSequences('incremental schedule', texts, 30);
+  });
+
   it('computes only the cells that depend on an edit', () => {
     const root = tempDir();
     generateWorkspace(root, 200);
@@ -178,15 +226,24 @@ describe('incremental evaluation', () => {
 
     // One plan's progress: that plan's three cells, nothing else.
     const rel = [...ws.texts.keys()].find((f) => f.endsWith('.plan.yaml') && /patched: \d+/.test(ws.texts.get(f)!))!;
-    ws.set(rel, ws.texts.get(rel)!.replace(/patched: (\d+)/, (_, n) => `patched: ${Number(n) + 1}`));
+    ws.set(
+      rel,
+      ws.texts.get(rel)!.replace(/patched: (\d+)/, (_, n) => `patched: ${Number(n) + 1}`),
+    );
     const edited = evaluator.evaluate(ws.model(), { asOf: AS_OF });
     assert.equal(evaluator.lastComputed, 3);
     const changedFiles = [...edited.diagnosticsByFile].filter(([file, list]) => again.diagnosticsByFile.get(file) !== list).map(([file]) => file);
-    assert.ok(changedFiles.every((f) => f === rel), `only ${rel} has new diagnostics, not ${changedFiles.join(', ')}`);
+    assert.ok(
+      changedFiles.every((f) => f === rel),
+      `only ${rel} has new diagnostics, not ${changedFiles.join(', ')}`,
+    );
 
     // A group's impact: the plans and exceptions that name the group, not the others.
     const assets = [...ws.texts.keys()].find((f) => f.endsWith('.assets.yaml'))!;
-    ws.set(assets, ws.texts.get(assets)!.replace(/impact: (high|medium|low)/, (_, i) => `impact: ${i === 'low' ? 'high' : 'low'}`));
+    ws.set(
+      assets,
+      ws.texts.get(assets)!.replace(/impact: (high|medium|low)/, (_, i) => `impact: ${i === 'low' ? 'high' : 'low'}`),
+    );
     evaluator.evaluate(ws.model(), { asOf: AS_OF });
     assert.ok(evaluator.lastComputed > 0 && evaluator.lastComputed < everything / 2, `a group edit recomputed ${evaluator.lastComputed} of ${everything}`);
 
@@ -225,7 +282,17 @@ describe('incremental evaluation', () => {
 
 describe('until when a duration text holds', () => {
   it('matches formatDuration step by step, growing and shrinking', () => {
-    for (const start of [0, 59_999, MINUTE_MS, 59 * MINUTE_MS + 1, 23 * HOUR_MS + 59 * MINUTE_MS + 30_000, DAY_MS, DAY_MS + 1, 3 * DAY_MS + 5 * HOUR_MS + 17, -90_000]) {
+    for (const start of [
+      0,
+      59_999,
+      MINUTE_MS,
+      59 * MINUTE_MS + 1,
+      23 * HOUR_MS + 59 * MINUTE_MS + 30_000,
+      DAY_MS,
+      DAY_MS + 1,
+      3 * DAY_MS + 5 * HOUR_MS + 17,
+      -90_000,
+    ]) {
       for (const direction of [1, -1] as const) {
         const holds = durationTextHolds(start, direction);
         assert.ok(holds >= 1, `${start} ${direction}: holds ${holds}`);
@@ -244,12 +311,22 @@ describe('tracked inputs', () => {
     const groups = new TrackedMap<string, object>();
     const broken = new TrackedSet<string>();
     const a = {};
-    groups.update(new Map([['a', a], ['b', {}]]));
+    groups.update(
+      new Map([
+        ['a', a],
+        ['b', {}],
+      ]),
+    );
     broken.update(new Set(['x']));
     const { value, reads } = recordReads(() => [groups.get('a'), broken.has('x')]);
     assert.deepEqual(value, [a, true]);
 
-    groups.update(new Map([['a', a], ['b', {}]])); // b replaced: not read
+    groups.update(
+      new Map([
+        ['a', a],
+        ['b', {}],
+      ]),
+    ); // b replaced: not read
     broken.update(new Set(['x', 'y'])); // y added: not read
     assert.equal(readsUnchanged(reads), true);
 
@@ -257,7 +334,12 @@ describe('tracked inputs', () => {
     assert.equal(readsUnchanged(reads), false);
 
     const whole = recordReads(() => groups.size).reads;
-    groups.update(new Map([['b', {}], ['c', {}]]));
+    groups.update(
+      new Map([
+        ['b', {}],
+        ['c', {}],
+      ]),
+    );
     assert.equal(readsUnchanged(whole), false, 'reading the size depends on every key');
   });
 });

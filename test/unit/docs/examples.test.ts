@@ -39,7 +39,9 @@ describe('docs: the examples are real', () => {
   const cli = read('cli.md');
 
   it('file-formats.md has an example of every kind of file', () => {
-    const kinds = Object.keys(files).map((f) => fileKindOf(f)).sort();
+    const kinds = Object.keys(files)
+      .map((f) => fileKindOf(f))
+      .sort();
     assert.deepEqual(kinds, ['assets', 'exception', 'plan', 'sla', 'workspace']);
   });
 

@@ -25,14 +25,18 @@ describe('templates: a new workspace next to existing files', () => {
     const m = model({ ...files, 'assets/mine.assets.yaml': MINE });
     assert.deepEqual(m.duplicates, []);
     assert.deepEqual([...m.groups.keys()].sort(), ['pilot-ring', 'workstations']);
-    assert.equal(m.groups.get('workstations')!.data.title, 'Our workstations', 'the folder\'s own group stays the one');
+    assert.equal(m.groups.get('workstations')!.data.title, 'Our workstations', "the folder's own group stays the one");
     assert.deepEqual([...m.files.flatMap((f) => f.diagnostics)], []);
   });
 
-  it('every example id taken: only patchops.yaml, and it refers to the folder\'s own `standard` policy', () => {
+  it("every example id taken: only patchops.yaml, and it refers to the folder's own `standard` policy", () => {
     const files = newWorkspaceFiles('Acme', 'UTC', { policies: new Set([TEMPLATE_POLICY_ID]), groups: new Set(TEMPLATE_GROUP_IDS) });
     assert.deepEqual(Object.keys(files), ['patchops.yaml']);
-    const m = model({ ...files, 'policies/ours.sla.yaml': POLICY, 'assets/mine.assets.yaml': MINE.replace('\n', '\n  - { id: pilot-ring, title: Ours, impact: low, endpoints: 1, owner: it-ops }\n').trimEnd() + '\n' });
+    const m = model({
+      ...files,
+      'policies/ours.sla.yaml': POLICY,
+      'assets/mine.assets.yaml': MINE.replace('\n', '\n  - { id: pilot-ring, title: Ours, impact: low, endpoints: 1, owner: it-ops }\n').trimEnd() + '\n',
+    });
     assert.deepEqual(m.duplicates, []);
     assert.deepEqual([...m.policies.keys()], ['standard']);
     assert.equal(m.settings?.data.default_sla, 'standard');

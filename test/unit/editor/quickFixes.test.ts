@@ -43,7 +43,10 @@ describe('quick fixes keep every other byte', () => {
     const { after } = fixed('p.plan.yaml', text, 'rollback.missing');
     assert.ok(after.startsWith(text), 'the original bytes are a prefix');
     const again = evaluateFiles(withBase({ 'p.plan.yaml': after }), '2026-11-23T12:00:00Z');
-    assert.deepEqual(again.diagnostics.filter((d) => d.code === 'rollback.missing' || VALUE_ERRORS.has(d.code)), []);
+    assert.deepEqual(
+      again.diagnostics.filter((d) => d.code === 'rollback.missing' || VALUE_ERRORS.has(d.code)),
+      [],
+    );
   });
 
   it('adds a newline first when the file does not end with one, keeping CRLF', () => {
@@ -63,8 +66,22 @@ describe('templates are valid files', () => {
   });
 
   it('a new plan and a new exception have no schema or reference errors', () => {
-    const planText = newPlanText({ id: 'PLAN-9', title: 'Title: with "quotes"', owner: 'it-ops', validator: 'infosec', affects: ['payroll', 'kiosks'], today: '2026-11-20' });
-    const exceptionText = newExceptionText({ id: 'EXC-9', vulnerabilities: ['CVE-0000-00000'], groups: ['kiosks'], plan: 'PLAN-9', requestedBy: 'bob@example.com', requestedOn: '2026-11-20' });
+    const planText = newPlanText({
+      id: 'PLAN-9',
+      title: 'Title: with "quotes"',
+      owner: 'it-ops',
+      validator: 'infosec',
+      affects: ['payroll', 'kiosks'],
+      today: '2026-11-20',
+    });
+    const exceptionText = newExceptionText({
+      id: 'EXC-9',
+      vulnerabilities: ['CVE-0000-00000'],
+      groups: ['kiosks'],
+      plan: 'PLAN-9',
+      requestedBy: 'bob@example.com',
+      requestedOn: '2026-11-20',
+    });
     const e = evaluateFiles(withBase({ 'p.plan.yaml': planText, 'e.exception.yaml': exceptionText }), '2026-11-23T12:00:00Z');
     const problems = e.diagnostics.filter((d) => VALUE_ERRORS.has(d.code) || d.code.startsWith('ref.'));
     assert.deepEqual(problems, []);

@@ -19,9 +19,15 @@ describe('summaries shown by lenses and trees', () => {
   });
 
   it('wave lens: a wave that started before its gate was met never says "gate met"', () => {
-    const early = waves.replace('{ name: Departments, groups: [payroll], patched: 4, failed: 1 }', '{ name: Departments, groups: [payroll], patched: 4, status: in_progress, started: 2026-11-21T09:00 }');
+    const early = waves.replace(
+      '{ name: Departments, groups: [payroll], patched: 4, failed: 1 }',
+      '{ name: Departments, groups: [payroll], patched: 4, status: in_progress, started: 2026-11-21T09:00 }',
+    );
     const r = evaluateFiles(withBase({ 'p.plan.yaml': plan({ waves: early }) }), '2026-11-23T12:00:00Z');
-    assert.ok(r.diagnostics.some((d) => d.code === 'wave.gate'), 'the diagnostic says the gate was not met');
+    assert.ok(
+      r.diagnostics.some((d) => d.code === 'wave.gate'),
+      'the diagnostic says the gate was not met',
+    );
     const lens = waveLensTitle(r.plans[0].waves[1]);
     assert.equal(lens, "in progress · 4/12 patched · ⚠ started before its gate: it started 4d 1h before Pilot's 5d soak ended");
     assert.doesNotMatch(lens, /gate met/);

@@ -26,7 +26,11 @@ describe('editor: TaskTimer.sliced', () => {
   it('gives up when `stop` says so after a pause, and counts each run of a job name', async () => {
     const timer = new TaskTimer(quiet, 50, 0);
     let calls = 0;
-    const stopped = await timer.sliced('job', () => ++calls > 100, () => calls === 2);
+    const stopped = await timer.sliced(
+      'job',
+      () => ++calls > 100,
+      () => calls === 2,
+    );
     assert.equal(stopped, false);
     assert.equal(calls, 2);
     assert.equal(await timer.sliced('job', () => true), true);

@@ -50,7 +50,10 @@ describe('enrich: the real CISA KEV catalog', function () {
     assert.equal(before.tier, 'high');
     assert.equal(before.state, 'on_track');
 
-    const result = enrichWorkspace(Object.entries(files).map(([f, t]) => loadFile(f, t)), { kev: catalog });
+    const result = enrichWorkspace(
+      Object.entries(files).map(([f, t]) => loadFile(f, t)),
+      { kev: catalog },
+    );
     assert.equal(result.changes.length, 1);
     const after = result.changes[0].after;
     const due = catalog.entries.get(LOG4SHELL)!.dueDate!;
@@ -97,7 +100,9 @@ describe('enrich: the real CISA KEV catalog', function () {
 
   it('patchops enrich with a gzipped EPSS file: comments kept, idempotent, --dry-run writes nothing', function () {
     const dir = sharedData(this, 'kev')!;
-    const epss = gzipSync('#model_version:v2025.03.14,score_date:2025-08-25T12:55:00Z\ncve,epss,percentile\nCVE-2021-44228,0.94358,0.99957\nCVE-2026-0002,0.01234,0.5\n');
+    const epss = gzipSync(
+      '#model_version:v2025.03.14,score_date:2025-08-25T12:55:00Z\ncve,epss,percentile\nCVE-2021-44228,0.94358,0.99957\nCVE-2026-0002,0.01234,0.5\n',
+    );
     const ws = tempWorkspace({ ...BASE, 'plans/log4j.plan.yaml': PLAN, 'epss.csv.gz': epss });
     const args = ['enrich', ws, '--kev', path.join(dir, 'known_exploited_vulnerabilities.json'), '--epss', path.join(ws, 'epss.csv.gz')];
     const before = snapshot(ws);
@@ -146,7 +151,11 @@ describe('enrich: EPSS scores and the epss_raise rule', () => {
   });
 
   it('tierFor: EPSS at the threshold raises; with KEV the larger raise applies, not the sum', () => {
-    const matrix = { high: { critical: 'critical', high: 'critical', medium: 'high', low: 'medium' }, medium: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' }, low: { critical: 'high', high: 'medium', medium: 'low', low: 'low' } } as const;
+    const matrix = {
+      high: { critical: 'critical', high: 'critical', medium: 'high', low: 'medium' },
+      medium: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' },
+      low: { critical: 'high', high: 'medium', medium: 'low', low: 'low' },
+    } as const;
     const rule = { threshold: 0.5, steps: 1 };
     assert.equal(tierFor('medium', 'medium', false, matrix, 1, { probability: 0.5, rule }), 'high');
     assert.equal(tierFor('medium', 'medium', false, matrix, 1, { probability: 0.49, rule }), 'medium');

@@ -34,7 +34,9 @@ describe('enrich: CISA Vulnrichment', () => {
     assert.deepEqual(parseVulnrichmentRecord(record([]), 'CVE-2026-0001'), { id: 'CVE-2026-0001', missing: 'no "CISA ADP Vulnrichment" container' });
     const noSsvc = record([{ title: 'CISA ADP Vulnrichment', metrics: [{ other: { type: 'kev', content: {} } }] }]);
     assert.deepEqual(parseVulnrichmentRecord(noSsvc, 'CVE-2026-0001'), { id: 'CVE-2026-0001', missing: 'no SSVC decision points' });
-    const partial = record([{ title: 'CISA ADP Vulnrichment', metrics: [{ other: { type: 'ssvc', content: { options: [{ Exploitation: 'PoC' }, { Automatable: 'Yes' }] } } }] }]);
+    const partial = record([
+      { title: 'CISA ADP Vulnrichment', metrics: [{ other: { type: 'ssvc', content: { options: [{ Exploitation: 'PoC' }, { Automatable: 'Yes' }] } } }] },
+    ]);
     assert.deepEqual(parseVulnrichmentRecord(partial, 'CVE-2026-0001'), { id: 'CVE-2026-0001', missing: 'Technical Impact missing' });
   });
 
@@ -51,7 +53,9 @@ describe('enrich: CISA Vulnrichment', () => {
           const r = parseVulnrichmentRecord(raw, id);
           assert.ok('ssvc' in r, `${id}: ${'missing' in r ? r.missing : ''}`);
           // The same three values CISA wrote, lower-cased.
-          const options: string[] = (raw.match(/"(Exploitation|Automatable|Technical Impact)":\s*"([^"]+)"/g) ?? []).map((m: string) => m.split(':')[1].trim().replace(/"/g, '').toLowerCase());
+          const options: string[] = (raw.match(/"(Exploitation|Automatable|Technical Impact)":\s*"([^"]+)"/g) ?? []).map((m: string) =>
+            m.split(':')[1].trim().replace(/"/g, '').toLowerCase(),
+          );
           assert.deepEqual([r.ssvc.exploitation, r.ssvc.automatable, r.ssvc.technical_impact], options.slice(0, 3));
           read++;
         }
@@ -77,7 +81,10 @@ describe('enrich: CISA Vulnrichment', () => {
     const text = fs.readFileSync(path.join(ws, 'plans/ssvc.plan.yaml'), 'utf8');
     assert.match(text, /# from the scan\n/);
     assert.match(text, /discovered: 2026-11-18T09:00\n {4}exploitation: none\n {4}automatable: no\n {4}technical_impact: total\n/);
-    assert.match(text, /\{ id: CVE-2021-44529, cvss: "[^"]+", kev: true, kev_added: \d{4}-\d{2}-\d{2}, kev_due: \d{4}-\d{2}-\d{2}, exploitation: active, automatable: yes, technical_impact: total \} {3}# Active/);
+    assert.match(
+      text,
+      /\{ id: CVE-2021-44529, cvss: "[^"]+", kev: true, kev_added: \d{4}-\d{2}-\d{2}, kev_due: \d{4}-\d{2}-\d{2}, exploitation: active, automatable: yes, technical_impact: total \} {3}# Active/,
+    );
     assert.match(text, /\{ id: CVE-2026-99999, cvss: "[^"]+" \} {3}# no record/);
     assert.deepEqual(loadFile('x.plan.yaml', text).diagnostics, []);
     const once = snapshot(ws);

@@ -43,7 +43,12 @@ const FILES = withBase({
   'exceptions/active.exception.yaml': exception('EXC-ACTIVE', { extra: 'compensating_controls: [Kiosk lockdown mode, "URL allow-list; nightly re-image"]' }),
   'exceptions/expired.exception.yaml': exception('EXC-EXPIRED', { groups: '[payroll]', revisit: '2026-11-22' }),
   'exceptions/pending.exception.yaml': exception('EXC-PENDING', { groups: '[payroll]', approval: '' }),
-  'exceptions/self.exception.yaml': exception('EXC-SELF', { vulns: '[CVE-2026-0003]', groups: '[payroll]', requester: 'carol@example.com', revisit: '2026-12-15' }),
+  'exceptions/self.exception.yaml': exception('EXC-SELF', {
+    vulns: '[CVE-2026-0003]',
+    groups: '[payroll]',
+    requester: 'carol@example.com',
+    revisit: '2026-12-15',
+  }),
 });
 
 describe('export: effective exceptions and deadlines, parsed back with real parsers', () => {
@@ -57,16 +62,23 @@ describe('export: effective exceptions and deadlines, parsed back with real pars
       'EXC-PENDING': ['pending', false],
       'EXC-SELF': ['invalid', false],
     });
-    assert.deepEqual(Object.fromEntries(evaluation.plans.map((p) => [p.id, p.state])), { 'PLAN-GONE': 'cancelled', 'PLAN-DONE': 'met', 'PLAN-OPEN': 'breached' });
+    assert.deepEqual(Object.fromEntries(evaluation.plans.map((p) => [p.id, p.state])), {
+      'PLAN-GONE': 'cancelled',
+      'PLAN-DONE': 'met',
+      'PLAN-OPEN': 'breached',
+    });
   });
 
   it('trivyignore: only the effective exception, statement and expired_at = revisit instant', () => {
-    const doc = parseYaml(renderExport('trivyignore', evaluation), { version: '1.1' }) as Json;
+    const doc = parseYaml(renderExport('trivyignore', evaluation), { version: '1.1' });
     assert.equal(doc.vulnerabilities.length, 1);
     const [entry] = doc.vulnerabilities;
     assert.deepEqual(Object.keys(entry), ['id', 'statement', 'expired_at']);
     assert.equal(entry.id, 'CVE-2026-0001');
-    assert.match(entry.statement, /^PatchOps exception EXC-ACTIVE \(groups: kiosks\): Vendor certifies builds quarterly; the shell, it crashes\. Approved by carol@example\.com on 2026-11-21\. Compensating controls: Kiosk lockdown mode; URL allow-list; nightly re-image\. Revisit on 2027-01-15/);
+    assert.match(
+      entry.statement,
+      /^PatchOps exception EXC-ACTIVE \(groups: kiosks\): Vendor certifies builds quarterly; the shell, it crashes\. Approved by carol@example\.com on 2026-11-21\. Compensating controls: Kiosk lockdown mode; URL allow-list; nightly re-image\. Revisit on 2027-01-15/,
+    );
     // YAML 1.1 (as Trivy's Go parser reads it) resolves the plain value to a timestamp.
     assert.equal(new Date(entry.expired_at).toISOString(), new Date(REVISIT_UTC).toISOString());
   });
@@ -104,7 +116,10 @@ describe('export: effective exceptions and deadlines, parsed back with real pars
       'CVE-2026-0003 fixed urn:patchops:asset-group:payroll',
     ]);
     const [accepted, open, fixed] = doc.statements;
-    assert.match(accepted.action_statement, /exception EXC-ACTIVE.*Compensating controls: Kiosk lockdown mode; URL allow-list; nightly re-image\. Revisit on 2027-01-15/);
+    assert.match(
+      accepted.action_statement,
+      /exception EXC-ACTIVE.*Compensating controls: Kiosk lockdown mode; URL allow-list; nightly re-image\. Revisit on 2027-01-15/,
+    );
     assert.equal(accepted.action_statement_timestamp, '2026-11-21T06:00:00Z');
     assert.match(open.action_statement, /plan PLAN-OPEN .*deadline 2026-11-22T21:00:00Z \(critical-tier, breached\)/);
     assert.match(fixed.status_notes, /Remediated by plan PLAN-DONE/);
@@ -128,7 +143,10 @@ describe('export: effective exceptions and deadlines, parsed back with real pars
       ],
     );
     assert.equal(events[0].summary, 'Patch deadline: PLAN-OPEN Test plan (critical)');
-    assert.match(events[1].description, /Reason: Vendor certifies builds quarterly; the shell, it crashes\nCompensating controls: Kiosk lockdown mode; URL allow-list; nightly re-image$/);
+    assert.match(
+      events[1].description,
+      /Reason: Vendor certifies builds quarterly; the shell, it crashes\nCompensating controls: Kiosk lockdown mode; URL allow-list; nightly re-image$/,
+    );
     assert.equal(String((events[0].component as Json).getFirstPropertyValue('dtstamp')), '2026-11-23T12:00:00Z');
   });
 
@@ -136,7 +154,13 @@ describe('export: effective exceptions and deadlines, parsed back with real pars
     const line = `SUMMARY:${'é'.repeat(80)}`;
     const folded = foldLine(line);
     for (const part of folded.split('\r\n')) assert.ok(Buffer.byteLength(part, 'utf8') <= 75);
-    assert.equal(folded.split('\r\n').map((p, i) => (i ? p.slice(1) : p)).join(''), line);
+    assert.equal(
+      folded
+        .split('\r\n')
+        .map((p, i) => (i ? p.slice(1) : p))
+        .join(''),
+      line,
+    );
     assert.equal(escapeText('a\\b;c,d\ne'), 'a\\\\b\\;c\\,d\\ne');
   });
 
@@ -148,7 +172,7 @@ describe('export: effective exceptions and deadlines, parsed back with real pars
 
   it('once expired, an exception silences nothing', () => {
     const later = evaluateFiles(FILES, '2027-01-15T06:00:00Z');
-    assert.deepEqual((parseYaml(renderExport('trivyignore', later)) as Json).vulnerabilities, []);
+    assert.deepEqual(parseYaml(renderExport('trivyignore', later)).vulnerabilities, []);
     assert.deepEqual((parseToml(renderExport('osv-scanner', later)) as Json).IgnoredVulns, undefined);
   });
 });

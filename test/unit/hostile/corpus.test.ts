@@ -40,7 +40,9 @@ function recordTime(name: string, ms: number): void {
   timings.push({ name, ms });
 }
 
-function assertValidRanges(diagnostics: readonly { file: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]): void {
+function assertValidRanges(
+  diagnostics: readonly { file: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[],
+): void {
   for (const d of diagnostics) {
     const { start, end } = d.range;
     assert.ok(start.line >= 0 && start.character >= 0, `${d.file}: negative start`);
@@ -52,7 +54,10 @@ function assertValidRanges(diagnostics: readonly { file: string; range: { start:
 function assertExpected(c: FileCase, diagnostics: readonly Diagnostic[]): void {
   for (const e of c.expect) {
     const mine = diagnostics.filter((d) => d.file === (e.file ?? c.file));
-    const found = mine.find((d) => d.code === e.code && e.message.test(d.message) && (e.at === undefined || at(d) === e.at) && (e.severity === undefined || d.severity === e.severity));
+    const found = mine.find(
+      (d) =>
+        d.code === e.code && e.message.test(d.message) && (e.at === undefined || at(d) === e.at) && (e.severity === undefined || d.severity === e.severity),
+    );
     assert.ok(found, `${c.name}: expected ${e.code}${e.at ? ` at ${e.at}` : ''} matching ${e.message}; got\n${describeDiagnostics(mine)}`);
   }
 }
@@ -61,7 +66,13 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
   this.timeout(60_000);
   after(() => {
     const sorted = [...timings].sort((a, b) => b.ms - a.ms);
-    if (sorted.length) console.log(`      hostile corpus: ${timings.length} timed runs, 0 crashes; slowest: ${sorted.slice(0, 3).map((t) => `${t.ms.toFixed(0)} ms (${t.name})`).join(', ')}`);
+    if (sorted.length)
+      console.log(
+        `      hostile corpus: ${timings.length} timed runs, 0 crashes; slowest: ${sorted
+          .slice(0, 3)
+          .map((t) => `${t.ms.toFixed(0)} ms (${t.name})`)
+          .join(', ')}`,
+      );
   });
 
   for (const c of FILE_CASES) {
@@ -77,9 +88,17 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
         // from it: no deadline, no vulnerabilities, no endpoints.
         const declared = evaluation.plans.filter((p) => p.entity.source.file === c.file);
         for (const p of declared) {
-          assert.deepEqual([p.state, p.deadline, p.vulnerabilities, p.endpoints.patched, p.waves], ['unknown', null, [], 0, []], `${c.name}: a refused file yields nothing read`);
+          assert.deepEqual(
+            [p.state, p.deadline, p.vulnerabilities, p.endpoints.patched, p.waves],
+            ['unknown', null, [], 0, []],
+            `${c.name}: a refused file yields nothing read`,
+          );
         }
-        assert.equal(declared.length, c.file.endsWith('.plan.yaml') ? 1 : 0, `${c.name}: a refused plan file is one plan with no deadline; other files yield none`);
+        assert.equal(
+          declared.length,
+          c.file.endsWith('.plan.yaml') ? 1 : 0,
+          `${c.name}: a refused plan file is one plan with no deadline; other files yield none`,
+        );
       }
     });
   }
@@ -92,7 +111,10 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     const started = process.hrtime.bigint();
     const { result, calls } = watchFs(() => readWorkspaceFile(dir, 'huge.plan.yaml'));
     recordTime('30 MB on disk', elapsedMs(started));
-    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.message]), [['yaml.syntax', 'file is too large (30.0 MB): PatchOps reads files up to 5.0 MB; split it']]);
+    assert.deepEqual(
+      result.diagnostics.map((d) => [d.code, d.message]),
+      [['yaml.syntax', 'file is too large (30.0 MB): PatchOps reads files up to 5.0 MB; split it']],
+    );
     const reads = calls.filter(([name, p]) => ['readFileSync', 'openSync', 'createReadStream'].includes(name) && path.resolve(p) === huge);
     assert.deepEqual(reads, [], 'the cap is checked before the file is opened');
 
@@ -100,7 +122,10 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     const r = runCli(['validate', dir, ...AS_OF, '--format', 'json']);
     assert.equal(r.stderr, '');
     const diagnostics = JSON.parse(r.stdout).diagnostics as { file: string; code: string; message: string; line: number; column: number }[];
-    assert.deepEqual(diagnostics.filter((d) => d.file === 'huge.plan.yaml').map((d) => [d.line, d.column, d.code]), [[1, 1, 'yaml.syntax']]);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.file === 'huge.plan.yaml').map((d) => [d.line, d.column, d.code]),
+      [[1, 1, 'yaml.syntax']],
+    );
     assert.ok(diagnostics.some((d) => d.file === 'good.plan.yaml' && d.code === 'sla.breached'));
   });
 
@@ -194,7 +219,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     assert.ok(evaluation.diagnostics.some((d) => d.file === proto.file && d.code === 'schema'));
   });
 
-  it('100,000 vulnerabilities in one file (4.4 MB, under the cap) are all read and rated — guards: linear-time loading and rules (a quadratic one runs into the test\'s timeout; npm run bench measures it)', () => {
+  it("100,000 vulnerabilities in one file (4.4 MB, under the cap) are all read and rated — guards: linear-time loading and rules (a quadratic one runs into the test's timeout; npm run bench measures it)", () => {
     const text = manyVulnerabilities();
     assert.ok(text.length < 5 * MB);
     const { evaluation, loadMs, restMs } = runPipeline([{ file: 'many.plan.yaml', content: text }]);
@@ -240,7 +265,14 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
   });
 
   it('files that change between listing and reading (deleted, replaced by a folder or a FIFO, grown past the cap) — guards: readWorkspaceFile checking the file at read time', () => {
-    const dir = tempDir({ ...BASE, 'gone.plan.yaml': GOOD, 'folder.plan.yaml': GOOD, 'fifo.plan.yaml': GOOD, 'grown.plan.yaml': GOOD, 'edited.plan.yaml': GOOD });
+    const dir = tempDir({
+      ...BASE,
+      'gone.plan.yaml': GOOD,
+      'folder.plan.yaml': GOOD,
+      'fifo.plan.yaml': GOOD,
+      'grown.plan.yaml': GOOD,
+      'edited.plan.yaml': GOOD,
+    });
     const listed = readWorkspace(dir).files.map((f) => f.file);
     assert.ok(['gone', 'folder', 'fifo', 'grown', 'edited'].every((n) => listed.includes(`${n}.plan.yaml`)));
     // The files change after the listing…
@@ -262,7 +294,7 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     recordTime('changed while read', elapsedMs(started));
   });
 
-  it('one broken file never stops the rest: every case in one workspace, and the good plan\'s diagnostics are intact', function () {
+  it("one broken file never stops the rest: every case in one workspace, and the good plan's diagnostics are intact", function () {
     const hostile: Record<string, string | Uint8Array> = {};
     for (const c of FILE_CASES) if (!(c.file in BASE) && !c.base) hostile[`hostile/${c.file}`] = c.content();
     const clean = tempDir({ ...BASE, 'good.plan.yaml': GOOD });
@@ -282,7 +314,10 @@ describe('hostile corpus: one file at a time, through the whole pipeline', funct
     assert.deepEqual(good(dirtyDiagnostics), good(cleanDiagnostics));
     assert.ok(cleanDiagnostics.length > 0);
     for (const file of [...Object.keys(hostile), 'hostile/dangling.plan.yaml', 'hostile/fifo.plan.yaml']) {
-      assert.ok(dirtyDiagnostics.some((d) => d.file === file), `${file} has its own diagnostic`);
+      assert.ok(
+        dirtyDiagnostics.some((d) => d.file === file),
+        `${file} has its own diagnostic`,
+      );
     }
     // Every output can still be produced from it.
     const status = runCli(['status', dirty, ...AS_OF]);

@@ -56,8 +56,14 @@ export interface FileCase {
 // ---- builders ---------------------------------------------------------------------------------
 
 /** Billion laughs: 9 levels of 9 aliases each, 9^9 ≈ 387 million values once expanded. */
-export function billionLaughs(kind: 'seq' | 'map' = 'seq'): string {
-  const lines = ['id: BOMB', 'title: bomb', kind === 'seq' ? 'l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]' : 'l0: &l0 {a: lol, b: lol, c: lol, d: lol, e: lol, f: lol, g: lol, h: lol, i: lol}'];
+function billionLaughs(kind: 'seq' | 'map' = 'seq'): string {
+  const lines = [
+    'id: BOMB',
+    'title: bomb',
+    kind === 'seq'
+      ? 'l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'
+      : 'l0: &l0 {a: lol, b: lol, c: lol, d: lol, e: lol, f: lol, g: lol, h: lol, i: lol}',
+  ];
   for (let i = 1; i <= 9; i++) {
     const refs = Array.from({ length: 9 }, (_, k) => (kind === 'seq' ? `*l${i - 1}` : `k${k}: *l${i - 1}`));
     lines.push(kind === 'seq' ? `l${i}: &l${i} [${refs.join(', ')}]` : `l${i}: &l${i} {${refs.join(', ')}}`);
@@ -65,13 +71,14 @@ export function billionLaughs(kind: 'seq' | 'map' = 'seq'): string {
   return lines.join('\n') + '\n';
 }
 
-export const DEPTH = 20_000;
-export const deepFlowSeq = (): string => `id: DEEP\ntitle: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`;
-export const deepFlowMap = (): string => `id: DEEP\ntitle: ${'{a: '.repeat(DEPTH)}x${'}'.repeat(DEPTH)}\n`;
+const DEPTH = 20_000;
+const deepFlowSeq = (): string => `id: DEEP\ntitle: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`;
+const deepFlowMap = (): string => `id: DEEP\ntitle: ${'{a: '.repeat(DEPTH)}x${'}'.repeat(DEPTH)}\n`;
 /** Block sequences nest on one line (`- - - x`), so 20,000 levels fit in 40 kB. */
-export const deepBlockSeq = (): string => `id: DEEP\ntitle:\n${'- '.repeat(DEPTH)}x\n`;
+const deepBlockSeq = (): string => `id: DEEP\ntitle:\n${'- '.repeat(DEPTH)}x\n`;
 /** Block mappings nest by indentation: 3,000 levels already take 4.5 MB (20,000 would be 200 MB, over the size cap). */
-export const deepBlockMap = (depth = 3_000): string => ['id: DEEP', 'title:', ...Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 1)}a${i === depth - 1 ? ': x' : ':'}`)].join('\n') + '\n';
+const deepBlockMap = (depth = 3_000): string =>
+  ['id: DEEP', 'title:', ...Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 1)}a${i === depth - 1 ? ': x' : ':'}`)].join('\n') + '\n';
 
 export const MB = 1024 * 1024;
 export const hugePlan = (mb = 30): string => `id: HUGE\ntitle: "${'x'.repeat(mb * MB)}"\n`;
@@ -83,7 +90,8 @@ export function utf16(text: string, order: 'le' | 'be', bom = true): Uint8Array 
   return bom ? Buffer.concat([Buffer.from(mark), body]) : body;
 }
 
-const bytes = (...parts: (string | number[])[]): Uint8Array => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]): Uint8Array =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 const vuln = (extra: string, cvss = VECTORS.critical) => `  - { id: CVE-2026-0001, cvss: "${cvss}", discovered: 2026-11-18T09:00${extra} }`;
 const withVuln = (extra: string, cvss?: string) => plan({ id: 'HOSTILE', vulns: vuln(extra, cvss) });
@@ -92,7 +100,12 @@ const withVuln = (extra: string, cvss?: string) => plan({ id: 'HOSTILE', vulns: 
 export function manyVulnerabilities(count = 100_000): string {
   const lines = ['id: MANY', 'title: A scanner dump', 'owner: it-ops', 'validator: infosec', 'affects: [payroll]', 'vulnerabilities:'];
   for (let i = 0; i < count; i++) lines.push(`  - { id: CVE-2026-${String(i).padStart(6, '0')}, severity: ${i === count - 1 ? 'critical' : 'low'} }`);
-  lines.push('testing: { status: passed, completed: 2026-11-19T15:00 }', 'waves:', '  - { name: Pilot, groups: [pilot], status: planned }', 'rollback: { decided_by: infosec, executed_by: it-ops, communication: Status page }');
+  lines.push(
+    'testing: { status: passed, completed: 2026-11-19T15:00 }',
+    'waves:',
+    '  - { name: Pilot, groups: [pilot], status: planned }',
+    'rollback: { decided_by: infosec, executed_by: it-ops, communication: Status page }',
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -233,7 +246,10 @@ export const FILE_CASES: readonly FileCase[] = [
     name: 'duplicate keys (top level and inside a flow mapping)',
     guards: '`uniqueKeys: true` in src/core/parse/yamlSource.ts (without it the last value wins silently)',
     file: 'dupes.plan.yaml',
-    content: () => plan({ id: 'DUPES' }).replace('title: Test plan', 'title: Test plan\ntitle: Another title').replace('{ name: Pilot, groups: [pilot], status: planned }', '{ name: Pilot, status: planned, status: complete }'),
+    content: () =>
+      plan({ id: 'DUPES' })
+        .replace('title: Test plan', 'title: Test plan\ntitle: Another title')
+        .replace('{ name: Pilot, groups: [pilot], status: planned }', '{ name: Pilot, status: planned, status: complete }'),
     expect: [
       { code: 'yaml.syntax', message: /duplicate key/, at: '3:1' },
       { code: 'yaml.syntax', message: /duplicate key/, at: '11:37' },
@@ -242,9 +258,14 @@ export const FILE_CASES: readonly FileCase[] = [
   },
   {
     name: 'YAML 1.1 booleans (`kev: yes`, `on`, `No`)',
-    guards: 'YAML 1.2 parsing (js-yaml CORE_SCHEMA in src/core/parse/fastSource.ts, `version: "1.2"` in yamlSource.ts): under 1.1 these would silently be booleans',
+    guards:
+      'YAML 1.2 parsing (js-yaml CORE_SCHEMA in src/core/parse/fastSource.ts, `version: "1.2"` in yamlSource.ts): under 1.1 these would silently be booleans',
     file: 'yaml11.plan.yaml',
-    content: () => plan({ id: 'YAML11', vulns: [vuln(', kev: yes'), '  - { id: CVE-2026-0002, severity: low, kev: on }', '  - { id: CVE-2026-0003, severity: low, kev: No }'].join('\n') }),
+    content: () =>
+      plan({
+        id: 'YAML11',
+        vulns: [vuln(', kev: yes'), '  - { id: CVE-2026-0002, severity: low, kev: on }', '  - { id: CVE-2026-0003, severity: low, kev: No }'].join('\n'),
+      }),
     expect: [
       { code: 'schema', message: /`kev` must be true or false; found `yes` \(YAML 1\.2 reads `yes` as text/, at: '6:115' },
       { code: 'schema', message: /found `on`/, at: '7:46' },
@@ -255,7 +276,12 @@ export const FILE_CASES: readonly FileCase[] = [
     name: 'impossible dates and times (`2026-02-30`, month 13, 24:30)',
     guards: 'the calendar check of parseInstant in src/core/time/instants.ts',
     file: 'dates.plan.yaml',
-    content: () => plan({ id: 'DATES', vulns: '  - { id: CVE-2026-0001, cvss: "' + VECTORS.critical + '", published: 2026-13-01, discovered: 2026-02-30 }', testing: 'testing: { status: passed, completed: 2026-11-19T24:30 }' }),
+    content: () =>
+      plan({
+        id: 'DATES',
+        vulns: '  - { id: CVE-2026-0001, cvss: "' + VECTORS.critical + '", published: 2026-13-01, discovered: 2026-02-30 }',
+        testing: 'testing: { status: passed, completed: 2026-11-19T24:30 }',
+      }),
     expect: [
       { code: 'date.invalid', message: /`published`: `2026-13-01` is not a real date: there is no month 13 \(months go from 01 to 12\)/ },
       { code: 'date.invalid', message: /`discovered`: `2026-02-30` is not a real date: February 2026 has 28 days/ },
@@ -283,7 +309,14 @@ export const FILE_CASES: readonly FileCase[] = [
     file: 'standard.sla.yaml',
     content: () => POLICY.replace('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', 'FREQ=DAILY;UNTIL=20000102T000000'),
     base: { 'cycled.plan.yaml': MEDIUM_ON_PILOT },
-    expect: [{ code: 'sla.unknown', message: /no deadline: cycle `monthly` .* has no cycle start on or after .*COUNT\/UNTIL ends/, file: 'cycled.plan.yaml', at: '1:5' }],
+    expect: [
+      {
+        code: 'sla.unknown',
+        message: /no deadline: cycle `monthly` .* has no cycle start on or after .*COUNT\/UNTIL ends/,
+        file: 'cycled.plan.yaml',
+        at: '1:5',
+      },
+    ],
   },
   {
     name: 'an absurd duration of 14 digits (`99999999999999w`)',
@@ -294,28 +327,53 @@ export const FILE_CASES: readonly FileCase[] = [
   },
   {
     name: 'absurd durations that fit the pattern (`99999999d`, `999999999w`, a 99999999d cycle window)',
-    guards: 'MAX_DURATION_MS in src/core/time/durations.ts: without it `99999999d` puts a deadline past the year 275,760, the last a JavaScript Date holds, and every report throws RangeError',
+    guards:
+      'MAX_DURATION_MS in src/core/time/durations.ts: without it `99999999d` puts a deadline past the year 275,760, the last a JavaScript Date holds, and every report throws RangeError',
     file: 'standard.sla.yaml',
-    content: () => POLICY.replace('critical: { within: 72h }', 'critical: { within: 99999999d }').replace('high: { within: 7d }', 'high: { within: 999999999w }').replace('window: 7d', 'window: 99999999d'),
+    content: () =>
+      POLICY.replace('critical: { within: 72h }', 'critical: { within: 99999999d }')
+        .replace('high: { within: 7d }', 'high: { within: 999999999w }')
+        .replace('window: 7d', 'window: 99999999d'),
     base: { 'cycled.plan.yaml': MEDIUM_ON_PILOT, 'critical.plan.yaml': plan({ id: 'CRIT' }) },
     expect: [
-      { code: 'duration.too-long', message: /`within` is not a usable duration: `99999999d` is too large: the longest PatchOps computes with is 3650000d$/, at: '6:23' },
+      {
+        code: 'duration.too-long',
+        message: /`within` is not a usable duration: `99999999d` is too large: the longest PatchOps computes with is 3650000d$/,
+        at: '6:23',
+      },
       { code: 'duration.too-long', message: /`within` is not a usable duration: `999999999w` is too large/, at: '7:19' },
-      { code: 'sla.unknown', message: /no deadline: cycle `monthly` .*`window` must be a duration like `7d` or `72h`, not `99999999d`/, file: 'cycled.plan.yaml' },
+      {
+        code: 'sla.unknown',
+        message: /no deadline: cycle `monthly` .*`window` must be a duration like `7d` or `72h`, not `99999999d`/,
+        file: 'cycled.plan.yaml',
+      },
     ],
   },
   {
     name: 'a wave gate soaking for 99999999d',
     guards: 'MAX_DURATION_MS in src/core/time/durations.ts',
     file: 'soak.plan.yaml',
-    content: () => plan({ id: 'SOAK', waves: 'waves:\n  - { name: Pilot, groups: [pilot], status: complete, patched: 10, started: 2026-11-19T18:00, completed: 2026-11-20T10:00, gate: { min_success: 95, soak: 99999999d } }\n  - { name: Org, groups: [payroll], status: in_progress, started: 2026-11-21T09:00 }' }),
+    content: () =>
+      plan({
+        id: 'SOAK',
+        waves:
+          'waves:\n  - { name: Pilot, groups: [pilot], status: complete, patched: 10, started: 2026-11-19T18:00, completed: 2026-11-20T10:00, gate: { min_success: 95, soak: 99999999d } }\n  - { name: Org, groups: [payroll], status: in_progress, started: 2026-11-21T09:00 }',
+      }),
     expect: [{ code: 'duration.too-long', message: /`soak` is not a usable duration: `99999999d` is too large/ }],
   },
   {
     name: 'a CVSS 2 vector (bare, prefixed and in parentheses)',
     guards: 'the vector pattern in schemas/plan.schema.json and its CVSS 2 hint in the schema messages',
     file: 'cvss2.plan.yaml',
-    content: () => plan({ id: 'CVSS2', vulns: ['  - { id: CVE-2026-0001, cvss: "AV:N/AC:L/Au:N/C:C/I:C/A:C" }', '  - { id: CVE-2026-0002, cvss: "CVSS:2.0/AV:N/AC:L/Au:N/C:C/I:C/A:C" }', '  - { id: CVE-2026-0003, cvss: "(AV:N/AC:L/Au:N/C:C/I:C/A:C)" }'].join('\n') }),
+    content: () =>
+      plan({
+        id: 'CVSS2',
+        vulns: [
+          '  - { id: CVE-2026-0001, cvss: "AV:N/AC:L/Au:N/C:C/I:C/A:C" }',
+          '  - { id: CVE-2026-0002, cvss: "CVSS:2.0/AV:N/AC:L/Au:N/C:C/I:C/A:C" }',
+          '  - { id: CVE-2026-0003, cvss: "(AV:N/AC:L/Au:N/C:C/I:C/A:C)" }',
+        ].join('\n'),
+      }),
     expect: [
       { code: 'schema', message: /CVSS 2 vectors are not supported.*found `AV:N\/AC:L/, at: '6:32' },
       { code: 'schema', message: /CVSS 2 vectors are not supported.*found `CVSS:2\.0/, at: '7:32' },
@@ -338,9 +396,14 @@ export const FILE_CASES: readonly FileCase[] = [
   },
   {
     name: 'custom and language tags (`!!python/object/apply`, `!!js/function`, `!<tag:yaml.org,2002:js/undefined>`)',
-    guards: 'the YAML core schema and no custom types (a `!` sends a file from fastSource.ts to yamlSource.ts, which resolves no tags); the marker check is in corpus.test.ts',
+    guards:
+      'the YAML core schema and no custom types (a `!` sends a file from fastSource.ts to yamlSource.ts, which resolves no tags); the marker check is in corpus.test.ts',
     file: 'tags.plan.yaml',
-    content: () => plan({ id: 'TAGS' }).replace('title: Test plan', 'title: !!python/object/apply:os.system ["touch pwned"]\ndescription: !!js/function "function () { return 1 }"\nsla: !<tag:yaml.org,2002:js/undefined> standard'),
+    content: () =>
+      plan({ id: 'TAGS' }).replace(
+        'title: Test plan',
+        'title: !!python/object/apply:os.system ["touch pwned"]\ndescription: !!js/function "function () { return 1 }"\nsla: !<tag:yaml.org,2002:js/undefined> standard',
+      ),
     expect: [
       { code: 'yaml.syntax', message: /python\/object\/apply:os\.system.*never executed/, at: '2:8', severity: 'warning' },
       { code: 'yaml.syntax', message: /js\/function.*never executed/, at: '3:14', severity: 'warning' },
@@ -352,7 +415,11 @@ export const FILE_CASES: readonly FileCase[] = [
     name: 'prototype-pollution keys (`__proto__`, `constructor.prototype`)',
     guards: 'the yaml package building plain data with own properties (`__proto__` as a key is data) and the schema forbidding unknown fields',
     file: 'proto.plan.yaml',
-    content: () => plan({ id: 'PROTO', extra: '__proto__: { polluted: true, isAdmin: true }\nconstructor: { prototype: { polluted: true } }' }).replace('{ name: Pilot, groups: [pilot], status: planned }', '{ name: Pilot, groups: [pilot], status: planned, __proto__: { polluted: true } }'),
+    content: () =>
+      plan({ id: 'PROTO', extra: '__proto__: { polluted: true, isAdmin: true }\nconstructor: { prototype: { polluted: true } }' }).replace(
+        '{ name: Pilot, groups: [pilot], status: planned }',
+        '{ name: Pilot, groups: [pilot], status: planned, __proto__: { polluted: true } }',
+      ),
     expect: [
       { code: 'schema', message: /unknown field `__proto__`/, at: '5:1' },
       { code: 'schema', message: /unknown field `constructor`/, at: '6:1' },
@@ -361,12 +428,20 @@ export const FILE_CASES: readonly FileCase[] = [
   },
   {
     name: 'names that are Object.prototype members (`constructor`, `toString`, `hasOwnProperty`) used as references',
-    guards: 'own-property lookups (Object.hasOwn) of teams and cycles in src/core/rules/policies.ts (teamOf), planReferences.ts and exceptions.ts: without them `owner: constructor` is "a undefined team" and `approvers: [constructor]` crashed evaluate()',
+    guards:
+      'own-property lookups (Object.hasOwn) of teams and cycles in src/core/rules/policies.ts (teamOf), planReferences.ts and exceptions.ts: without them `owner: constructor` is "a undefined team" and `approvers: [constructor]` crashed evaluate()',
     file: 'names.plan.yaml',
-    content: () => plan({ id: 'NAMES', affects: '[constructor, hasOwnProperty]' }).replace('owner: it-ops', 'owner: constructor').replace('validator: infosec', 'validator: toString'),
+    content: () =>
+      plan({ id: 'NAMES', affects: '[constructor, hasOwnProperty]' })
+        .replace('owner: it-ops', 'owner: constructor')
+        .replace('validator: infosec', 'validator: toString'),
     base: {
-      'standard.sla.yaml': POLICY.replace('approvers: [infosec]', 'approvers: [infosec, constructor]').replace('medium: { cycle: monthly }', 'medium: { cycle: valueOf }'),
-      'proto.exception.yaml': 'id: EXC-PROTO\nvulnerabilities: [CVE-2026-0001]\ngroups: [payroll]\nrequested_by: alice@example.com\nrequested_on: 2026-11-20\nreason: x\nrevisit_on: 2026-12-01\napproval: { approved_by: carol@example.com, approved_on: 2026-11-21 }\n',
+      'standard.sla.yaml': POLICY.replace('approvers: [infosec]', 'approvers: [infosec, constructor]').replace(
+        'medium: { cycle: monthly }',
+        'medium: { cycle: valueOf }',
+      ),
+      'proto.exception.yaml':
+        'id: EXC-PROTO\nvulnerabilities: [CVE-2026-0001]\ngroups: [payroll]\nrequested_by: alice@example.com\nrequested_on: 2026-11-20\nreason: x\nrevisit_on: 2026-12-01\napproval: { approved_by: carol@example.com, approved_on: 2026-11-21 }\n',
     },
     expect: [
       { code: 'ref.unknown', message: /^unknown team `constructor`: the teams in patchops.yaml are it-ops, infosec$/, at: '3:8' },
@@ -377,7 +452,7 @@ export const FILE_CASES: readonly FileCase[] = [
   },
   {
     name: 'an extremely long line (a 4 MB title, under the cap)',
-    guards: 'linear-time parsing and escaping (a quadratic one runs into the test\'s timeout; npm run bench measures it)',
+    guards: "linear-time parsing and escaping (a quadratic one runs into the test's timeout; npm run bench measures it)",
     file: 'long-line.plan.yaml',
     content: () => plan({ id: 'LONG' }).replace('title: Test plan', `title: ${'T'.repeat(4 * MB)}`),
     expect: [{ code: 'sla.breached', message: /SLA breached/, at: '1:5' }],
@@ -403,11 +478,41 @@ export const FILE_CASES: readonly FileCase[] = [
     content: () => plan({ id: 'LONGVALUE', affects: 'k'.repeat(MB) }),
     expect: [{ code: 'schema', message: /^`affects` must be a list; found `k{10,200}…`$/, at: '7:10' }],
   },
-  { name: 'a file that is only a scalar', guards: 'the root-type check of the schemas (`the file` must be a mapping)', file: 'scalar.plan.yaml', content: () => 'just a string\n', expect: [{ code: 'schema', message: /`the file` must be a mapping of fields; found `just a string`/, at: '1:1' }] },
-  { name: 'a file that is only a list', guards: 'the root-type check of the schemas', file: 'list.plan.yaml', content: () => '- id: PLAN-1\n- id: PLAN-2\n', expect: [{ code: 'schema', message: /must be a mapping of fields; found a list/, at: '1:1' }] },
-  { name: 'an empty file', guards: 'the root-type check of the schemas (an empty document is null, not a crash)', file: 'empty.plan.yaml', content: () => '', expect: [{ code: 'schema', message: /must be a mapping of fields; found nothing/, at: '1:1' }] },
-  { name: 'a file of only comments', guards: 'the root-type check of the schemas', file: 'comments.plan.yaml', content: () => '# TODO: write the plan\n# (nothing yet)\n', expect: [{ code: 'schema', message: /must be a mapping of fields; found nothing/, at: '1:1' }] },
-  { name: 'a file of only `---` and `~`', guards: 'the root-type check of the schemas', file: 'tilde.plan.yaml', content: () => '---\n~\n', expect: [{ code: 'schema', message: /must be a mapping of fields; found nothing/ }] },
+  {
+    name: 'a file that is only a scalar',
+    guards: 'the root-type check of the schemas (`the file` must be a mapping)',
+    file: 'scalar.plan.yaml',
+    content: () => 'just a string\n',
+    expect: [{ code: 'schema', message: /`the file` must be a mapping of fields; found `just a string`/, at: '1:1' }],
+  },
+  {
+    name: 'a file that is only a list',
+    guards: 'the root-type check of the schemas',
+    file: 'list.plan.yaml',
+    content: () => '- id: PLAN-1\n- id: PLAN-2\n',
+    expect: [{ code: 'schema', message: /must be a mapping of fields; found a list/, at: '1:1' }],
+  },
+  {
+    name: 'an empty file',
+    guards: 'the root-type check of the schemas (an empty document is null, not a crash)',
+    file: 'empty.plan.yaml',
+    content: () => '',
+    expect: [{ code: 'schema', message: /must be a mapping of fields; found nothing/, at: '1:1' }],
+  },
+  {
+    name: 'a file of only comments',
+    guards: 'the root-type check of the schemas',
+    file: 'comments.plan.yaml',
+    content: () => '# TODO: write the plan\n# (nothing yet)\n',
+    expect: [{ code: 'schema', message: /must be a mapping of fields; found nothing/, at: '1:1' }],
+  },
+  {
+    name: 'a file of only `---` and `~`',
+    guards: 'the root-type check of the schemas',
+    file: 'tilde.plan.yaml',
+    content: () => '---\n~\n',
+    expect: [{ code: 'schema', message: /must be a mapping of fields; found nothing/ }],
+  },
   {
     name: 'two YAML documents in one file',
     guards: 'the one-document rule (MULTIPLE_DOCS) in src/core/parse/yamlSource.ts',
@@ -420,7 +525,10 @@ export const FILE_CASES: readonly FileCase[] = [
     name: 'a syntax error half-way (a file saved mid-edit)',
     guards: 'parse errors as diagnostics at their position in src/core/parse/yamlSource.ts',
     file: 'half.plan.yaml',
-    content: () => plan({ id: 'HALF' }).slice(0, plan({ id: 'HALF' }).indexOf('affects') + 12).replace('affects: [pa', 'affects: [pa\n'),
+    content: () =>
+      plan({ id: 'HALF' })
+        .slice(0, plan({ id: 'HALF' }).indexOf('affects') + 12)
+        .replace('affects: [pa', 'affects: [pa\n'),
     expect: [{ code: 'yaml.syntax', message: /./ }],
     refused: true,
   },
@@ -446,7 +554,9 @@ export function elapsedMs(started: bigint): number {
  */
 export function runPipeline(hostile: { file: string; content: string | Uint8Array }[], base: Record<string, string> = {}): PipelineResult {
   const names = new Set(hostile.map((h) => h.file));
-  const others = Object.entries({ ...BASE, ...base }).filter(([name]) => !names.has(name)).map(([name, text]) => loadFile(name, text));
+  const others = Object.entries({ ...BASE, ...base })
+    .filter(([name]) => !names.has(name))
+    .map(([name, text]) => loadFile(name, text));
   const started = process.hrtime.bigint();
   const loaded: LoadedFile[] = hostile.map((h) => loadFile(h.file, h.content));
   const loadMs = elapsedMs(started);
@@ -486,11 +596,22 @@ export const timings: { name: string; ms: number }[] = [];
 
 // ---- watching the file system -----------------------------------------------------------------
 
-
 /** The file-system calls that touch a path, as [function, path]. */
 export type FsCall = [string, string];
 
-const WATCHED = ['readFileSync', 'openSync', 'statSync', 'lstatSync', 'readdirSync', 'realpathSync', 'existsSync', 'opendirSync', 'accessSync', 'createReadStream', 'readlinkSync'] as const;
+const WATCHED = [
+  'readFileSync',
+  'openSync',
+  'statSync',
+  'lstatSync',
+  'readdirSync',
+  'realpathSync',
+  'existsSync',
+  'opendirSync',
+  'accessSync',
+  'createReadStream',
+  'readlinkSync',
+] as const;
 
 /**
  * Runs `fn` with the synchronous fs functions wrapped so every path they are given is recorded.

@@ -32,7 +32,10 @@ function assertRangesInside(diagnostics: readonly Diagnostic[], texts: ReadonlyM
     for (const p of [d.range.start, d.range.end]) {
       assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${d.file}: not integers ${JSON.stringify(d.range)}`);
       assert.ok(p.line >= 0 && p.line < lengths.length, `${d.file}: line ${p.line} outside 0..${lengths.length - 1} (${d.code} ${d.message.slice(0, 80)})`);
-      assert.ok(p.character >= 0 && p.character <= lengths[p.line], `${d.file}: character ${p.character} outside line ${p.line} of ${lengths[p.line]} (${d.code} ${d.message.slice(0, 80)})`);
+      assert.ok(
+        p.character >= 0 && p.character <= lengths[p.line],
+        `${d.file}: character ${p.character} outside line ${p.line} of ${lengths[p.line]} (${d.code} ${d.message.slice(0, 80)})`,
+      );
     }
     const { start, end } = d.range;
     assert.ok(end.line > start.line || (end.line === start.line && end.character >= start.character), `${d.file}: end before start`);
@@ -45,8 +48,22 @@ describe('fuzz: random bytes into loadFile', function () {
 
   it(`never throws; always a LoadedFile whose diagnostics have documented codes and ranges inside the text (seed ${seed}, ${runs} runs)`, () => {
     // Bytes, and bytes that are nearly YAML: a BOM, YAML punctuation, high bytes, NULs.
-    const yamlish = fc.array(fc.oneof(fc.constantFrom(...': - [ ] { } & * ! | > \' " # \n \r\n \t ? , % @ ` id title waves \xef\xbb\xbf \xff\xfe'.split(' ').map((s) => (s === '' ? ' ' : s))), fc.string({ maxLength: 8 })), { maxLength: 80 }).map((parts) => Buffer.from(parts.join(''), 'latin1'));
-    const bytes = fc.oneof(fc.uint8Array({ maxLength: 2_000 }), yamlish, fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.concat([Buffer.from([0xff, 0xfe]), b])));
+    const yamlish = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            ...': - [ ] { } & * ! | > \' " # \n \r\n \t ? , % @ ` id title waves \xef\xbb\xbf \xff\xfe'.split(' ').map((s) => (s === '' ? ' ' : s)),
+          ),
+          fc.string({ maxLength: 8 }),
+        ),
+        { maxLength: 80 },
+      )
+      .map((parts) => Buffer.from(parts.join(''), 'latin1'));
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 2_000 }),
+      yamlish,
+      fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.concat([Buffer.from([0xff, 0xfe]), b])),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...KINDS), bytes, (file, content) => {
         const loaded = loadFile(file, content);
@@ -85,8 +102,35 @@ const mutation = (): fc.Arbitrary<Mutation> =>
         fc.string({ unit: 'binary', maxLength: 20 }),
         fc.integer().map(String),
         fc.double().map(String),
-        fc.constantFrom('2026-02-30', '2026-13-01', '9999-12-31T23:59', '0000-01-01', '2026-11-18T24:00', '99999999d', '0m', '-1d', '1e309', 'NaN', '.inf', '~', 'null', 'yes', '[]', '{}', '""', 'CVSS:3.1/AV:X', 'AV:N/AC:L/Au:N/C:C/I:C/A:C', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'Mars/Olympus_Mons', '__proto__', 'constructor', 'toString'),
-        fc.tuple(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), fc.constantFrom(10, 16, 19, 24)).map(([d, n]) => d.toISOString().slice(0, n)),
+        fc.constantFrom(
+          '2026-02-30',
+          '2026-13-01',
+          '9999-12-31T23:59',
+          '0000-01-01',
+          '2026-11-18T24:00',
+          '99999999d',
+          '0m',
+          '-1d',
+          '1e309',
+          'NaN',
+          '.inf',
+          '~',
+          'null',
+          'yes',
+          '[]',
+          '{}',
+          '""',
+          'CVSS:3.1/AV:X',
+          'AV:N/AC:L/Au:N/C:C/I:C/A:C',
+          'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+          'Mars/Olympus_Mons',
+          '__proto__',
+          'constructor',
+          'toString',
+        ),
+        fc
+          .tuple(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), fc.constantFrom(10, 16, 19, 24))
+          .map(([d, n]) => d.toISOString().slice(0, n)),
       ),
     }),
   );
@@ -173,8 +217,42 @@ describe('fuzz: mutated samples through loadFile → assembleModel → evaluate 
 
 // Fragments that break HTML when unescaped. Every `<` the generator makes is followed by `zq`, and
 // every attribute it tries to open is `onzq`, so the rendered report may contain neither raw.
-const HTML_FRAGMENTS = ['<zq', '<zq>', '</zq>', '<zqscript>alert(1)</zqscript>', '<zqimg src=x onzq=alert(1)>', '" onzq="x', "' onzq='x", '"><zq', '&', '&lt;', '&#60;', '>', '`', 'javascript:alert(1)', '<!--', '-->', ']]>', '\u0000', '\u2028', 'a', ' ', '\\', '|', '*'];
-const htmlText = (): fc.Arbitrary<string> => fc.array(fc.oneof(fc.constantFrom(...HTML_FRAGMENTS), fc.string({ maxLength: 4 }).map((s) => s.replace(/</g, '<zq'))), { minLength: 1, maxLength: 6 }).map((parts) => `x${parts.join('')}`);
+const HTML_FRAGMENTS = [
+  '<zq',
+  '<zq>',
+  '</zq>',
+  '<zqscript>alert(1)</zqscript>',
+  '<zqimg src=x onzq=alert(1)>',
+  '" onzq="x',
+  "' onzq='x",
+  '"><zq',
+  '&',
+  '&lt;',
+  '&#60;',
+  '>',
+  '`',
+  'javascript:alert(1)',
+  '<!--',
+  '-->',
+  ']]>',
+  '\u0000',
+  '\u2028',
+  'a',
+  ' ',
+  '\\',
+  '|',
+  '*',
+];
+const htmlText = (): fc.Arbitrary<string> =>
+  fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...HTML_FRAGMENTS),
+        fc.string({ maxLength: 4 }).map((s) => s.replace(/</g, '<zq')),
+      ),
+      { minLength: 1, maxLength: 6 },
+    )
+    .map((parts) => `x${parts.join('')}`);
 
 const q = (s: string): string => JSON.stringify(s);
 
@@ -184,8 +262,21 @@ describe('fuzz: hostile text in every text field, through the HTML report', func
 
   it(`the report contains no unescaped \`<\` or attribute from file values (seed ${seed}, ${runs} runs)`, () => {
     const fields = fc.record({
-      name: htmlText(), title: htmlText(), description: htmlText(), vulnId: htmlText(), vulnTitle: htmlText(), environment: htmlText(), evidence: htmlText(),
-      wave: htmlText(), notes: htmlText(), communication: htmlText(), step: htmlText(), wentWell: htmlText(), reason: htmlText(), control: htmlText(), group: htmlText(),
+      name: htmlText(),
+      title: htmlText(),
+      description: htmlText(),
+      vulnId: htmlText(),
+      vulnTitle: htmlText(),
+      environment: htmlText(),
+      evidence: htmlText(),
+      wave: htmlText(),
+      notes: htmlText(),
+      communication: htmlText(),
+      step: htmlText(),
+      wentWell: htmlText(),
+      reason: htmlText(),
+      control: htmlText(),
+      group: htmlText(),
     });
     fc.assert(
       fc.property(fields, (v) => {
@@ -225,7 +316,11 @@ describe('fuzz: hostile text in every text field, through the HTML report', func
         };
         const evaluation = evaluate(assembleModel(Object.entries(files).map(([f, t]) => loadFile(f, t))), { asOf: AS_OF_MS });
         const schemaErrors = evaluation.diagnostics.filter((d) => VALUE_ERRORS.has(d.code));
-        assert.deepEqual(schemaErrors.map((d) => d.message), [], 'the fields are all valid text');
+        assert.deepEqual(
+          schemaErrors.map((d) => d.message),
+          [],
+          'the fields are all valid text',
+        );
         const html = renderHtml(buildReport(evaluation));
         assert.ok(html.includes('PLAN-HTML'));
         assert.equal(html.includes('<zq'), false, 'an unescaped `<` from a file value');

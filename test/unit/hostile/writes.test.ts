@@ -129,7 +129,7 @@ describe('hostile writes: report --out and export --out are atomic — guards: w
     assert.equal(fs.readFileSync(path.join(dir, 'r.md'), 'utf8'), 'new\n');
   });
 
-  it('another program\'s file that happens to have the temp name is never deleted', () => {
+  it("another program's file that happens to have the temp name is never deleted", () => {
     const dir = tempDir();
     const target = path.join(dir, 'r.md');
     let clash = '';
@@ -181,11 +181,21 @@ describe('hostile writes: import and enrich never lose an edit — guards: write
   });
 
   it('a plan deleted since it was read, a new plan that appeared meanwhile, a UTF-16 plan: refused, nothing written', () => {
-    const ws = tempDir({ ...WORKSPACE, 'b.plan.yaml': 'id: B\n', 'w.plan.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: W\n', 'utf16le')]) });
+    const ws = tempDir({
+      ...WORKSPACE,
+      'b.plan.yaml': 'id: B\n',
+      'w.plan.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: W\n', 'utf16le')]),
+    });
     fs.rmSync(path.join(ws, 'a.plan.yaml'));
-    assert.throws(() => writeChanges(ws, [{ file: 'a.plan.yaml', before: 'id: A\n', after: 'id: A2\n' }]), (e: Error) => e instanceof ChangeConflict && /deleted since it was read/.test(e.message));
+    assert.throws(
+      () => writeChanges(ws, [{ file: 'a.plan.yaml', before: 'id: A\n', after: 'id: A2\n' }]),
+      (e: Error) => e instanceof ChangeConflict && /deleted since it was read/.test(e.message),
+    );
     assert.equal(fs.existsSync(path.join(ws, 'a.plan.yaml')), false);
-    assert.throws(() => writeChanges(ws, [{ file: 'b.plan.yaml', before: null, after: 'id: MINE\n' }]), (e: Error) => e instanceof ChangeConflict && /appeared on disk/.test(e.message));
+    assert.throws(
+      () => writeChanges(ws, [{ file: 'b.plan.yaml', before: null, after: 'id: MINE\n' }]),
+      (e: Error) => e instanceof ChangeConflict && /appeared on disk/.test(e.message),
+    );
     assert.equal(fs.readFileSync(path.join(ws, 'b.plan.yaml'), 'utf8'), 'id: B\n');
     assert.throws(() => writeChanges(ws, [{ file: 'w.plan.yaml', before: 'id: W\n', after: 'id: W2\n' }]), /UTF-16: save it as UTF-8/);
     // All-or-nothing on a conflict: a good change listed first is not written either.
@@ -208,7 +218,10 @@ describe('hostile writes: import and enrich never lose an edit — guards: write
     );
     assert.equal(fs.readFileSync(path.join(outside, 'victim.plan.yaml'), 'utf8'), 'id: VICTIM\n', 'the file outside is not written through the link');
     assert.equal(fs.lstatSync(path.join(ws, 'link.plan.yaml')).isSymbolicLink(), true, 'nor is the link replaced');
-    assert.deepEqual(fs.readdirSync(path.dirname(outside)).filter((f) => f.startsWith('escape')), []);
+    assert.deepEqual(
+      fs.readdirSync(path.dirname(outside)).filter((f) => f.startsWith('escape')),
+      [],
+    );
   });
 });
 
@@ -265,7 +278,10 @@ describe('hostile writes: writing never destroys (links are followed, nothing bu
     writeFileAtomic(path.join(dir, 'a.md'), 'new\n');
     assert.equal(fs.readFileSync(path.join(dir, 'real', 'r.md'), 'utf8'), 'new\n');
     assert.equal(fs.statSync(path.join(dir, 'real', 'r.md')).mode & 0o777, 0o640);
-    assert.deepEqual(['folder-link', 'b.md', 'a.md'].map((f) => fs.lstatSync(path.join(dir, f)).isSymbolicLink()), [true, true, true]);
+    assert.deepEqual(
+      ['folder-link', 'b.md', 'a.md'].map((f) => fs.lstatSync(path.join(dir, f)).isSymbolicLink()),
+      [true, true, true],
+    );
     assert.deepEqual([...temps(dir), ...temps(path.join(dir, 'real'))], []);
   });
 
@@ -400,7 +416,11 @@ describe('hostile writes: writing never destroys (links are followed, nothing bu
       assert.equal(after.rdev, before.rdev);
       assert.equal(after.ino, before.ino, 'the very same node');
     }
-    assert.deepEqual(fs.readdirSync('/dev').filter((f) => f.startsWith('.full.')), [], 'no temp file left in /dev');
+    assert.deepEqual(
+      fs.readdirSync('/dev').filter((f) => f.startsWith('.full.')),
+      [],
+      'no temp file left in /dev',
+    );
   });
 
   it('as root, a device node made in a temporary folder (the same as /dev/full) is refused and stays a device', function () {
@@ -424,8 +444,14 @@ describe('hostile writes: writing never destroys (links are followed, nothing bu
 
   it('writeFileAtomic throws WriteRefused (what the CLI and the extension turn into one line), not a raw errno', () => {
     const dir = tempDir({ 'folder/x': 'x' });
-    assert.throws(() => writeFileAtomic(path.join(dir, 'folder'), 'x'), (e: Error) => e instanceof WriteRefused && e.message === 'it is a folder');
-    assert.throws(() => writeFileAtomic(path.join(dir, 'nope', 'r.md'), 'x'), (e: Error) => e instanceof WriteRefused && /^the folder .*nope does not exist$/.test(e.message));
+    assert.throws(
+      () => writeFileAtomic(path.join(dir, 'folder'), 'x'),
+      (e: Error) => e instanceof WriteRefused && e.message === 'it is a folder',
+    );
+    assert.throws(
+      () => writeFileAtomic(path.join(dir, 'nope', 'r.md'), 'x'),
+      (e: Error) => e instanceof WriteRefused && /^the folder .*nope does not exist$/.test(e.message),
+    );
   });
 });
 

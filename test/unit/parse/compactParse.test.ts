@@ -183,7 +183,8 @@ describe('parse: the line walk on reformatted sample files', function () {
         assert.deepEqual(fast.value, full.value);
         assert.deepEqual(fast.problems, full.problems);
         for (const p of [...allPaths(full.value), ['waves', 9, 'name']]) {
-          for (const part of ['key', 'value'] as const) assert.deepEqual(fast.rangeOf(p, part), full.rangeOf(p, part), `${part} of ${JSON.stringify(p)}\n${text}`);
+          for (const part of ['key', 'value'] as const)
+            assert.deepEqual(fast.rangeOf(p, part), full.rangeOf(p, part), `${part} of ${JSON.stringify(p)}\n${text}`);
         }
       }),
       { seed, numRuns: runs },
@@ -199,7 +200,11 @@ describe('parse: the fast path keeps one copy of the text', () => {
       const full = parseYamlSource('p.plan.yaml', t);
       assert.equal(fast.text, t);
       assert.deepEqual(fast.value, full.value);
-      for (const path of [['testing', 'status'], ['waves', 0, 'patched'], ['waves', 0, 'name']]) {
+      for (const path of [
+        ['testing', 'status'],
+        ['waves', 0, 'patched'],
+        ['waves', 0, 'name'],
+      ]) {
         assert.deepEqual(fast.rangeOf(path), full.rangeOf(path), `${JSON.stringify(t)} ${JSON.stringify(path)}`);
       }
     }
@@ -230,7 +235,12 @@ describe('parse: compacting the data', () => {
     const vector = (i: number) => `CVSS:3.1/AV:N/AC:L/PR:N/UI:${'NR'[i % 2]}/S:U/C:H/I:H/A:H`;
     const make = (f: number) => ({
       id: `PLAN-${f}`,
-      vulnerabilities: Array.from({ length: 30 }, (_, i) => ({ id: `CVE-2026-${f * 100 + i}`, cvss: vector(i), discovered: `2026-11-${10 + (i % 9)}T09:00`, title: `a title that is only here ${f}.${i}` })),
+      vulnerabilities: Array.from({ length: 30 }, (_, i) => ({
+        id: `CVE-2026-${f * 100 + i}`,
+        cvss: vector(i),
+        discovered: `2026-11-${10 + (i % 9)}T09:00`,
+        title: `a title that is only here ${f}.${i}`,
+      })),
     });
     for (let f = 0; f < 300; f++) {
       const value = make(f);

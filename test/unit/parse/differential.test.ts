@@ -17,9 +17,9 @@ import { yamlDocument } from './yamlDocs';
 const ROOT = path.resolve(__dirname, '../../../..');
 
 function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : [],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 /** Valid documents with the constructs the parsers are most likely to read differently. */
@@ -36,11 +36,7 @@ const ADVERSARIAL_SEEDS = [
 
 describe('parse: differential fuzz of the fast path against the full parser', function () {
   this.timeout(120_000);
-  const seeds = [
-    ...yamlFiles(path.join(ROOT, 'samples')).map((f) => fs.readFileSync(f, 'utf8')),
-    ...Object.values(BASE),
-    ...ADVERSARIAL_SEEDS,
-  ];
+  const seeds = [...yamlFiles(path.join(ROOT, 'samples')).map((f) => fs.readFileSync(f, 'utf8')), ...Object.values(BASE), ...ADVERSARIAL_SEEDS];
   const { seed, runs } = fuzzParameters('fast vs full parser', 3000);
 
   it(`both refuse or both accept, with the same data and ranges (seed ${seed}, ${runs} runs)`, () => {
@@ -58,7 +54,11 @@ describe('parse: differential fuzz of the fast path against the full parser', fu
 describe('parse: the documents the two parsers once read differently', () => {
   const check = ({ text, truth }: Disagreement): void => {
     const full = parseYamlSource('x.plan.yaml', text);
-    if (truth === 'error') assert.ok(full.problems.some((p) => p.severity === 'error'), 'the full parser refuses it');
+    if (truth === 'error')
+      assert.ok(
+        full.problems.some((p) => p.severity === 'error'),
+        'the full parser refuses it',
+      );
     else {
       assert.deepEqual(full.problems, []);
       assert.deepEqual(full.value, truth.value, 'the full parser reads it so');

@@ -31,7 +31,7 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
   { name: 'a float with a sign and no digit before the point is a number', text: 'n: -.5e-3\nm: +.5\n', truth: { value: { n: -0.0005, m: 0.5 } }, was: 'text' },
   { name: 'minus zero is minus zero', text: 'n: -0\n', truth: { value: { n: -0 } }, was: '0' },
   // Keys.
-  { name: 'a complex key is the full parser\'s text of it', text: 'm:\n  ? [a, b]\n  : c\n', truth: { value: { m: { '[ a, b ]': 'c' } } }, was: '"a,b"' },
+  { name: "a complex key is the full parser's text of it", text: 'm:\n  ? [a, b]\n  : c\n', truth: { value: { m: { '[ a, b ]': 'c' } } }, was: '"a,b"' },
   { name: 'a flow sequence as a key', text: 'm:\n  [a, b]: c\n', truth: { value: { m: { '[ a, b ]': 'c' } } }, was: '"a,b"' },
   { name: 'a flow mapping as a key', text: 'm:\n  {x: 1}: c\n', truth: { value: { m: { '{ x: 1 }': 'c' } } }, was: '"[object Object]"' },
   { name: 'a null key', text: 'm:\n  ~: x\n', truth: { value: { m: { '': 'x' } } }, was: '"null"' },
@@ -39,14 +39,14 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
   { name: 'an empty key in a flow mapping', text: 'm: {: x}\n', truth: { value: { m: { '': 'x' } } }, was: '"null"' },
   { name: 'a key whose `:` is more than 1024 characters after its start', text: `m:\n  ${'k'.repeat(1030)}: 1\n`, truth: 'error', was: 'read' },
   // Multi-line flow collections and quoted scalars must be indented past their key.
-  { name: 'a flow sequence continued at its key\'s column', text: 'a:\n  b: [x,\n  y]\n', truth: 'error', was: 'read' },
-  { name: 'a flow mapping continued at its key\'s column', text: 'a:\n  b: {x: 1,\n  y: 2}\n', truth: 'error', was: 'read' },
-  { name: 'a double-quoted string continued at its key\'s column', text: 'a:\n  b: "x\n  y"\n', truth: 'error', was: '"x y"' },
+  { name: "a flow sequence continued at its key's column", text: 'a:\n  b: [x,\n  y]\n', truth: 'error', was: 'read' },
+  { name: "a flow mapping continued at its key's column", text: 'a:\n  b: {x: 1,\n  y: 2}\n', truth: 'error', was: 'read' },
+  { name: "a double-quoted string continued at its key's column", text: 'a:\n  b: "x\n  y"\n', truth: 'error', was: '"x y"' },
   { name: 'a single-quoted string continued left of its item', text: "a:\n  - 'x\n y'\n", truth: 'error', was: '"x y"' },
   { name: 'an escaped line break before an empty line', text: 'a: "x\\\n\n  y"\n', truth: { value: { a: 'x y' } }, was: '"xy"' },
   { name: 'an escape beyond U+10FFFF', text: 'a: "\\U0011FFFF"\n', truth: 'error', was: 'two broken surrogates' },
   // Comments must be separated from what comes before them.
-  { name: 'a comment right after a closing quote', text: "a: 'x'#c\nb: \"y\"#c\n", truth: 'error', was: 'read' },
+  { name: 'a comment right after a closing quote', text: 'a: \'x\'#c\nb: "y"#c\n', truth: 'error', was: 'read' },
   { name: 'a comment right after a flow collection', text: 'a: [x]#c\n', truth: 'error', was: 'read' },
   { name: 'a comment right after an opening bracket', text: 'a: [#b\n  x]\n', truth: 'error', was: 'read' },
   { name: 'a comment right after a comma', text: 'a: {x: 1,#b\n  y: 2}\n', truth: 'error', was: 'read' },

@@ -10,9 +10,9 @@ import type { YamlPath } from '../../../src/core/model/source';
 const ROOT = path.resolve(__dirname, '../../../..');
 
 function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : [],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 /** Every path to a node of the data: mapping keys and list items, depth first. */
@@ -38,7 +38,10 @@ function assertSameAsFull(file: string, text: string): number {
 }
 
 describe('parse: the fast path agrees with the full parser', () => {
-  const files = [...yamlFiles(path.join(ROOT, 'samples')), ...yamlFiles(path.join(ROOT, 'test', 'unit')).filter((f) => /\.(plan|sla|assets|exception)\.ya?ml$|patchops\.ya?ml$/.test(f))];
+  const files = [
+    ...yamlFiles(path.join(ROOT, 'samples')),
+    ...yamlFiles(path.join(ROOT, 'test', 'unit')).filter((f) => /\.(plan|sla|assets|exception)\.ya?ml$|patchops\.ya?ml$/.test(f)),
+  ];
 
   it(`on every sample file (${files.length}), for every node`, () => {
     let checked = 0;

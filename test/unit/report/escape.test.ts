@@ -82,12 +82,30 @@ describe('report escaping', () => {
       assert.equal(safeUrl('  HTTP://Wiki.Contoso.Example  '), 'http://wiki.contoso.example/');
     });
     it('refuses script, data and other schemes however they are spelled', () => {
-      for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', '\u0000javascript:alert(1)', 'data:text/html,<script>1</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'mailto:a@b.example', 'ftp://files.example/']) {
+      for (const url of [
+        'javascript:alert(1)',
+        'JavaScript:alert(1)',
+        ' javascript:alert(1)',
+        'java\tscript:alert(1)',
+        '\u0000javascript:alert(1)',
+        'data:text/html,<script>1</script>',
+        'vbscript:msgbox(1)',
+        'file:///etc/passwd',
+        'mailto:a@b.example',
+        'ftp://files.example/',
+      ]) {
         assert.equal(safeUrl(url), null, url);
       }
     });
     it('refuses relative, protocol-relative, garbage and credential-carrying URLs', () => {
-      for (const url of ['/patch-tests/41', '//evil.example/x', 'not a url', '', 'https://wiki.contoso.example@evil.example/', 'https://user:pw@host.example/']) {
+      for (const url of [
+        '/patch-tests/41',
+        '//evil.example/x',
+        'not a url',
+        '',
+        'https://wiki.contoso.example@evil.example/',
+        'https://user:pw@host.example/',
+      ]) {
         assert.equal(safeUrl(url), null, url);
       }
     });

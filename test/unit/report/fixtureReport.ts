@@ -5,7 +5,7 @@
 import { type ExceptionReport, type PlanReport, type ReportDocument, type WaveReport } from '../../../src/core/report/reportModel';
 import { TIERS, type ExceptionState, type Kpis, type PlanState, type Tier } from '../../../src/core/model/vocabulary';
 
-export const AS_OF = '2026-11-23T12:00:00.000Z';
+const AS_OF = '2026-11-23T12:00:00.000Z';
 
 function wave(name: string, status: WaveReport['status'], targets: number | null, patched = 0, failed = 0, extra: Partial<WaveReport> = {}): WaveReport {
   return {
@@ -322,7 +322,7 @@ function realisticExceptions(): ExceptionReport[] {
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** KPIs as docs/rules.md#kpis defines them, computed from the plans and exceptions (test-side). */
-export function computeKpis(plans: readonly PlanReport[], exceptions: readonly ExceptionReport[]): Kpis {
+function computeKpis(plans: readonly PlanReport[], exceptions: readonly ExceptionReport[]): Kpis {
   const plansByState: Partial<Record<PlanState, number>> = {};
   for (const p of plans) plansByState[p.state] = (plansByState[p.state] ?? 0) + 1;
   const exceptionsByState: Partial<Record<ExceptionState, number>> = {};
@@ -344,6 +344,7 @@ export function computeKpis(plans: readonly PlanReport[], exceptions: readonly E
     openBreaches: n('breached'),
     dueSoon: n('due_soon'),
     unknownDeadlines: n('unknown'),
+    atRisk: plans.filter((p) => p.forecast?.atRisk).length,
     plansWithUnknownEndpoints: plans.filter((p) => p.status === 'active' && p.endpoints.targets === null).length,
     plansByState,
     exceptionsByState,
@@ -388,8 +389,22 @@ export const HOSTILE_PAYLOADS: readonly string[] = [
 
 /** Keys whose values are enums or instants: kept valid in the hostile copy of realistic plans. */
 const STRUCTURAL_KEYS = new Set([
-  'asOf', 'status', 'severity', 'impact', 'tier', 'state', 'testing', 'approval',
-  'clockStart', 'deadline', 'remediatedAt', 'started', 'completed', 'requestedOn', 'approvedOn', 'revisitOn',
+  'asOf',
+  'status',
+  'severity',
+  'impact',
+  'tier',
+  'state',
+  'testing',
+  'approval',
+  'clockStart',
+  'deadline',
+  'remediatedAt',
+  'started',
+  'completed',
+  'requestedOn',
+  'approvedOn',
+  'revisitOn',
 ]);
 
 /** Replaces every free-text string (recursively) with the next payload. */
@@ -411,7 +426,7 @@ function poison<T>(value: T, next: () => string, key = ''): T {
  */
 export function buildHostileReport(): ReportDocument {
   let i = 0;
-  const next = (): string => HOSTILE_PAYLOADS[i++ % HOSTILE_PAYLOADS.length]!;
+  const next = (): string => HOSTILE_PAYLOADS[i++ % HOSTILE_PAYLOADS.length];
   const doc = poison(buildRealisticReport(), next);
   const h = (): string => next();
   const weird = <T>(): T => h() as unknown as T;

@@ -68,7 +68,11 @@ describe('HTML report in a real browser', function () {
     assert.equal(await o.page.evaluate<string>('typeof window.__pwned'), 'undefined');
     assert.deepEqual(o.dialogs, []);
     assert.deepEqual(o.consoleErrors, [], 'no CSP violation or other error');
-    assert.deepEqual(o.requests.map((u) => path.basename(new URL(u).pathname)), [fileName], 'no request but the report itself');
+    assert.deepEqual(
+      o.requests.map((u) => path.basename(new URL(u).pathname)),
+      [fileName],
+      'no request but the report itself',
+    );
     assert.equal(await o.page.locator('script, img, iframe, a, base, object, embed, link').count(), 0);
     const styled = await o.page.evaluate<string>("getComputedStyle(document.querySelector('.card')).borderTopWidth");
     assert.equal(styled, '4px', 'the hashed style block applied');
@@ -92,7 +96,18 @@ describe('HTML report in a real browser', function () {
     try {
       await assertInert(o, 'report.html');
       const kpis = await o.page.locator('section[aria-labelledby="h-kpis"]').innerText();
-      for (const text of ['SLA COMPLIANCE', '40%', '2 met · 1 missed · 2 breached', 'ENDPOINTS REMEDIATED', '54.4%', 'OPEN BREACHES', 'DUE SOON', 'MEAN TIME TO PATCH', '40.5 h', 'EXCEPTIONS BY STATE']) {
+      for (const text of [
+        'SLA COMPLIANCE',
+        '40%',
+        '2 met · 1 missed · 2 breached',
+        'ENDPOINTS REMEDIATED',
+        '54.4%',
+        'OPEN BREACHES',
+        'DUE SOON',
+        'MEAN TIME TO PATCH',
+        '40.5 h',
+        'EXCEPTIONS BY STATE',
+      ]) {
         assert.ok(kpis.includes(text), `KPI text ${text} in:\n${kpis}`);
       }
       assert.equal(await o.page.locator('article.plan').count(), doc.plans.length);
@@ -117,7 +132,12 @@ describe('HTML report in a real browser', function () {
       await assertInert(o, 'hostile.html');
       assert.equal(await o.page.locator('article.plan').count(), doc.plans.length);
       const text = await o.page.locator('body').innerText();
-      for (const payload of ['<script>window.__pwned=1</script>', '"><img src=x onerror="window.__pwned=1;alert(1)">', '</style><style>body{display:none}</style>', 'javascript:alert(1)']) {
+      for (const payload of [
+        '<script>window.__pwned=1</script>',
+        '"><img src=x onerror="window.__pwned=1;alert(1)">',
+        '</style><style>body{display:none}</style>',
+        'javascript:alert(1)',
+      ]) {
         assert.ok(text.includes(payload), `reader sees ${payload}`);
       }
       assert.ok(HOSTILE_PAYLOADS.length > 10);

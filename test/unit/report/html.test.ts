@@ -8,15 +8,74 @@ import { HOSTILE_PAYLOADS, allStrings, buildHostileReport, buildRealisticReport 
 
 // Everything the renderer may emit. An injected element or attribute shows up as anything else.
 const ALLOWED_TAGS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'div', 'header', 'main', 'footer', 'section', 'article',
-  'h1', 'h2', 'h3', 'h4', 'p', 'strong', 'code', 'span', 'br', 'time', 'ul', 'li', 'dl', 'dt', 'dd',
-  'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption',
-  'svg', 'g', 'rect', 'text', 'desc',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'div',
+  'header',
+  'main',
+  'footer',
+  'section',
+  'article',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'strong',
+  'code',
+  'span',
+  'br',
+  'time',
+  'ul',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'figure',
+  'figcaption',
+  'svg',
+  'g',
+  'rect',
+  'text',
+  'desc',
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
-  'lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id', 'aria-labelledby', 'aria-label', 'aria-hidden',
-  'role', 'scope', 'colspan', 'datetime', 'focusable', 'viewbox', 'width', 'height', 'xmlns', 'x', 'y', 'rx', 'fill',
-  'text-anchor', 'preserveaspectratio',
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'class',
+  'id',
+  'aria-labelledby',
+  'aria-label',
+  'aria-hidden',
+  'role',
+  'scope',
+  'colspan',
+  'datetime',
+  'focusable',
+  'viewbox',
+  'width',
+  'height',
+  'xmlns',
+  'x',
+  'y',
+  'rx',
+  'fill',
+  'text-anchor',
+  'preserveaspectratio',
 ]);
 
 /** Tag names and attribute names of every start tag (values are quoted and cannot hold `>`). */
@@ -25,8 +84,8 @@ function scanTags(html: string): { tags: Set<string>; attributes: Set<string> } 
   const attributes = new Set<string>();
   const body = html.replace(/<style>[\s\S]*?<\/style>/, '<style></style>').replace(/^<!DOCTYPE html>/, '');
   for (const m of body.matchAll(/<\/?([A-Za-z][\w-]*)((?:\s+[\w-]+(?:="[^"]*")?)*)\s*\/?>/g)) {
-    tags.add(m[1]!.toLowerCase());
-    for (const a of m[2]!.matchAll(/([\w-]+)(?:="[^"]*")?/g)) attributes.add(a[1]!.toLowerCase());
+    tags.add(m[1].toLowerCase());
+    for (const a of m[2].matchAll(/([\w-]+)(?:="[^"]*")?/g)) attributes.add(a[1].toLowerCase());
   }
   // Anything that looks like a tag but did not match the strict pattern above is suspect too.
   const loose = body.match(/<[A-Za-z!/?]/g)?.length ?? 0;
@@ -60,7 +119,10 @@ describe('renderHtml', () => {
 
   it('is one self-contained document with a strict CSP and no script', () => {
     assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en">'));
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-[A-Za-z0-9+/]+={0,2}&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;">/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-[A-Za-z0-9+/]+={0,2}&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;">/,
+    );
     assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<style>'), 'the CSP comes before the style it governs');
     assert.doesNotMatch(html, /<script/i);
     assert.doesNotMatch(html, /\s(src|href|srcset|action|formaction|xlink:href)=/i);
@@ -69,7 +131,7 @@ describe('renderHtml', () => {
   });
 
   it('allows exactly its own style block by SHA-256 hash', () => {
-    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
     assert.equal(style, REPORT_CSS);
     const digest = createHash('sha256').update(style, 'utf8').digest('base64');
     assert.ok(reportCsp().includes(`'sha256-${digest}'`));
@@ -103,10 +165,16 @@ describe('renderHtml', () => {
 
   it('draws the two charts as accessible inline SVG', () => {
     const charts = [...html.matchAll(/<svg class="chart-svg"[^>]*role="img" aria-label="([^"]*)"[^>]*><title>([^<]*)<\/title><desc>/g)];
-    assert.deepEqual(charts.map((m) => m[2]), ['Plans by SLA state per tier', 'Endpoints remediated per plan']);
-    assert.match(charts[0]![1]!, /Critical: 2 breached, 1 met\. High: 1 due soon, 1 awaiting test, 1 met\. Medium: 1 on track, 1 missed\. Low: 1 cancelled\. No tier: 1 exempt\./);
-    assert.match(charts[1]![1]!, /PLAN-2026-046: 25%; PLAN-2026-041: 37\.7%;/);
-    assert.ok(!charts[1]![1]!.includes('PLAN-2026-027'), 'a cancelled plan is not charted');
+    assert.deepEqual(
+      charts.map((m) => m[2]),
+      ['Plans by SLA state per tier', 'Endpoints remediated per plan'],
+    );
+    assert.match(
+      charts[0][1],
+      /Critical: 2 breached, 1 met\. High: 1 due soon, 1 awaiting test, 1 met\. Medium: 1 on track, 1 missed\. Low: 1 cancelled\. No tier: 1 exempt\./,
+    );
+    assert.match(charts[1][1], /PLAN-2026-046: 25%; PLAN-2026-041: 37\.7%;/);
+    assert.ok(!charts[1][1].includes('PLAN-2026-027'), 'a cancelled plan is not charted');
   });
 
   it('lists what needs attention, breached and due soon first, with time overdue or left', () => {
@@ -123,7 +191,16 @@ describe('renderHtml', () => {
   it('shows every plan as a section, worst first, with badges whose text names the state', () => {
     const articles = [...html.matchAll(/<article class="plan p-(\w+)"/g)].map((m) => m[1]);
     assert.deepEqual(articles, ['breached', 'breached', 'due_soon', 'awaiting_test', 'on_track', 'missed', 'met', 'met', 'exempt', 'cancelled']);
-    for (const [cls, label] of [['breached', 'Breached'], ['due_soon', 'Due soon'], ['awaiting_test', 'Awaiting test'], ['on_track', 'On track'], ['missed', 'Missed'], ['met', 'Met'], ['exempt', 'Exempt'], ['cancelled', 'Cancelled']]) {
+    for (const [cls, label] of [
+      ['breached', 'Breached'],
+      ['due_soon', 'Due soon'],
+      ['awaiting_test', 'Awaiting test'],
+      ['on_track', 'On track'],
+      ['missed', 'Missed'],
+      ['met', 'Met'],
+      ['exempt', 'Exempt'],
+      ['cancelled', 'Cancelled'],
+    ]) {
       assert.ok(html.includes(`<span class="badge state-${cls}">${label}</span>`), label);
     }
     assert.ok(html.includes('<span class="badge tier tier-critical">Critical tier</span>'));
@@ -151,7 +228,10 @@ describe('renderHtml', () => {
       text,
       /EXC-2026-007 Active Verified in git Requested by bob@contoso\.example 2026-11-20 06:00 UTC Approved by carol@contoso\.example 2026-11-21 06:00 UTC Revisit on 2027-01-15 06:00 UTC in 52d 18h Scope Plan PLAN-2026-041 CVE-2026-1234 Groups: kiosks Tier High Effect Effective: its scope is removed from the plans/,
     );
-    assert.match(text, /Reason Kiosk vendor certifies browser builds quarterly; this update breaks the kiosk shell\. Compensating controls Kiosk lockdown mode Outbound traffic limited to the kiosk app/);
+    assert.match(
+      text,
+      /Reason Kiosk vendor certifies browser builds quarterly; this update breaks the kiosk shell\. Compensating controls Kiosk lockdown mode Outbound traffic limited to the kiosk app/,
+    );
     assert.match(text, /EXC-2026-009 Pending approval No approval Requested by alice@contoso\.example 2026-11-22 15:00 UTC Approved by not approved/);
     assert.match(text, /EXC-2026-008 Invalid Not checked approved by the requester bob@contoso\.example; an approver must be someone else/);
     assert.match(text, /Compensating controls None documented\./);
@@ -204,7 +284,7 @@ describe('renderHtml', () => {
     });
 
     it('never turns document text into a class name', () => {
-      for (const m of out.matchAll(/class="([^"]*)"/g)) assert.match(m[1]!, /^[a-z0-9_ -]+$/, m[1]);
+      for (const m of out.matchAll(/class="([^"]*)"/g)) assert.match(m[1], /^[a-z0-9_ -]+$/, m[1]);
     });
 
     it('keeps the plan and exception counts', () => {

@@ -65,8 +65,8 @@ describe('renderMarkdown', () => {
   it('titles the report with the workspace, the as-of instant and the timezone', () => {
     const [first, , third] = md.split('\n');
     assert.equal(first, '# Patch report: Contoso IT patching');
-    assert.match(third!, /As of \*\*2026-11-23 12:00 UTC\*\*/);
-    assert.match(third!, /America\/Chicago, 2026-11-23 06:00 local time/);
+    assert.match(third, /As of \*\*2026-11-23 12:00 UTC\*\*/);
+    assert.match(third, /America\/Chicago, 2026-11-23 06:00 local time/);
   });
 
   it('shows the KPIs in a table', () => {
@@ -84,8 +84,14 @@ describe('renderMarkdown', () => {
     assert.ok(md.indexOf('## Needs attention') < md.indexOf('## Plans'));
     const attention = section(md, 'Needs attention');
     const order = ['PLAN-2026-046', 'PLAN-2026-041', 'PLAN-2026-044', 'PLAN-2026-045'].map((id) => attention.indexOf(`| ${id} |`));
-    assert.ok(order.every((i) => i > 0), String(order));
-    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    assert.ok(
+      order.every((i) => i > 0),
+      String(order),
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+    );
     assert.match(attention, /\| PLAN-2026-046 \| .* \| \*\*Breached\*\* \| 2026-11-21 15:00 UTC \| overdue by 1d 21h \|/);
     assert.match(attention, /\| PLAN-2026-044 \| .* \| \*\*Due soon\*\* \| 2026-11-24 03:00 UTC \| 15h left \|/);
     assert.match(attention, /\| PLAN-2026-045 \| .* \| \*\*Awaiting test\*\* \| — \| testing in progress \|/);
@@ -101,10 +107,21 @@ describe('renderMarkdown', () => {
   it('lists every plan, worst state first, with tier, state, deadline, endpoints and waves', () => {
     const plans = section(md, 'Plans (10)');
     const headings = plans.split('\n').filter((l) => l.startsWith('### '));
-    assert.deepEqual(headings.map((h) => h.slice(4, 17)), [
-      'PLAN-2026-046', 'PLAN-2026-041', 'PLAN-2026-044', 'PLAN-2026-045', 'PLAN-2026-039',
-      'PLAN-2026-030', 'PLAN-2026-033', 'PLAN-2026-036', 'PLAN-2026-029', 'PLAN-2026-027',
-    ]);
+    assert.deepEqual(
+      headings.map((h) => h.slice(4, 17)),
+      [
+        'PLAN-2026-046',
+        'PLAN-2026-041',
+        'PLAN-2026-044',
+        'PLAN-2026-045',
+        'PLAN-2026-039',
+        'PLAN-2026-030',
+        'PLAN-2026-033',
+        'PLAN-2026-036',
+        'PLAN-2026-029',
+        'PLAN-2026-027',
+      ],
+    );
     assert.ok(plans.indexOf('PLAN-2026-046') < plans.indexOf('PLAN-2026-039'), 'breached before on track');
     assert.ok(plans.indexOf('### PLAN-2026-046') < plans.indexOf('### PLAN-2026-041'), 'more overdue first');
     for (const state of ['Breached', 'Due soon', 'Awaiting test', 'On track', 'Missed', 'Met', 'Exempt', 'Cancelled']) {

@@ -16,8 +16,15 @@ describe('risk/cvss', () => {
   describe('severityOfScore: the CVSS qualitative rating scale', () => {
     it('maps band edges', () => {
       const cases: Array<[number, string]> = [
-        [0, 'none'], [0.1, 'low'], [3.9, 'low'], [4.0, 'medium'], [6.9, 'medium'],
-        [7.0, 'high'], [8.9, 'high'], [9.0, 'critical'], [10, 'critical'],
+        [0, 'none'],
+        [0.1, 'low'],
+        [3.9, 'low'],
+        [4.0, 'medium'],
+        [6.9, 'medium'],
+        [7.0, 'high'],
+        [8.9, 'high'],
+        [9.0, 'critical'],
+        [10, 'critical'],
       ];
       for (const [score, band] of cases) assert.equal(severityOfScore(score), band, String(score));
     });
@@ -123,18 +130,18 @@ describe('risk/cvss', () => {
     });
 
     it('names an unknown value and lists the valid ones', () => {
-      assert.match(message(scoreCvss('CVSS:3.1/AV:Q/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H')),
-        /^`AV:Q`: unknown value `Q` for `AV` .*valid: `N`, `A`, `L`, `P`$/);
+      assert.match(message(scoreCvss('CVSS:3.1/AV:Q/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H')), /^`AV:Q`: unknown value `Q` for `AV` .*valid: `N`, `A`, `L`, `P`$/);
       // Base metrics cannot be "not defined".
       assert.match(message(scoreCvss('CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H')), /unknown value `X` for `AV`/);
       // Safety (S) exists only for the modified MSI/MSA, not for the base SC.
-      assert.match(message(scoreCvss('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:S/SI:N/SA:N')),
-        /unknown value `S` for `SC`.*valid: `H`, `L`, `N`$/);
+      assert.match(message(scoreCvss('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:S/SI:N/SA:N')), /unknown value `S` for `SC`.*valid: `H`, `L`, `N`$/);
     });
 
     it('names an unknown metric, and says when it belongs to the other version', () => {
-      assert.match(message(scoreCvss('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/XX:1')),
-        /^unknown metric `XX` for CVSS 3\.1; base metrics are AV, AC, PR, UI, S, C, I, A$/);
+      assert.match(
+        message(scoreCvss('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/XX:1')),
+        /^unknown metric `XX` for CVSS 3\.1; base metrics are AV, AC, PR, UI, S, C, I, A$/,
+      );
       assert.match(message(scoreCvss('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/VC:H')), /`VC` .*it is a CVSS 4\.0 metric/);
       assert.match(message(scoreCvss('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/C:H/VI:H/VA:H/SC:N/SI:N/SA:N')), /`C` .*it is a CVSS 3\.x metric/);
     });

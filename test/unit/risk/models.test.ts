@@ -30,10 +30,18 @@ yes | no | yes | total | 3 days + forensic triage
 yes | yes | no | partial | 14 days
 yes | yes | no | total | 3 days + forensic triage
 yes | yes | yes | partial | 3 days
-yes | yes | yes | total | 3 days + forensic triage`.trim().split('\n').map((l) => l.split(' | '));
+yes | yes | yes | total | 3 days + forensic triage`
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' | '));
   for (const [kev, exposed, automatable, technical, expected] of rows) {
     it(`KEV ${kev} · exposed ${exposed} · automatable ${automatable} · ${technical} → ${expected}`, () => {
-      const a = bod2604({ kev: yn(kev), exposure: yn(exposed) ? 'public' : 'internal', automatable: yn(automatable), technicalImpact: technical as TechnicalImpact });
+      const a = bod2604({
+        kev: yn(kev),
+        exposure: yn(exposed) ? 'public' : 'internal',
+        automatable: yn(automatable),
+        technicalImpact: technical as TechnicalImpact,
+      });
       if (expected === 'FSU') {
         assert.deepEqual(a.rule, { kind: 'upgrade-cycle' });
         assert.equal(a.outcome, 'next scheduled major upgrade or rebuild');
@@ -84,11 +92,19 @@ poc | yes | total | T | T* | AT
 active | no | partial | T | T | AT
 active | no | total | T | AT | AC
 active | yes | partial | AT | AT | AC
-active | yes | total | AT | AC | AC`.trim().split('\n').map((l) => l.split(' | '));
+active | yes | total | AT | AC | AC`
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' | '));
   for (const [exploitation, automatable, technical, ...byMission] of rows) {
     (['low', 'medium', 'high'] as Impact[]).forEach((mission, i) => {
       it(`${exploitation} · automatable ${automatable} · ${technical} · mission ${mission} → ${byMission[i]}`, () => {
-        const a = ssvc({ exploitation: exploitation as Exploitation, automatable: yn(automatable), technicalImpact: technical as TechnicalImpact, missionImpact: mission });
+        const a = ssvc({
+          exploitation: exploitation as Exploitation,
+          automatable: yn(automatable),
+          technicalImpact: technical as TechnicalImpact,
+          missionImpact: mission,
+        });
         assert.deepEqual(a.rule, { kind: 'outcome', outcome: code[byMission[i]] });
         assert.equal(a.outcome, text[byMission[i]]);
         assert.deepEqual(a.assumed, []);
@@ -118,7 +134,10 @@ C | 2 | 48 days | 128 days | 192 days
 D | 5 | 12 hours | 1 day | 8 days
 D | 4 | 2 days | 8 days | 32 days
 D | 3 | 8 days | 16 days | 64 days
-D | 2 | 24 days | 96 days | 192 days`.trim().split('\n').map((l) => l.split(' | '));
+D | 2 | 24 days | 96 days | 192 days`
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' | '));
   const ms = (text: string) => Number(text.split(' ')[0]) * (text.endsWith('hours') ? 3_600_000 : DAY);
   const columns = [
     { name: 'LEV+IRV', facts: { exploitation: 'poc' as const, exposure: 'public' as const } },
@@ -152,7 +171,13 @@ D | 2 | 24 days | 96 days | 192 days`.trim().split('\n').map((l) => l.split(' | 
 });
 
 describe('risk models: FedRAMP Rev5 and PCI DSS 6.3.3', () => {
-  for (const [severity, days] of [['critical', 30], ['high', 30], ['medium', 90], ['low', 180], ['none', 180]] as const) {
+  for (const [severity, days] of [
+    ['critical', 30],
+    ['high', 30],
+    ['medium', 90],
+    ['low', 180],
+    ['none', 180],
+  ] as const) {
     it(`FedRAMP Rev5: ${severity} → ${days} days from identification`, () => {
       const a = fedrampRev5({ severity });
       assert.deepEqual(a.rule, { kind: 'within', ms: days * DAY });

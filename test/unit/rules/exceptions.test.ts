@@ -17,7 +17,10 @@ describe('exceptions: states and approval rules', () => {
     assert.equal(x.effective, true);
     assert.equal(x.approval, 'unchecked');
     assert.equal(x.tier, 'critical'); // critical vulnerability on payroll (high impact)
-    assert.deepEqual(e.diagnostics.filter((d) => d.file === 'e.exception.yaml'), []);
+    assert.deepEqual(
+      e.diagnostics.filter((d) => d.file === 'e.exception.yaml'),
+      [],
+    );
   });
 
   it('pending: no approval, an info diagnostic on the id, approval missing', () => {
@@ -49,7 +52,12 @@ describe('exceptions: states and approval rules', () => {
   });
 
   it('self-approved: invalid, an error on approved_by', () => {
-    const { e, x } = run(exception({ approval: 'approval:\n  approved_by: bob@example.com\n  approved_on: 2026-11-21\n' }).replace('requested_by: bob@example.com', 'requested_by: Bob@Example.com'));
+    const { e, x } = run(
+      exception({ approval: 'approval:\n  approved_by: bob@example.com\n  approved_on: 2026-11-21\n' }).replace(
+        'requested_by: bob@example.com',
+        'requested_by: Bob@Example.com',
+      ),
+    );
     assert.equal(x.state, 'invalid');
     assert.equal(x.effective, false);
     const [d] = only(e.diagnostics, 'exception.self-approved');

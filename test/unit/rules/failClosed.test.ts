@@ -17,13 +17,21 @@ describe('fail closed: exact numbers and states', () => {
 
   it('mean time to patch averages exact durations and rounds once', () => {
     // Clock start: testing passed 2026-11-19 15:00; remediated 62, 62 and 65 minutes later.
-    const done = (hhmm: string) => `waves:\n  - { name: Pilot, groups: [pilot], patched: 10, status: complete, started: 2026-11-19T15:30, completed: 2026-11-19T${hhmm} }`;
+    const done = (hhmm: string) =>
+      `waves:\n  - { name: Pilot, groups: [pilot], patched: 10, status: complete, started: 2026-11-19T15:30, completed: 2026-11-19T${hhmm} }`;
     const e = evaluateFiles(
-      withBase({ 'a.plan.yaml': plan({ id: 'A', waves: done('16:02') }), 'b.plan.yaml': plan({ id: 'B', waves: done('16:02') }), 'c.plan.yaml': plan({ id: 'C', waves: done('16:05') }) }),
+      withBase({
+        'a.plan.yaml': plan({ id: 'A', waves: done('16:02') }),
+        'b.plan.yaml': plan({ id: 'B', waves: done('16:02') }),
+        'c.plan.yaml': plan({ id: 'C', waves: done('16:05') }),
+      }),
       AS_OF,
     );
     const exact = e.plans.map((p) => p.remediatedAt! - p.clockStart!);
-    assert.deepEqual(exact.map((ms) => ms / 60_000), [62, 62, 65]);
+    assert.deepEqual(
+      exact.map((ms) => ms / 60_000),
+      [62, 62, 65],
+    );
     const expected = round1(exact.reduce((a, b) => a + b, 0) / exact.length / HOUR);
     const averagedRounded = round1(e.plans.reduce((a, p) => a + p.timeToPatchHours!, 0) / e.plans.length);
     assert.notEqual(expected, averagedRounded, 'the case tells the two ways apart');
@@ -41,14 +49,26 @@ revisit_on: 2026-12-10
 approval: { approved_by: carol@example.com, approved_on: 2026-11-21 }
 `;
     const e = evaluateFiles(withBase({ 'p.plan.yaml': plan(), 'a.exception.yaml': exception('EXC-A'), 'b.exception.yaml': exception('EXC-B') }), AS_OF);
-    assert.deepEqual(e.exceptions.map((x) => [x.id, x.effective]), [['EXC-A', true], ['EXC-B', true]]);
+    assert.deepEqual(
+      e.exceptions.map((x) => [x.id, x.effective]),
+      [
+        ['EXC-A', true],
+        ['EXC-B', true],
+      ],
+    );
     assert.deepEqual([e.plans[0].state, e.plans[0].exemptedBy], ['exempt', ['EXC-A', 'EXC-B']]);
   });
 
   it('a duplicate exception id: both are evaluated and listed', () => {
     const text = `id: EXC-1\nvulnerabilities: [CVE-2026-0001]\ngroups: [kiosks]\nrequested_by: alice@example.com\nrequested_on: 2026-11-20\nreason: r\nrevisit_on: 2026-12-10\n`;
     const e = evaluateFiles(withBase({ 'p.plan.yaml': plan(), 'a.exception.yaml': text, 'b.exception.yaml': text }), AS_OF);
-    assert.deepEqual(e.exceptions.map((x) => [x.entity.source.file, x.state]), [['a.exception.yaml', 'pending'], ['b.exception.yaml', 'pending']]);
+    assert.deepEqual(
+      e.exceptions.map((x) => [x.entity.source.file, x.state]),
+      [
+        ['a.exception.yaml', 'pending'],
+        ['b.exception.yaml', 'pending'],
+      ],
+    );
     assert.equal(e.kpis.exceptionsByState.pending, 2);
   });
 
@@ -93,7 +113,10 @@ approval: { approved_by: carol@example.com, approved_on: ${o.approvedOn ?? '2026
 
   it('a tier that cannot be computed takes the strictest max_duration, never none', () => {
     // CVE-2026-0009 is in no plan and payroll-typo is no group: critical severity, high impact (30d).
-    const e = evaluateFiles(withBase({ 'p.plan.yaml': plan(), 'x.exception.yaml': exception({ vulns: '[CVE-2026-0009]', groups: '[payroll-typo]', revisit: '2027-06-01' }) }), AS_OF);
+    const e = evaluateFiles(
+      withBase({ 'p.plan.yaml': plan(), 'x.exception.yaml': exception({ vulns: '[CVE-2026-0009]', groups: '[payroll-typo]', revisit: '2027-06-01' }) }),
+      AS_OF,
+    );
     const x = e.exceptions[0];
     assert.deepEqual([x.tier, x.effective, x.state], ['critical', false, 'invalid']);
     assert.ok(e.diagnostics.some((d) => d.code === 'exception.too-long'));

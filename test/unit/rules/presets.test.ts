@@ -40,7 +40,10 @@ describe('risk models in a workspace: per pair deadlines', () => {
     const report = buildReport(e).plans[0];
     assert.equal(report.deadlineBy?.forensicTriage, true);
     assert.deepEqual(report.deadlineBy?.assumed, []);
-    assert.match(only(e.diagnostics, 'sla.due-soon')[0].message, /bod-26-04 deadline \(CVE-2026-0001 on lab: KEV · internal · automatable · total → 3 days \+ forensic triage\)/);
+    assert.match(
+      only(e.diagnostics, 'sla.due-soon')[0].message,
+      /bod-26-04 deadline \(CVE-2026-0001 on lab: KEV · internal · automatable · total → 3 days \+ forensic triage\)/,
+    );
   });
 
   it('BOD 26-04: the pairs differ by group, and the KEV due date caps the deadline', () => {
@@ -51,7 +54,10 @@ describe('risk models in a workspace: per pair deadlines', () => {
       AS_OF,
     );
     const p = e.plans[0];
-    assert.deepEqual(p.pairs.map((x) => x.outcome), ['14 days', '14 days']);
+    assert.deepEqual(
+      p.pairs.map((x) => x.outcome),
+      ['14 days', '14 days'],
+    );
     assert.equal(p.deadline, instant('2026-11-25'));
     assert.match(p.deadlineBy!.explanation, /, capped by the KEV due date 2026-11-25 00:00 CST$/);
   });
@@ -68,7 +74,10 @@ describe('risk models in a workspace: per pair deadlines', () => {
       AS_OF,
     );
     const p = e.plans[0];
-    assert.deepEqual(p.pairs.map((x) => `${x.group}: ${x.outcome}`), ['lab: 60 days']);
+    assert.deepEqual(
+      p.pairs.map((x) => `${x.group}: ${x.outcome}`),
+      ['lab: 60 days'],
+    );
     assert.equal(p.deadline, instant('2026-11-20T14:00') + 60 * DAY);
   });
 
@@ -85,7 +94,11 @@ describe('risk models in a workspace: per pair deadlines', () => {
 
   it('missing inputs take the fail-closed default and the report lists them', () => {
     const e = evaluateFiles(
-      workspace('{ model: bod-26-04 }', { 'p.plan.yaml': plan({ vulns: vuln('kev: false'), affects: '[mystery]' }) }, GROUPS + '  - { id: mystery, impact: low, endpoints: 1, exposure: unknown }\n'),
+      workspace(
+        '{ model: bod-26-04 }',
+        { 'p.plan.yaml': plan({ vulns: vuln('kev: false'), affects: '[mystery]' }) },
+        GROUPS + '  - { id: mystery, impact: low, endpoints: 1, exposure: unknown }\n',
+      ),
       AS_OF,
     );
     const pair = buildReport(e).plans[0].deadlineBy!;
@@ -98,16 +111,25 @@ describe('risk models in a workspace: per pair deadlines', () => {
   });
 
   it('a KEV without its catalog due date has no deadline under a model that caps with it', () => {
-    const e = evaluateFiles(workspace('{ model: bod-26-04 }', { 'p.plan.yaml': plan({ vulns: vuln('kev: true, automatable: "yes", technical_impact: total'), affects: '[web]' }) }), AS_OF);
+    const e = evaluateFiles(
+      workspace('{ model: bod-26-04 }', { 'p.plan.yaml': plan({ vulns: vuln('kev: true, automatable: "yes", technical_impact: total'), affects: '[web]' }) }),
+      AS_OF,
+    );
     assert.equal(e.plans[0].state, 'unknown');
     assert.match(e.plans[0].unknownReason!, /`kev_due`/);
   });
 
   it('SSVC: outcomes map to the policy deadlines; mission impact defaults to the group impact', () => {
     const risk = '{ model: ssvc, outcomes: { track: { cycle: quarterly }, track*: { within: 30d }, attend: { within: 7d }, act: { within: 72h } } }';
-    const e = evaluateFiles(workspace(risk, { 'p.plan.yaml': plan({ vulns: vuln('exploitation: active, automatable: "no", technical_impact: total'), affects: '[web, lab]' }) }), AS_OF);
+    const e = evaluateFiles(
+      workspace(risk, { 'p.plan.yaml': plan({ vulns: vuln('exploitation: active, automatable: "no", technical_impact: total'), affects: '[web, lab]' }) }),
+      AS_OF,
+    );
     const p = e.plans[0];
-    assert.deepEqual(p.pairs.map((x) => x.outcome), ['Act', 'Track']);
+    assert.deepEqual(
+      p.pairs.map((x) => x.outcome),
+      ['Act', 'Track'],
+    );
     assert.equal(p.deadline, instant('2026-11-20T14:00') + 3 * DAY);
     assert.equal(p.deadlineBy?.group, 'web');
   });
@@ -119,7 +141,11 @@ describe('risk models in a workspace: per pair deadlines', () => {
     );
     assert.equal(e.plans[0].deadlineBy?.outcome, '96 days');
     const missing = evaluateFiles(
-      workspace('{ model: fedramp-vdr, class: D }', { 'p.plan.yaml': plan({ vulns: vuln('kev: false, exploitation: poc'), affects: '[lab]' }) }, 'groups:\n  - { id: lab, impact: low, endpoints: 9, exposure: internal }\n'),
+      workspace(
+        '{ model: fedramp-vdr, class: D }',
+        { 'p.plan.yaml': plan({ vulns: vuln('kev: false, exploitation: poc'), affects: '[lab]' }) },
+        'groups:\n  - { id: lab, impact: low, endpoints: 9, exposure: internal }\n',
+      ),
       AS_OF,
     );
     assert.equal(missing.plans[0].deadlineBy?.outcome, '1 day');
@@ -128,7 +154,9 @@ describe('risk models in a workspace: per pair deadlines', () => {
 
   it('PCI DSS: critical within one calendar month of release', () => {
     const e = evaluateFiles(
-      workspace('{ model: pci-dss }', { 'p.plan.yaml': plan({ vulns: '  - { id: CVE-2026-0001, severity: critical, published: 2026-10-31T10:00, discovered: 2026-11-20 }' }) }),
+      workspace('{ model: pci-dss }', {
+        'p.plan.yaml': plan({ vulns: '  - { id: CVE-2026-0001, severity: critical, published: 2026-10-31T10:00, discovered: 2026-11-20 }' }),
+      }),
       AS_OF,
     );
     assert.equal(e.plans[0].deadline, instant('2026-11-30T10:00'));
@@ -136,7 +164,10 @@ describe('risk models in a workspace: per pair deadlines', () => {
   });
 
   it('FedRAMP Rev5: 90 days for a medium from identification', () => {
-    const e = evaluateFiles(workspace('{ model: fedramp-rev5 }', { 'p.plan.yaml': plan({ vulns: '  - { id: CVE-2026-0001, severity: medium, discovered: 2026-11-20T14:00 }' }) }), AS_OF);
+    const e = evaluateFiles(
+      workspace('{ model: fedramp-rev5 }', { 'p.plan.yaml': plan({ vulns: '  - { id: CVE-2026-0001, severity: medium, discovered: 2026-11-20T14:00 }' }) }),
+      AS_OF,
+    );
     assert.equal(e.plans[0].deadline, instant('2026-11-20T14:00') + 90 * DAY);
   });
 });
@@ -147,42 +178,63 @@ describe('risk models: bad settings', () => {
   it('an unknown model: a schema error with the models to choose from', () => {
     const e = policyDiag('{ model: bod-2604 }');
     const d = e.diagnostics.filter((x) => x.file.endsWith('standard.sla.yaml') && x.code === 'schema');
-    assert.ok(d.some((x) => /bod-26-04/.test(x.message)), JSON.stringify(d.map((x) => x.message)));
+    assert.ok(
+      d.some((x) => /bod-26-04/.test(x.message)),
+      JSON.stringify(d.map((x) => x.message)),
+    );
     assert.equal(e.plans[0].state, 'unknown');
   });
 
   it('a FedRAMP policy without class: a schema error, and no plan gets a deadline', () => {
     const e = policyDiag('{ model: fedramp-vdr }');
     const d = e.diagnostics.filter((x) => x.file.endsWith('standard.sla.yaml') && x.code === 'schema');
-    assert.ok(d.some((x) => /class/.test(x.message)), JSON.stringify(d.map((x) => x.message)));
+    assert.ok(
+      d.some((x) => /class/.test(x.message)),
+      JSON.stringify(d.map((x) => x.message)),
+    );
     assert.equal(e.plans[0].state, 'unknown');
   });
 
   it('an SSVC policy missing an outcome mapping: a schema error naming it', () => {
     const e = policyDiag('{ model: ssvc, outcomes: { track: { within: 90d }, track*: { within: 30d }, attend: { within: 7d } } }');
     const d = e.diagnostics.filter((x) => x.file.endsWith('standard.sla.yaml') && x.code === 'schema');
-    assert.ok(d.some((x) => /act/.test(x.message)), JSON.stringify(d.map((x) => x.message)));
+    assert.ok(
+      d.some((x) => /act/.test(x.message)),
+      JSON.stringify(d.map((x) => x.message)),
+    );
     assert.equal(e.plans[0].state, 'unknown');
   });
 
   it('a matrix policy still needs its tiers and matrix', () => {
     const e = evaluateFiles({ 'patchops.yaml': SETTINGS, 'standard.sla.yaml': 'id: standard\n', 'groups.assets.yaml': GROUPS, 'p.plan.yaml': plan() }, AS_OF);
     const d = e.diagnostics.filter((x) => x.file.endsWith('standard.sla.yaml') && x.code === 'schema');
-    assert.ok(d.some((x) => /tiers/.test(x.message)), JSON.stringify(d.map((x) => x.message)));
+    assert.ok(
+      d.some((x) => /tiers/.test(x.message)),
+      JSON.stringify(d.map((x) => x.message)),
+    );
   });
 
   it('a group without pain under fedramp-vdr: an error on its entry in affects', () => {
     const groups = 'groups:\n  - { id: lab, impact: low, endpoints: 9, exposure: internal }\n  - { id: web, impact: high, endpoints: 4, pain: 3 }\n';
-    const e = evaluateFiles(workspace('{ model: fedramp-vdr, class: B }', { 'p.plan.yaml': plan({ vulns: vuln('kev: false'), affects: '[web, lab]' }) }, groups), AS_OF);
+    const e = evaluateFiles(
+      workspace('{ model: fedramp-vdr, class: B }', { 'p.plan.yaml': plan({ vulns: vuln('kev: false'), affects: '[web, lab]' }) }, groups),
+      AS_OF,
+    );
     const d = only(e.diagnostics, 'risk.input-missing');
-    assert.deepEqual(d.map((x) => [x.file, at(x)]), [['p.plan.yaml', '7:16']]);
+    assert.deepEqual(
+      d.map((x) => [x.file, at(x)]),
+      [['p.plan.yaml', '7:16']],
+    );
     assert.match(d[0].message, /group `lab` has no `pain`/);
   });
 
   it('3 days + forensic triage: an error until the plan records who, when and the finding', () => {
     const v = vuln('kev: true, kev_due: 2026-12-11, automatable: "yes", technical_impact: total');
     const run = (extra?: string) =>
-      only(evaluateFiles(workspace('{ model: bod-26-04 }', { 'p.plan.yaml': plan({ vulns: v, affects: '[web]', extra }) }), AS_OF).diagnostics, 'risk.forensic-triage');
+      only(
+        evaluateFiles(workspace('{ model: bod-26-04 }', { 'p.plan.yaml': plan({ vulns: v, affects: '[web]', extra }) }), AS_OF).diagnostics,
+        'risk.forensic-triage',
+      );
     const none = run();
     assert.deepEqual(none.map(at), ['1:5']);
     assert.match(none[0].message, /KEV · public · automatable · total → 3 days \+ forensic triage: record the triage/);
@@ -190,7 +242,10 @@ describe('risk models: bad settings', () => {
     assert.match(partial[0].message, /lacks `on`, `finding`/);
     assert.deepEqual(run('forensic_triage: { by: carol@example.com, on: 2026-11-21T10:00, finding: No indicators of compromise }'), []);
     // A pair without that outcome asks for nothing.
-    const calm = evaluateFiles(workspace('{ model: bod-26-04 }', { 'p.plan.yaml': plan({ vulns: vuln('kev: false, automatable: "no", technical_impact: partial'), affects: '[web]' }) }), AS_OF);
+    const calm = evaluateFiles(
+      workspace('{ model: bod-26-04 }', { 'p.plan.yaml': plan({ vulns: vuln('kev: false, automatable: "no", technical_impact: partial'), affects: '[web]' }) }),
+      AS_OF,
+    );
     assert.deepEqual(only(calm.diagnostics, 'risk.forensic-triage'), []);
   });
 });

@@ -12,7 +12,10 @@ describe('references, duplicate ids and roles', () => {
   });
 
   it('an unknown SLA policy, team and rollback team', () => {
-    const text = plan({ extra: 'sla: fast', rollback: 'rollback:\n  decided_by: secops\n  executed_by: it-ops\n  communication: x' }).replace('owner: it-ops', 'owner: it-opps');
+    const text = plan({ extra: 'sla: fast', rollback: 'rollback:\n  decided_by: secops\n  executed_by: it-ops\n  communication: x' }).replace(
+      'owner: it-ops',
+      'owner: it-opps',
+    );
     const e = evaluateFiles(withBase({ 'p.plan.yaml': text }), AS_OF);
     const messages = only(e.diagnostics, 'ref.unknown').map((d) => d.message.split(':')[0]);
     assert.deepEqual(messages.sort(), ['unknown SLA policy `fast`', 'unknown team `it-opps`', 'unknown team `secops`']);
@@ -28,32 +31,56 @@ describe('references, duplicate ids and roles', () => {
   });
 
   it('testing.validated_by must be in the validator team', () => {
-    const inTeam = evaluateFiles(withBase({ 'p.plan.yaml': plan({ testing: 'testing: { status: passed, completed: 2026-11-19T15:00, validated_by: carol@example.com }' }) }), AS_OF);
+    const inTeam = evaluateFiles(
+      withBase({ 'p.plan.yaml': plan({ testing: 'testing: { status: passed, completed: 2026-11-19T15:00, validated_by: carol@example.com }' }) }),
+      AS_OF,
+    );
     assert.deepEqual([...only(inTeam.diagnostics, 'ref.role'), ...only(inTeam.diagnostics, 'ref.unknown')], []);
-    const itPerson = evaluateFiles(withBase({ 'p.plan.yaml': plan({ testing: 'testing: { status: passed, completed: 2026-11-19T15:00, validated_by: alice@example.com }' }) }), AS_OF);
+    const itPerson = evaluateFiles(
+      withBase({ 'p.plan.yaml': plan({ testing: 'testing: { status: passed, completed: 2026-11-19T15:00, validated_by: alice@example.com }' }) }),
+      AS_OF,
+    );
     assert.match(only(itPerson.diagnostics, 'ref.role')[0].message, /not in the plan's validator team `infosec`/);
-    const stranger = evaluateFiles(withBase({ 'p.plan.yaml': plan({ testing: 'testing: { status: passed, completed: 2026-11-19T15:00, validated_by: eve@example.com }' }) }), AS_OF);
+    const stranger = evaluateFiles(
+      withBase({ 'p.plan.yaml': plan({ testing: 'testing: { status: passed, completed: 2026-11-19T15:00, validated_by: eve@example.com }' }) }),
+      AS_OF,
+    );
     assert.match(only(stranger.diagnostics, 'ref.unknown')[0].message, /unknown person `eve@example.com`/);
   });
 
   it('a duplicate plan id: both files are told about each other, and both plans are evaluated', () => {
     const e = evaluateFiles(withBase({ 'a.plan.yaml': plan(), 'b.plan.yaml': plan() }), AS_OF);
     const found = only(e.diagnostics, 'ref.duplicate-id');
-    assert.deepEqual(found.map((d) => [d.file, at(d), d.related?.map((r) => r.file)]), [
-      ['a.plan.yaml', '1:5', ['b.plan.yaml']],
-      ['b.plan.yaml', '1:5', ['a.plan.yaml']],
-    ]);
+    assert.deepEqual(
+      found.map((d) => [d.file, at(d), d.related?.map((r) => r.file)]),
+      [
+        ['a.plan.yaml', '1:5', ['b.plan.yaml']],
+        ['b.plan.yaml', '1:5', ['a.plan.yaml']],
+      ],
+    );
     assert.match(found[1].message, /duplicate plan id `PLAN-1`: it is also declared in a\.plan\.yaml/);
-    assert.deepEqual(e.plans.map((p) => [p.entity.source.file, p.id]), [['a.plan.yaml', 'PLAN-1'], ['b.plan.yaml', 'PLAN-1']]);
+    assert.deepEqual(
+      e.plans.map((p) => [p.entity.source.file, p.id]),
+      [
+        ['a.plan.yaml', 'PLAN-1'],
+        ['b.plan.yaml', 'PLAN-1'],
+      ],
+    );
   });
 
   it('a duplicate group id inside one file and across files: every declaration is told, and the id is unusable', () => {
-    const e = evaluateFiles(withBase({ 'more.assets.yaml': 'groups:\n  - { id: kiosks, impact: high, endpoints: 1 }\n', 'p.plan.yaml': plan({ affects: '[kiosks]' }) }), AS_OF);
+    const e = evaluateFiles(
+      withBase({ 'more.assets.yaml': 'groups:\n  - { id: kiosks, impact: high, endpoints: 1 }\n', 'p.plan.yaml': plan({ affects: '[kiosks]' }) }),
+      AS_OF,
+    );
     const found = only(e.diagnostics, 'ref.duplicate-id');
-    assert.deepEqual(found.map((d) => [d.file, at(d), d.related?.[0].file]), [
-      ['groups.assets.yaml', '3:11', 'more.assets.yaml'],
-      ['more.assets.yaml', '2:11', 'groups.assets.yaml'],
-    ]);
+    assert.deepEqual(
+      found.map((d) => [d.file, at(d), d.related?.[0].file]),
+      [
+        ['groups.assets.yaml', '3:11', 'more.assets.yaml'],
+        ['more.assets.yaml', '2:11', 'groups.assets.yaml'],
+      ],
+    );
     // Which `kiosks` is meant cannot be told: it is not reported as unknown, and counts as high impact.
     assert.deepEqual(only(e.diagnostics, 'ref.unknown'), []);
     assert.equal(e.plans[0].impact, 'high');

@@ -43,7 +43,10 @@ describe('scope: plan pairs minus effective exceptions', () => {
     const p = e.plans[0];
     assert.equal(p.severity, 'medium');
     assert.equal(p.tier, 'high'); // high × medium
-    assert.deepEqual(p.vulnerabilities.map((v) => v.inScope), [false, true]);
+    assert.deepEqual(
+      p.vulnerabilities.map((v) => v.inScope),
+      [false, true],
+    );
   });
 
   it('everything exempted: the plan is exempt, with no tier, deadline or SLA diagnostic', () => {

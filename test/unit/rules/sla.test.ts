@@ -64,7 +64,10 @@ describe('sla: clock start and deadline', () => {
 
   it('cycle cutoff boundary: exactly at S − cutoff joins S; a minute later goes to the next', () => {
     const vulns = `  - { id: CVE-1, cvss: "${VECTORS.medium}", discovered: 2026-11-18 }`;
-    const exactly = evalPlan(plan({ vulns, affects: '[pilot]', testing: 'testing: { status: passed, completed: 2026-12-05T18:00 }' }), '2026-12-06T00:00:00Z').p;
+    const exactly = evalPlan(
+      plan({ vulns, affects: '[pilot]', testing: 'testing: { status: passed, completed: 2026-12-05T18:00 }' }),
+      '2026-12-06T00:00:00Z',
+    ).p;
     assert.equal(iso(exactly.deadline), '2026-12-16T00:00:00.000Z');
     const later = evalPlan(plan({ vulns, affects: '[pilot]', testing: 'testing: { status: passed, completed: 2026-12-05T18:01 }' }), '2026-12-06T00:00:00Z').p;
     assert.equal(iso(later.deadline), '2027-01-20T00:00:00.000Z'); // 2027-01-12 18:00 CST + 7d
@@ -138,10 +141,18 @@ describe('sla: plan states as of an instant', () => {
   });
 
   it('cancelled: no SLA, wave, testing or rollback diagnostics', () => {
-    const text = plan({ extra: 'status: cancelled', rollback: null, testing: 'testing: { status: pending }', waves: 'waves:\n  - { name: A, targets: 1 }\n  - { name: B, targets: 1, patched: 5, status: in_progress }' });
+    const text = plan({
+      extra: 'status: cancelled',
+      rollback: null,
+      testing: 'testing: { status: pending }',
+      waves: 'waves:\n  - { name: A, targets: 1 }\n  - { name: B, targets: 1, patched: 5, status: in_progress }',
+    });
     const { e, p } = evalPlan(text);
     assert.equal(p.state, 'cancelled');
-    assert.deepEqual(e.diagnostics.filter((d) => /^(sla|wave|testing|rollback)\./.test(d.code)), []);
+    assert.deepEqual(
+      e.diagnostics.filter((d) => /^(sla|wave|testing|rollback)\./.test(d.code)),
+      [],
+    );
   });
 
   it('an exempt plan stays exempt whatever the clock says', () => {

@@ -6,12 +6,19 @@ const run = (waves: string, testing?: string) => {
   const e = evaluateFiles(withBase({ 'p.plan.yaml': plan({ waves, testing }) }), AS_OF);
   return { e, p: e.plans[0] };
 };
-const PILOT_DONE = '  - { name: Pilot, groups: [pilot], patched: 10, status: complete, started: 2026-11-19T18:00, completed: 2026-11-20T10:00, gate: { min_success: 95, soak: 24h } }';
+const PILOT_DONE =
+  '  - { name: Pilot, groups: [pilot], patched: 10, status: complete, started: 2026-11-19T18:00, completed: 2026-11-20T10:00, gate: { min_success: 95, soak: 24h } }';
 
 describe('waves: progress, gates and the testing gate', () => {
   it('targets default to the sum of the groups; percent = patched / targets', () => {
     const { p } = run(`waves:\n  - { name: Pilot, groups: [pilot, payroll], patched: 11 }\n  - { name: All, targets: 40, patched: 10, failed: 2 }`);
-    assert.deepEqual(p.waves.map((w) => [w.targets, w.percent]), [[22, 50], [40, 25]]);
+    assert.deepEqual(
+      p.waves.map((w) => [w.targets, w.percent]),
+      [
+        [22, 50],
+        [40, 25],
+      ],
+    );
     assert.deepEqual(p.endpoints, { targets: 62, patched: 21, failed: 2 });
     assert.equal(p.endpointsPercent, 33.9);
   });
@@ -29,7 +36,9 @@ describe('waves: progress, gates and the testing gate', () => {
   });
 
   it('wave.gate: a wave started before the previous one completed, on its name', () => {
-    const { e } = run(`waves:\n  - { name: Pilot, groups: [pilot], patched: 3, status: in_progress }\n  - { name: Departments, groups: [payroll], status: in_progress, started: 2026-11-21T09:00 }`);
+    const { e } = run(
+      `waves:\n  - { name: Pilot, groups: [pilot], patched: 3, status: in_progress }\n  - { name: Departments, groups: [payroll], status: in_progress, started: 2026-11-21T09:00 }`,
+    );
     const [d] = only(e.diagnostics, 'wave.gate');
     assert.equal(d.severity, 'warning');
     assert.match(d.message, /`Departments` started before its gate was met: `Pilot` is in progress, not complete/);
@@ -62,14 +71,20 @@ describe('waves: progress, gates and the testing gate', () => {
   });
 
   it('testing.required: a wave after the pilot started while testing has not passed', () => {
-    const { e } = run(`waves:\n${PILOT_DONE}\n  - { name: Departments, groups: [payroll], status: in_progress, started: 2026-11-21T10:00 }`, 'testing: { status: in_progress }');
+    const { e } = run(
+      `waves:\n${PILOT_DONE}\n  - { name: Departments, groups: [payroll], status: in_progress, started: 2026-11-21T10:00 }`,
+      'testing: { status: in_progress }',
+    );
     const [d] = only(e.diagnostics, 'testing.required');
     assert.equal(d.severity, 'error');
     assert.equal(at(d), '11:13');
   });
 
   it('testing.required: a wave that started before testing passed', () => {
-    const { e } = run(`waves:\n${PILOT_DONE}\n  - { name: Departments, groups: [payroll], status: in_progress, started: 2026-11-21T10:00 }`, 'testing: { status: passed, completed: 2026-11-22T10:00 }');
+    const { e } = run(
+      `waves:\n${PILOT_DONE}\n  - { name: Departments, groups: [payroll], status: in_progress, started: 2026-11-21T10:00 }`,
+      'testing: { status: passed, completed: 2026-11-22T10:00 }',
+    );
     assert.match(only(e.diagnostics, 'testing.required')[0].message, /before testing passed/);
   });
 

@@ -56,7 +56,9 @@ function importedPlans(files: Record<string, string>): ImportedPlan[] {
 
 /** One plan's wave targets, as the evaluator counts them. */
 function importedWaves(files: Record<string, string>, id: string): (number | null)[] {
-  return evaluate(assembleModel(load(files)), { asOf: AS_OF }).plans.find((p) => p.id === id)!.waves.map((w) => w.targets);
+  return evaluate(assembleModel(load(files)), { asOf: AS_OF })
+    .plans.find((p) => p.id === id)!
+    .waves.map((w) => w.targets);
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -81,7 +83,8 @@ function expected(name: string, raw: string): { plans: Map<string, Set<string>>;
       }
     }
   } else if (doc.SchemaVersion) {
-    for (const result of doc.Results ?? []) for (const v of result.Vulnerabilities ?? []) add(v.SrcName || v.PkgName, v.FixedVersion || undefined, v.VulnerabilityID);
+    for (const result of doc.Results ?? [])
+      for (const v of result.Vulnerabilities ?? []) add(v.SrcName || v.PkgName, v.FixedVersion || undefined, v.VulnerabilityID);
   } else {
     for (const m of doc.matches) {
       const fix = m.vulnerability.fix;
@@ -113,15 +116,20 @@ describe('scanners: import of the real reports in ../shared/data/scanners', func
       const result = planImport(report, load(BASE), { affects: ['payroll'], asOf: AS_OF });
       assert.equal(result.summary.created.length, want.plans.size);
       assert.equal(result.changes.length, want.plans.size);
-      const got = new Map(result.changes.map((c) => {
-        const plan = loadFile(c.file, c.after);
-        assert.deepEqual(plan.diagnostics, [], `${c.file} is a valid plan`);
-        const data = plan.source.value as Json;
-        return [`${data.source.package}@${data.source.fixed_version}`, new Set<string>(data.vulnerabilities.map((v: Json) => v.id))];
-      }));
+      const got = new Map(
+        result.changes.map((c) => {
+          const plan = loadFile(c.file, c.after);
+          assert.deepEqual(plan.diagnostics, [], `${c.file} is a valid plan`);
+          const data = plan.source.value as Json;
+          return [`${data.source.package}@${data.source.fixed_version}`, new Set<string>(data.vulnerabilities.map((v: Json) => v.id))];
+        }),
+      );
       assert.deepEqual(got, want.plans);
       const vulnCount = [...want.plans.values()].reduce((n, s) => n + s.size, 0);
-      assert.equal(result.summary.created.reduce((n, p) => n + p.vulnerabilities.length, 0), vulnCount);
+      assert.equal(
+        result.summary.created.reduce((n, p) => n + p.vulnerabilities.length, 0),
+        vulnCount,
+      );
       assert.deepEqual(new Set(result.summary.unfixed.map((u) => u.id)), want.unfixed);
       for (const c of result.changes) assert.match(c.file, /^plans\/imported\/[A-Za-z0-9._-]+\.plan\.yaml$/);
     });
@@ -228,10 +236,19 @@ describe('scanners: import of the real reports in ../shared/data/scanners', func
     const newer = structuredClone(raw);
     const openssl = newer.Results[0].Vulnerabilities.find((v: Json) => v.PkgName === 'openssl-libs');
     newer.CreatedAt = '2021-09-01T08:00:00Z';
-    newer.Results[0].Vulnerabilities.push({ ...openssl, VulnerabilityID: 'CVE-2021-99999', Title: 'openssl: a new one', CVSS: { redhat: { V3Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' } }, PublishedDate: '2021-08-30T00:00:00Z' });
+    newer.Results[0].Vulnerabilities.push({
+      ...openssl,
+      VulnerabilityID: 'CVE-2021-99999',
+      Title: 'openssl: a new one',
+      CVSS: { redhat: { V3Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' } },
+      PublishedDate: '2021-08-30T00:00:00Z',
+    });
     const second = planImport(parseScanReport(JSON.stringify(newer)), load(files), { affects: ['payroll'], asOf: AS_OF });
     assert.deepEqual(second.summary.created, []);
-    assert.deepEqual(second.summary.added.map((a) => a.vulnerabilities), [['CVE-2021-99999']]);
+    assert.deepEqual(
+      second.summary.added.map((a) => a.vulnerabilities),
+      [['CVE-2021-99999']],
+    );
     const after = second.changes[0].after;
     const inserted = [
       '  - id: CVE-2021-99999',
@@ -260,7 +277,7 @@ describe('scanners: a re-import adds asset groups, never drops them', function (
   const PAYROLL = endpointsOf(BASE, ['payroll']);
   const KIOSKS = endpointsOf(BASE, ['kiosks']);
 
-  it('a second group joins `affects` and the broad wave, with a newer scan\'s vulnerability, keeping every other byte', () => {
+  it("a second group joins `affects` and the broad wave, with a newer scan's vulnerability, keeping every other byte", () => {
     // People edit the draft: block lists, comments everywhere, a blank line, notes.
     const edited = draft()
       .replace('affects: [payroll]\n', 'affects:   # where openssl-libs runs\n  - payroll   # the payroll servers\n\n')
@@ -309,7 +326,10 @@ describe('scanners: a re-import adds asset groups, never drops them', function (
     const edited = draft().replace(/ {4}status: planned\n$/, '    status: in_progress\n    started: 2026-11-22T09:00\n');
     const files = { ...BASE, [OPENSSL]: edited };
     const second = planImport(parseScanReport(centos()), load(files), { affects: ['kiosks'], asOf: AS_OF });
-    assert.deepEqual(second.summary.added.map((a) => [a.groups, a.wave]), [[['kiosks'], { name: 'Added kiosks', created: true }]]);
+    assert.deepEqual(
+      second.summary.added.map((a) => [a.groups, a.wave]),
+      [[['kiosks'], { name: 'Added kiosks', created: true }]],
+    );
     const want = edited.replace('affects: [payroll]', 'affects: [payroll, kiosks]') + '  - name: "Added kiosks"\n    groups: [kiosks]\n    status: planned\n';
     assert.equal(second.changes[0].after, want);
     const after = { ...files, [OPENSSL]: want };
@@ -387,8 +407,21 @@ describe('scanners: a re-import adds asset groups, never drops them', function (
 });
 
 describe('scanners: parsing rules', () => {
-  const trivy = (vulns: Json[]) => JSON.stringify({ SchemaVersion: 2, CreatedAt: '2026-11-20T10:00:00Z', ArtifactName: 'app:1', Results: [{ Target: 'app (debian 12)', Vulnerabilities: vulns }] });
-  const v = (over: Json) => ({ VulnerabilityID: 'CVE-2026-0001', PkgName: 'libssl3', InstalledVersion: '3.0.1', FixedVersion: '3.0.2', Severity: 'HIGH', ...over });
+  const trivy = (vulns: Json[]) =>
+    JSON.stringify({
+      SchemaVersion: 2,
+      CreatedAt: '2026-11-20T10:00:00Z',
+      ArtifactName: 'app:1',
+      Results: [{ Target: 'app (debian 12)', Vulnerabilities: vulns }],
+    });
+  const v = (over: Json) => ({
+    VulnerabilityID: 'CVE-2026-0001',
+    PkgName: 'libssl3',
+    InstalledVersion: '3.0.1',
+    FixedVersion: '3.0.2',
+    Severity: 'HIGH',
+    ...over,
+  });
 
   it('groups binary packages under their source package and deduplicates across targets', () => {
     const text = JSON.stringify({
@@ -406,11 +439,20 @@ describe('scanners: parsing rules', () => {
   });
 
   it('vendor vector without NVD; severity when only CVSS 2; high (flagged) when neither', () => {
-    const r = parseScanReport(trivy([
-      v({ VulnerabilityID: 'A', CVSS: { redhat: { V3Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H' }, ghsa: { V40Vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' } }, SeveritySource: 'redhat' }),
-      v({ VulnerabilityID: 'B', CVSS: { nvd: { V2Vector: 'AV:N/AC:L/Au:N/C:P/I:N/A:N' } }, Severity: 'LOW' }),
-      v({ VulnerabilityID: 'C', Severity: 'UNKNOWN' }),
-    ]));
+    const r = parseScanReport(
+      trivy([
+        v({
+          VulnerabilityID: 'A',
+          CVSS: {
+            redhat: { V3Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H' },
+            ghsa: { V40Vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' },
+          },
+          SeveritySource: 'redhat',
+        }),
+        v({ VulnerabilityID: 'B', CVSS: { nvd: { V2Vector: 'AV:N/AC:L/Au:N/C:P/I:N/A:N' } }, Severity: 'LOW' }),
+        v({ VulnerabilityID: 'C', Severity: 'UNKNOWN' }),
+      ]),
+    );
     assert.equal(r.findings[0].cvss, 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H');
     assert.equal(r.findings[1].cvss, undefined);
     assert.equal(r.findings[1].severity, 'low');
@@ -440,14 +482,23 @@ describe('scanners: parsing rules', () => {
     assert.deepEqual(planResult.entity.data.affects, ['payroll']);
     assert.equal(planResult.entity.data.owner, 'it-ops');
     assert.equal(planResult.entity.data.validator, 'infosec');
-    assert.deepEqual(planResult.waves.map((w) => w.name), ['Pilot', 'Broad']);
+    assert.deepEqual(
+      planResult.waves.map((w) => w.name),
+      ['Pilot', 'Broad'],
+    );
   });
 
   it('malformed reports are one clear error', () => {
-    assert.throws(() => parseScanReport('{"SchemaVersion": 2, "Results": ['), (e: Error) => e instanceof ScanError && /not valid JSON \(truncated\?\)/.test(e.message));
+    assert.throws(
+      () => parseScanReport('{"SchemaVersion": 2, "Results": ['),
+      (e: Error) => e instanceof ScanError && /not valid JSON \(truncated\?\)/.test(e.message),
+    );
     assert.throws(() => parseScanReport('{"version": "2.1.0", "runs": []}'), /SARIF file has no runs/);
     assert.throws(() => parseScanReport('{"hello": "world"}'), /unknown report format/);
-    assert.throws(() => parseScanReport('{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "CodeQL"}}, "results": []}]}'), /'CodeQL' is not supported/);
+    assert.throws(
+      () => parseScanReport('{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "CodeQL"}}, "results": []}]}'),
+      /'CodeQL' is not supported/,
+    );
   });
 });
 
@@ -504,7 +555,10 @@ describe('scanners: patchops import (CLI)', function () {
     assert.equal(result.endpoints.targets, real);
     assert.equal(sum(result.waves.map((w: Json) => w.targets)), real);
     const validate = runCli(['validate', ws, '--as-of', '2026-11-23T12:00:00Z', '--format', 'json']);
-    assert.deepEqual(JSON.parse(validate.stdout).diagnostics.filter((d: Json) => VALUE_ERRORS.has(d.code)), []);
+    assert.deepEqual(
+      JSON.parse(validate.stdout).diagnostics.filter((d: Json) => VALUE_ERRORS.has(d.code)),
+      [],
+    );
   });
 
   it('--dry-run writes nothing', () => {

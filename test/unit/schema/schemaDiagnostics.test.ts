@@ -39,7 +39,8 @@ describe('schema diagnostics: on the node at fault, in plain words', () => {
   });
 
   it('a missing field of a nested mapping sits on that mapping key', () => {
-    const text = 'id: E-1\nvulnerabilities: [CVE-1]\ngroups: [kiosks]\nrequested_by: bob@example.com\nrequested_on: 2026-11-20\nreason: r\nrevisit_on: 2027-01-01\napproval:\n  approved_by: carol@example.com\n';
+    const text =
+      'id: E-1\nvulnerabilities: [CVE-1]\ngroups: [kiosks]\nrequested_by: bob@example.com\nrequested_on: 2026-11-20\nreason: r\nrevisit_on: 2027-01-01\napproval:\n  approved_by: carol@example.com\n';
     const d = diagnosticsOf('e.exception.yaml', text).find((x) => x.code === 'schema')!;
     assert.match(d.message, /missing required field `approved_on`/);
     assert.equal(at(d), '8:1');
@@ -100,7 +101,10 @@ describe('schema diagnostics: on the node at fault, in plain words', () => {
 
   it('one bad asset group does not hide the others', () => {
     const loaded = loadFile('g.assets.yaml', 'groups:\n  - { id: good, impact: high, endpoints: 3 }\n  - { id: bad, impact: huge, endpoints: 3 }\n');
-    assert.deepEqual(loaded.entities.map((e) => (e.data as { id: string }).id), ['good']);
+    assert.deepEqual(
+      loaded.entities.map((e) => (e.data as { id: string }).id),
+      ['good'],
+    );
     assert.deepEqual(loaded.declaredIds, ['good', 'bad']);
   });
 });

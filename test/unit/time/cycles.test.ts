@@ -148,8 +148,7 @@ describe('time/cycles', () => {
     });
 
     it('gives ok:false for a rule that never occurs (a bounded search: an unbounded one never returns)', () => {
-      for (const rrule of ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=DAILY;BYMONTH=4;BYMONTHDAY=31',
-        'FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=31;BYMONTH=2']) {
+      for (const rrule of ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=DAILY;BYMONTH=4;BYMONTHDAY=31', 'FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=31;BYMONTH=2']) {
         const message = failure(cycleDeadline({ rrule }, utc('2026-11-20T00:00:00Z'), CHICAGO));
         assert.match(message, /has no cycle start in the 20 years from 2026-11-19 18:00 CST/);
       }
@@ -213,8 +212,13 @@ describe('time/cycles', () => {
 
   describe('checkCycle', () => {
     it('accepts usable rules', () => {
-      for (const rrule of ['FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', 'RRULE:FREQ=WEEKLY;BYDAY=WE', 'FREQ=DAILY',
-        'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29', 'DTSTART:20260101\nRRULE:FREQ=MONTHLY;COUNT=3']) {
+      for (const rrule of [
+        'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2',
+        'RRULE:FREQ=WEEKLY;BYDAY=WE',
+        'FREQ=DAILY',
+        'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
+        'DTSTART:20260101\nRRULE:FREQ=MONTHLY;COUNT=3',
+      ]) {
         assert.equal(checkCycle({ rrule }), undefined, rrule);
       }
     });

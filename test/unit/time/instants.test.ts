@@ -1,9 +1,7 @@
 import assert from 'assert/strict';
 import { Settings } from 'luxon';
 import { parseDuration } from '../../../src/core/time/durations';
-import {
-  formatInstantLocal, type InstantResult, isValidZone, parseInstant, toIso, wallClockToInstant,
-} from '../../../src/core/time/instants';
+import { formatInstantLocal, type InstantResult, isValidZone, parseInstant, toIso, wallClockToInstant } from '../../../src/core/time/instants';
 
 const CHICAGO = 'America/Chicago';
 
@@ -74,8 +72,7 @@ describe('time/instants', () => {
 
   describe('parseInstant: impossible values and bad formats', () => {
     it('names the value and what is wrong with the date', () => {
-      assert.equal(message(parseInstant('2026-02-30', CHICAGO)),
-        '`2026-02-30` is not a real date: February 2026 has 28 days');
+      assert.equal(message(parseInstant('2026-02-30', CHICAGO)), '`2026-02-30` is not a real date: February 2026 has 28 days');
       assert.match(message(parseInstant('2024-02-30', CHICAGO)), /February 2024 has 29 days/);
       assert.match(message(parseInstant('1900-02-29', CHICAGO)), /February 1900 has 28 days/); // not leap
       assert.match(message(parseInstant('2026-04-31T10:00', CHICAGO)), /April 2026 has 30 days/);
@@ -97,8 +94,18 @@ describe('time/instants', () => {
     });
 
     it('rejects what is not ISO 8601, with an example of what to write', () => {
-      for (const text of ['2026/11/20', '20261120', '2026-11-20T9:00', '2026-11-20T09', 'tomorrow', '',
-        '2026-11-20Z', '2026-11-20T09:00 Z', ' 2026-11-20', '26-11-20']) {
+      for (const text of [
+        '2026/11/20',
+        '20261120',
+        '2026-11-20T9:00',
+        '2026-11-20T09',
+        'tomorrow',
+        '',
+        '2026-11-20Z',
+        '2026-11-20T09:00 Z',
+        ' 2026-11-20',
+        '26-11-20',
+      ]) {
         const text2 = message(parseInstant(text, CHICAGO));
         assert.ok(text2.includes(`\`${text}\``) && text2.includes('`2026-11-20T09:00`'), text2);
       }

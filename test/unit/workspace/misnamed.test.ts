@@ -411,7 +411,13 @@ describe('misnamed files: what is not a candidate, and hostile content', () => {
   it('an alias bomb and 20,000-deep nesting in what would be a plan are refused quietly', () => {
     const letter = (i: number) => String.fromCharCode(97 + i);
     // Each level lists the one before nine times: 9^9 values once expanded.
-    const levels = Array.from({ length: 9 }, (_, i) => `  - &${letter(i)} [${Array(9).fill(i === 0 ? 'x' : `*${letter(i - 1)}`).join(', ')}]`);
+    const levels = Array.from(
+      { length: 9 },
+      (_, i) =>
+        `  - &${letter(i)} [${Array(9)
+          .fill(i === 0 ? 'x' : `*${letter(i - 1)}`)
+          .join(', ')}]`,
+    );
     const planWith = (vulnerabilities: string) => `id: P\naffects: [g]\nvulnerabilities:${vulnerabilities}\n`;
     assert.equal(warning('plans/x.yaml', planWith(`\n${levels.join('\n')}`)), undefined, '9^9 expansions');
     assert.match(warning('plans/x.yaml', planWith(`\n${levels.slice(0, 2).join('\n')}`)) ?? '', /a patch plan/, 'a few aliases are fine');

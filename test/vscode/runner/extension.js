@@ -55,7 +55,12 @@ function activate(context) {
         log: logLine,
       });
     } catch (err) {
-      results = { passes: [], failures: [{ title: 'runner', fullTitle: 'runner', message: String(err && err.message), stack: String(err && err.stack) }], pending: [], stats: {} };
+      results = {
+        passes: [],
+        failures: [{ title: 'runner', fullTitle: 'runner', message: String(err && err.message), stack: String(err && err.stack) }],
+        pending: [],
+        stats: {},
+      };
     }
     results.vscodeVersion = vscode.version;
     try {

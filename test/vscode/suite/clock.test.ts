@@ -61,9 +61,14 @@ describe('The editor clock: patchops.asOf and Compute As Of (extension host)', f
       assert.equal(clock.state.kind, 'invalid');
       assert.deepEqual(clock.warned.slice(before), ['next monday'], 'a warning for the bad value');
       const items = a.statusBar();
-      assert.ok(items.some((i) => i.text === '$(warning) as of now — patchops.asOf is invalid'), `the status bar says the as-of is invalid: ${await statusBar()}`);
       assert.ok(
-        items.some((i) => /Computed as of now: patchops\.asOf "next monday" in the workspace settings is invalid: `next monday` is not an ISO 8601/.test(i.tooltip)),
+        items.some((i) => i.text === '$(warning) as of now — patchops.asOf is invalid'),
+        `the status bar says the as-of is invalid: ${await statusBar()}`,
+      );
+      assert.ok(
+        items.some((i) =>
+          /Computed as of now: patchops\.asOf "next monday" in the workspace settings is invalid: `next monday` is not an ISO 8601/.test(i.tooltip),
+        ),
         `the tooltip says why: ${await statusBar()}`,
       );
       // Computed as of now (whatever now is), and not as of the instant pinned before.
@@ -86,10 +91,10 @@ describe('The editor clock: patchops.asOf and Compute As Of (extension host)', f
     const a = await api();
     assert.equal(await setAsOf({ scope: 'window', asOf: MONDAY }), true);
     await eventually(async () => {
-      assert.equal((await evaluation()).asOf, Date.parse(MONDAY), 'the window\'s instant, not the pinned setting');
+      assert.equal((await evaluation()).asOf, Date.parse(MONDAY), "the window's instant, not the pinned setting");
       const clock = a.statusBar().find((i) => i.text.includes('as of'));
       assert.equal(clock?.text, '$(history) as of 2026-11-30 03:00 CST', `the status bar shows the frozen clock: ${await statusBar()}`);
-      assert.match(clock!.tooltip, /chosen for this window.*"PatchOps: Compute As Of…" changes it or goes back to now/);
+      assert.match(clock.tooltip, /chosen for this window.*"PatchOps: Compute As Of…" changes it or goes back to now/);
     });
     assert.ok(fs.readFileSync(settingsFile()).equals(pinned), '.vscode/settings.json is unchanged');
     assert.equal(config().inspect('asOf')?.globalValue, undefined, 'nor the user settings');
@@ -110,7 +115,10 @@ describe('The editor clock: patchops.asOf and Compute As Of (extension host)', f
     assert.equal(config().inspect('asOf')?.globalValue, MONDAY);
     await eventually(async () => {
       assert.equal((await evaluation()).asOf, Date.parse(MONDAY));
-      assert.ok(a.statusBar().some((i) => /patchops\.asOf in your user settings/.test(i.tooltip)), await statusBar());
+      assert.ok(
+        a.statusBar().some((i) => /patchops\.asOf in your user settings/.test(i.tooltip)),
+        await statusBar(),
+      );
     });
     assert.equal(fs.existsSync(settingsFile()), false, 'Compute As Of created .vscode/settings.json');
     // An empty instant for the user removes it again.
@@ -128,12 +136,20 @@ describe('The editor clock: patchops.asOf and Compute As Of (extension host)', f
     await eventually(async () => {
       const asOf = (await evaluation()).asOf;
       assert.ok(asOf >= t0 && asOf <= Date.now(), 'computed as of now');
-      assert.ok(a.statusBar().some((i) => i.text === '$(history) as of now (this window)' && /"2026-11-23T12:00:00Z" in the workspace settings is not used here/.test(i.tooltip)), await statusBar());
+      assert.ok(
+        a
+          .statusBar()
+          .some((i) => i.text === '$(history) as of now (this window)' && /"2026-11-23T12:00:00Z" in the workspace settings is not used here/.test(i.tooltip)),
+        await statusBar(),
+      );
     });
     assert.equal(await setAsOf({ scope: 'settings' }), true);
     await eventually(async () => {
       assert.equal((await evaluation()).asOf, Date.parse(AS_OF));
-      assert.ok(a.statusBar().some((i) => i.text === '$(history) as of 2026-11-23 06:00 CST' && /patchops\.asOf in the workspace settings/.test(i.tooltip)), await statusBar());
+      assert.ok(
+        a.statusBar().some((i) => i.text === '$(history) as of 2026-11-23 06:00 CST' && /patchops\.asOf in the workspace settings/.test(i.tooltip)),
+        await statusBar(),
+      );
     });
     assert.ok(fs.readFileSync(settingsFile()).equals(pinned), '.vscode/settings.json is unchanged');
   });

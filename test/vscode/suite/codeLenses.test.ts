@@ -79,7 +79,10 @@ describe('PatchOps code lenses (extension host)', function () {
       if (plan.tier) assert.ok(title.includes(plan.tier), `${plan.id}: "${title}" names tier ${plan.tier}`);
       assert.match(title, STATE_WORDS[plan.state], `${plan.id}: "${title}" says ${plan.state}`);
       if (plan.endpoints.targets) {
-        assert.ok(title.includes(`${plan.endpointsPercent}% of ${plan.endpoints.targets} endpoints`), `${plan.id}: "${title}" has ${plan.endpointsPercent}% of ${plan.endpoints.targets}`);
+        assert.ok(
+          title.includes(`${plan.endpointsPercent}% of ${plan.endpoints.targets} endpoints`),
+          `${plan.id}: "${title}" has ${plan.endpointsPercent}% of ${plan.endpoints.targets}`,
+        );
       }
       assert.deepEqual(
         waveLenses.map((l) => l.range.start.line),
@@ -90,7 +93,10 @@ describe('PatchOps code lenses (extension host)', function () {
         const waveTitle = waveLenses[i].command!.title;
         const status = wave.status.replace('_', ' ');
         assert.ok(waveTitle.startsWith(status), `${plan.id} wave ${wave.name}: "${waveTitle}" starts with ${status}`);
-        assert.ok(waveTitle.includes(`${wave.patched}/${wave.targets ?? '?'} patched`), `${plan.id} wave ${wave.name}: "${waveTitle}" has ${wave.patched}/${wave.targets}`);
+        assert.ok(
+          waveTitle.includes(`${wave.patched}/${wave.targets ?? '?'} patched`),
+          `${plan.id} wave ${wave.name}: "${waveTitle}" has ${wave.patched}/${wave.targets}`,
+        );
         if (wave.blockedBy) assert.match(waveTitle, /blocked: /, `${plan.id} wave ${wave.name}: "${waveTitle}" says what blocks it`);
         else assert.doesNotMatch(waveTitle, /blocked/, `${plan.id} wave ${wave.name}: "${waveTitle}" is not blocked`);
       });
@@ -99,6 +105,9 @@ describe('PatchOps code lenses (extension host)', function () {
 
   it('files that are not plans get no PatchOps lenses', async () => {
     const lenses = await lensesOf(uriOf('assets/servers.assets.yaml'));
-    assert.deepEqual(lenses.map((l) => l.command?.title), []);
+    assert.deepEqual(
+      lenses.map((l) => l.command?.title),
+      [],
+    );
   });
 });

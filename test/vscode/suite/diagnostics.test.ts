@@ -58,7 +58,9 @@ describe('PatchOps diagnostics (extension host)', function () {
     const all = vscode.languages.getDiagnostics().flatMap(([, list]) => list.filter((d) => d.source === 'PatchOps'));
     assert.ok(all.length >= 5, `PatchOps diagnostics: ${all.length}`);
     const docs = vscode.Uri.joinPath(vscode.extensions.getExtension('patchops.patchops')!.extensionUri, 'docs', 'diagnostics.md');
-    const lines = Buffer.from(await vscode.workspace.fs.readFile(docs)).toString('utf8').split('\n');
+    const lines = Buffer.from(await vscode.workspace.fs.readFile(docs))
+      .toString('utf8')
+      .split('\n');
     for (const d of all) {
       const code = d.code;
       assert.ok(typeof code === 'object' && code !== null, `a code with a link: ${JSON.stringify(code)}`);
@@ -71,7 +73,10 @@ describe('PatchOps diagnostics (extension host)', function () {
 
   it('every PatchOps diagnostic in the editor equals `patchops validate` on the same folder', async () => {
     const expected = cliDiagnostics();
-    assert.ok(expected.some((d) => d.code === 'sla.breached'), 'the CLI sees the breach too');
+    assert.ok(
+      expected.some((d) => d.code === 'sla.breached'),
+      'the CLI sees the breach too',
+    );
     await eventually(() => assert.deepEqual(editorDiagnostics(), expected));
   });
 
@@ -95,7 +100,11 @@ describe('PatchOps diagnostics (extension host)', function () {
           /    targets: 1( +#[^\n]*)?\n    status: planned\n/,
           '    targets: 1\n    patched: 1\n    status: complete\n    started: 2026-11-17T12:00\n    completed: 2026-11-17T14:00\n',
         );
-        t = replaceOnce(t, '    targets: 3\n    status: planned\n', '    targets: 3\n    patched: 3\n    status: complete\n    started: 2026-11-18T15:00\n    completed: 2026-11-18T18:00\n');
+        t = replaceOnce(
+          t,
+          '    targets: 3\n    status: planned\n',
+          '    targets: 3\n    patched: 3\n    status: complete\n    started: 2026-11-18T15:00\n    completed: 2026-11-18T18:00\n',
+        );
         return t;
       },
       { save: false },
@@ -149,7 +158,10 @@ describe('PatchOps diagnostics (extension host)', function () {
         assert.match(d.message, /backup-servers/);
       }
       // `affects: [backup-servers]` is line 29 (1-based); the value starts at column 11.
-      assert.ok(unknown.some((d) => d.range.start.line === 28 && d.range.start.character === 10), 'one on `affects: [backup-servers]`');
+      assert.ok(
+        unknown.some((d) => d.range.start.line === 28 && d.range.start.character === 10),
+        'one on `affects: [backup-servers]`',
+      );
       assert.deepEqual(editorDiagnostics(), expected);
     });
   });

@@ -2,23 +2,27 @@
 // never makes a breach vanish from the diagnostics, lenses and counts the extension shows.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, editFile, evaluation, eventually, patchops, patchopsDiagnostics, PLAN_036, replaceOnce, Restorer, uriOf } from './helpers';
+import {
+  codeOf,
+  editFile,
+  evaluation,
+  eventually,
+  lensTitles,
+  patchops,
+  patchopsDiagnostics,
+  PLAN_036,
+  replaceOnce,
+  Restorer,
+  statusBarText,
+  uriOf,
+} from './helpers';
 
 const COPY = 'plans/2026-099-copied.plan.yaml';
 
-/** The status bar items as the extension shows them (its API reports exactly what is rendered). */
-async function statusBarText(): Promise<string> {
-  const api = (await patchops()) as unknown as { statusBar(): { text: string }[] };
-  return api.statusBar().map((i) => i.text).join(' | ');
-}
-
 async function planLens(rel: string): Promise<string> {
-  const uri = uriOf(rel);
-  await vscode.workspace.openTextDocument(uri);
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000)) ?? [];
-  const titled = lenses.filter((l) => l.command?.title).sort((a, b) => a.range.start.line - b.range.start.line);
-  assert.ok(titled.length > 0, `no code lens on ${rel}`);
-  return titled[0].command!.title;
+  const [first] = await lensTitles(rel);
+  assert.ok(first, `no code lens on ${rel}`);
+  return first;
 }
 
 describe('PatchOps fails closed (extension host)', function () {

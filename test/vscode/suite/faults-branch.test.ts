@@ -42,7 +42,11 @@ function summary(plans: { id: string; tier: string | null; state: string; endpoi
 
 function git(args: string[]): string {
   // The test's git (never the extension's): no hooks, no fsmonitor.
-  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=', ...args], { cwd: folder().uri.fsPath, encoding: 'utf8', timeout: 60_000 });
+  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=', ...args], {
+    cwd: folder().uri.fsPath,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 /**
@@ -50,7 +54,11 @@ function git(args: string[]): string {
  * events of a checkout arrive over time, and each starts work again — however long that takes on
  * a busy machine; then checks that it stays so (no late, stale result). Returns the evaluation.
  */
-async function settle(api: PatchOpsApi, fresh: ReturnType<typeof summary>, freshDiagnostics: FlatDiagnostic[]): Promise<{ evaluation: Evaluation; ms: number }> {
+async function settle(
+  api: PatchOpsApi,
+  fresh: ReturnType<typeof summary>,
+  freshDiagnostics: FlatDiagnostic[],
+): Promise<{ evaluation: Evaluation; ms: number }> {
   const started = Date.now();
   const evaluation = await eventually(() => {
     const ev = api.evaluation(folder().uri);
@@ -111,6 +119,8 @@ describe('Faults in the editor: a branch switch that changes 1,000 files (extens
     note(`git checkout switched took ${checkedOut - started} ms; the editor showed the fresh state ${ms} ms after the CLI's answer was ready`);
 
     const longest = api.longestTask();
-    note(`longest task on the extension host (1,000-plan workspace, first scan + branch switch): ${longest.ms.toFixed(1)} ms — ${longest.name} (a measurement; see npm run bench)`);
+    note(
+      `longest task on the extension host (1,000-plan workspace, first scan + branch switch): ${longest.ms.toFixed(1)} ms — ${longest.name} (a measurement; see npm run bench)`,
+    );
   });
 });

@@ -28,7 +28,10 @@ describe('Faults in the editor: 1,000 rapid edits (extension host)', function ()
 
   before(async () => {
     await patchops();
-    await eventually(() => assert.ok(patchopsDiagnostics(PLAN).length + patchopsDiagnostics('plans/2026-036-backup-server-rce.plan.yaml').length > 0, 'first diagnostics'), 30_000);
+    await eventually(
+      () => assert.ok(patchopsDiagnostics(PLAN).length + patchopsDiagnostics('plans/2026-036-backup-server-rce.plan.yaml').length > 0, 'first diagnostics'),
+      30_000,
+    );
   });
 
   afterEach(async () => {
@@ -36,7 +39,8 @@ describe('Faults in the editor: 1,000 rapid edits (extension host)', function ()
   });
 
   for (const debounce of [undefined, 0]) {
-    const how = debounce === undefined ? 'default debounce: evaluated once typing stops' : 'debounce 0: every edit evaluated and published while the next ones arrive';
+    const how =
+      debounce === undefined ? 'default debounce: evaluated once typing stops' : 'debounce 0: every edit evaluated and published while the next ones arrive';
     it(`${EDITS} edits as fast as possible (${how}), then idle with the final text's diagnostics, and quiet`, async () => {
       const config = vscode.workspace.getConfiguration('patchops');
       await config.update('debounceMs', debounce, vscode.ConfigurationTarget.Workspace);
@@ -102,9 +106,14 @@ async function rapidEdits(expectPublishedWhileEditing: boolean): Promise<void> {
     // Idle: however long a busy machine takes (mocha's timeout ends a hang); the time is logged.
     await api.whenIdle();
     const idleAt = Date.now();
-    note(`${EDITS} edits in ${edited - started} ms; idle ${idleAt - edited} ms after the last; ${published} diagnostics changes for the plan (${errorsSeen} with errors) meanwhile`);
+    note(
+      `${EDITS} edits in ${edited - started} ms; idle ${idleAt - edited} ms after the last; ${published} diagnostics changes for the plan (${errorsSeen} with errors) meanwhile`,
+    );
     if (expectPublishedWhileEditing)
-      assert.ok(errorsSeen > 0, 'with debounce 0 the intermediate error states were published while the edits went on (else this test proves nothing about stale results)');
+      assert.ok(
+        errorsSeen > 0,
+        'with debounce 0 the intermediate error states were published while the edits went on (else this test proves nothing about stale results)',
+      );
 
     // What the editor shows now, for the unsaved final text (taken before saving).
     const shown = editorDiagnostics();
@@ -119,7 +128,11 @@ async function rapidEdits(expectPublishedWhileEditing: boolean): Promise<void> {
     await new Promise((r) => setTimeout(r, QUIET_MS));
     await api.whenIdle();
     assert.equal(api.evaluation(folder().uri), settled, 'the extension evaluated again after whenIdle() returned');
-    assert.deepEqual(afterIdle.filter((d) => d !== final), [], `a diagnostics change for ${PLAN} after whenIdle() showed something else than the final text's diagnostics`);
+    assert.deepEqual(
+      afterIdle.filter((d) => d !== final),
+      [],
+      `a diagnostics change for ${PLAN} after whenIdle() showed something else than the final text's diagnostics`,
+    );
     assert.deepEqual(editorDiagnostics(), shown, 'the diagnostics changed after idling');
 
     // The oracle: the CLI on the final text, saved.

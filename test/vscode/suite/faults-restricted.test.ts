@@ -70,7 +70,11 @@ describe('Faults in the editor: a restricted (untrusted) workspace spawns no pro
   });
 
   it('the window is in Restricted Mode, with the git wrapper first on PATH', () => {
-    assert.equal(vscode.workspace.isTrusted, false, 'the workspace must NOT be trusted (code-server started without --disable-workspace-trust, trust not granted)');
+    assert.equal(
+      vscode.workspace.isTrusted,
+      false,
+      'the workspace must NOT be trusted (code-server started without --disable-workspace-trust, trust not granted)',
+    );
     // VS Code puts its remote CLI folder first; the first `git` on PATH must be the wrapper.
     const gitDirs = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => dir && fs.existsSync(path.join(dir, 'git')));
     assert.equal(gitDirs[0], trap.bin, `the extension host finds the git wrapper first on PATH (${process.env.PATH})`);

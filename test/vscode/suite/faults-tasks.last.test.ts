@@ -37,6 +37,10 @@ describe('Faults in the editor: work on the extension host runs in measured task
     // What all the suites made PatchOps do: logged, not asserted.
     const longest = api.longestTask();
     note(`longest task on the extension host: ${longest.ms.toFixed(1)} ms — ${longest.name || '(none)'} (a measurement, not a bound: see npm run bench)`);
-    note(`${after.tasks} tasks; sliced jobs: ${Object.entries(after.sliced).map(([name, s]) => `${name}: ${s.runs} run(s), ${s.slices} slice(s), at most ${s.mostSlices}`).join('; ')}`);
+    note(
+      `${after.tasks} tasks; sliced jobs: ${Object.entries(after.sliced)
+        .map(([name, s]) => `${name}: ${s.runs} run(s), ${s.slices} slice(s), at most ${s.mostSlices}`)
+        .join('; ')}`,
+    );
   });
 });

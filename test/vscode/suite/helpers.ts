@@ -10,8 +10,8 @@ import type { Evaluation } from '../../../src/core/model/evaluation';
 
 export const AS_OF = '2026-11-23T12:00:00Z';
 /** The repository: this file runs from out/test/vscode/suite/. */
-export const REPO = path.resolve(__dirname, '..', '..', '..', '..');
-export const CLI = path.join(REPO, 'dist', 'cli.js');
+const REPO = path.resolve(__dirname, '..', '..', '..', '..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
 export const EXTENSION_ID = 'patchops.patchops';
 
 export interface PatchOpsApi {
@@ -80,7 +80,7 @@ export function cli(args: string[]): string {
     // `validate` exits 1 when there are error diagnostics: its output is still the answer.
     const e = err as { status?: number; stdout?: string; stderr?: string };
     if (e.status === 1 && e.stdout) return e.stdout;
-    throw new Error(`node ${path.relative(REPO, CLI)} ${args.join(' ')} failed (exit ${e.status}): ${e.stderr ?? err}`);
+    throw new Error(`node ${path.relative(REPO, CLI)} ${args.join(' ')} failed (exit ${e.status}): ${e.stderr ?? String(err)}`, { cause: err });
   }
 }
 
@@ -127,7 +127,8 @@ export function patchopsDiagnostics(rel: string): vscode.Diagnostic[] {
 }
 
 function sortDiagnostics(list: FlatDiagnostic[]): FlatDiagnostic[] {
-  const key = (d: FlatDiagnostic) => `${d.file}\u0000${String(d.line).padStart(6, '0')}\u0000${String(d.column).padStart(6, '0')}\u0000${d.code}\u0000${d.message}`;
+  const key = (d: FlatDiagnostic) =>
+    `${d.file}\u0000${String(d.line).padStart(6, '0')}\u0000${String(d.column).padStart(6, '0')}\u0000${d.code}\u0000${d.message}`;
   return list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
@@ -204,7 +205,10 @@ export class Restorer {
 
 /** Replaces exactly one occurrence of `from`; fails loudly when the sample changed. */
 export function replaceOnce(text: string, from: string | RegExp, to: string): string {
-  const matches = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`)) ?? []).length;
+  const matches =
+    typeof from === 'string'
+      ? text.split(from).length - 1
+      : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`)) ?? []).length;
   assert.equal(matches, 1, `expected exactly one ${String(from)} in the sample`);
   return text.replace(from, to);
 }
@@ -212,3 +216,23 @@ export function replaceOnce(text: string, from: string | RegExp, to: string): st
 export const PLAN_036 = 'plans/2026-036-backup-server-rce.plan.yaml';
 export const PLAN_039 = 'plans/2026-039-payroll-app-upload-rce.plan.yaml';
 export const SERVERS = 'assets/servers.assets.yaml';
+
+/** The titles of the code lenses on a file, top to bottom (the document is opened first: the command needs it). */
+export async function lensTitles(rel: string): Promise<string[]> {
+  const uri = uriOf(rel);
+  await vscode.workspace.openTextDocument(uri);
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000)) ?? [];
+  return lenses
+    .filter((l) => l.command?.title)
+    .sort((a, b) => a.range.start.line - b.range.start.line)
+    .map((l) => l.command!.title);
+}
+
+/** The status bar items as the extension shows them (its API reports exactly what is rendered). */
+export async function statusBarText(): Promise<string> {
+  const api = (await patchops()) as unknown as { statusBar(): { text: string }[] };
+  return api
+    .statusBar()
+    .map((i) => i.text)
+    .join(' | ');
+}

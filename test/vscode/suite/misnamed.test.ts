@@ -23,12 +23,17 @@ describe('PatchOps misnamed files (extension host)', function () {
   });
 
   it('a plan saved as plans/draft.yaml gets the warning, as the CLI says, and loses it when renamed *.plan.yaml', async () => {
-    const plan = Buffer.from(await vscode.workspace.fs.readFile(uriOf(PLAN_036))).toString('utf8').replace(/^id: PLAN-2026-036$/m, 'id: PLAN-2026-099');
+    const plan = Buffer.from(await vscode.workspace.fs.readFile(uriOf(PLAN_036)))
+      .toString('utf8')
+      .replace(/^id: PLAN-2026-036$/m, 'id: PLAN-2026-099');
     assert.match(plan, /^id: PLAN-2026-099$/m, 'the sample plan changed?');
     await vscode.workspace.fs.writeFile(uriOf(DRAFT), Buffer.from(plan));
 
     const cli = cliDiagnostics().filter((d) => d.file === DRAFT);
-    assert.deepEqual(cli.map((d) => [d.line, d.column, d.severity, d.code]), [[1, 1, 'warning', 'workspace.misnamed']]);
+    assert.deepEqual(
+      cli.map((d) => [d.line, d.column, d.severity, d.code]),
+      [[1, 1, 'warning', 'workspace.misnamed']],
+    );
     await eventually(() => {
       const shown = patchopsDiagnostics(DRAFT);
       assert.deepEqual(shown.map(codeOf), ['workspace.misnamed']);
@@ -49,7 +54,10 @@ describe('PatchOps misnamed files (extension host)', function () {
     await vscode.workspace.fs.rename(uriOf(DRAFT), uriOf(RENAMED));
     const expected = cliDiagnostics();
     assert.ok(!expected.some((d) => d.code === 'workspace.misnamed'));
-    assert.ok(expected.some((d) => d.file === RENAMED && d.code === 'sla.breached'), 'the CLI reads the renamed copy of the breached plan');
+    assert.ok(
+      expected.some((d) => d.file === RENAMED && d.code === 'sla.breached'),
+      'the CLI reads the renamed copy of the breached plan',
+    );
     await eventually(() => {
       assert.deepEqual(patchopsDiagnostics(DRAFT), []);
       assert.ok(patchopsDiagnostics(RENAMED).some((d) => codeOf(d) === 'sla.breached'));

@@ -10,7 +10,8 @@ import { assembleModel } from '../../../src/core/workspace/load';
 import { readWorkspace } from '../../../src/node/workspaceFiles';
 import { cli, evaluation, folder, patchops } from './helpers';
 
-const newWorkspace = (dir: string, name = 'Test patching') => vscode.commands.executeCommand<string[] | undefined>('patchops.newWorkspace', { folder: vscode.Uri.file(dir), name });
+const newWorkspace = (dir: string, name = 'Test patching') =>
+  vscode.commands.executeCommand<string[] | undefined>('patchops.newWorkspace', { folder: vscode.Uri.file(dir), name });
 
 /** Every file under `dir` (but .git and the like) with its bytes, to compare before and after. */
 function snapshot(dir: string): Record<string, string> {
@@ -69,19 +70,31 @@ describe('New Workspace never duplicates (extension host)', function () {
     assert.deepEqual(await newWorkspace(dir, 'Another name'), []);
     assert.deepEqual(snapshot(dir), first, 'the second run changed nothing');
     assert.deepEqual(ids(dir), { declared: ['assets pilot-ring', 'assets workstations', 'sla standard'], duplicates: [] });
-    const validate = JSON.parse(cli(['validate', dir, '--as-of', '2026-11-23T12:00:00Z', '--format', 'json'])) as { diagnostics: { severity: string; code: string }[] };
-    assert.deepEqual(validate.diagnostics.filter((d) => d.severity === 'error'), [], 'the new workspace has no error');
+    const validate = JSON.parse(cli(['validate', dir, '--as-of', '2026-11-23T12:00:00Z', '--format', 'json'])) as {
+      diagnostics: { severity: string; code: string }[];
+    };
+    assert.deepEqual(
+      validate.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+      'the new workspace has no error',
+    );
   });
 
   it('next to asset groups and a policy with the example ids: only what is missing is added', async () => {
     const dir = temp();
     fs.mkdirSync(path.join(dir, 'inventory'));
-    fs.writeFileSync(path.join(dir, 'inventory', 'ours.assets.yaml'), 'groups:\n  - { id: workstations, title: Our desks, impact: high, endpoints: 40, owner: it-ops }\n');
+    fs.writeFileSync(
+      path.join(dir, 'inventory', 'ours.assets.yaml'),
+      'groups:\n  - { id: workstations, title: Our desks, impact: high, endpoints: 40, owner: it-ops }\n',
+    );
     fs.writeFileSync(path.join(dir, 'inventory', 'ours.sla.yaml'), fs.readFileSync(path.join(folder().uri.fsPath, 'policies', 'standard.sla.yaml')));
     const created = await newWorkspace(dir);
     assert.deepEqual([...(created ?? [])].sort(), ['assets/groups.assets.yaml', 'patchops.yaml'], 'no second `standard` policy');
     assert.deepEqual(ids(dir), { declared: ['assets pilot-ring', 'assets workstations', 'sla standard'], duplicates: [] });
     const validate = JSON.parse(cli(['validate', dir, '--as-of', '2026-11-23T12:00:00Z', '--format', 'json'])) as { diagnostics: { code: string }[] };
-    assert.deepEqual(validate.diagnostics.filter((d) => d.code === 'ref.duplicate-id'), []);
+    assert.deepEqual(
+      validate.diagnostics.filter((d) => d.code === 'ref.duplicate-id'),
+      [],
+    );
   });
 });

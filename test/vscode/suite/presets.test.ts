@@ -32,20 +32,34 @@ describe('risk models of record (extension host)', function () {
 
   it('New Workspace with the bod-26-04 preset: its policy is the model, and it validates', async () => {
     const dir = temp();
-    const created = await vscode.commands.executeCommand<string[] | undefined>('patchops.newWorkspace', { folder: vscode.Uri.file(dir), name: 'Agency', preset: 'bod-26-04' });
+    const created = await vscode.commands.executeCommand<string[] | undefined>('patchops.newWorkspace', {
+      folder: vscode.Uri.file(dir),
+      name: 'Agency',
+      preset: 'bod-26-04',
+    });
     assert.deepEqual([...(created ?? [])].sort(), ['assets/groups.assets.yaml', 'patchops.yaml', 'policies/standard.sla.yaml']);
     assert.match(fs.readFileSync(path.join(dir, 'policies', 'standard.sla.yaml'), 'utf8'), /\n {2}model: bod-26-04\n/);
     assert.match(fs.readFileSync(path.join(dir, 'assets', 'groups.assets.yaml'), 'utf8'), /exposure: internal/);
     const validate = JSON.parse(cli(['validate', dir, '--as-of', '2026-11-23T12:00:00Z', '--format', 'json'])) as { diagnostics: { severity: string }[] };
-    assert.deepEqual(validate.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      validate.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
   });
 
-  it('Enrich with CISA Vulnrichment: the record\'s SSVC points land in the plan, comments kept', async () => {
+  it("Enrich with CISA Vulnrichment: the record's SSVC points land in the plan, comments kept", async () => {
     await restorer.remember(PLAN_040);
     const vulnrichment = temp();
     const record = {
       cveMetadata: { cveId: 'CVE-2026-45902' },
-      containers: { adp: [{ title: 'CISA ADP Vulnrichment', metrics: [{ other: { type: 'ssvc', content: { options: [{ Exploitation: 'PoC' }, { Automatable: 'No' }, { 'Technical Impact': 'Total' }] } } }] }] },
+      containers: {
+        adp: [
+          {
+            title: 'CISA ADP Vulnrichment',
+            metrics: [{ other: { type: 'ssvc', content: { options: [{ Exploitation: 'PoC' }, { Automatable: 'No' }, { 'Technical Impact': 'Total' }] } } }],
+          },
+        ],
+      },
     };
     fs.mkdirSync(path.join(vulnrichment, '2026', '45xxx'), { recursive: true });
     fs.writeFileSync(path.join(vulnrichment, '2026', '45xxx', 'CVE-2026-45902.json'), JSON.stringify(record));

@@ -5,7 +5,12 @@ import * as vscode from 'vscode';
 import { codeOf, editFile, eventually, patchopsDiagnostics, PLAN_039, replaceOnce, Restorer, uriOf } from './helpers';
 
 async function fixesAt(rel: string, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uriOf(rel), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uriOf(rel),
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   return (actions ?? []).filter((a) => a.edit);
 }
 
@@ -37,7 +42,10 @@ describe('PatchOps quick fixes (extension host)', function () {
     const d = await eventually(() => {
       const all = patchopsDiagnostics(PLAN_039);
       const found = all.find((x) => codeOf(x) === 'rollback.missing');
-      assert.ok(found, `rollback.missing among ${JSON.stringify(all.map((x) => [codeOf(x), x.range.start.line, x.message.slice(0, 60)]))}; text ends ${JSON.stringify(doc.getText().slice(-80))}`);
+      assert.ok(
+        found,
+        `rollback.missing among ${JSON.stringify(all.map((x) => [codeOf(x), x.range.start.line, x.message.slice(0, 60)]))}; text ends ${JSON.stringify(doc.getText().slice(-80))}`,
+      );
       return found;
     });
     const fix = (await fixesAt(PLAN_039, d)).find((a) => /rollback/i.test(a.title));

@@ -38,7 +38,8 @@ describe('UI: the clock (Compute As Of, patchops.asOf)', function () {
     await page.locator('.quick-input-widget .quick-input-box input').fill(MONDAY);
     await page.keyboard.press('Enter');
 
-    const kpis = (JSON.parse(cli(['report', ui().workspace, '--as-of', MONDAY, '--format', 'json'])) as { kpis: { openBreaches: number; dueSoon: number } }).kpis;
+    const kpis = (JSON.parse(cli(['report', ui().workspace, '--as-of', MONDAY, '--format', 'json'])) as { kpis: { openBreaches: number; dueSoon: number } })
+      .kpis;
     await expectVisible(statusItem().filter({ hasText: 'as of 2026-11-30 03:00 CST' }), 'the frozen clock in the status bar');
     await expectVisible(statusItem().filter({ hasText: `${kpis.openBreaches} breached` }), `the counts as of Monday (${kpis.openBreaches} breached)`);
     await screenshot('clock-window');

@@ -14,8 +14,14 @@ describe('UI: code lenses', function () {
     await expectVisible(lenses.filter({ hasText: 'patched' }), 'a code lens containing "patched"');
     await expectVisible(lenses.filter({ hasText: 'SLA due in 10h' }), 'the plan lens "… SLA due in 10h …"');
     const texts = (await lenses.allTextContents()).map((t) => t.trim());
-    assert.ok(texts.some((t) => t.startsWith('critical · due 2026-11-23 16:00 CST') && t.includes('58.3% of 12 endpoints')), `plan lens in ${JSON.stringify(texts)}`);
-    assert.ok(texts.some((t) => t.startsWith('complete · 2/2 patched')), `the pilot wave lens in ${JSON.stringify(texts)}`);
+    assert.ok(
+      texts.some((t) => t.startsWith('critical · due 2026-11-23 16:00 CST') && t.includes('58.3% of 12 endpoints')),
+      `plan lens in ${JSON.stringify(texts)}`,
+    );
+    assert.ok(
+      texts.some((t) => t.startsWith('complete · 2/2 patched')),
+      `the pilot wave lens in ${JSON.stringify(texts)}`,
+    );
     await screenshot('code-lenses');
   });
 });

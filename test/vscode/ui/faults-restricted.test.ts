@@ -11,7 +11,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { APPROVAL_LABELS, inText } from '../../../src/core/present/labels';
-import { AS_OF, cli, dismissNotifications, expectVisible, focusWorkbench, openWorkbench, screenshot, setPaneExpanded, showPatchOps, treeRow, ui } from './workbench';
+import {
+  AS_OF,
+  cli,
+  dismissNotifications,
+  expectVisible,
+  focusWorkbench,
+  openWorkbench,
+  screenshot,
+  setPaneExpanded,
+  showPatchOps,
+  treeRow,
+  ui,
+} from './workbench';
 
 interface Trap {
   workspace: string;
@@ -92,7 +104,11 @@ describe('UI: a restricted (untrusted) workspace', function () {
     const t = trap();
     assert.deepEqual(present(t), [], 'no marker after the suites and the UI checks');
     // The same git the extension host would find first on PATH, in the same repository.
-    execFileSync('git', ['status', '--short'], { cwd: t.workspace, encoding: 'utf8', env: { ...process.env, PATH: `${t.bin}${path.delimiter}${process.env.PATH}` } });
+    execFileSync('git', ['status', '--short'], {
+      cwd: t.workspace,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${t.bin}${path.delimiter}${process.env.PATH}` },
+    });
     const after = present(t);
     assert.ok(
       after.some((m) => m.startsWith('fsmonitor:')),

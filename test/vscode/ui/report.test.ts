@@ -22,7 +22,10 @@ describe('UI: report command', function () {
     await expectVisible(page.locator('.tabs-container .tab.active').filter({ hasText: 'patchops-report.json' }), 'the report open in the active editor');
     await focusWorkbench();
     await page.keyboard.press('Control+Shift+E');
-    await expectVisible(page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'patchops-report.json' }), 'patchops-report.json in the Explorer');
+    await expectVisible(
+      page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'patchops-report.json' }),
+      'patchops-report.json in the Explorer',
+    );
     await screenshot('report-command');
   });
 });

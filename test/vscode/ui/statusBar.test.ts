@@ -20,7 +20,11 @@ describe('UI: status bar', function () {
     await item.click();
     const sla = pane('SLA status');
     await expectVisible(sla.locator('.monaco-list-row', { hasText: 'Breached (1)' }), 'the SLA status view after the click');
-    await page.waitForFunction("document.activeElement && document.activeElement.closest('.pane') && document.activeElement.closest('.pane').querySelector('.pane-header[aria-label=\"SLA status Section\"]')", undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      "document.activeElement && document.activeElement.closest('.pane') && document.activeElement.closest('.pane').querySelector('.pane-header[aria-label=\"SLA status Section\"]')",
+      undefined,
+      { timeout: 10_000 },
+    );
     await screenshot('status-bar');
   });
 });

@@ -101,3 +101,33 @@ describe('UI: PatchOps views fail closed', function () {
     await expectVisible(statusItem().filter({ hasText: '1 breached' }), 'the status bar back to 1 breached');
   });
 });
+
+describe('UI: forecasts in the views', function () {
+  before(async () => {
+    await openWorkbench();
+  });
+
+  it('a plan whose waves cannot finish in time is listed under "At risk" in SLA status, and the status bar says so', async () => {
+    await showPatchOps();
+    await setPaneExpanded('Plans', false);
+    await setPaneExpanded('SLA status', true);
+    await setPaneExpanded('Exceptions', false);
+    const file = path.join(ui().workspace, 'plans', '2026-039-payroll-app-upload-rce.plan.yaml');
+    const original = fs.readFileSync(file, 'utf8');
+    const edited = original.replace('  - name: Payroll batch B\n', '  - name: Payroll batch B\n    duration: 2d\n');
+    assert.notEqual(edited, original, 'the sample has the wave');
+    try {
+      fs.writeFileSync(file, edited);
+      const sla = pane('SLA status');
+      await expectVisible(sla.locator('.monaco-list-row', { hasText: 'At risk (1)' }), 'an SLA group "At risk (1)"');
+      const labels = await sla.locator('.monaco-list-row').allTextContents();
+      const at = labels.findIndex((l) => l.startsWith('At risk'));
+      assert.ok(labels[at + 1]?.startsWith('PLAN-2026-039'), `PLAN-2026-039 sits under At risk: ${JSON.stringify(labels)}`);
+      await expectVisible(statusItem().filter({ hasText: '1 at risk' }), 'the status bar showing 1 at risk');
+      await screenshot('views-at-risk');
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+    await expectVisible(pane('SLA status').locator('.monaco-list-row', { hasText: 'Due soon (1)' }), 'back to the samples');
+  });
+});

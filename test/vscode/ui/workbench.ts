@@ -77,7 +77,10 @@ export async function dismissNotifications(): Promise<void> {
   const page = ui().page;
   const clear = page.locator('.notifications-toasts .codicon-notifications-clear-all, .notification-toast .codicon-close');
   for (let i = 0; i < 5 && (await clear.count()) > 0; i++) {
-    await clear.first().click({ timeout: 2000 }).catch(() => undefined);
+    await clear
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
   }
 }
 
@@ -85,7 +88,10 @@ async function closeQuickInput(): Promise<void> {
   const page = ui().page;
   if (await page.locator('.quick-input-widget').isVisible()) {
     await page.keyboard.press('Escape');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+    await page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .catch(() => undefined);
   }
 }
 
@@ -109,7 +115,10 @@ export async function pick(label: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(label);
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  const row = page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   await row.click();
 }
@@ -133,8 +142,12 @@ export async function openFile(rel: string): Promise<void> {
 export async function focusWorkbench(): Promise<void> {
   // Keyboard shortcuts need the focus inside the workbench (not on the page body after a goto).
   const page = ui().page;
-  const focused = (await page.evaluate('!!document.activeElement && document.activeElement !== document.body')) as boolean;
-  if (!focused) await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  const focused = await page.evaluate<boolean>('!!document.activeElement && document.activeElement !== document.body');
+  if (!focused)
+    await page
+      .locator('.part.statusbar')
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
 }
 
 /** Waits for a condition on the page with a clear message. */
@@ -177,7 +190,11 @@ export async function showPatchOps(): Promise<void> {
 /** Runs the repository's CLI (dist/cli.js) with this Node. */
 export function cli(args: string[]): string {
   try {
-    return execFileSync(process.execPath, [path.join(ui().repo, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+    return execFileSync(process.execPath, [path.join(ui().repo, 'dist', 'cli.js'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 64 << 20,
+    });
   } catch (err) {
     const e = err as { status?: number; stdout?: string };
     if (e.status === 1 && e.stdout) return e.stdout;
@@ -185,7 +202,10 @@ export function cli(args: string[]): string {
   }
 }
 
-export function cliReport(workspace = ui().workspace): { plans: { id: string; tier: string | null; state: string; endpointsPercent: number | null }[]; kpis: { openBreaches: number; dueSoon: number } } {
+export function cliReport(workspace = ui().workspace): {
+  plans: { id: string; tier: string | null; state: string; endpointsPercent: number | null }[];
+  kpis: { openBreaches: number; dueSoon: number };
+} {
   return JSON.parse(cli(['report', workspace, '--as-of', AS_OF, '--format', 'json']));
 }
 

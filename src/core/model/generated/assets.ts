@@ -16,6 +16,22 @@ export type BusinessImpact1 = "high" | "medium" | "low";
  * A stable identifier: letters, digits, '.', '_' and '-'.
  */
 export type Identifier1 = string;
+/**
+ * How long each window stays open.
+ */
+export type Duration = string;
+/**
+ * This group's maintenance windows; they replace the workspace's.
+ */
+export type MaintenanceWindows = MaintenanceWindow[];
+/**
+ * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
+ */
+export type Timestamp = string;
+/**
+ * Change freezes for this group, besides the workspace's.
+ */
+export type ChangeFreezes = ChangeFreeze[];
 
 /**
  * Groups of endpoints with their business impact.
@@ -42,4 +58,15 @@ export interface AssetGroup {
    */
   endpoints: number;
   owner?: Identifier1;
+  maintenance_windows?: MaintenanceWindows;
+  freezes?: ChangeFreezes;
+}
+export interface MaintenanceWindow {
+  rrule: string;
+  duration: Duration;
+}
+export interface ChangeFreeze {
+  from: Timestamp;
+  to: Timestamp;
+  reason?: string;
 }

@@ -55,9 +55,17 @@ export type Person = string;
  */
 export type IdList1 = [Identifier4, ...Identifier4[]];
 /**
- * Time to wait after completion.
+ * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
+ */
+export type Timestamp4 = string;
+/**
+ * How much maintenance-window time the wave takes. Give `duration` or `rate`.
  */
 export type Duration = string;
+/**
+ * Time to wait after completion.
+ */
+export type Duration1 = string;
 /**
  * A stable identifier: letters, digits, '.', '_' and '-'.
  */
@@ -78,7 +86,7 @@ export type Person1 = string;
 /**
  * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
  */
-export type Timestamp4 = string;
+export type Timestamp5 = string;
 /**
  * The report's targets (OS, lock files) that had the package.
  */
@@ -179,6 +187,12 @@ export interface DeploymentWave {
   status?: "planned" | "in_progress" | "paused" | "complete" | "rolled_back";
   started?: Timestamp2;
   completed?: Timestamp2;
+  planned_start?: Timestamp4;
+  duration?: Duration;
+  /**
+   * Endpoints patched per day (24 hours) of maintenance-window time. Give `duration` or `rate`.
+   */
+  rate?: number;
   /**
    * What this wave must show before the next one may start.
    */
@@ -187,7 +201,7 @@ export interface DeploymentWave {
      * Minimum patched / targets, in percent.
      */
     min_success?: number;
-    soak?: Duration;
+    soak?: Duration1;
   };
   notes?: string;
 }
@@ -212,7 +226,7 @@ export interface JointRetrospective {
  */
 export interface ForensicTriage {
   by?: Person1;
-  on?: Timestamp4;
+  on?: Timestamp5;
   /**
    * What was found ("no indicators of compromise", or the incident's reference).
    */

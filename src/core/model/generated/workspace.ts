@@ -26,6 +26,22 @@ export type Members = [Person, ...Person[]];
  * A person, identified by email address.
  */
 export type Person = string;
+/**
+ * How long each window stays open.
+ */
+export type Duration = string;
+/**
+ * When deployments may run, for asset groups that name no windows of their own.
+ */
+export type MaintenanceWindows = MaintenanceWindow[];
+/**
+ * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
+ */
+export type Timestamp = string;
+/**
+ * Change freezes for every asset group.
+ */
+export type ChangeFreezes = ChangeFreeze[];
 
 /**
  * Workspace settings and teams. Exactly one, at the root of the workspace.
@@ -35,6 +51,8 @@ export interface WorkspaceFile {
   timezone?: TimeZone;
   default_sla?: DefaultSLAPolicy;
   teams: Teams;
+  maintenance_windows?: MaintenanceWindows;
+  freezes?: ChangeFreezes;
 }
 /**
  * Teams by id. IT executes (executor), InfoSec validates (validator).
@@ -49,4 +67,13 @@ export interface Team {
   title?: string;
   role: Role;
   members: Members;
+}
+export interface MaintenanceWindow {
+  rrule: string;
+  duration: Duration;
+}
+export interface ChangeFreeze {
+  from: Timestamp;
+  to: Timestamp;
+  reason?: string;
 }

@@ -8,7 +8,7 @@ import type { DeadlineRule, ModelAnswer, PairFacts, TechnicalImpact } from './ty
 export type Bod2604Outcome = 'FSU' | '60D' | '14D' | '3D' | '3DF';
 
 /** Rows in the directive's order: [kev, exposed, automatable, technical impact] → outcome. */
-export const BOD_2604_TABLE: readonly [boolean, boolean, boolean, TechnicalImpact, Bod2604Outcome][] = [
+const BOD_2604_TABLE: readonly [boolean, boolean, boolean, TechnicalImpact, Bod2604Outcome][] = [
   [false, false, false, 'partial', 'FSU'],
   [false, false, false, 'total', 'FSU'],
   [false, false, true, 'partial', '60D'],
@@ -35,7 +35,7 @@ const OUTCOMES: Record<Bod2604Outcome, { text: string; rule: DeadlineRule; tier:
   '3DF': { text: '3 days + forensic triage', rule: { kind: 'within', ms: 3 * DAY_MS }, tier: 'critical' },
 };
 
-export function bod2604Outcome(kev: boolean, exposed: boolean, automatable: boolean, technical: TechnicalImpact): Bod2604Outcome {
+function bod2604Outcome(kev: boolean, exposed: boolean, automatable: boolean, technical: TechnicalImpact): Bod2604Outcome {
   const row = BOD_2604_TABLE.find((r) => r[0] === kev && r[1] === exposed && r[2] === automatable && r[3] === technical);
   return row![4];
 }

@@ -5,7 +5,7 @@ import { severityAsTier } from '../tiers';
 import type { Tier } from '../../model/vocabulary';
 import type { ModelAnswer, PairFacts } from './types';
 
-export const FEDRAMP_REV5_DAYS: Record<Tier, number> = { critical: 30, high: 30, medium: 90, low: 180 };
+const FEDRAMP_REV5_DAYS: Record<Tier, number> = { critical: 30, high: 30, medium: 90, low: 180 };
 
 export function fedrampRev5(f: PairFacts): ModelAnswer {
   const tier: Tier = f.severity === undefined ? 'critical' : severityAsTier(f.severity);

@@ -7,12 +7,11 @@ import { assumptions, exploitationOf, exposureOf, type Read } from './defaults';
 import type { ModelAnswer, PairFacts } from './types';
 
 export type FedrampClass = 'A' | 'B' | 'C' | 'D';
-export const FEDRAMP_CLASSES: readonly FedrampClass[] = ['A', 'B', 'C', 'D'];
 type Column = 'LEV+IRV' | 'LEV+NIRV' | 'NLEV';
 
 const d = (n: number) => n * DAY_MS;
 /** [class group, PAIN, LEV+IRV, LEV+NIRV, NLEV], as the rule's table. */
-export const FEDRAMP_VDR_TABLE: readonly ['AB' | 'C' | 'D', number, number, number, number][] = [
+const FEDRAMP_VDR_TABLE: readonly ['AB' | 'C' | 'D', number, number, number, number][] = [
   ['AB', 5, d(4), d(8), d(32)],
   ['AB', 4, d(8), d(32), d(64)],
   ['AB', 3, d(32), d(64), d(192)],
@@ -30,7 +29,7 @@ export const FEDRAMP_VDR_TABLE: readonly ['AB' | 'C' | 'D', number, number, numb
 const TIER_BY_PAIN: Record<number, Tier> = { 5: 'critical', 4: 'high', 3: 'medium', 2: 'low', 1: 'low' };
 
 /** The timeframe in ms, or null for PAIN 1 (routine operations). */
-export function fedrampVdrTimeframe(cls: FedrampClass, pain: number, column: Column): number | null {
+function fedrampVdrTimeframe(cls: FedrampClass, pain: number, column: Column): number | null {
   if (pain === 1) return null;
   const group = cls === 'A' || cls === 'B' ? 'AB' : cls;
   const row = FEDRAMP_VDR_TABLE.find((x) => x[0] === group && x[1] === pain)!;

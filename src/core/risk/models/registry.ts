@@ -4,9 +4,7 @@ import { fedrampRev5 } from './fedrampRev5';
 import { fedrampVdr, type FedrampClass } from './fedrampVdr';
 import { pciDss } from './pciDss';
 import { ssvc } from './ssvc';
-import type { DeadlineRule, ModelAnswer, PairFacts, RiskModelName } from './types';
-
-export const RISK_MODELS: readonly RiskModelName[] = ['matrix', 'bod-26-04', 'ssvc', 'fedramp-vdr', 'fedramp-rev5', 'pci-dss'];
+import type { DeadlineRule, ModelAnswer, PairFacts } from './types';
 
 /** A preset with its policy settings (the matrix model is the tiers' own path: plans.ts). */
 export type PresetSettings =

@@ -8,7 +8,7 @@ type Row = [Exploitation, boolean, TechnicalImpact, Record<Impact, SsvcOutcome>]
 const r = (low: SsvcOutcome, medium: SsvcOutcome, high: SsvcOutcome) => ({ low, medium, high });
 
 /** CERTCC/SSVC decision_tables/cisa/cisa_coordinate_dt.py, in the table's order. */
-export const SSVC_TABLE: readonly Row[] = [
+const SSVC_TABLE: readonly Row[] = [
   ['none', false, 'partial', r('track', 'track', 'track')],
   ['none', false, 'total', r('track', 'track', 'track*')],
   ['none', true, 'partial', r('track', 'track', 'attend')],
@@ -27,7 +27,7 @@ export const SSVC_OUTCOMES: readonly SsvcOutcome[] = ['track', 'track*', 'attend
 const TEXT: Record<SsvcOutcome, string> = { track: 'Track', 'track*': 'Track*', attend: 'Attend', act: 'Act' };
 const TIER: Record<SsvcOutcome, Tier> = { track: 'low', 'track*': 'medium', attend: 'high', act: 'critical' };
 
-export function ssvcOutcome(exploitation: Exploitation, automatable: boolean, technical: TechnicalImpact, mission: Impact): SsvcOutcome {
+function ssvcOutcome(exploitation: Exploitation, automatable: boolean, technical: TechnicalImpact, mission: Impact): SsvcOutcome {
   const row = SSVC_TABLE.find((x) => x[0] === exploitation && x[1] === automatable && x[2] === technical);
   return row![3][mission];
 }
@@ -41,7 +41,9 @@ export function ssvc(f: PairFacts): ModelAnswer {
   return {
     outcome: TEXT[outcome],
     rule: { kind: 'outcome', outcome },
-    inputs: [`exploitation ${exploitation.value}`, automatable.value ? 'automatable' : 'not automatable', technical.value, `mission ${mission.value}`].join(' · '),
+    inputs: [`exploitation ${exploitation.value}`, automatable.value ? 'automatable' : 'not automatable', technical.value, `mission ${mission.value}`].join(
+      ' · ',
+    ),
     assumed: assumptions([
       ['exploitation', exploitation, 'active'],
       ['automatable', automatable, 'yes'],
