@@ -106,7 +106,7 @@ export type EvaluatedArgs = ValidateArgs | StatusArgs | ReportArgs | ExportArgs;
 export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs | InitArgs;
 export type Command = CliArgs['command'];
 
-export const COMMANDS: readonly Command[] = ['validate', 'status', 'report', 'import', 'enrich', 'export', 'init'];
+const COMMANDS: readonly Command[] = ['validate', 'status', 'report', 'import', 'enrich', 'export', 'init'];
 
 export type ParsedCommandLine = { kind: 'run'; args: CliArgs } | { kind: 'help'; command?: Command } | { kind: 'version' };
 
@@ -282,7 +282,9 @@ function scannerArgs(command: 'import' | 'enrich' | 'export', words: string[], v
       const [dir, ...extra] = words;
       if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': enrich takes one folder`);
       if (values.kev === undefined && values.vulnrichment === undefined) {
-        throw new UsageError('enrich needs the CISA KEV catalog or Vulnrichment: patchops enrich [DIR] --kev known_exploited_vulnerabilities.json [--epss epss_scores.csv.gz] [--vulnrichment DIR]');
+        throw new UsageError(
+          'enrich needs the CISA KEV catalog or Vulnrichment: patchops enrich [DIR] --kev known_exploited_vulnerabilities.json [--epss epss_scores.csv.gz] [--vulnrichment DIR]',
+        );
       }
       return {
         command,
@@ -364,7 +366,7 @@ function isOneOf<T extends string>(known: readonly T[], value: string | undefine
 }
 
 /** "a, b or c". */
-export function either(words: readonly string[]): string {
+function either(words: readonly string[]): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 

@@ -23,7 +23,7 @@ export function diagnosticsText(diagnostics: readonly Diagnostic[], fileCount: n
   return lines.join('\n') + '\n';
 }
 
-export function summaryLine(diagnostics: readonly Diagnostic[], fileCount: number, style: Style): string {
+function summaryLine(diagnostics: readonly Diagnostic[], fileCount: number, style: Style): string {
   const n = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const text = `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'info')} in ${plural(fileCount, 'file')}`;
@@ -34,7 +34,7 @@ export function summaryLine(diagnostics: readonly Diagnostic[], fileCount: numbe
  * One line when files have errors of their own, e.g. "3 errors in 2 files: run `patchops validate` to
  * see them". Deadline errors (src/cli/failOn.ts) are left out: the table shows them already.
  */
-export function errorsLine(diagnostics: readonly Diagnostic[]): string | undefined {
+function errorsLine(diagnostics: readonly Diagnostic[]): string | undefined {
   const errors = diagnostics.filter((d) => d.severity === 'error' && !isDeadlineCode(d.code));
   if (errors.length === 0) return undefined;
   const files = new Set(errors.map((d) => d.file)).size;

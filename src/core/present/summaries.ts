@@ -30,7 +30,7 @@ export function planStateText(plan: PlanResult, asOf: number): string {
   }
 }
 
-export function endpointsText(plan: PlanResult): string {
+function endpointsText(plan: PlanResult): string {
   const { targets } = plan.endpoints;
   if (targets === null) return 'endpoints unknown';
   return targets ? `${plan.endpointsPercent}% of ${targets} endpoints` : 'no endpoints targeted';

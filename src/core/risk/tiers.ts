@@ -16,8 +16,6 @@ export const maxImpact = (a: Impact | undefined, b: Impact): Impact => (a === un
 
 export const maxTier = (a: Tier | undefined, b: Tier): Tier => (a === undefined || TIER_RANK[b] > TIER_RANK[a] ? b : a);
 
-export const tierRank = (tier: Tier): number => TIER_RANK[tier];
-
 /** A "none" severity counts as low. */
 export function severityAsTier(severity: SeverityBand): Tier {
   return severity === 'none' ? 'low' : severity;

@@ -94,12 +94,22 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     // A model of record: a deadline per vulnerability × group, the earliest wins (presetDeadlines.ts).
     if (policy.preset === 'unusable') problem ??= `the risk model of SLA policy \`${policy.id}\` cannot be used (see the errors in its file)`;
     else if (!cancelled) {
-      const preset = presetDeadlines(ctx, plan, policy, policy.preset, { scored: scope.inScope, groups: inputs.groups, exemptions: inputs.exemptions, testedAt: testingPassedAt });
+      const preset = presetDeadlines(ctx, plan, policy, policy.preset, {
+        scored: scope.inScope,
+        groups: inputs.groups,
+        exemptions: inputs.exemptions,
+        testedAt: testingPassedAt,
+      });
       Object.assign(result, { tier: preset.tier, deadline: preset.deadline, clockStart: preset.clockStart, clockStartKind: preset.clockStartKind });
       Object.assign(result, { deadlineBy: preset.deadlineBy, pairs: preset.pairs });
       if (!unreadableFile) checkPresetInputs(ctx, plan, policy.preset, preset.pairs, inputs.groups);
       problem ??= preset.problem;
-      if (problem === null && preset.deadline === null && preset.pairs.some((x) => x.clockStartKind === 'tested' && x.clockStart === null) && testingPassedAt === null) {
+      if (
+        problem === null &&
+        preset.deadline === null &&
+        preset.pairs.some((x) => x.clockStartKind === 'tested' && x.clockStart === null) &&
+        testingPassedAt === null
+      ) {
         result.clockStartKind = 'tested';
       }
     }
@@ -342,7 +352,9 @@ function reportSla(ctx: RuleContext, plan: Entity<PlanFile>, r: PlanResult, poli
   const progress = r.endpoints.targets ? `; ${r.endpoints.patched} of ${r.endpoints.targets} endpoints patched` : '';
   const by = r.deadlineBy;
   // Under a model of record the deadline is the named pair's, explained.
-  const tierText = by ? `${r.riskModel} deadline (${by.vulnerability} on ${by.group ?? 'an unknown group'}: ${by.inputs} → ${by.outcome})` : `${r.tier}-tier deadline`;
+  const tierText = by
+    ? `${r.riskModel} deadline (${by.vulnerability} on ${by.group ?? 'an unknown group'}: ${by.inputs} → ${by.outcome})`
+    : `${r.tier}-tier deadline`;
   const started = r.deadlineIsTesting
     ? `testing must pass within ${policy?.testingWithin !== undefined ? formatDuration(policy.testingWithin) : '?'} of discovery`
     : r.clockStart !== null

@@ -71,7 +71,8 @@ export async function enrichWithVulnrichment(registry: WorkspaceRegistry, reques
   const workspace = request.workspace ? registry.all.find((w) => w.root.toString() === request.workspace!.toString()) : await pickWorkspace(registry);
   if (!workspace) return;
   const folder =
-    request.folder ?? (await vscode.window.showOpenDialog({ title: "A copy of CISA's vulnrichment repository", canSelectFolders: true, canSelectFiles: false }))?.[0];
+    request.folder ??
+    (await vscode.window.showOpenDialog({ title: "A copy of CISA's vulnrichment repository", canSelectFolders: true, canSelectFiles: false }))?.[0];
   if (!folder) return;
   await guarded(async () => {
     await registry.whenIdle();

@@ -59,7 +59,10 @@ describe('enrich: the real CISA KEV catalog', function () {
     const due = catalog.entries.get(LOG4SHELL)!.dueDate!;
     const added = catalog.entries.get(LOG4SHELL)!.dateAdded!;
     // Only lines were added, after the vulnerability's last line, with its indentation.
-    const expected = PLAN.replace('    discovered: 2026-11-18T09:00\n', `    discovered: 2026-11-18T09:00\n    kev: true\n    kev_added: ${added}\n    kev_due: ${due}\n`);
+    const expected = PLAN.replace(
+      '    discovered: 2026-11-18T09:00\n',
+      `    discovered: 2026-11-18T09:00\n    kev: true\n    kev_added: ${added}\n    kev_due: ${due}\n`,
+    );
     assert.equal(after, expected);
     const enriched = evaluateFiles({ ...files, 'plans/log4j.plan.yaml': after }, AS_OF).plans[0];
     assert.equal(enriched.kev, true);
