@@ -75,3 +75,13 @@ export async function writeAtomically(target: vscode.Uri, text: string): Promise
   await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
   await vscode.workspace.fs.rename(temp, target, { overwrite: true });
 }
+
+/** Whether anything (file or folder) stands at `uri`, through the editor's file system. */
+export async function uriExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -10,6 +10,7 @@ import { UsageError, type EnrichArgs } from '../args';
 import type { Io } from '../io';
 import { readInputText } from './inputFiles';
 import { openWorkspace, writeUnlessDryRun } from './workspace';
+import { existingFolder } from './workspaceFolder';
 
 export function runEnrich(args: EnrichArgs, io: Io): number {
   let kev: KevCatalog | undefined;
@@ -30,14 +31,7 @@ export function runEnrich(args: EnrichArgs, io: Io): number {
 
 /** Each CVE's record from the repository's layout (YEAR/NNxxx/CVE-….json): its SSVC facts, or why there are none. */
 function readVulnrichment(dir: string, ids: readonly string[], io: Io): NonNullable<EnrichData['vulnrichment']> {
-  const root = path.resolve(io.cwd, dir);
-  let isDir = false;
-  try {
-    isDir = fs.statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new UsageError(`cannot read Vulnrichment '${dir}': it is not a folder (give a copy of CISA's vulnrichment repository)`);
+  const root = existingFolder(dir, io, `cannot read Vulnrichment '${dir}': it is not a folder (give a copy of CISA's vulnrichment repository)`);
   const records = new Map<string, string | undefined>();
   for (const id of ids) {
     const file = path.join(root, vulnrichmentPath(id)!);

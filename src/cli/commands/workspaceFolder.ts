@@ -6,7 +6,8 @@ import { readWorkspaceBytes, type RawWorkspace } from '../../node/workspaceBytes
 import { UsageError } from '../args';
 import type { Io } from '../io';
 
-export function readWorkspaceFiles(dir: string, io: Io): RawWorkspace {
+/** `dir` resolved from the current folder; a usage error (`refusal`) when it is not a folder. */
+export function existingFolder(dir: string, io: Io, refusal: string): string {
   const root = path.resolve(io.cwd, dir);
   let isDir = false;
   try {
@@ -14,7 +15,12 @@ export function readWorkspaceFiles(dir: string, io: Io): RawWorkspace {
   } catch {
     isDir = false;
   }
-  if (!isDir) throw new UsageError(`cannot read folder '${dir}': it does not exist or is not a folder`);
+  if (!isDir) throw new UsageError(refusal);
+  return root;
+}
+
+export function readWorkspaceFiles(dir: string, io: Io): RawWorkspace {
+  const root = existingFolder(dir, io, `cannot read folder '${dir}': it does not exist or is not a folder`);
   const disk = readWorkspaceBytes(root);
   if (!disk.hasSettings) {
     throw new UsageError(`no patchops.yaml in '${dir}': a workspace has one at its root (run patchops in that folder, or name it) [workspace.missing]`);

@@ -12,7 +12,7 @@ import { parseScanReport } from '../../core/scanners/detect';
 import { ImportError, importSummaryText, planImport } from '../../core/scanners/importPlans';
 import { ScanError } from '../../core/scanners/model';
 import { gunzipIfGzip, InputError, utf8Text } from '../../node/inputDecoding';
-import { applyFileChanges, ChangedMeanwhile, writeAtomically } from '../applyFileChanges';
+import { applyFileChanges, ChangedMeanwhile, uriExists, writeAtomically } from '../applyFileChanges';
 import { clockSentence } from '../clock';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
@@ -79,22 +79,13 @@ export async function enrichWithVulnrichment(registry: WorkspaceRegistry, reques
     const records = new Map<string, string | undefined>();
     for (const id of vulnrichmentIds(workspace.loadedFiles)) {
       const uri = vscode.Uri.joinPath(folder, ...vulnrichmentPath(id)!.split('/'));
-      records.set(id, (await exists(uri)) ? await readText(`the Vulnrichment record of ${id}`, uri) : undefined);
+      records.set(id, (await uriExists(uri)) ? await readText(`the Vulnrichment record of ${id}`, uri) : undefined);
     }
     const data: EnrichData = { vulnrichment: vulnrichmentData(records) };
     const result = enrichWorkspace(workspace.loadedFiles, data);
     // Called with arguments (no dialogs), the summary is shown but not waited on.
     await applyAndReport(workspace, result.changes, enrichSummaryText(result, data, false), { wait: request.folder === undefined });
   });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function exportForScanners(registry: WorkspaceRegistry): Promise<void> {

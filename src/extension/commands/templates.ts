@@ -9,6 +9,7 @@ import { newExceptionText, newPlanText, newWorkspaceFiles, TEMPLATE_GROUP_IDS, T
 import { fileKindOf } from '../../core/workspace/fileKinds';
 import { loadFile } from '../../core/workspace/load';
 import { findWorkspaceFiles, readWorkspaceFile } from '../../node/workspaceFiles';
+import { uriExists } from '../applyFileChanges';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 import type { LoadedFile } from '../../core/model/workspace';
@@ -101,7 +102,7 @@ async function refuse(existing: vscode.Uri, label: string): Promise<string[]> {
 async function workspaceFileIn(root: vscode.Uri): Promise<vscode.Uri | undefined> {
   for (const name of ['patchops.yaml', 'patchops.yml']) {
     const uri = vscode.Uri.joinPath(root, name);
-    if (await exists(uri)) return uri;
+    if (await uriExists(uri)) return uri;
   }
   return undefined;
 }
@@ -206,17 +207,8 @@ function required(value: string): string | undefined {
   return value.trim() ? undefined : 'required';
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function createIfAbsent(uri: vscode.Uri, text: string): Promise<boolean> {
-  if (await exists(uri)) return false;
+  if (await uriExists(uri)) return false;
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   return true;
 }
