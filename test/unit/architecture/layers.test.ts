@@ -17,6 +17,7 @@ const LAYERS: readonly { name: string; parts: readonly string[] }[] = [
     name: 'outputs and features',
     parts: ['core/report', 'core/export', 'core/present', 'core/scanners', 'core/enrich', 'core/templates', 'core/fixes', 'core/warmUp.ts', 'core/contract.ts'],
   },
+  { name: 'language', parts: ['core/language'] },
   { name: 'node', parts: ['node'] },
   { name: 'cli', parts: ['cli'] },
   { name: 'extension', parts: ['extension'] },
