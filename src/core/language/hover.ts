@@ -30,10 +30,16 @@ export function hover(request: LanguageRequest): LanguageHover | undefined {
     if (info.defaultValue !== undefined) parts.push(`Default: \`${String(info.defaultValue)}\``);
   }
   const id = idRoleAt(kind, at.path, at.role);
-  if (id) {
+  // On a key whose value names an id (`owner:`), what it names too.
+  const named = !id && at.role === 'key' ? idRoleAt(kind, at.path, 'value') : undefined;
+  if (id || named) {
     const index = IdIndex.of(request.model, request.file, text);
-    parts.push(idHover(id.kind, at.value, index.all(id.kind, at.value, 'declaration'), index.all(id.kind, at.value, 'reference').length));
+    const value = id ? at.value : index.all(named!.kind).find((o) => o.file === request.file && samePath(o.path, at.path))?.id;
+    const idKind = (id ?? named)!.kind;
+    if (value !== undefined) parts.push(idHover(idKind, value, index.all(idKind, value, 'declaration'), index.all(idKind, value, 'reference').length));
   }
   if (!parts.length) return undefined;
   return { markdown: parts.join('\n\n'), range: new LineIndex(text).range(at.start, at.end) };
 }
+
+const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((s, i) => s === b[i]);

@@ -28,6 +28,7 @@ describe('language: hover', () => {
     assert.ok(h.markdown.startsWith('**owner** · Identifier\n\n'), h.markdown);
     assert.ok(h.markdown.includes(planSchema.properties.owner.description));
     assert.deepEqual(h.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } });
+    assert.match(h.markdown, /\n\nTeam `it-ops`: executor · 2 members\n\n/, 'on the key too: what its value names');
     const value = hover(request(P, PLAN.replace('owner: it-ops', 'owner: it-o|ps')))!;
     assert.match(value.markdown, /Team `it-ops`: executor · 2 members\n\nDeclared in `patchops\.yaml:5`\.\n\nNamed 2 times in the workspace\./);
   });
