@@ -72,12 +72,22 @@ export function idRoleAt(kind: FileKind, path: YamlPath, role: 'key' | 'value'):
   return undefined;
 }
 
+/**
+ * Each file's occurrences, kept with the loaded file: a LoadedFile never changes (an edit loads a
+ * new one), so a request re-reads only the files edited since the last one.
+ */
+const perFile = new WeakMap<LoadedFile, readonly IdOccurrence[]>();
+
 /** Every occurrence of every id, file by file (each file's parsed data, valid or not). */
 export class IdIndex {
-  private readonly occurrences: IdOccurrence[] = [];
+  private readonly occurrences: readonly IdOccurrence[];
 
   constructor(files: readonly LoadedFile[]) {
-    for (const file of files) this.addFile(file);
+    this.occurrences = files.flatMap((file) => {
+      let found = perFile.get(file);
+      if (!found) perFile.set(file, (found = occurrencesIn(file)));
+      return found;
+    });
   }
 
   /**
@@ -85,44 +95,9 @@ export class IdIndex {
    * model): that one file is loaded again when its text differs.
    */
   static of(model: WorkspaceModel, file: string, text: string): IdIndex {
-    const files = model.files.filter((f) => f.file !== file);
     const own = model.files.find((f) => f.file === file);
-    files.push(own && own.source.text === text ? own : loadFile(file, text));
-    return new IdIndex(files);
-  }
-
-  private addFile(file: LoadedFile): void {
-    const { source, kind } = file;
-    const visit = (value: unknown, path: (string | number)[], parent: unknown) => {
-      if (typeof value === 'string') {
-        const found = idRoleAt(kind, path, 'value');
-        if (found) {
-          const at = [...path];
-          const entity = found.role === 'declaration' ? parent : undefined;
-          this.occurrences.push({ ...found, id: value, file: file.file, path: at, range: () => source.rangeOf(at), fileText: source.text, entity });
-        }
-        return;
-      }
-      if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], value));
-      else if (value && typeof value === 'object') {
-        for (const [key, item] of Object.entries(value)) {
-          const next = [...path, key];
-          const declared = idRoleAt(kind, next, 'key');
-          if (declared)
-            this.occurrences.push({
-              ...declared,
-              id: key,
-              file: file.file,
-              path: next,
-              range: () => source.rangeOf(next, 'key'),
-              fileText: source.text,
-              entity: item,
-            });
-          if (mayHoldIds(kind, next)) visit(item, next, value);
-        }
-      }
-    };
-    visit(source.value, [], undefined);
+    const current = own && own.source.text === text ? own : loadFile(file, text);
+    return new IdIndex(own ? model.files.map((f) => (f === own ? current : f)) : [...model.files, current]);
   }
 
   all(kind: IdKind, id?: string, role?: IdOccurrence['role']): IdOccurrence[] {
@@ -139,6 +114,34 @@ export class IdIndex {
     }
     return out;
   }
+}
+
+function occurrencesIn(file: LoadedFile): IdOccurrence[] {
+  const { source, kind } = file;
+  const out: IdOccurrence[] = [];
+  const visit = (value: unknown, path: (string | number)[], parent: unknown) => {
+    if (typeof value === 'string') {
+      const found = idRoleAt(kind, path, 'value');
+      if (found) {
+        const at = [...path];
+        const entity = found.role === 'declaration' ? parent : undefined;
+        out.push({ ...found, id: value, file: file.file, path: at, range: () => source.rangeOf(at), fileText: source.text, entity });
+      }
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], value));
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const next = [...path, key];
+        const declared = idRoleAt(kind, next, 'key');
+        if (declared)
+          out.push({ ...declared, id: key, file: file.file, path: next, range: () => source.rangeOf(next, 'key'), fileText: source.text, entity: item });
+        if (mayHoldIds(kind, next)) visit(item, next, value);
+      }
+    }
+  };
+  visit(source.value, [], undefined);
+  return out;
 }
 
 /** Only the branches a pattern can reach are walked: a 10,000-line free text never is. */

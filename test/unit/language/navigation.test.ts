@@ -79,6 +79,13 @@ describe('language: definition and references', () => {
     ]);
   });
 
+  it("reads the document's own text when it is ahead of the model (typed, not evaluated yet)", () => {
+    const model = modelOf(FILES); // kiosks, as saved
+    const typed = { ...request(G, FILES[G].replace('{ id: kiosks', '{ id: lobby-kio|sks'), { files: FILES }), model };
+    assert.deepEqual(where(references(typed, true)), ['groups.assets.yaml:3:11'], 'the typed id is declared, named nowhere yet');
+    assert.match(hover(typed)!.markdown, /Asset group `lobby-kiosks`: .*\n\nDeclared in `groups\.assets\.yaml:3`\.\n\nNamed 0 times/);
+  });
+
   it('finds the plans a vulnerability of an exception comes from', () => {
     assert.deepEqual(where(definition(request(E, EXCEPTION.replace('[CVE-2026-0001]', '[CVE-|2026-0001]')))), ['plans/one.plan.yaml:7:9']);
   });
@@ -90,7 +97,13 @@ describe('language: rename', () => {
     const prepared = prepareRename(req);
     assert.ok(prepared.ok);
     assert.equal(prepared.placeholder, 'payroll');
-    const after = applyEdits(FILES, edits(rename(req, 'payroll-servers')));
+    const list = edits(rename(req, 'payroll-servers'));
+    assert.deepEqual(
+      list.find((e) => e.file === E),
+      { file: E, range: { start: { line: 2, character: 10 }, end: { line: 2, character: 17 } }, newText: 'payroll-servers' },
+      'inside the quotes: the quotes themselves are not rewritten',
+    );
+    const after = applyEdits(FILES, list);
     assert.equal(after[P], PLAN.replace('[payroll, kiosks]', '[payroll-servers, kiosks]').replace('groups: [payroll] }', 'groups: [payroll-servers] }'));
     assert.equal(after[E], EXCEPTION.replace('["payroll"]', '["payroll-servers"]'));
     assert.equal(after[G], FILES[G].replace('id: payroll,', 'id: payroll-servers,'));
