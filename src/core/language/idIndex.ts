@@ -1,7 +1,7 @@
 // Every id of the workspace, where it is declared and where it is named: what completion offers,
 // what go-to-definition and find-references find, and what a rename changes. The places that name
 // an id are those the rules resolve (rules/planReferences.ts, planPolicy.ts, policies.ts,
-// exceptions.ts) plus an asset group's `owner`; test/unit/language checks the table against the
+// exceptions.ts, presetPolicy.ts) plus an asset group's `owner`; test/unit/language checks the table against the
 // schemas and the rules.
 import type { Range } from '../model/diagnostic';
 import type { FileKind } from '../model/files';
@@ -9,8 +9,13 @@ import type { LoadedFile, WorkspaceModel } from '../model/workspace';
 import type { YamlPath } from '../model/source';
 import { loadFile } from '../workspace/load';
 
-/** What an id names. Vulnerability ids are the CVE's (or advisory's) own: plans list them, exceptions name them. */
-export type IdKind = 'team' | 'group' | 'policy' | 'plan' | 'exception' | 'vulnerability';
+/**
+ * What an id names. Vulnerability ids are the CVE's (or advisory's) own: plans list them, exceptions
+ * name them. A cycle's name is its policy's own: it is looked up in that file only (LOCAL_KINDS).
+ */
+export type IdKind = 'team' | 'group' | 'policy' | 'plan' | 'exception' | 'vulnerability' | 'cycle';
+
+const LOCAL_KINDS: ReadonlySet<IdKind> = new Set(['cycle']);
 
 /** A path pattern: `'*'` stands for any key or index. */
 type Pattern = readonly string[];
@@ -18,7 +23,10 @@ type Pattern = readonly string[];
 /** Where each kind of file declares ids; `key`: the id is a mapping key (teams in patchops.yaml). */
 const DECLARATIONS: Record<FileKind, readonly { pattern: Pattern; kind: IdKind; key?: true }[]> = {
   workspace: [{ pattern: ['teams', '*'], kind: 'team', key: true }],
-  sla: [{ pattern: ['id'], kind: 'policy' }],
+  sla: [
+    { pattern: ['id'], kind: 'policy' },
+    { pattern: ['cycles', '*'], kind: 'cycle', key: true },
+  ],
   assets: [{ pattern: ['groups', '*', 'id'], kind: 'group' }],
   plan: [
     { pattern: ['id'], kind: 'plan' },
@@ -30,7 +38,13 @@ const DECLARATIONS: Record<FileKind, readonly { pattern: Pattern; kind: IdKind; 
 /** Where each kind of file names an id declared elsewhere. */
 export const REFERENCES: Record<FileKind, readonly { pattern: Pattern; kind: IdKind }[]> = {
   workspace: [{ pattern: ['default_sla'], kind: 'policy' }],
-  sla: [{ pattern: ['exceptions', 'approvers', '*'], kind: 'team' }],
+  sla: [
+    { pattern: ['exceptions', 'approvers', '*'], kind: 'team' },
+    { pattern: ['tiers', '*', 'cycle'], kind: 'cycle' },
+    { pattern: ['risk', 'upgrade_cycle'], kind: 'cycle' },
+    { pattern: ['risk', 'outcomes', '*', 'cycle'], kind: 'cycle' },
+    { pattern: ['risk', 'others', 'cycle'], kind: 'cycle' },
+  ],
   assets: [{ pattern: ['groups', '*', 'owner'], kind: 'team' }],
   plan: [
     { pattern: ['sla'], kind: 'policy' },
@@ -82,7 +96,11 @@ const perFile = new WeakMap<LoadedFile, readonly IdOccurrence[]>();
 export class IdIndex {
   private readonly occurrences: readonly IdOccurrence[];
 
-  constructor(files: readonly LoadedFile[]) {
+  /** `scope`: the file a request is about; a cycle is looked up there only. */
+  constructor(
+    files: readonly LoadedFile[],
+    private readonly scope?: string,
+  ) {
     this.occurrences = files.flatMap((file) => {
       let found = perFile.get(file);
       if (!found) perFile.set(file, (found = occurrencesIn(file)));
@@ -97,11 +115,14 @@ export class IdIndex {
   static of(model: WorkspaceModel, file: string, text: string): IdIndex {
     const own = model.files.find((f) => f.file === file);
     const current = own && own.source.text === text ? own : loadFile(file, text);
-    return new IdIndex(own ? model.files.map((f) => (f === own ? current : f)) : [...model.files, current]);
+    return new IdIndex(own ? model.files.map((f) => (f === own ? current : f)) : [...model.files, current], file);
   }
 
   all(kind: IdKind, id?: string, role?: IdOccurrence['role']): IdOccurrence[] {
-    return this.occurrences.filter((o) => o.kind === kind && (id === undefined || o.id === id) && (role === undefined || o.role === role));
+    const local = this.scope !== undefined && LOCAL_KINDS.has(kind);
+    return this.occurrences.filter(
+      (o) => o.kind === kind && (id === undefined || o.id === id) && (role === undefined || o.role === role) && (!local || o.file === this.scope),
+    );
   }
 
   /** The ids declared of a kind, each with its declarations (in file order). */

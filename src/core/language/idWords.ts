@@ -10,6 +10,7 @@ export const KIND_NAMES: Record<IdKind, string> = {
   plan: 'plan',
   exception: 'exception',
   vulnerability: 'vulnerability',
+  cycle: 'cycle',
 };
 
 /** Markdown's special characters, escaped: a title may hold `*`, `_` or a link. */
@@ -40,6 +41,8 @@ export function idDetail(kind: IdKind, declarations: readonly IdOccurrence[]): s
       return str(entity.reason) ?? 'exception';
     case 'vulnerability':
       return str(entity.title) ?? 'vulnerability';
+    case 'cycle':
+      return str(entity.description) ?? str(entity.rrule) ?? 'cycle';
   }
 }
 
@@ -49,7 +52,7 @@ const where = (o: IdOccurrence, range: Range = o.range()) => `${o.file}:${range.
 export function idHover(kind: IdKind, id: string, declarations: readonly IdOccurrence[], references: number): string {
   const name = `${KIND_NAMES[kind]} \`${id}\``;
   if (declarations.length === 0) {
-    return kind === 'vulnerability' ? `No plan lists ${name}.` : `No ${name} is declared in this workspace.`;
+    return kind === 'vulnerability' ? `No plan lists ${name}.` : `No ${name} is declared ${declaredWhere(kind)}.`;
   }
   const used = `Named ${references} time${references === 1 ? '' : 's'} in the workspace.`;
   if (kind === 'vulnerability') {
@@ -71,4 +74,9 @@ export function idHover(kind: IdKind, id: string, declarations: readonly IdOccur
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Where an id of a kind is looked for: a cycle in its policy, the rest in the whole workspace. */
+export function declaredWhere(kind: IdKind): string {
+  return kind === 'cycle' ? "under this policy's `cycles`" : 'in this workspace';
 }

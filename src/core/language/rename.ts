@@ -6,7 +6,7 @@ import type { Range } from '../model/diagnostic';
 import { offsetAt } from './cursor';
 import type { LanguageRequest } from './completion';
 import type { IdOccurrence } from './idIndex';
-import { KIND_NAMES } from './idWords';
+import { declaredWhere, KIND_NAMES } from './idWords';
 import { idAt } from './navigation';
 
 export interface TextEdit {
@@ -15,13 +15,14 @@ export interface TextEdit {
   readonly newText: string;
 }
 
+const NO_ID = 'no id here: rename works on the id of a plan, exception, SLA policy, asset group, team or cycle, and on values that name one';
+
 export type RenameResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly message: string };
 
 /** Whether the id under the cursor can be renamed: its range and current text, or why not. */
 export function prepareRename(request: LanguageRequest): { ok: true; range: Range; placeholder: string } | { ok: false; message: string } {
   const found = idAt(request);
-  if (!found)
-    return { ok: false, message: 'no id here: rename works on the id of a plan, exception, SLA policy, asset group or team, and on values that name one' };
+  if (!found) return { ok: false, message: NO_ID };
   const refused = refusal(found.kind, found.id, found.index.all(found.kind, found.id, 'declaration'));
   if (refused) return { ok: false, message: refused };
   const here = found.index.all(found.kind, found.id).find((o) => o.file === request.file && contains(o, offsetAt(request.text, request.position)));
@@ -31,8 +32,7 @@ export function prepareRename(request: LanguageRequest): { ok: true; range: Rang
 
 export function rename(request: LanguageRequest, newId: string): RenameResult {
   const found = idAt(request);
-  if (!found)
-    return { ok: false, message: 'no id here: rename works on the id of a plan, exception, SLA policy, asset group or team, and on values that name one' };
+  if (!found) return { ok: false, message: NO_ID };
   const { kind, id, index } = found;
   const what = KIND_NAMES[kind];
   const declarations = index.all(kind, id, 'declaration');
@@ -62,7 +62,7 @@ export function rename(request: LanguageRequest, newId: string): RenameResult {
 function refusal(kind: IdOccurrence['kind'], id: string, declarations: readonly IdOccurrence[]): string | undefined {
   const what = KIND_NAMES[kind];
   if (kind === 'vulnerability') return `\`${id}\` is a vulnerability's own id (CVE, GHSA…), not one this workspace gives: it is not renamed`;
-  if (declarations.length === 0) return `no ${what} \`${id}\` is declared in this workspace: there is nothing to rename; correct the reference instead`;
+  if (declarations.length === 0) return `no ${what} \`${id}\` is declared ${declaredWhere(kind)}: there is nothing to rename; correct the reference instead`;
   if (declarations.length > 1) {
     return `${what} \`${id}\` is declared ${declarations.length} times (${files(declarations)}): which one each reference means cannot be told, so it is not renamed; give each declaration its own id first`;
   }

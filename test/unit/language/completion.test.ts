@@ -4,6 +4,7 @@ import commonSchema from '../../../schemas/common.schema.json';
 import planSchema from '../../../schemas/plan.schema.json';
 import { completions, type LanguageCompletion } from '../../../src/core/language/completion';
 import { FILES, PLAN, request } from './fixture';
+import type { Files } from '../../support/workspace';
 
 const P = 'plans/one.plan.yaml';
 const labels = (items: readonly LanguageCompletion[]) => items.map((i) => i.label);
@@ -80,6 +81,13 @@ describe('language: completion', () => {
       'infosec',
       'it-ops',
     ]);
+  });
+
+  it("completes a policy's own cycles where a tier or an outcome names one", () => {
+    const S = 'standard.sla.yaml';
+    const files: Files = { ...FILES, 'other.sla.yaml': 'id: other\ncycles:\n  weekly: { rrule: "FREQ=WEEKLY;BYDAY=WE" }\n' };
+    const items = completions(request(S, files[S].replace('medium: { cycle: monthly }', 'medium: { cycle: | }'), { files }));
+    assert.deepEqual(byKind(items, 'id'), ['monthly'], "not the other policy's weekly");
   });
 
   it('with another YAML extension offering the schema, only ids are offered', () => {

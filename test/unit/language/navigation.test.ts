@@ -5,6 +5,7 @@ import { hover } from '../../../src/core/language/hover';
 import { definition, references } from '../../../src/core/language/navigation';
 import { prepareRename, rename, type RenameResult } from '../../../src/core/language/rename';
 import { applyEdits, EXCEPTION, FILES, modelOf, PLAN, request } from './fixture';
+import type { Files } from '../../support/workspace';
 
 const P = 'plans/one.plan.yaml';
 const E = 'exceptions/one.exception.yaml';
@@ -122,6 +123,17 @@ describe('language: rename', () => {
     assert.match(after['patchops.yaml'], /^ {2}security: \{ role: validator/m);
     assert.equal(after[P], PLAN.replace('validator: infosec', 'validator: security').replace('decided_by: infosec', 'decided_by: security'));
     assert.match(after['standard.sla.yaml'], /approvers: \[security\]/);
+  });
+
+  it("renames a cycle within its policy only: another policy's cycle of the same name is another cycle", () => {
+    const S = 'standard.sla.yaml';
+    const other = `id: other\ntiers:\n  critical: { cycle: monthly }\n  high: { within: 7d }\n  medium: { within: 30d }\n  low: { within: 90d }\ncycles:\n  monthly: { rrule: "FREQ=MONTHLY" }\n`;
+    const files: Files = { ...FILES, 'other.sla.yaml': other };
+    const req = request(S, files[S].replace('medium: { cycle: monthly }', 'medium: { cycle: mon|thly }'), { files });
+    assert.deepEqual(where(definition(req)), ['standard.sla.yaml:11:3']);
+    const after = applyEdits(files, edits(rename(req, 'patch-tuesday')));
+    assert.equal(after[S], files[S].replace(/monthly/g, 'patch-tuesday'));
+    assert.equal(after['other.sla.yaml'], other);
   });
 
   it('refuses an id that exists, an invalid id, an id declared twice and a vulnerability id, saying why', () => {
