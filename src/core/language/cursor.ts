@@ -77,7 +77,7 @@ export function completionContext(text: string, offset: number): CompletionConte
   const start = lineStart(text, offset);
   const head = withoutQuoted(text.slice(start, wordStart));
   const tail = text.slice(wordEnd, lineEnd(text, wordEnd));
-  if (head.includes('#')) return undefined; // in a comment
+  if (/(?:^|\s)#/.test(head)) return undefined; // in a comment (a `#` inside a word, as in a URL, starts none)
   const colonFollows = /^[ \t]*:/.test(tail);
   // A key is being typed when nothing before the word on this line ends a key (`key: `) and no flow collection is open.
   const typingKey = !/:(?:[ \t]|$)/.test(head) && !/[[{,]/.test(head) && !colonFollows;

@@ -98,6 +98,8 @@ describe('language: completion', () => {
 
   it('offers nothing in a comment, and nothing the schema does not know', () => {
     assert.deepEqual(completions(request(P, PLAN.replace('# Chrome', '# Chr|ome'))), []);
+    assert.deepEqual(completions(request(P, PLAN.replace('owner: it-ops   # IT executes', 'owner: it-ops   # IT ex|ecutes'))), []);
+    assert.deepEqual(byKind(completions(request(P, `${PLAN}status: x#|`)), 'enum'), ['active', 'cancelled'], 'a # inside a word starts no comment');
     assert.deepEqual(completions(request(P, PLAN.replace('title: Chrome zero-day', 'title: |'))), []);
     assert.deepEqual(completions(request(P, `${PLAN}unknown_key:\n  |`)), []);
   });
