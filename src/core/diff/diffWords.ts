@@ -77,7 +77,7 @@ export function kpiRows(diff: WorkspaceDiff): KpiRow[] {
         k((x) => x.exceptionsByState[state] ?? 0),
       ),
     ),
-    row('Errors in the files', 'count', (s) => s.diagnostics.errors, true),
+    row('Errors in the files', 'count', (s) => s.diagnostics.fileErrors, true),
     row('Warnings in the files', 'count', (s) => s.diagnostics.warnings),
   ];
 }
@@ -169,17 +169,16 @@ export function sideName(side: DiffSideSummary): string {
   return side.commit === null ? side.label : `${side.label} (${side.commit.slice(0, 12)})`;
 }
 
-/** One line per thing a reader must know before trusting the numbers: a missing side, errors, unverified approvals. */
+/** One line per thing a reader must know before trusting the numbers: a side without a workspace, errors in a side's files. */
 export function sideNotes(diff: WorkspaceDiff): string[] {
   const notes: string[] = [];
   if (diff.base.absent) notes.push(`${diff.base.label} has no workspace here: every plan and exception is new.`);
   for (const side of [diff.base, diff.head]) {
-    const errors = side.diagnostics.errors;
+    const errors = side.diagnostics.fileErrors;
     if (errors > 0 && !side.absent)
       notes.push(
         `${side.label}: ${errors} error${errors === 1 ? '' : 's'} in the files; plans are computed from what could be read (run \`patchops validate\` there).`,
       );
-    if (side.approvalsNote) notes.push(`${side.label}: approvals not verified: ${side.approvalsNote}.`);
   }
   return notes;
 }

@@ -3,6 +3,7 @@
 // by plan and exception by exception. Both sides are computed at one instant, so whatever differs
 // comes from the files, never from the passing of time. The shape is the JSON `patchops diff`
 // prints; the text and Markdown renderers read it.
+import type { DiagnosticCode } from '../model/diagnostic';
 import type { Evaluation, ExceptionResult, PlanResult } from '../model/evaluation';
 import type { ApprovalState, ExceptionState, Kpis, PlanState, Tier } from '../model/vocabulary';
 import type { WorkspaceModel } from '../model/workspace';
@@ -19,8 +20,6 @@ export interface DiffSide {
   evaluation: Evaluation;
   /** No workspace there (e.g. the branch that adds it): evaluated as no files, everything on the other side is new. */
   absent?: boolean;
-  /** Why the approvals of this side could not be checked against git, when they could not; null when they were. */
-  approvalsNote?: string | null;
 }
 
 export interface DiffSideSummary {
@@ -31,10 +30,13 @@ export interface DiffSideSummary {
   timezone: string;
   plans: number;
   exceptions: number;
-  /** Error and warning diagnostics of the side's files: a side with errors may have plans computed from what could be read. */
-  diagnostics: { errors: number; warnings: number };
+  /**
+   * Error and warning diagnostics of the side's files. `fileErrors`: the errors but the deadline
+   * errors (a plan past its deadline, an exception past its revisit date: states the diff shows as
+   * such); a side with file errors may have plans computed from what could be read.
+   */
+  diagnostics: { errors: number; fileErrors: number; warnings: number };
   kpis: Kpis;
-  approvalsNote: string | null;
 }
 
 /** A plan as one side computes it. Instants are ISO 8601 UTC. */
@@ -188,9 +190,23 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): WorkspaceDiff {
   };
 }
 
+/**
+ * The codes the passing of a date alone brings, with no file changed (the `file: false` rows of the
+ * CLI's --fail-on gates; a test holds the two together).
+ */
+export const DEADLINE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'sla.breached',
+  'sla.due-soon',
+  'sla.missed',
+  'sla.at-risk',
+  'exception.expired',
+  'exception.expiring',
+]);
+
 function summary(side: DiffSide): DiffSideSummary {
   const e = side.evaluation;
   const count = (severity: string) => e.diagnostics.filter((d) => d.severity === severity).length;
+  const fileErrors = e.diagnostics.filter((d) => d.severity === 'error' && !DEADLINE_CODES.has(d.code)).length;
   return {
     label: side.label,
     commit: side.commit,
@@ -199,9 +215,8 @@ function summary(side: DiffSide): DiffSideSummary {
     timezone: e.timezone,
     plans: e.plans.length,
     exceptions: e.exceptions.length,
-    diagnostics: { errors: count('error'), warnings: count('warning') },
+    diagnostics: { errors: count('error'), fileErrors, warnings: count('warning') },
     kpis: e.kpis,
-    approvalsNote: side.approvalsNote ?? null,
   };
 }
 

@@ -84,14 +84,12 @@ describe('diff: the Markdown for a pull request', () => {
     assert.deepEqual([...new Set(md.match(/(?<!\\)<[a-z]+/g))], ['<br']);
   });
 
-  it('notes what makes the numbers partial: errors in the files at a side, approvals not verified there', () => {
+  it('notes what makes the numbers partial: errors in the files at a side', () => {
     const base = withBase({ 'p.plan.yaml': plan() });
     const head = { ...base, 'q.plan.yaml': 'id: [' };
     const d = diff(base, head);
-    d.base.approvalsNote = 'the clone is shallow';
     const md = renderDiffMarkdown(d);
     assert.match(md, /> feature: 1 error in the files; plans are computed from what could be read/);
-    assert.match(md, /> main: approvals not verified: the clone is shallow\./);
     assert.match(md, /\| Errors in the files \| 0 \| 1 \| \+1 \|/);
   });
 });
