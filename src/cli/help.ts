@@ -3,6 +3,7 @@
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from '../core/contract';
 import { DIFF_FORMATS } from '../core/diff/formats';
 import { PRESET_NAMES } from '../core/templates/presetPolicies';
+import { HISTORY_FORMATS } from './args';
 import { DIFF_FAIL_ON, FAIL_ON } from './failOn';
 
 /** Where option descriptions start, and where lines end. */
@@ -47,6 +48,9 @@ Usage:
   patchops export   ${bar(EXPORT_FORMATS)} [DIR] [--as-of ISO] [--out FILE]
                     [--cache]
   patchops export   [DIR] --out FILE${bar(EXPORT_FORMATS.map((f) => EXPORT_FORMAT_INFO[f].extensions[0]))} [--as-of ISO] [--cache]
+  patchops history  [DIR] [--since DATE] [--until DATE] [--every month|week|commit]
+                    [--format ${bar(HISTORY_FORMATS)}]
+  patchops report   [DIR] --format html --trend [--every month|week|commit] [--since DATE]
   patchops diff     BASE [HEAD] [DIR] [--as-of ISO] [--format ${bar(DIFF_FORMATS)}]
                     [--fail-on ${bar(DIFF_FAIL_ON)}]
 
@@ -94,6 +98,14 @@ ${option(
                   signed approvals (keys and their expiry cannot be fingerprinted)
   --cache-location PATH  the cache file, or a folder for one file per workspace
                   (default: $XDG_CACHE_HOME/patchops/, else ~/.cache/patchops/)
+  --every WHEN    history, report --trend: a point at each month or week start (00:00
+                  in the workspace time zone; default month) or at each commit of the
+                  branch's first-parent chain
+  --since DATE    history, report --trend: start of the range (default: the oldest
+  --until DATE    commit); history: end of the range (default: now; report --trend
+                  ends at --as-of). A date without an offset is the workspace zone's
+                  midnight
+  --trend         report (HTML): add trends and wins from the git history
   -h, --help      show this help
   -v, --version   show the version
 

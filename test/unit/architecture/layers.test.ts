@@ -13,6 +13,7 @@ const LAYERS: readonly { name: string; parts: readonly string[] }[] = [
   { name: 'calculations', parts: ['core/time', 'core/risk', 'core/approvals'] },
   { name: 'rules', parts: ['core/rules'] },
   { name: 'engine', parts: ['core/incremental', 'core/evaluate.ts', 'core/kpis.ts'] },
+  { name: 'history', parts: ['core/history'] },
   {
     name: 'outputs and features',
     parts: [
