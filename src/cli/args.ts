@@ -129,8 +129,10 @@ export interface InitArgs {
 export interface DiffArgs {
   command: 'diff';
   base: string;
+  /** With two words, the second may name the folder instead: the command tells (commands/diff.ts). */
   head?: string;
-  dir: string;
+  /** Absent: not given (the current folder, unless HEAD's word is a folder). */
+  dir?: string;
   asOf?: string;
   format: DiffFormat;
   /** `new-breach`: exit 1 when the head has a new breach or a plan newly without a deadline. */
@@ -261,7 +263,15 @@ function diffArgs(words: string[], values: FlagValues): DiffArgs {
   if (!isOneOf(DIFF_FORMATS, format)) throw new UsageError(`unknown format '${format}' for diff: use ${DIFF_FORMATS.join(', ')}`);
   const failOn = values['fail-on'] ?? DIFF_FAIL_ON[0];
   if (!isOneOf(DIFF_FAIL_ON, failOn)) throw new UsageError(`unknown --fail-on '${failOn}' for diff: use ${DIFF_FAIL_ON.join(', ')}`);
-  return { command: 'diff', base, ...(head !== undefined ? { head } : {}), dir: dir ?? '.', asOf: checkAsOf(values['as-of']), format, failOn };
+  return {
+    command: 'diff',
+    base,
+    ...(head !== undefined ? { head } : {}),
+    ...(dir !== undefined ? { dir } : {}),
+    asOf: checkAsOf(values['as-of']),
+    format,
+    failOn,
+  };
 }
 
 const FORMATS = { validate: VALIDATE_FORMATS, status: STATUS_FORMATS, report: REPORT_FORMATS } as const;

@@ -56,8 +56,9 @@ Usage:
 
 DIR is a workspace folder with a patchops.yaml (default: the current folder).
 diff evaluates the workspace at BASE and at HEAD (git revisions; HEAD left out: the
-working tree) as of one instant, and prints what changed: tiers, deadlines and states,
-new breaches, exceptions, approvals added, key figures before and after.
+working tree; a second word that names a folder is DIR) as of one instant, and prints
+what changed: tiers, deadlines and states, new breaches, exceptions, approvals added,
+key figures before and after.
 import turns a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/
 (one per fix; re-imports add only what is new); enrich sets kev/kev_added/kev_due from
 the CISA KEV catalog, epss from an EPSS CSV (plain or .gz) and exploitation/automatable/
