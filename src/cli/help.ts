@@ -2,6 +2,7 @@
 // (src/core/contract.ts), so what the help offers is what the commands accept.
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from '../core/contract';
 import { PRESET_NAMES } from '../core/templates/presetPolicies';
+import { COMMAND_TABLE, COMMON_OPTIONS, DIR_NOTE, OPTIONS, type CommandName, type CommandOption, type OptionName } from './commandTable';
 import { FAIL_ON } from './failOn';
 
 /** Where option descriptions start, and where lines end. */
@@ -38,6 +39,8 @@ Usage:
   patchops validate [DIR] [--as-of ISO] [--format ${bar(VALIDATE_FORMATS)}] [--cache]
                     [--fail-on ${bar(FAIL_ON)}]
   patchops status   [DIR] [--as-of ISO] [--format ${bar(STATUS_FORMATS)}] [--explain] [--cache]
+                    [--state S1,S2] [--tier T1,T2] [--owner TEAM] [--group GROUP]
+                    [--due-within DURATION] [--sort KEY]
   patchops init     [DIR] [--preset matrix|${PRESET_NAMES.join('|')}] [--name TEXT]
   patchops report   [DIR] [--as-of ISO] [--format ${bar(REPORT_FORMATS)}] [--out FILE] [--cache]
   patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
@@ -46,8 +49,12 @@ Usage:
   patchops export   ${bar(EXPORT_FORMATS)} [DIR] [--as-of ISO] [--out FILE]
                     [--cache]
   patchops export   [DIR] --out FILE${bar(EXPORT_FORMATS.map((f) => EXPORT_FORMAT_INFO[f].extensions[0]))} [--as-of ISO] [--cache]
+  patchops new      plan|exception [DIR] [--title TEXT] [--plan ID]
+  patchops completion bash|zsh|fish
+  patchops help     COMMAND     (or COMMAND --help): its options and examples
 
-DIR is a workspace folder with a patchops.yaml (default: the current folder).
+DIR is a workspace folder with a patchops.yaml (default: the nearest one from the current
+folder upward, as git finds a repository).
 import turns a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/
 (one per fix; re-imports add only what is new); enrich sets kev/kev_added/kev_due from
 the CISA KEV catalog, epss from an EPSS CSV (plain or .gz) and exploitation/automatable/
@@ -94,4 +101,60 @@ bad flag, unreadable path, a report or catalog that cannot be read, an --out tha
 a folder, device or pipe or whose folder is missing; nothing is written then).
 Colour is used on a terminal only, and never when NO_COLOR is set.
 `;
+}
+
+/** `patchops help COMMAND`, `patchops COMMAND --help`: usage, one line per option, examples (commandTable.ts). */
+export function commandHelpText(command: CommandName): string {
+  const info = COMMAND_TABLE[command];
+  const usage = usageLines(`patchops ${command}`, info.synopsis);
+  const options = [
+    ...(Object.entries(info.options) as [OptionName, CommandOption][]),
+    ...(Object.entries(COMMON_OPTIONS) as [OptionName, CommandOption][]),
+  ].map(([name, o]) => {
+    const spec: { value?: string; short?: string } = OPTIONS[name];
+    const flags = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+    return flags.length + 4 > INDENT ? `  ${flags}\n${option('', o.help)}` : option(flags, o.help);
+  });
+  const usesDir = (info.args as readonly unknown[]).includes('dir');
+  return `${wrap(`patchops ${command} — ${info.summary}`)}
+
+Usage:
+${usage}
+${usesDir ? `\n${wrap(`${'dirNote' in info ? info.dirNote : DIR_NOTE}.`)}\n` : ''}
+Options:
+${options.join('\n')}
+
+Examples:
+${info.examples.map((e) => `  ${e}`).join('\n')}
+`;
+}
+
+/** `patchops status [DIR] [--as-of ISO] …` wrapped at WIDTH, a bracketed group never split, continued under the first argument. */
+function usageLines(head: string, synopsis: string): string {
+  const groups = synopsis.match(/\[[^\]]*\]|\S+/g) ?? [];
+  const lines: string[] = [];
+  let line = `  ${head}`;
+  for (const group of groups) {
+    if (line.length + 1 + group.length > WIDTH && line.trim() !== head) {
+      lines.push(line);
+      line = ' '.repeat(head.length + 2);
+    }
+    line += ` ${group}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** Plain text wrapped at WIDTH. */
+function wrap(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
