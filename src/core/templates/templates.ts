@@ -151,6 +151,12 @@ export interface NewException {
   requestedOn: string;
 }
 
+/** `YYYY-MM-DD` plus whole days, on the calendar (no zone: a date is a date). */
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 export function newExceptionText(e: NewException): string {
   return `id: ${e.id}
 vulnerabilities: ${list(e.vulnerabilities, 'the CVE ids')}
@@ -160,7 +166,7 @@ requested_on: ${e.requestedOn}
 reason: ${placeholder('why this cannot be patched on time')}
 compensating_controls:
   - ${placeholder('what limits the risk meanwhile')}
-revisit_on: ${placeholder('the date it is revisited, YYYY-MM-DD')}   # it stops applying then
+revisit_on: ${addDays(e.requestedOn, 30)}   # proposed: 30 days; it stops applying then (exceptions.max_duration caps it)
 # approval: an approver (exceptions.approvers) adds it in a reviewed commit
 #   approved_by: security-lead@example.com
 #   approved_on: ${e.requestedOn}

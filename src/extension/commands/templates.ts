@@ -188,13 +188,13 @@ export async function newException(registry: WorkspaceRegistry, fromPlan?: PlanF
     validateInput: (v) => (EMAIL_PATTERN.test(v) ? undefined : 'an email address'),
   });
   if (!requestedBy) return;
-  const id = nextFreeId(
-    'EXC',
-    new Date().getFullYear(),
-    evaluation.exceptions.map((e) => e.id),
-  );
+  const taken = new Set(evaluation.exceptions.map((e) => e.id));
+  let n = evaluation.exceptions.length + 1;
+  const year = new Date().getFullYear();
+  while (taken.has(`EXC-${year}-${String(n).padStart(3, '0')}`)) n++;
+  const id = `EXC-${year}-${String(n).padStart(3, '0')}`;
   const today = new Date().toISOString().slice(0, 10);
-  const uri = vscode.Uri.joinPath(workspace.root, ...newFilePath('exception', id).split('/'));
+  const uri = vscode.Uri.joinPath(workspace.root, 'exceptions', `${id}.exception.yaml`);
   await createAndOpen(uri, newExceptionText({ id, vulnerabilities, groups, plan: fromPlan?.id, requestedBy, requestedOn: today }));
 }
 

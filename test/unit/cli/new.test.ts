@@ -97,9 +97,14 @@ describe('cli: new', () => {
       /^id: EXC-2026-005\nvulnerabilities: \[CVE-2026-1111\]\ngroups: \[workstations\]\nplan: PLAN-2026-001\nrequested_by: <fill in your e-mail address>\nrequested_on: 2026-11-23\n/,
     );
     const v = runCli(['validate', dir, '--as-of', AS_OF]).stdout;
+    assert.match(text, /\nrevisit_on: 2026-12-23 /);
     assert.match(
       v,
-      /EXC-2026-005\.exception\.yaml:\d+:\d+ +error +template\.placeholder +`revisit_on` is still a template placeholder: fill in the date it is revisited, YYYY-MM-DD; until then this exception is not used/,
+      /EXC-2026-005\.exception\.yaml:5:\d+ +error +template\.placeholder +`requested_by` is still a template placeholder: fill in your e-mail address; until then this exception is not used/,
+    );
+    assert.match(
+      v,
+      /EXC-2026-005\.exception\.yaml:7:\d+ +warning +template\.placeholder +`reason` is still a template placeholder: fill in why this cannot be patched on time/,
     );
     assert.deepEqual(
       json(dir).exceptions.map((e: { id: string }) => e.id),

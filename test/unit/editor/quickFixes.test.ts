@@ -87,18 +87,20 @@ describe('templates are valid files', () => {
       requestedOn: '2026-11-20',
     });
     assert.doesNotMatch(planText + exceptionText, /CVE-0000|CVSS:|TODO/);
-    const e = evaluateFiles(withBase({ 'p.plan.yaml': planText, 'e.exception.yaml': exceptionText }), '2026-11-23T12:00:00Z');
+    // The plan's CVE named (the one the exception asks for); its severity still a placeholder.
+    const named = planText.replace('<fill in the CVE id>', 'CVE-2026-0001');
+    const e = evaluateFiles(withBase({ 'p.plan.yaml': named, 'e.exception.yaml': exceptionText }), '2026-11-23T12:00:00Z');
     const problems = e.diagnostics.filter((d) => VALUE_ERRORS.has(d.code) || d.code.startsWith('ref.'));
     assert.deepEqual(problems, []);
     assert.equal(e.plans[0].title, 'Title: with "quotes"');
-    // A placeholder CVE gives no deadline, never one from a made-up score.
+    // A placeholder severity gives no deadline, never one from a made-up score.
     assert.equal(e.plans[0].state, 'unknown');
+    assert.equal(e.exceptions[0].state, 'pending');
+    assert.match(exceptionText, /^revisit_on: 2026-12-20 /m);
     const placeholders = e.diagnostics.filter((d) => d.code === 'template.placeholder').map((d) => `${d.file} ${d.severity} ${d.message.split(' is ')[0]}`);
     assert.deepEqual(placeholders, [
       'e.exception.yaml warning `reason`',
       'e.exception.yaml warning `compensating_controls[0]`',
-      'e.exception.yaml error `revisit_on`',
-      'p.plan.yaml warning `vulnerabilities[0].id`',
       'p.plan.yaml warning `vulnerabilities[0].severity`',
       'p.plan.yaml warning `rollback.communication`',
       'p.plan.yaml warning `rollback.steps[0]`',
