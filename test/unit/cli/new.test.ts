@@ -21,7 +21,9 @@ function workspace(files: Record<string, string> = {}): string {
     fs
       .readFileSync(settings, 'utf8')
       .replace(/<fill in the IT[^>]*>/, 'ann@example.com')
-      .replace(/<fill in the security[^>]*>/, 'sam@example.com'),
+      .replace(/<fill in the security[^>]*>/, 'sam@example.com')
+      // A zone where the as-of is already the next day (12:00Z is 01:00 on the 24th), not the machine's.
+      .replace(/^timezone: \S+/m, 'timezone: Pacific/Auckland'),
   );
   return dir;
 }
@@ -46,7 +48,7 @@ describe('cli: new', () => {
     const text = fs.readFileSync(file, 'utf8');
     assert.match(text, /^id: PLAN-2026-008\ntitle: "Chrome zero-day"\nowner: it-ops /);
     assert.match(text, /\nvalidator: infosec /);
-    assert.match(text, /discovered: 2026-11-23 /, "today, in the workspace's zone");
+    assert.match(text, /discovered: 2026-11-24 /, "today, in the workspace's zone");
     assert.doesNotMatch(text, /CVE-0000|CVSS:|TODO/, 'no made-up data');
 
     // Fail closed: a placeholder CVE is never a plan that looks fine.
@@ -94,10 +96,10 @@ describe('cli: new', () => {
     const text = fs.readFileSync(path.join(dir, 'exceptions/EXC-2026-005.exception.yaml'), 'utf8');
     assert.match(
       text,
-      /^id: EXC-2026-005\nvulnerabilities: \[CVE-2026-1111\]\ngroups: \[workstations\]\nplan: PLAN-2026-001\nrequested_by: <fill in your e-mail address>\nrequested_on: 2026-11-23\n/,
+      /^id: EXC-2026-005\nvulnerabilities: \[CVE-2026-1111\]\ngroups: \[workstations\]\nplan: PLAN-2026-001\nrequested_by: <fill in your e-mail address>\nrequested_on: 2026-11-24\n/,
     );
     const v = runCli(['validate', dir, '--as-of', AS_OF]).stdout;
-    assert.match(text, /\nrevisit_on: 2026-12-23 /);
+    assert.match(text, /\nrevisit_on: 2026-12-24 /);
     assert.match(
       v,
       /EXC-2026-005\.exception\.yaml:5:\d+ +error +template\.placeholder +`requested_by` is still a template placeholder: fill in your e-mail address; until then this exception is not used/,
