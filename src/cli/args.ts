@@ -155,18 +155,23 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const { values, positionals } = parsed;
   const [commandWord, dir] = positionals;
   if (values.version) return { kind: 'version' };
-  if (commandWord === 'help') return { kind: 'help', command: isCommand(dir) ? dir : undefined };
-  if (values.help || commandWord === undefined) return { kind: 'help', command: isCommand(commandWord) ? commandWord : undefined };
-  if (!isCommand(commandWord)) {
-    const near = closest(commandWord, COMMANDS);
-    throw new UsageError(`unknown command '${commandWord}'${near ? `: did you mean ${near}?` : ''} (use ${either(COMMANDS)}; see patchops --help)`);
+  if (commandWord === 'help') {
+    if (dir !== undefined && !isCommand(dir)) throw unknownCommand(dir);
+    return { kind: 'help', command: dir };
   }
+  if (values.help || commandWord === undefined) return { kind: 'help', command: isCommand(commandWord) ? commandWord : undefined };
+  if (!isCommand(commandWord)) throw unknownCommand(commandWord);
   const words = positionals.slice(1);
   const args = commandArgs(commandWord, words, values);
   checkTableFlags(args.command, values);
   // DIR left out: found upward like git (commands/workspaceFolder.ts); init creates it here instead.
   const findWorkspace = args.command !== 'init' && args.command !== 'completion' && args.dir === '.' && !words.includes('.');
   return { kind: 'run', args, ...(findWorkspace ? { findWorkspace } : {}) };
+}
+
+function unknownCommand(word: string): UsageError {
+  const near = closest(word, COMMANDS);
+  return new UsageError(`unknown command '${word}'${near ? `: did you mean ${near}?` : ''} (use ${either(COMMANDS)}; see patchops --help)`);
 }
 
 /** Each flag given is one the command's entry in the table lists: the net under the checks above. */
@@ -207,9 +212,9 @@ function commandArgs(commandWord: Command, words: string[], values: FlagValues):
 function newArgs(words: string[], values: FlagValues): NewArgs {
   const [kind, dir, ...extra] = words;
   if (kind !== 'plan' && kind !== 'exception') {
-    throw new UsageError(
-      `new needs what to create: patchops new plan [DIR] [--title TEXT], or patchops new exception [DIR] --plan ID${kind ? ` (not '${kind}')` : ''}`,
-    );
+    const near = kind !== undefined ? closest(kind, ['plan', 'exception']) : undefined;
+    const said = kind === undefined ? '' : near ? ` ('${kind}': did you mean ${near}?)` : ` (not '${kind}')`;
+    throw new UsageError(`new needs what to create: patchops new plan [DIR] [--title TEXT], or patchops new exception [DIR] --plan ID${said}`);
   }
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': new ${kind} takes one folder`);
   if (kind === 'plan' && values.plan !== undefined) throw new UsageError('--plan is for new exception: a plan is not for another plan');

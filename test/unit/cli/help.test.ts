@@ -80,6 +80,14 @@ describe('cli: did you mean', () => {
     [['status', '--sate', 'breached'], "patchops: unknown option '--sate': did you mean --state? (see patchops status --help)\n"],
     [['validate', '--fail_on', 'file'], "patchops: unknown option '--fail_on': did you mean --fail-on? (see patchops validate --help)\n"],
     [['report', '--zzzzzzzz'], "patchops: unknown option '--zzzzzzzz' (see patchops report --help)\n"],
+    [
+      ['help', 'statsu'],
+      "patchops: unknown command 'statsu': did you mean status? (use validate, status, report, import, enrich, export, init, new or completion; see patchops --help)\n",
+    ],
+    [
+      ['new', 'plna'],
+      "patchops: new needs what to create: patchops new plan [DIR] [--title TEXT], or patchops new exception [DIR] --plan ID ('plna': did you mean plan?)\n",
+    ],
   ];
   for (const [argv, stderr] of cases) {
     it(`patchops ${argv.join(' ')}`, () => {
