@@ -18,11 +18,12 @@ import {
   type StatusFormat,
   type ValidateFormat,
 } from '../core/contract';
+import { DIFF_FORMATS, type DiffFormat } from '../core/diff/formats';
 import { checkDueWithin, parseNames, STATUS_SORT_KEYS, type StatusFilter, type StatusSortKey } from '../core/present/statusFilter';
 import { closest } from '../core/schema/suggest';
 import { PRESET_NAMES, type PresetName } from '../core/templates/presetPolicies';
-import { COMMAND_NAMES, COMMAND_TABLE, COMMON_OPTIONS, OPTIONS, parseOptions, type CommandName, type OptionName } from './commandTable';
-import { FAIL_ON, type FailOn } from './failOn';
+import { COMMAND_NAMES, COMMAND_TABLE, COMMON_OPTIONS, HISTORY_FORMATS, OPTIONS, parseOptions, type CommandName, type OptionName } from './commandTable';
+import { DIFF_FAIL_ON, FAIL_ON, type DiffFailOn, type FailOn } from './failOn';
 import { extensionsOf, formatOfOut, type OutFormats } from './outFormat';
 
 /** `--cache`, and where the cache is kept (`--cache-location`: a file, or a folder for one file per workspace). */
@@ -61,7 +62,29 @@ export interface ReportArgs extends EvaluatedOptions {
   format: ReportFormat;
   /** Write here (atomically) instead of standard output. */
   out?: string;
+  /** `--trend`: the HTML report gains trends and wins from git history, up to the as-of (docs/cli.md#report---trend). */
+  trend?: TrendOptions;
 }
+
+export type Every = 'month' | 'week' | 'commit';
+
+export interface TrendOptions {
+  every: Every;
+  /** Start of the range (default: the oldest commit); a date without an offset is read in the workspace's zone. */
+  since?: string;
+}
+
+/** `history [DIR]`: the workspace as committed at each point, evaluated as of then (docs/cli.md#history). */
+export interface HistoryArgs extends TrendOptions {
+  command: 'history';
+  dir: string;
+  /** End of the range (default: now). */
+  until?: string;
+  format: HistoryFormat;
+}
+
+type HistoryFormat = (typeof HISTORY_FORMATS)[number];
+const EVERY: readonly Every[] = ['month', 'week', 'commit'];
 
 export interface ExportArgs extends EvaluatedOptions {
   command: 'export';
@@ -107,6 +130,18 @@ export interface InitArgs {
   name?: string;
 }
 
+/** `diff BASE [HEAD] [DIR]`: what a change does (docs/cli.md#diff); HEAD absent: the working tree. */
+export interface DiffArgs {
+  command: 'diff';
+  base: string;
+  head?: string;
+  dir: string;
+  asOf?: string;
+  format: DiffFormat;
+  /** `new-breach`: exit 1 when the head has a new breach or a plan newly without a deadline. */
+  failOn: DiffFailOn;
+}
+
 /** `new plan|exception [DIR]`: a file from the template with the next free id (src/core/templates). */
 export interface NewArgs {
   command: 'new';
@@ -128,7 +163,7 @@ export interface CompletionArgs {
 
 /** The commands that evaluate the workspace and print (or write) what it means; cacheable. */
 export type EvaluatedArgs = ValidateArgs | StatusArgs | ReportArgs | ExportArgs;
-export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs | InitArgs | NewArgs | CompletionArgs;
+export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs | InitArgs | HistoryArgs | DiffArgs | NewArgs | CompletionArgs;
 export type Command = CliArgs['command'];
 
 /** The table's commands (help and completions are made from it) are the ones parsed here. */
@@ -197,6 +232,10 @@ function commandArgs(commandWord: Command, words: string[], values: FlagValues):
       return scannerArgs(commandWord, words, values);
     case 'init':
       return initArgs(words, values);
+    case 'history':
+      return historyArgs(words, values);
+    case 'diff':
+      return diffArgs(words, values);
     case 'new':
       return newArgs(words, values);
     case 'completion': {
@@ -253,6 +292,10 @@ interface FlagValues {
   sort?: string;
   title?: string;
   plan?: string;
+  since?: string;
+  until?: string;
+  every?: string;
+  trend?: boolean;
 }
 
 /** `init [DIR] --preset NAME --name TEXT`: no other flag. */
@@ -274,6 +317,21 @@ function initArgs(words: string[], values: FlagValues): InitArgs {
   };
 }
 
+/** `diff BASE [HEAD] [DIR] --as-of ISO --format F --fail-on WHAT`: no other flag. */
+function diffArgs(words: string[], values: FlagValues): DiffArgs {
+  const allowed: (keyof FlagValues)[] = ['as-of', 'format', 'fail-on'];
+  const other = (Object.keys(values) as (keyof FlagValues)[]).find((k) => values[k] !== undefined && k in FLAG_NAMES && !allowed.includes(k));
+  if (other) throw new UsageError(`--${other} is not an option of diff: diff takes ${allowed.map((k) => `--${k}`).join(', ')}`);
+  const [base, head, dir, ...extra] = words;
+  if (base === undefined) throw new UsageError('diff needs the revision to compare with: patchops diff BASE [HEAD] [DIR], e.g. patchops diff origin/main');
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': diff takes BASE, HEAD and one folder`);
+  const format = values.format ?? DIFF_FORMATS[0];
+  if (!isOneOf(DIFF_FORMATS, format)) throw new UsageError(`unknown format '${format}' for diff: use ${DIFF_FORMATS.join(', ')}`);
+  const failOn = values['fail-on'] ?? DIFF_FAIL_ON[0];
+  if (!isOneOf(DIFF_FAIL_ON, failOn)) throw new UsageError(`unknown --fail-on '${failOn}' for diff: use ${DIFF_FAIL_ON.join(', ')}`);
+  return { command: 'diff', base, ...(head !== undefined ? { head } : {}), dir: dir ?? '.', asOf: checkAsOf(values['as-of']), format, failOn };
+}
+
 const FORMATS = { validate: VALIDATE_FORMATS, status: STATUS_FORMATS, report: REPORT_FORMATS } as const;
 
 /** `validate|status|report [DIR]`. */
@@ -293,6 +351,7 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
   }
   if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
   if (values.explain !== undefined && command !== 'status') throw new UsageError(`--explain is for status; ${command} does not take it`);
+  const trend = trendOptions(command, values);
   const options = (): EvaluatedOptions => ({ dir: dir ?? '.', asOf: checkAsOf(values['as-of']), ...cacheOption(values) });
   switch (command) {
     case 'validate':
@@ -322,9 +381,61 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
       if (given !== undefined && values.out !== undefined) checkOutFits('report', given, values.out);
       const named = values.out !== undefined ? formatOfOut('report', values.out) : undefined;
       noFailOn(command, values);
-      return { command, format: given ?? named ?? REPORT_FORMATS[0], ...(values.out !== undefined ? { out: values.out } : {}), ...options() };
+      const report: ReportArgs = {
+        command,
+        format: given ?? named ?? REPORT_FORMATS[0],
+        ...(values.out !== undefined ? { out: values.out } : {}),
+        ...options(),
+      };
+      if (trend && report.format !== 'html') throw new UsageError(`--trend is for the HTML report: use --format html (not ${report.format})`);
+      if (trend && report.cache) throw new UsageError('--trend reads the git history, which --cache does not cover: leave out --cache');
+      return trend ? { ...report, trend } : report;
     }
   }
+}
+
+/** `report --trend [--every …] [--since …]`; these flags anywhere else are an error. */
+function trendOptions(command: 'validate' | 'status' | 'report', values: FlagValues): TrendOptions | undefined {
+  if (values.until !== undefined)
+    throw new UsageError(`--until is for history; ${command === 'report' ? 'report --trend ends at --as-of' : `${command} does not take it`}`);
+  const other = (['every', 'since'] as const).find((k) => values[k] !== undefined);
+  if (command !== 'report' || !values.trend) {
+    if (values.trend) throw new UsageError(`--trend is for report; ${command} does not take it`);
+    if (other) throw new UsageError(`--${other} is for history and report --trend`);
+    return undefined;
+  }
+  return { every: checkEvery(values.every), ...(values.since !== undefined ? { since: checkDate('--since', values.since) } : {}) };
+}
+
+/** `history [DIR] [--since DATE] [--until DATE] [--every month|week|commit] [--format text|json|csv|html]`. */
+function historyArgs(words: string[], values: FlagValues): HistoryArgs {
+  const allowed: (keyof FlagValues)[] = ['since', 'until', 'every', 'format'];
+  const other = (Object.keys(values) as (keyof FlagValues)[]).find((k) => values[k] !== undefined && k in FLAG_NAMES && !allowed.includes(k));
+  if (other) throw new UsageError(`--${other} is not an option of history: history takes ${allowed.map((k) => `--${k}`).join(', ')}`);
+  const [dir, ...extra] = words;
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': history takes one folder`);
+  const format = values.format ?? 'text';
+  if (!isOneOf(HISTORY_FORMATS, format)) throw new UsageError(`unknown format '${format}' for history: use ${HISTORY_FORMATS.join(', ')}`);
+  return {
+    command: 'history',
+    dir: dir ?? '.',
+    every: checkEvery(values.every),
+    format,
+    ...(values.since !== undefined ? { since: checkDate('--since', values.since) } : {}),
+    ...(values.until !== undefined ? { until: checkDate('--until', values.until) } : {}),
+  };
+}
+
+function checkEvery(value: string | undefined): Every {
+  if (value === undefined) return 'month';
+  if (!isOneOf(EVERY, value)) throw new UsageError(`unknown --every '${value}': use ${EVERY.join(', ')}`);
+  return value;
+}
+
+function checkDate(flag: string, value: string): string {
+  if (!TIMESTAMP_PATTERN.test(value))
+    throw new UsageError(`${flag} '${value}' is not an ISO 8601 date or date-time: use e.g. 2026-11-01 or 2026-11-01T00:00:00Z`);
+  return value;
 }
 
 /** `--state --tier --owner --group --due-within`, checked; undefined when none is given. */
@@ -458,6 +569,10 @@ function checkAsOf(asOf: string | undefined): string | undefined {
 }
 
 const FLAG_NAMES: Record<keyof FlagValues, true> = {
+  since: true,
+  until: true,
+  every: true,
+  trend: true,
   state: true,
   tier: true,
   owner: true,

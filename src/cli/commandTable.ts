@@ -6,7 +6,12 @@
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from '../core/contract';
 import { STATUS_SORT_KEYS, STATUS_STATE_NAMES, STATUS_TIER_NAMES } from '../core/present/statusFilter';
 import { PRESET_NAMES } from '../core/templates/presetPolicies';
-import { FAIL_ON } from './failOn';
+import { DIFF_FORMATS } from '../core/diff/formats';
+import { DIFF_FAIL_ON, FAIL_ON } from './failOn';
+
+/** `history --format`: the first is the default. */
+export const HISTORY_FORMATS = ['text', 'json', 'csv', 'html'] as const;
+const EVERY = ['month', 'week', 'commit'];
 
 /** Every option any command takes: how it is written and whether it takes a value. */
 export const OPTIONS = {
@@ -33,6 +38,10 @@ export const OPTIONS = {
   sort: { value: 'KEY' },
   title: { value: 'TEXT' },
   plan: { value: 'ID' },
+  since: { value: 'DATE' },
+  until: { value: 'DATE' },
+  every: { value: 'STEP' },
+  trend: {},
   help: { short: 'h' },
   version: { short: 'v' },
 } as const satisfies Record<string, { value?: string; short?: string }>;
@@ -114,10 +123,13 @@ export const COMMAND_TABLE = {
         completes: REPORT_FORMATS,
       },
       out: { help: 'write to FILE (atomically) instead of standard output', completes: 'file' },
+      trend: { help: 'html: add the KPIs over time and the wins, from the git history up to --as-of' },
+      every: { help: 'with --trend: a point each month (default), week or commit', completes: EVERY },
+      since: { help: 'with --trend: where the trend starts (default: the oldest commit)' },
       cache,
       'cache-location': cacheLocation,
     },
-    examples: ['patchops report --format html --out report.html', 'patchops report --as-of 2026-11-30 > report.md'],
+    examples: ['patchops report --format html --out report.html', 'patchops report --format html --trend --since 2026-01-01 --out report.html'],
   },
   import: {
     summary: 'a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/',
@@ -169,6 +181,31 @@ export const COMMAND_TABLE = {
       name: { help: 'the workspace name (default: "FOLDER patching")' },
     },
     examples: ['patchops init', 'patchops init payroll --preset bod-26-04 --name "Payroll patching"'],
+  },
+  history: {
+    summary: 'the KPIs over time, from the workspace as committed in git',
+    synopsis: `[DIR] [--since DATE] [--until DATE] [--every ${bar(EVERY)}] [--format ${bar(HISTORY_FORMATS)}]`,
+    args: ['dir'],
+    options: {
+      since: { help: 'the first point (default: the oldest commit); a date without an offset is in the workspace time zone' },
+      until: { help: 'the last point (default: now)' },
+      every: { help: 'a point each month (default), each week, or at each commit', completes: EVERY },
+      format: { help: `output format: ${HISTORY_FORMATS.join(', ')} (default ${HISTORY_FORMATS[0]})`, completes: HISTORY_FORMATS },
+    },
+    examples: ['patchops history --every month --since 2026-01-01', 'patchops history --every commit --format csv > history.csv'],
+  },
+  diff: {
+    summary: 'what a change does: the workspace at two git revisions, evaluated as of one instant',
+    synopsis: `BASE [HEAD] [DIR] [--as-of ISO] [--format ${bar(DIFF_FORMATS)}] [--fail-on ${bar(DIFF_FAIL_ON)}]`,
+    args: ['none', 'none', 'dir'],
+    dirNote:
+      'BASE and HEAD are git revisions; HEAD left out: the working tree. DIR is the workspace folder; without it, the nearest folder from here upward that has a patchops.yaml',
+    options: {
+      'as-of': { help: 'evaluate both sides as of this instant (default: now)' },
+      format: { help: `output format: ${DIFF_FORMATS.join(', ')} (default ${DIFF_FORMATS[0]})`, completes: DIFF_FORMATS },
+      'fail-on': { help: 'new-breach: exit 1 when HEAD has a new breach or a plan newly without a deadline', completes: DIFF_FAIL_ON },
+    },
+    examples: ['patchops diff origin/main', 'patchops diff origin/main HEAD --format md --fail-on new-breach'],
   },
   new: {
     summary: 'a new plan or exception with the next free id; what it leaves to fill in is flagged',

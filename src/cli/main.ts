@@ -53,6 +53,10 @@ function runCommand(args: CliArgs, io: Io): number {
     case 'completion':
       io.stdout.write((require('./completion') as typeof import('./completion')).completionScript(args.shell));
       return 0;
+    case 'history':
+      return (require('./commands/history') as typeof import('./commands/history')).runHistory(args, io);
+    case 'diff':
+      return (require('./commands/diff') as typeof import('./commands/diff')).runDiff(args, io);
   }
 }
 

@@ -51,7 +51,7 @@ describe('cli: exit codes', () => {
     [
       'an unknown command',
       ['check', SAMPLES],
-      /^patchops: unknown command 'check' \(use validate, status, report, import, enrich, export, init, new or completion; see patchops --help\)\n$/,
+      /^patchops: unknown command 'check' \(use validate, status, report, import, enrich, export, init, history, diff, new or completion; see patchops --help\)\n$/,
     ],
     ['a format the command lacks', ['status', SAMPLES, '--format', 'html'], /^patchops: unknown format 'html' for status: use text, json\n$/],
     ['a bad --as-of', ['validate', SAMPLES, '--as-of', 'monday'], /^patchops: --as-of 'monday' is not an ISO 8601 date/],

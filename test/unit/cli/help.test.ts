@@ -70,11 +70,11 @@ describe('cli: did you mean', () => {
   const cases: [string[], string][] = [
     [
       ['stauts'],
-      "patchops: unknown command 'stauts': did you mean status? (use validate, status, report, import, enrich, export, init, new or completion; see patchops --help)\n",
+      "patchops: unknown command 'stauts': did you mean status? (use validate, status, report, import, enrich, export, init, history, diff, new or completion; see patchops --help)\n",
     ],
     [
       ['valdate', '.'],
-      "patchops: unknown command 'valdate': did you mean validate? (use validate, status, report, import, enrich, export, init, new or completion; see patchops --help)\n",
+      "patchops: unknown command 'valdate': did you mean validate? (use validate, status, report, import, enrich, export, init, history, diff, new or completion; see patchops --help)\n",
     ],
     [['status', '--as-off', '2026-11-23'], "patchops: unknown option '--as-off': did you mean --as-of? (see patchops status --help)\n"],
     [['status', '--sate', 'breached'], "patchops: unknown option '--sate': did you mean --state? (see patchops status --help)\n"],
@@ -82,7 +82,7 @@ describe('cli: did you mean', () => {
     [['report', '--zzzzzzzz'], "patchops: unknown option '--zzzzzzzz' (see patchops report --help)\n"],
     [
       ['help', 'statsu'],
-      "patchops: unknown command 'statsu': did you mean status? (use validate, status, report, import, enrich, export, init, new or completion; see patchops --help)\n",
+      "patchops: unknown command 'statsu': did you mean status? (use validate, status, report, import, enrich, export, init, history, diff, new or completion; see patchops --help)\n",
     ],
     [
       ['new', 'plna'],
