@@ -1,5 +1,5 @@
 // Breaches and due-soon counts across every PatchOps workspace, and next to them the clock when it
-// is not plainly now: frozen ("as of 2026-11-30 03:00 CST", click to change or reset) or invalid.
+// is not plainly now: frozen ("as of 2026-11-30 03:00 (-06:00)", click to change or reset) or invalid.
 import * as vscode from 'vscode';
 import { inText, PLAN_STATE_LABELS } from '../core/present/labels';
 import { clockSentence, clockText, type EditorClock } from './clock';

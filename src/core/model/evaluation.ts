@@ -112,7 +112,7 @@ export interface PairDeadline {
   /** The KEV catalog's due date, where the model caps the deadline with it. */
   kevDue: number | null;
   forensicTriage: boolean;
-  /** `KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 CST (discovered)`. */
+  /** `KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 (-06:00) (discovered)`. */
   explanation: string;
 }
 

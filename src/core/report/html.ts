@@ -19,12 +19,12 @@ import {
   describeRelative,
   describeTesting,
   describeValidation,
+  describeTimes,
   describeVulnerability,
   endpointTotals,
   endpointsNote,
   formatHours,
   formatInstant,
-  formatLocalAsOf,
   formatNumber,
   formatPercent,
   isOneOf,
@@ -62,10 +62,10 @@ const exceptionBadge = (state: string): string => badge(`exc-${cls(EXCEPTION_STA
 const approvalBadge = (approval: string): string => badge(`appr-${cls(APPROVAL_STATES, approval)}`, approvalLabel(approval));
 const waveBadge = (status: string): string => badge(`wave-${cls(WAVE_STATUSES, status)}`, waveStatusLabel(status));
 
-/** An instant as "2026-11-23 12:00 UTC", in a <time> element when it parses. */
-function instant(iso: string | null): string {
+/** An instant as "2026-11-23 06:00 (-06:00)" (the workspace zone), in a <time> element when it parses. */
+function instant(iso: string | null, zone: string): string {
   if (iso === null) return DASH;
-  const text = t(formatInstant(iso));
+  const text = t(formatInstant(iso, zone));
   return Number.isNaN(parseInstant(iso)) ? text : `<time datetime="${t(iso)}">${text}</time>`;
 }
 
@@ -87,8 +87,6 @@ function deadlineNote(doc: ReportDocument, plan: PlanReport): string {
 // ---- header and KPI cards ----------------------------------------------------------------------
 
 function masthead(doc: ReportDocument): string {
-  const local = formatLocalAsOf(doc.asOf, doc.timezone);
-  const localText = local === null ? '' : ` (${t(local)} local time)`;
   const found = describeValidation(doc.diagnostics);
   const notice =
     found === ''
@@ -97,7 +95,7 @@ function masthead(doc: ReportDocument): string {
   return (
     `<header class="masthead"><p class="eyebrow">PatchOps · Patch management report</p>` +
     `<h1>${text(doc.workspace)}</h1>` +
-    `<p class="asof">As of <strong>${instant(doc.asOf)}</strong> · Workspace timezone <strong>${text(doc.timezone)}</strong>${localText} · All times in this report are UTC.</p>` +
+    `<p class="asof">As of <strong>${instant(doc.asOf, doc.timezone)}</strong> · ${t(describeTimes(doc.timezone))}</p>` +
     `${notice}</header>`
   );
 }
@@ -159,7 +157,7 @@ function attentionRow(doc: ReportDocument, p: PlanReport): string {
   return (
     `<tr><th scope="row" class="title-cell"><span class="id">${text(p.id)}</span><span class="sub">${text(p.title)}</span></th>` +
     `<td>${tierBadge(p.tier)}</td><td>${stateBadge(p.state)}</td>` +
-    `<td class="nowrap">${instant(p.deadline)}${deadlineNote(doc, p)}</td>` +
+    `<td class="nowrap">${instant(p.deadline, doc.timezone)}${deadlineNote(doc, p)}</td>` +
     `<td class="num">${t(formatPercent(p.endpointsPercent))}<span class="rel">${t(formatNumber(p.endpoints.patched))} of ${t(formatNumber(p.endpoints.targets))}</span></td>` +
     `<td class="wrap">${text(p.owner)}<span class="rel">validated by ${text(p.validator)}</span></td></tr>`
   );
@@ -171,7 +169,7 @@ function attentionExceptionRow(doc: ReportDocument, e: ExceptionReport): string 
   return (
     `<tr><th scope="row"><span class="id">${text(e.id)}</span></th><td>${exceptionBadge(e.state)}</td>` +
     `<td>${approvalBadge(e.approval)}${detail}</td>` +
-    `<td class="nowrap">${instant(e.revisitOn)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}</td>` +
+    `<td class="nowrap">${instant(e.revisitOn, doc.timezone)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}</td>` +
     `<td class="wrap">${text(e.requestedBy)}</td></tr>`
   );
 }
@@ -205,9 +203,9 @@ function planFacts(doc: ReportDocument, p: PlanReport): string {
   const vulns = p.vulnerabilities.length === 0 ? DASH : p.vulnerabilities.map((v) => t(describeVulnerability(v))).join('; ');
   return (
     `<dl class="facts">` +
-    fact('Clock start', instant(p.clockStart)) +
-    fact('Deadline', `${instant(p.deadline)}${deadlineNote(doc, p)}`) +
-    fact('Remediated', instant(p.remediatedAt)) +
+    fact('Clock start', instant(p.clockStart, doc.timezone)) +
+    fact('Deadline', `${instant(p.deadline, doc.timezone)}${deadlineNote(doc, p)}`) +
+    fact('Remediated', instant(p.remediatedAt, doc.timezone)) +
     fact('Time to patch', t(formatHours(p.timeToPatchHours))) +
     fact('Endpoints', t(describeEndpoints(p))) +
     fact('Severity · impact', `${t(capitalize(p.severity))} · ${t(capitalize(p.impact))}`) +
@@ -221,12 +219,12 @@ function planFacts(doc: ReportDocument, p: PlanReport): string {
   );
 }
 
-function waveRow(w: WaveReport): string {
+function waveRow(w: WaveReport, zone: string): string {
   const blocked = w.blockedBy === null ? DASH : `<span class="blocked">${t(w.blockedBy)}</span>`;
   const timing =
     w.started === null && w.completed === null
       ? DASH
-      : `${w.started === null ? DASH : instant(w.started)}<span class="rel">${w.completed === null ? 'not completed' : `completed ${instant(w.completed)}`}</span>`;
+      : `${w.started === null ? DASH : instant(w.started, zone)}<span class="rel">${w.completed === null ? 'not completed' : `completed ${instant(w.completed, zone)}`}</span>`;
   return (
     `<tr><th scope="row" class="wrap">${text(w.name)}</th><td>${waveBadge(w.status)}</td>` +
     `<td><span class="progress">${waveProgressBar(w)}${t(formatPercent(w.percent))}</span></td>` +
@@ -235,13 +233,13 @@ function waveRow(w: WaveReport): string {
   );
 }
 
-function wavesTable(p: PlanReport): string {
+function wavesTable(p: PlanReport, zone: string): string {
   if (p.waves.length === 0) return '<p class="source">No deployment waves defined.</p>';
   return (
     `<div class="waves"><table><caption class="sr-only">Deployment waves of ${text(p.id)}</caption><thead><tr>` +
     `<th scope="col">Wave</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col" class="num">Patched / targets</th>` +
     `<th scope="col" class="num">Failed</th><th scope="col">Started / completed</th><th scope="col">Blocked by</th></tr></thead>` +
-    `<tbody>${p.waves.map(waveRow).join('')}</tbody></table></div>`
+    `<tbody>${p.waves.map((w) => waveRow(w, zone)).join('')}</tbody></table></div>`
   );
 }
 
@@ -252,7 +250,7 @@ function planArticle(doc: ReportDocument, p: PlanReport, index: number): string 
     `<div class="plan-head"><h3 id="plan-${index + 1}-h"><span class="id">${text(p.id)}</span>${text(p.title)}</h3>` +
     `<p class="badges">${stateBadge(p.state)}${tierBadge(p.tier)}${kev}</p></div>` +
     planFacts(doc, p) +
-    wavesTable(p) +
+    wavesTable(p, doc.timezone) +
     forecastTimeline(doc, p) +
     `<p class="source">Source: ${text(p.file)}</p></article>`
   );
@@ -269,7 +267,7 @@ function plansSection(doc: ReportDocument): string {
 function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number): string {
   const rel = describeRelative(doc.asOf, e.revisitOn);
   const detail = e.approvalDetail === null ? '' : `<p class="callout">${t(e.approvalDetail)}</p>`;
-  const approver = e.approvedBy === null ? 'not approved' : `${t(e.approvedBy)}<span class="rel">${instant(e.approvedOn)}</span>`;
+  const approver = e.approvedBy === null ? 'not approved' : `${t(e.approvedBy)}<span class="rel">${instant(e.approvedOn, doc.timezone)}</span>`;
   const scope = [e.plan === null ? '' : `Plan ${t(e.plan)}`, list(e.vulnerabilities, ''), e.groups.length === 0 ? '' : `Groups: ${list(e.groups)}`]
     .filter((s) => s !== '')
     .join('<br>');
@@ -280,10 +278,10 @@ function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number
     `<div class="plan-head"><h3 id="${id}-h" class="id">${text(e.id)}</h3>` +
     `<p class="badges">${exceptionBadge(e.state)}${approvalBadge(e.approval)}</p></div>` +
     `${detail}<dl class="facts two">` +
-    fact('Requested by', `${text(e.requestedBy)}<span class="rel">${instant(e.requestedOn)}</span>`) +
+    fact('Requested by', `${text(e.requestedBy)}<span class="rel">${instant(e.requestedOn, doc.timezone)}</span>`) +
     fact('Approved by', approver) +
-    (e.approvalCommit ? fact('Approval commit', approvalCommit(e.approvalCommit)) : '') +
-    fact('Revisit on', `${instant(e.revisitOn)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}`) +
+    (e.approvalCommit ? fact('Approval commit', approvalCommit(e.approvalCommit, doc.timezone)) : '') +
+    fact('Revisit on', `${instant(e.revisitOn, doc.timezone)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}`) +
     fact('Scope', scope === '' ? DASH : scope) +
     fact('Tier', t(tierLabel(e.tier))) +
     fact('Effect', e.effective ? 'Effective: its scope is removed from the plans' : 'Not effective: the plans keep their full scope') +
@@ -294,9 +292,9 @@ function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number
 }
 
 /** The commit git review found for the approval (docs/git-review.md). */
-function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>): string {
+function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>, zone: string): string {
   const signature = c.signature === 'unchecked' ? 'signature not checked' : `signature ${c.signature}`;
-  return `<span class="id">${t(c.commit.slice(0, 12))}</span><span class="rel">${text(c.author)} · ${instant(c.date)} · ${t(signature)}</span>`;
+  return `<span class="id">${t(c.commit.slice(0, 12))}</span><span class="rel">${text(c.author)} · ${instant(c.date, zone)} · ${t(signature)}</span>`;
 }
 
 function exceptionsSection(doc: ReportDocument): string {
@@ -311,7 +309,7 @@ function exceptionsSection(doc: ReportDocument): string {
 function footer(doc: ReportDocument): string {
   const { errors, warnings, infos } = doc.diagnostics;
   return (
-    `<footer><p>Generated by PatchOps from the workspace files as of ${instant(doc.asOf)} ` +
+    `<footer><p>Generated by PatchOps from the workspace files as of ${instant(doc.asOf, doc.timezone)} ` +
     `(validation: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}). IT executes, InfoSec validates: ` +
     `the CLI, the editor and this report compute the same numbers from the same files.</p></footer>`
   );
@@ -319,7 +317,7 @@ function footer(doc: ReportDocument): string {
 
 /** The whole report as one self-contained HTML file. Same document → same bytes. */
 export function renderHtml(doc: ReportDocument): string {
-  const title = `Patch report: ${doc.workspace} (${formatInstant(doc.asOf)})`;
+  const title = `Patch report: ${doc.workspace} (${formatInstant(doc.asOf, doc.timezone)})`;
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${t(reportCsp())}">\n` +

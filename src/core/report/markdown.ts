@@ -13,12 +13,12 @@ import {
   describeRelative,
   describeTesting,
   describeValidation,
+  describeTimes,
   describeVulnerability,
   endpointTotals,
   endpointsNote,
   formatHours,
   formatInstant,
-  formatLocalAsOf,
   formatNumber,
   formatPercent,
   orderExceptions,
@@ -39,13 +39,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], al
 }
 
 function header(doc: ReportDocument): string {
-  const local = formatLocalAsOf(doc.asOf, doc.timezone);
-  const localText = local === null ? '' : `, ${md(local)} local time`;
-  const lines = [
-    `# Patch report: ${md(doc.workspace)}`,
-    '',
-    `As of **${md(formatInstant(doc.asOf))}** (workspace timezone ${md(doc.timezone)}${localText}). All times are UTC.`,
-  ];
+  const lines = [`# Patch report: ${md(doc.workspace)}`, '', `As of **${md(formatInstant(doc.asOf, doc.timezone))}**. ${md(describeTimes(doc.timezone))}`];
   const found = describeValidation(doc.diagnostics);
   if (found !== '') {
     lines.push('', `> **Validation:** ${found} in the workspace files; run \`patchops validate\` for details.`);
@@ -99,7 +93,7 @@ function attentionSection(doc: ReportDocument): string {
             md(p.title),
             md(tierLabel(p.tier)),
             `**${md(planStateLabel(p.state))}**`,
-            md(formatInstant(p.deadline)),
+            md(formatInstant(p.deadline, doc.timezone)),
             md(attentionWhen(doc, p)),
             md(formatPercent(p.endpointsPercent)),
           ]),
@@ -114,7 +108,7 @@ function attentionSection(doc: ReportDocument): string {
           md(e.id),
           `**${md(exceptionStateLabel(e.state))}**`,
           md(approvalLabel(e.approval)),
-          md(formatInstant(e.revisitOn)),
+          md(formatInstant(e.revisitOn, doc.timezone)),
           md(e.approvalDetail ?? ''),
         ]),
       ),
@@ -131,31 +125,31 @@ function planBlock(doc: ReportDocument, plan: PlanReport): string {
       ? 'exempt: every vulnerability and group is covered by an exception'
       : plan.clockStart === null && plan.deadline === null
         ? 'the SLA clock has not started'
-        : `clock start ${md(formatInstant(plan.clockStart))}`;
+        : `clock start ${md(formatInstant(plan.clockStart, doc.timezone))}`;
   const remediated =
-    plan.remediatedAt === null ? 'not yet' : `${md(formatInstant(plan.remediatedAt))}, time to patch ${md(formatHours(plan.timeToPatchHours))}`;
+    plan.remediatedAt === null ? 'not yet' : `${md(formatInstant(plan.remediatedAt, doc.timezone))}, time to patch ${md(formatHours(plan.timeToPatchHours))}`;
   const facts = [
     `- **State:** ${md(planStateLabel(plan.state))}${deadlineNote === null || isClosed(plan) ? '' : `, ${md(deadlineNote)}`}`,
     `- **Tier:** ${md(tierLabel(plan.tier))} (severity ${md(words(plan.severity))}, business impact ${md(words(plan.impact))}${kev})`,
-    `- **Deadline:** ${md(formatInstant(plan.deadline))} (${clock})`,
+    `- **Deadline:** ${md(formatInstant(plan.deadline, doc.timezone))} (${clock})`,
     `- **Remediated:** ${remediated}`,
     `- **Endpoints:** ${md(describeEndpoints(plan))}`,
     `- **Executes (IT):** ${md(plan.owner)} · **validates (InfoSec):** ${md(plan.validator)} · **SLA policy:** ${md(plan.sla ?? '')} · **testing:** ${md(words(plan.testing))}`,
     `- **Vulnerabilities:** ${plan.vulnerabilities.length === 0 ? DASH : plan.vulnerabilities.map((v) => md(describeVulnerability(v))).join('; ')}`,
     `- **Exempted by:** ${plan.exemptedBy.length === 0 ? DASH : plan.exemptedBy.map(md).join(', ')}`,
-    ...(plan.forecast ? [`- **Forecast:** ${md(describeForecast(plan.forecast))}`] : []),
+    ...(plan.forecast ? [`- **Forecast:** ${md(describeForecast(plan.forecast, doc.timezone))}`] : []),
     `- **File:** ${md(plan.file)}`,
   ];
-  const waves = plan.waves.length === 0 ? 'No waves.' : wavesTable(plan.waves);
+  const waves = plan.waves.length === 0 ? 'No waves.' : wavesTable(plan.waves, doc.timezone);
   return [`### ${md(plan.id)}: ${md(plan.title)}`, facts.join('\n'), waves].join('\n\n');
 }
 
 /** docs/rules.md#forecast, in words: the projected finish and the slack, or why there is none. */
-function describeForecast(f: NonNullable<PlanReport['forecast']>): string {
+function describeForecast(f: NonNullable<PlanReport['forecast']>, zone: string): string {
   if (f.finish === null) return `none: ${f.unknownReason ?? 'it cannot be computed'}`;
   const slack =
     f.slackHours === null ? '' : f.slackHours >= 0 ? `, ${formatHours(f.slackHours)} to spare` : `, ${formatHours(-f.slackHours)} after the deadline`;
-  return `${f.atRisk ? 'AT RISK: ' : ''}projected finish ${formatInstant(f.finish)}${slack} (limited by ${f.limitedBy?.replace('_', ' ') ?? 'its input'})`;
+  return `${f.atRisk ? 'AT RISK: ' : ''}projected finish ${formatInstant(f.finish, zone)}${slack} (limited by ${f.limitedBy?.replace('_', ' ') ?? 'its input'})`;
 }
 
 /** Met, missed, exempt and cancelled plans have no time left to speak of. */
@@ -163,7 +157,7 @@ function isClosed(plan: PlanReport): boolean {
   return plan.remediatedAt !== null || plan.state === 'exempt' || plan.state === 'cancelled';
 }
 
-function wavesTable(waves: readonly WaveReport[]): string {
+function wavesTable(waves: readonly WaveReport[], zone: string): string {
   return table(
     ['Wave', 'Status', 'Patched', 'Failed', 'Targets', 'Done', 'Started', 'Completed', 'Blocked by'],
     waves.map((w) => [
@@ -173,8 +167,8 @@ function wavesTable(waves: readonly WaveReport[]): string {
       formatNumber(w.failed),
       formatNumber(w.targets),
       formatPercent(w.percent),
-      md(formatInstant(w.started)),
-      md(formatInstant(w.completed)),
+      md(formatInstant(w.started, zone)),
+      md(formatInstant(w.completed, zone)),
       md(w.blockedBy ?? ''),
     ]),
     ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l', 'l'],
@@ -188,7 +182,7 @@ function plansSection(doc: ReportDocument): string {
 }
 
 function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
-  const approved = e.approvedBy === null ? 'not approved' : `${md(e.approvedBy)} on ${md(formatInstant(e.approvedOn))}`;
+  const approved = e.approvedBy === null ? 'not approved' : `${md(e.approvedBy)} on ${md(formatInstant(e.approvedOn, doc.timezone))}`;
   const detail = e.approvalDetail === null ? '' : ` — ${md(e.approvalDetail)}`;
   const revisit = describeRelative(doc.asOf, e.revisitOn);
   const scope = [
@@ -199,9 +193,9 @@ function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
   const facts = [
     `- **State:** ${md(exceptionStateLabel(e.state))} · **effective:** ${e.effective ? 'yes' : 'no'} · **tier:** ${md(tierLabel(e.tier))}`,
     `- **Approval:** ${md(approvalLabel(e.approval))}, ${approved}${detail}`,
-    ...(e.approvalCommit ? [`- **Approval commit:** ${approvalCommit(e.approvalCommit)}`] : []),
-    `- **Requested by:** ${md(e.requestedBy)} on ${md(formatInstant(e.requestedOn))}`,
-    `- **Revisit on:** ${md(formatInstant(e.revisitOn))}${revisit === null ? '' : ` (${md(revisit)})`}`,
+    ...(e.approvalCommit ? [`- **Approval commit:** ${approvalCommit(e.approvalCommit, doc.timezone)}`] : []),
+    `- **Requested by:** ${md(e.requestedBy)} on ${md(formatInstant(e.requestedOn, doc.timezone))}`,
+    `- **Revisit on:** ${md(formatInstant(e.revisitOn, doc.timezone))}${revisit === null ? '' : ` (${md(revisit)})`}`,
     `- **Scope:** ${scope.length === 0 ? DASH : scope.join('; ')}`,
     `- **Reason:** ${md(e.reason)}`,
     `- **Compensating controls:** ${e.compensatingControls.length === 0 ? 'none' : e.compensatingControls.map(md).join('; ')}`,
@@ -211,9 +205,9 @@ function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
 }
 
 /** The commit git review found for the approval (docs/git-review.md). */
-function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>): string {
+function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>, zone: string): string {
   const signature = c.signature === 'unchecked' ? 'signature not checked' : `signature ${c.signature}`;
-  return `${md(c.commit.slice(0, 12))} by ${md(c.author)} on ${md(formatInstant(c.date))} · ${md(signature)}`;
+  return `${md(c.commit.slice(0, 12))} by ${md(c.author)} on ${md(formatInstant(c.date, zone))} · ${md(signature)}`;
 }
 
 function exceptionsSection(doc: ReportDocument): string {

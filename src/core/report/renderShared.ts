@@ -6,6 +6,7 @@
 import { type ExceptionReport, type PlanReport } from './reportModel';
 import { ATTENTION_STATES, compareText, EXCEPTION_ATTENTION_STATES, exceptionsWorstFirst, plansWorstFirst } from '../present/labels';
 import { type Kpis, type PlanState } from '../model/vocabulary';
+import { formatInstantLocal, isValidZone } from '../time/instants';
 
 /** Shown for an unknown value (null in the document). */
 export const DASH = '—';
@@ -63,35 +64,26 @@ export function parseInstant(iso: string | null): number {
   return iso !== null && ISO_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
 }
 
-/** "2026-11-23 12:00 UTC" (seconds only when not zero); unparseable text as written; null → DASH. */
-export function formatInstant(iso: string | null): string {
+/**
+ * "2026-11-23 06:00 (-06:00)": an instant in the workspace zone with its offset, as `status` and the
+ * editor print it (formatInstantLocal); unparseable text as written; null → DASH. A zone the runtime
+ * does not know (a hand-edited document) gives UTC, whose offset still says which instant it is.
+ */
+export function formatInstant(iso: string | null, zone: string): string {
   if (iso === null) return DASH;
   const ms = parseInstant(iso);
   if (Number.isNaN(ms)) return iso;
-  const utc = new Date(ms).toISOString();
-  const seconds = utc.slice(17, 19);
-  return `${utc.slice(0, 10)} ${utc.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`} UTC`;
+  return formatInstantLocal(ms, reportZone(zone));
 }
 
-/** The asOf wall-clock time in the workspace zone ("06:00 America/Chicago"), or null if unknown. */
-export function formatLocalAsOf(asOf: string, timezone: string): string | null {
-  const ms = parseInstant(asOf);
-  if (Number.isNaN(ms) || timezone === '' || timezone === 'UTC') return null;
-  try {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(new Date(ms));
-    const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-  } catch {
-    return null; // not an IANA zone name: the header still names it as written
-  }
+/** The zone the report's times are shown in: the document's, or UTC when it names none the runtime knows. */
+export const reportZone = (zone: string): string => (isValidZone(zone) ? zone : 'UTC');
+
+/** The report's line about its times: which zone they are in. */
+export function describeTimes(zone: string): string {
+  return reportZone(zone) === zone
+    ? `All times are in the workspace time zone, ${zone}, with their UTC offset.`
+    : `All times are UTC: the workspace time zone ${zone} is not one PatchOps knows.`;
 }
 
 /** "2d 4h", "15h 30m", "45m": the two largest units, rounded down (an "at least" reading). */

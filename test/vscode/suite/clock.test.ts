@@ -93,7 +93,7 @@ describe('The editor clock: patchops.asOf and Compute As Of (extension host)', f
     await eventually(async () => {
       assert.equal((await evaluation()).asOf, Date.parse(MONDAY), "the window's instant, not the pinned setting");
       const clock = a.statusBar().find((i) => i.text.includes('as of'));
-      assert.equal(clock?.text, '$(history) as of 2026-11-30 03:00 CST', `the status bar shows the frozen clock: ${await statusBar()}`);
+      assert.equal(clock?.text, '$(history) as of 2026-11-30 03:00 (-06:00)', `the status bar shows the frozen clock: ${await statusBar()}`);
       assert.match(clock.tooltip, /chosen for this window.*"PatchOps: Compute As Of…" changes it or goes back to now/);
     });
     assert.ok(fs.readFileSync(settingsFile()).equals(pinned), '.vscode/settings.json is unchanged');
@@ -147,7 +147,7 @@ describe('The editor clock: patchops.asOf and Compute As Of (extension host)', f
     await eventually(async () => {
       assert.equal((await evaluation()).asOf, Date.parse(AS_OF));
       assert.ok(
-        a.statusBar().some((i) => i.text === '$(history) as of 2026-11-23 06:00 CST' && /patchops\.asOf in the workspace settings/.test(i.tooltip)),
+        a.statusBar().some((i) => i.text === '$(history) as of 2026-11-23 06:00 \(-06:00\)' && /patchops\.asOf in the workspace settings/.test(i.tooltip)),
         await statusBar(),
       );
     });
