@@ -37,9 +37,9 @@ export class PatchOpsStatusBar implements vscode.Disposable {
     // Projected to finish after the deadline (docs/rules.md#forecast): late before it happens.
     const atRisk = evaluations.reduce((n, e) => n + e.kpis.atRisk, 0);
     const state = this.clock.state;
-    // One workspace time zone: instants in it, like the code lenses; several: UTC.
+    // One workspace time zone: instants in it, like the code lenses; several: as written (or UTC when it has an offset).
     const zones = new Set(evaluations.map((e) => e.timezone));
-    const clock = clockText(state, zones.size === 1 ? [...zones][0] : 'UTC');
+    const clock = clockText(state, zones.size === 1 ? [...zones][0] : zones.size === 0 ? 'UTC' : undefined);
     const word = (state: 'breached' | 'unknown' | 'due_soon') => inText(PLAN_STATE_LABELS[state]);
     const noDeadline = unknown ? `  $(question) ${unknown} ${word('unknown')}` : '';
     const risk = atRisk ? `  $(watch) ${atRisk} at risk` : '';
