@@ -55,6 +55,8 @@ export interface ReportArgs extends EvaluatedOptions {
   format: ReportFormat;
   /** Write here (atomically) instead of standard output. */
   out?: string;
+  /** `--summary` (html, md): key figures, breakdowns and the most urgent items, naming what is left out. */
+  summary?: boolean;
 }
 
 export interface ExportArgs extends EvaluatedOptions {
@@ -134,6 +136,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         'cache-location': { type: 'string' },
         'fail-on': { type: 'string' },
         explain: { type: 'boolean' },
+        summary: { type: 'boolean' },
         preset: { type: 'string' },
         name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -178,6 +181,7 @@ interface FlagValues {
   'cache-location'?: string;
   'fail-on'?: string;
   explain?: boolean;
+  summary?: boolean;
   preset?: string;
   name?: string;
 }
@@ -220,6 +224,7 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
   }
   if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
   if (values.explain !== undefined && command !== 'status') throw new UsageError(`--explain is for status; ${command} does not take it`);
+  if (values.summary !== undefined && command !== 'report') throw new UsageError(`--summary is for report; ${command} does not take it`);
   const options = (): EvaluatedOptions => ({ dir: dir ?? '.', asOf: checkAsOf(values['as-of']), ...cacheOption(values) });
   switch (command) {
     case 'validate':
@@ -232,7 +237,17 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
       if (given !== undefined && values.out !== undefined) checkOutFits('report', given, values.out);
       const named = values.out !== undefined ? formatOfOut('report', values.out) : undefined;
       noFailOn(command, values);
-      return { command, format: given ?? named ?? REPORT_FORMATS[0], ...(values.out !== undefined ? { out: values.out } : {}), ...options() };
+      const chosen = given ?? named ?? REPORT_FORMATS[0];
+      if (values.summary && chosen !== 'html' && chosen !== 'md') {
+        throw new UsageError(`--summary is for the html and md reports; the ${chosen} report always has every plan`);
+      }
+      return {
+        command,
+        format: chosen,
+        ...(values.out !== undefined ? { out: values.out } : {}),
+        ...(values.summary ? { summary: true } : {}),
+        ...options(),
+      };
     }
   }
 }
@@ -341,6 +356,7 @@ function checkAsOf(asOf: string | undefined): string | undefined {
 
 const FLAG_NAMES: Record<keyof FlagValues, true> = {
   explain: true,
+  summary: true,
   preset: true,
   name: true,
   vulnrichment: true,

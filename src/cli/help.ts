@@ -2,6 +2,7 @@
 // (src/core/contract.ts), so what the help offers is what the commands accept.
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from '../core/contract';
 import { PRESET_NAMES } from '../core/templates/presetPolicies';
+import { SUMMARY_LIMIT } from '../core/report/formats';
 import { FAIL_ON } from './failOn';
 
 /** Where option descriptions start, and where lines end. */
@@ -40,6 +41,7 @@ Usage:
   patchops status   [DIR] [--as-of ISO] [--format ${bar(STATUS_FORMATS)}] [--explain] [--cache]
   patchops init     [DIR] [--preset matrix|${PRESET_NAMES.join('|')}] [--name TEXT]
   patchops report   [DIR] [--as-of ISO] [--format ${bar(REPORT_FORMATS)}] [--out FILE] [--cache]
+                    [--summary]
   patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
                     [--format ${bar(SCAN_FORMATS)}] [--include-unfixed]
   patchops enrich   [DIR] [--kev FILE] [--epss FILE] [--vulnrichment DIR] [--dry-run]
@@ -71,6 +73,7 @@ ${option(
                   default), file (all but the deadline errors sla.breached and
                   exception.expired), sla (those, and sla.unknown: a plan whose
                   deadline cannot be computed may be late), never
+${option('--summary', `report (html, md): key figures, breakdowns and the ${SUMMARY_LIMIT} most urgent plans and exceptions, naming what it leaves out`)}
   --affects G,..  import: asset groups of the plans it creates (required then)
   --dry-run       import, enrich: print what would change, write nothing
   --include-unfixed  import: gather findings without a fix in one plan

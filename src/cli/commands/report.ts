@@ -9,5 +9,5 @@ import { resultOf, type RunResult } from './output';
 
 export function renderReportResult(args: ReportArgs, evaluation: Evaluation): RunResult {
   const wrote = () => `Wrote ${args.out} (${evaluation.plans.length} plans, ${evaluation.exceptions.length} exceptions)\n`;
-  return resultOf(args.out, renderReport(args.format, buildReport(evaluation)), wrote);
+  return resultOf(args.out, renderReport(args.format, buildReport(evaluation), { summary: args.summary === true }), wrote);
 }

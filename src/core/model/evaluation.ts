@@ -71,6 +71,8 @@ export interface PlanResult {
   deadline: number | null;
   /** The deadline comes from `testing_within` (testing itself is on the clock). */
   deadlineIsTesting: boolean;
+  /** Where the deadline comes from, in words ("critical tier: 72h from testing passed"); null without a deadline. */
+  deadlineOrigin: string | null;
   remediatedAt: number | null;
   /** Rounded to one decimal, for display. */
   timeToPatchHours: number | null;

@@ -11,22 +11,28 @@ import {
   describeDeadline,
   describeEndpoints,
   describeRelative,
+  describeBanner,
+  describeCut,
+  describeLeftOut,
   describeTesting,
-  describeValidation,
   describeTimes,
   describeVulnerability,
   endpointTotals,
   endpointsNote,
   formatHours,
   formatInstant,
+  formatDaysHours,
   formatNumber,
+  listed,
   formatPercent,
   orderExceptions,
   orderPlans,
   plural,
   slaCounts,
   words,
+  type RenderOptions,
 } from './renderShared';
+import { byGroup, byOwner, type BreakdownRow } from './breakdowns';
 import { approvalLabel, exceptionStateLabel, inText, planStateLabel, tierLabel, waveStatusLabel } from '../present/labels';
 import { EXCEPTION_STATES, PLAN_STATES, TIERS } from '../model/vocabulary';
 
@@ -38,12 +44,20 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], al
   return [head, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-function header(doc: ReportDocument): string {
-  const lines = [`# Patch report: ${md(doc.workspace)}`, '', `As of **${md(formatInstant(doc.asOf, doc.timezone))}**. ${md(describeTimes(doc.timezone))}`];
-  const found = describeValidation(doc.diagnostics);
-  if (found !== '') {
-    lines.push('', `> **Validation:** ${found} in the workspace files; run \`patchops validate\` for details.`);
-  }
+function header(doc: ReportDocument, options: RenderOptions): string {
+  const lines = [
+    `# Patch report${options.summary ? ' summary' : ''}: ${md(doc.workspace)}`,
+    '',
+    `As of **${md(formatInstant(doc.asOf, doc.timezone))}**. ${md(describeTimes(doc.timezone))}`,
+  ];
+  // Files with errors and plans in breach, apart: one is about the files, the other about the patching.
+  const { files, breaches, unknown } = describeBanner(doc);
+  const banner = [
+    files === '' ? '' : `> **${md(files)}** in the workspace: the figures cover what could be read; run \`patchops validate\` for details.`,
+    breaches === '' ? '' : `> **${md(breaches)}**: past the SLA deadline and not remediated.`,
+    unknown === '' ? '' : `> **${md(unknown)}**: they may be late.`,
+  ].filter((x) => x !== '');
+  if (banner.length > 0) lines.push('', banner.join('\n>\n'));
   return lines.join('\n');
 }
 
@@ -61,7 +75,7 @@ function kpiSection(doc: ReportDocument): string {
     ...(k.unknownDeadlines ? [['No deadline (may be late)', String(k.unknownDeadlines)]] : []),
     ['Due soon', String(k.dueSoon)],
     ...(k.atRisk ? [['At risk (projected to finish after the deadline)', String(k.atRisk)]] : []),
-    ...TIERS.map((t) => [`Mean time to patch, ${inText(tierLabel(t))}`, formatHours(k.meanTimeToPatchHours[t] ?? null)]),
+    ...TIERS.map((t) => [`Mean time to patch, ${inText(tierLabel(t))}`, formatDaysHours(k.meanTimeToPatchHours[t] ?? null)]),
     ['Plans by state', countList(k.plansByState, PLAN_STATES, planStateLabel)],
     ['Exceptions by state', countList(k.exceptionsByState, EXCEPTION_STATES, exceptionStateLabel)],
   ];
@@ -79,15 +93,17 @@ function attentionWhen(doc: ReportDocument, plan: PlanReport): string {
   return describeDeadline(doc.asOf, plan.deadline) ?? DASH;
 }
 
-function attentionSection(doc: ReportDocument): string {
-  const plans = attentionPlans(doc.plans);
-  const exceptions = attentionExceptions(doc.exceptions);
+function attentionSection(doc: ReportDocument, plans: readonly PlanReport[], exceptions: readonly ExceptionReport[]): string {
+  const cut = [
+    describeCut(attentionPlans(doc.plans).length, plans.length, 'plan'),
+    describeCut(attentionExceptions(doc.exceptions).length, exceptions.length, 'exception'),
+  ];
   const parts = ['## Needs attention'];
   parts.push(
     plans.length === 0
       ? 'No plan is breached, due soon or awaiting test.'
       : table(
-          ['Plan', 'Title', 'Tier', 'State', 'Deadline', 'When', 'Endpoints'],
+          ['Plan', 'Title', 'Tier', 'State', 'Deadline', 'When', 'Deadline from', 'Endpoints'],
           plans.map((p) => [
             md(p.id),
             md(p.title),
@@ -95,10 +111,12 @@ function attentionSection(doc: ReportDocument): string {
             `**${md(planStateLabel(p.state))}**`,
             md(formatInstant(p.deadline, doc.timezone)),
             md(attentionWhen(doc, p)),
+            md(p.deadline === null ? '' : (p.deadlineOrigin ?? '')),
             md(formatPercent(p.endpointsPercent)),
           ]),
         ),
   );
+  if (cut[0] !== '') parts.push(md(cut[0]));
   if (exceptions.length > 0) {
     parts.push(
       '### Exceptions to review',
@@ -114,7 +132,50 @@ function attentionSection(doc: ReportDocument): string {
       ),
     );
   }
+  if (cut[1] !== '') parts.push(md(cut[1]));
   return parts.join('\n\n');
+}
+
+function breakdownTable(head: string, rows: readonly BreakdownRow[], options: RenderOptions): string {
+  const shown = listed(rows, options);
+  const body = shown.map((r) => [
+    md(r.key),
+    formatNumber(r.plans),
+    formatNumber(r.breached),
+    formatNumber(r.dueSoon),
+    formatNumber(r.atRisk),
+    formatNumber(r.unknown),
+    formatPercent(r.compliancePercent),
+  ]);
+  const cut = describeCut(rows.length, shown.length, 'row');
+  const tableText = table([head, 'Plans', 'Breached', 'Due soon', 'At risk', 'No deadline', 'SLA compliance'], body, ['l', 'r', 'r', 'r', 'r', 'r', 'r']);
+  return cut === '' ? tableText : `${tableText}\n\n${md(cut)}`;
+}
+
+function breakdownsSection(doc: ReportDocument, options: RenderOptions): string {
+  if (doc.plans.length === 0) return '';
+  return [
+    '## By owner team and asset group',
+    '### Owner teams',
+    breakdownTable('Owner team', byOwner(doc.plans), options),
+    '### Asset groups',
+    'A plan that affects several groups counts in each.',
+    breakdownTable('Asset group', byGroup(doc.plans), options),
+  ].join('\n\n');
+}
+
+function filesSection(doc: ReportDocument, options: RenderOptions): string {
+  const files = doc.filesWithErrors ?? [];
+  if (files.length === 0) return '';
+  const shown = listed(files, options);
+  const rows = shown.map((f) => [md(f.file), String(f.first.line), String(f.first.column), formatNumber(f.errors), md(f.first.code), md(f.first.message)]);
+  const cut = describeCut(files.length, shown.length, 'file');
+  return [
+    `## Files with errors (${files.length})`,
+    'The figures above cover what these files let PatchOps read; `patchops validate` lists every error.',
+    table(['File', 'Line', 'Column', 'Errors', 'First error', 'Message'], rows, ['l', 'r', 'r', 'r', 'l', 'l']),
+    ...(cut === '' ? [] : [md(cut)]),
+  ].join('\n\n');
 }
 
 function planBlock(doc: ReportDocument, plan: PlanReport): string {
@@ -127,11 +188,13 @@ function planBlock(doc: ReportDocument, plan: PlanReport): string {
         ? 'the SLA clock has not started'
         : `clock start ${md(formatInstant(plan.clockStart, doc.timezone))}`;
   const remediated =
-    plan.remediatedAt === null ? 'not yet' : `${md(formatInstant(plan.remediatedAt, doc.timezone))}, time to patch ${md(formatHours(plan.timeToPatchHours))}`;
+    plan.remediatedAt === null
+      ? 'not yet'
+      : `${md(formatInstant(plan.remediatedAt, doc.timezone))}, time to patch ${md(formatDaysHours(plan.timeToPatchHours))}`;
   const facts = [
     `- **State:** ${md(planStateLabel(plan.state))}${deadlineNote === null || isClosed(plan) ? '' : `, ${md(deadlineNote)}`}`,
     `- **Tier:** ${md(tierLabel(plan.tier))} (severity ${md(words(plan.severity))}, business impact ${md(words(plan.impact))}${kev})`,
-    `- **Deadline:** ${md(formatInstant(plan.deadline, doc.timezone))} (${clock})`,
+    `- **Deadline:** ${md(formatInstant(plan.deadline, doc.timezone))} (${clock})${plan.deadline !== null && plan.deadlineOrigin ? ` · ${md(plan.deadlineOrigin)}` : ''}`,
     `- **Remediated:** ${remediated}`,
     `- **Endpoints:** ${md(describeEndpoints(plan))}`,
     `- **Executes (IT):** ${md(plan.owner)} · **validates (InfoSec):** ${md(plan.validator)} · **SLA policy:** ${md(plan.sla ?? '')} · **testing:** ${md(words(plan.testing))}`,
@@ -221,7 +284,19 @@ function footer(doc: ReportDocument): string {
   return `---\n\n_Generated by PatchOps from the workspace files (validation: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}). The CLI, the editor and this report compute the same numbers._`;
 }
 
-/** The whole report as GitHub-flavoured Markdown. Same document → same bytes. */
-export function renderMarkdown(doc: ReportDocument): string {
-  return `${[header(doc), kpiSection(doc), attentionSection(doc), plansSection(doc), exceptionsSection(doc), footer(doc)].join('\n\n')}\n`;
+/** The whole report as GitHub-flavoured Markdown (a summary: no plan or exception in full). Same document → same bytes. */
+export function renderMarkdown(doc: ReportDocument, options: RenderOptions = {}): string {
+  const plans = listed(attentionPlans(doc.plans), options);
+  const exceptions = listed(attentionExceptions(doc.exceptions), options);
+  const listing = options.summary ? [`## Not in this summary\n\n${md(describeLeftOut(doc, plans, exceptions))}`] : [plansSection(doc), exceptionsSection(doc)];
+  const sections = [
+    header(doc, options),
+    kpiSection(doc),
+    attentionSection(doc, plans, exceptions),
+    breakdownsSection(doc, options),
+    filesSection(doc, options),
+    ...listing,
+    footer(doc),
+  ];
+  return `${sections.filter((x) => x !== '').join('\n\n')}\n`;
 }

@@ -146,7 +146,7 @@ describe('cli: formats', () => {
   for (const [format, check] of [
     ['md', /^# /],
     ['html', /^<!DOCTYPE html>/i],
-    ['csv', /^id,title,/],
+    ['csv', /^vulnerability,plan,title,/],
     ['json', /^\{/],
   ] as const) {
     it(`report --format ${format} --out writes the file`, () => {

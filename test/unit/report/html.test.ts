@@ -28,6 +28,7 @@ const ALLOWED_TAGS = new Set([
   'strong',
   'code',
   'span',
+  'a',
   'br',
   'time',
   'ul',
@@ -57,6 +58,7 @@ const ALLOWED_ATTRIBUTES = new Set([
   'content',
   'name',
   'class',
+  'href',
   'id',
   'aria-labelledby',
   'aria-label',
@@ -125,7 +127,9 @@ describe('renderHtml', () => {
     );
     assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<style>'), 'the CSP comes before the style it governs');
     assert.doesNotMatch(html, /<script/i);
-    assert.doesNotMatch(html, /\s(src|href|srcset|action|formaction|xlink:href)=/i);
+    assert.doesNotMatch(html, /\s(src|srcset|action|formaction|xlink:href)=/i);
+    // The only links are the banner's, to sections of this page.
+    for (const [, target] of html.matchAll(/\shref="([^"]*)"/gi)) assert.match(target, /^#h-(files|attention)$/);
     assert.doesNotMatch(html, /@import|url\(/i);
     assert.doesNotMatch(html, /\sstyle=/i, 'no style attributes: the CSP would block them');
   });
@@ -149,7 +153,8 @@ describe('renderHtml', () => {
     assert.match(html, /<h1>Contoso IT patching<\/h1>/);
     const head = textOf(between(html, '<header class="masthead">', '</header>'));
     assert.match(head, /As of 2026-11-23 06:00 \(-06:00\) · All times are in the workspace time zone, America\/Chicago, with their UTC offset\./);
-    assert.match(head, /Validation: 2 warnings in the workspace files/);
+    assert.match(head, /2 plans in breach : past the SLA deadline and not remediated\./);
+    assert.doesNotMatch(head, /with errors/, 'the realistic document has no file with errors');
   });
 
   it('leads with the KPI cards', () => {
@@ -158,9 +163,9 @@ describe('renderHtml', () => {
     assert.match(kpis, /Endpoints remediated 54\.4% 1,635 of 3,004 endpoint-patches done/);
     assert.match(kpis, /Open breaches 2 /);
     assert.match(kpis, /Due soon 1 /);
-    assert.match(kpis, /Mean time to patch Critical 40\.5 h High 117 h Medium 392 h Low — /);
+    assert.match(kpis, /Mean time to patch Critical 1d 17h High 4d 21h Medium 16d 8h Low — /);
     assert.match(kpis, /Exceptions by state Invalid 2 Expired 1 Expiring 1 Pending approval 1 Active 1 /);
-    assert.ok(html.indexOf('h-kpis') < html.indexOf('h-attention'));
+    assert.ok(html.indexOf('id="h-kpis"') < html.indexOf('id="h-attention"'));
   });
 
   it('draws the two charts as accessible inline SVG', () => {
@@ -210,7 +215,10 @@ describe('renderHtml', () => {
   it('shows each wave with a progress bar, counts, status and what blocks it', () => {
     const chrome = between(html, '<span class="id">PLAN-2026-041</span>Chrome', '</article>');
     const text = textOf(chrome);
-    assert.match(text, /Clock start 2026-11-19 15:00 \(-06:00\) Deadline 2026-11-22 15:00 \(-06:00\) overdue by 15h Remediated — /);
+    assert.match(
+      text,
+      /Clock start 2026-11-19 15:00 \(-06:00\) Deadline 2026-11-22 15:00 \(-06:00\) overdue by 15h critical tier: 72h from testing passed Remediated — /,
+    );
     assert.match(text, /Endpoints 29 of 77 patched \(37\.7%\)/);
     assert.match(text, /Pilot Complete 25 of 25 patched, 0 failed 100% 25 \/ 25 0 2026-11-19 18:00 \(-06:00\) completed 2026-11-20 10:00 \(-06:00\) — /);
     assert.match(text, /Departments In progress 4 of 12 patched, 0 failed 33\.3% 4 \/ 12 0 2026-11-21 09:00 \(-06:00\) not completed — /);
@@ -270,7 +278,7 @@ describe('renderHtml', () => {
 
     it('contains no script, no event handler, no link and no foreign element', () => {
       assert.doesNotMatch(out, /<script/i);
-      assert.doesNotMatch(out, /<(img|iframe|a|base|b|textarea)[\s>]/i);
+      assert.doesNotMatch(out.replace(/<a href="#h-(files|attention)">/g, ''), /<(img|iframe|a|base|b|textarea)[\s>]/i);
       assert.equal((out.match(/<style>/g) ?? []).length, 1, 'no second style block');
       const { tags, attributes } = scanTags(out);
       for (const tag of tags) assert.ok(ALLOWED_TAGS.has(tag), `unexpected <${tag}>`);

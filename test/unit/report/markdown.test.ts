@@ -55,7 +55,10 @@ function assertTablesIntact(md: string): number {
 
 function expectedHeadings(doc: ReportDocument): number {
   const reviews = attentionExceptions(doc.exceptions).length > 0 ? 1 : 0;
-  return 1 + 4 + reviews + doc.plans.length + doc.exceptions.length;
+  // The title; key figures, attention, plans, exceptions; the breakdowns (one section, two tables); the files with errors.
+  const breakdowns = doc.plans.length > 0 ? 3 : 0;
+  const files = (doc.filesWithErrors?.length ?? 0) > 0 ? 1 : 0;
+  return 1 + 4 + reviews + breakdowns + files + doc.plans.length + doc.exceptions.length;
 }
 
 describe('renderMarkdown', () => {
@@ -83,7 +86,7 @@ describe('renderMarkdown', () => {
     assert.match(kpis, /\| Endpoints remediated \| 54\.4% \(1,635 of 3,004 endpoint-patches done\) \|/);
     assert.match(kpis, /\| Open breaches \| 2 \|/);
     assert.match(kpis, /\| Due soon \| 1 \|/);
-    assert.match(kpis, /\| Mean time to patch, critical \| 40\.5 h \|/);
+    assert.match(kpis, /\| Mean time to patch, critical \| 1d 17h \|/);
     assert.match(kpis, /\| Mean time to patch, low \| — \|/);
     assert.match(kpis, /\| Exceptions by state \| Invalid 2 · Expired 1 · Expiring 1 · Pending approval 1 · Active 1 \|/);
   });
@@ -195,11 +198,13 @@ describe('renderMarkdown', () => {
 
     it('cannot inject HTML, links, images or code', () => {
       assert.equal(unescaped(out, '<'), 0);
-      // Only our own validation notice is a block quote.
-      assert.equal(unescaped(out.replace(/^> \*\*Validation:\*\*/m, ''), '>'), 0);
+      // Only our own banner is a block quote: its lines start "> **N files with errors**", "> **N plans in breach**"…
+      const banner = /^>( \*\*[\d,]+ (errors?|files? with errors|plans? in breach|plans? without a deadline)\*\*.*)?$/gm;
+      assert.ok(banner.test(out), 'the hostile document has breaches: the banner says so');
+      assert.equal(unescaped(out.replace(banner, ''), '>'), 0);
       assert.equal(unescaped(out, '['), 0);
-      // Our own notice quotes one command in backticks; no value adds any.
-      assert.equal(unescaped(out, '`'), 2);
+      // Our own banner quotes one command in backticks; no value adds any.
+      assert.equal(unescaped(out, '`'), 2 * (out.match(/`patchops validate`/g) ?? []).length);
     });
 
     it('shows every hostile value, escaped', () => {
