@@ -210,7 +210,10 @@ describe('cli: report for daily use', () => {
       big = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-summary-'));
       generateWorkspace(big, 10_000);
     });
-    after(() => fs.rmSync(big, { recursive: true, force: true }));
+    after(function () {
+      this.timeout(120_000);
+      fs.rmSync(big, { recursive: true, force: true });
+    });
 
     it('keeps 10,000 plans under 1 MB and names what it left out', function () {
       this.timeout(120_000);

@@ -108,7 +108,7 @@ describe('HTML report in a real browser', function () {
         'OPEN BREACHES',
         'DUE SOON',
         'MEAN TIME TO PATCH',
-        '40.5 h',
+        '1d 17h',
         'EXCEPTIONS BY STATE',
       ]) {
         assert.ok(kpis.includes(text), `KPI text ${text} in:\n${kpis}`);
