@@ -405,8 +405,12 @@ function footer(doc: ReportDocument): string {
   );
 }
 
-/** The whole report as one self-contained HTML file. Same document → same bytes. */
-export function renderHtml(doc: ReportDocument, options: RenderOptions = {}): string {
+/**
+ * The whole report as one self-contained HTML file. Same document → same bytes. `options.summary`:
+ * the most urgent items only (`report --summary`). `trends`: the trends and wins sections
+ * (htmlTrends.ts, `report --trend`), placed after the charts.
+ */
+export function renderHtml(doc: ReportDocument, options: RenderOptions = {}, trends = ''): string {
   const title = `Patch ${options.summary ? 'report summary' : 'report'}: ${doc.workspace} (${formatInstant(doc.asOf, doc.timezone)})`;
   const urgentPlans = listed(attentionPlans(doc.plans), options);
   const urgentExceptions = listed(attentionExceptions(doc.exceptions), options);
@@ -419,7 +423,8 @@ export function renderHtml(doc: ReportDocument, options: RenderOptions = {}): st
     `<meta name="referrer" content="no-referrer">\n<meta name="color-scheme" content="light">\n` +
     `<meta name="generator" content="PatchOps">\n<title>${t(title)}</title>\n` +
     `<style>${REPORT_CSS}</style>\n</head>\n<body>\n<div class="page">\n` +
-    `${masthead(doc, options)}\n<main>\n${kpiSection(doc)}\n${chartsSection(doc, options)}\n${attentionSection(doc, urgentPlans, urgentExceptions)}\n` +
+    `${masthead(doc, options)}\n<main>\n${kpiSection(doc)}\n${chartsSection(doc, options)}\n${trends ? `${trends}\n` : ''}` +
+    `${attentionSection(doc, urgentPlans, urgentExceptions)}\n` +
     `${breakdownsSection(doc, options)}\n${filesSection(doc, options)}\n` +
     `${listing}\n</main>\n${footer(doc)}\n</div>\n</body>\n</html>\n`
   );
