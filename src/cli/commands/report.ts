@@ -15,7 +15,11 @@ export function renderReportResult(args: ReportArgs, evaluation: Evaluation, con
   if (args.trend) {
     // Loaded only with --trend: the git history reader and the trend charts.
     const { trendsHtml } = require('./history') as typeof import('./history');
-    return resultOf(args.out, renderHtml(buildReport(evaluation), options, trendsHtml({ ...args, trend: args.trend }, context.root, evaluation, context.io)), wrote);
+    return resultOf(
+      args.out,
+      renderHtml(buildReport(evaluation), options, trendsHtml({ ...args, trend: args.trend }, context.root, evaluation, context.io)),
+      wrote,
+    );
   }
   return resultOf(args.out, renderReport(args.format, buildReport(evaluation), options), wrote);
 }
