@@ -10,6 +10,7 @@ import { newException, newPlan, newWorkspace, requestException, type NewWorkspac
 import { EditorClock, type ClockState } from './clock';
 import { DiagnosticDocs } from './diagnosticDocs';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { registerLanguageFeatures } from './language/register';
 import { PatchOpsQuickFixes } from './quickFixes';
 import { PatchOpsStatusBar } from './statusBar';
 import type { SlicedJobStats } from './taskTimer';
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     command('patchops.enrich', () => enrichWithKev(registry)),
     command('patchops.enrichVulnrichment', (request?: VulnrichmentRequest) => enrichWithVulnrichment(registry, request)),
     command('patchops.export', () => exportForScanners(registry)),
+    ...registerLanguageFeatures(ALL_FILES, registry),
   );
   // A patchops.asOf that is no instant is said at once, not first when something is computed.
   clock.warnIfInvalid();
