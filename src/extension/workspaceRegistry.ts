@@ -244,7 +244,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     try {
       model ??= this.timer.run(`assemble ${workspace.root.fsPath}`, () => workspace.model());
       // Undefined when a command evaluated meanwhile: the views then show that newer evaluation.
-      await workspace.evaluateInSlices(this.clock.asOf(), model);
+      await workspace.evaluateInSlices(this.clock.asOfFor(model), model);
       this.timer.run('update views', () => this.changed.fire(workspace));
       void this.track(this.reviewApprovals(workspace, model));
     } catch (err) {

@@ -31,7 +31,8 @@ export async function generateReport(registry: WorkspaceRegistry, request: Repor
   const target = vscode.Uri.joinPath(workspace.root, `patchops-report${REPORT_FORMAT_INFO[format].extensions[0]}`);
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PatchOps: writing the ${format} report…` }, async () => {
     await registry.whenIdle();
-    const evaluation = workspace.evaluate(registry.clock.asOf());
+    const model = workspace.model();
+    const evaluation = workspace.evaluate(registry.clock.asOfFor(model), model);
     await writeAtomically(target, renderReport(format, buildReport(evaluation)));
   });
   const clock = registry.clock.state;

@@ -37,7 +37,10 @@ export async function importScannerReport(registry: WorkspaceRegistry): Promise<
     const affects = await vscode.window.showQuickPick(groups, { title: 'Asset groups the new plans affect', canPickMany: true });
     if (!affects) return;
     await registry.whenIdle();
-    const result = planImport(report, workspace.loadedFiles, { affects: affects.map((a) => a.label), asOf: registry.clock.asOf() });
+    const result = planImport(report, workspace.loadedFiles, {
+      affects: affects.map((a) => a.label),
+      asOf: registry.clock.asOfFor(workspace.evaluation!.model),
+    });
     await applyAndReport(workspace, result.changes, importSummaryText(result.summary, false));
   });
 }
@@ -96,7 +99,8 @@ export async function exportForScanners(registry: WorkspaceRegistry): Promise<vo
   if (!format) return;
   await guarded(async () => {
     await registry.whenIdle();
-    const evaluation = workspace.evaluate(registry.clock.asOf());
+    const model = workspace.model();
+    const evaluation = workspace.evaluate(registry.clock.asOfFor(model), model);
     const target = vscode.Uri.joinPath(workspace.root, EXPORT_FORMAT_INFO[format].fileName);
     await writeAtomically(target, renderExport(format, evaluation));
     const clock = registry.clock.state;
