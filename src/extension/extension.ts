@@ -6,7 +6,8 @@ import { PatchOpsCodeLensProvider } from './codeLenses';
 import { generateReport, type ReportRequest } from './commands/generateReport';
 import { enrichWithKev, enrichWithVulnrichment, exportForScanners, importScannerReport, type VulnrichmentRequest } from './commands/scanners';
 import { setAsOf, type SetAsOfRequest } from './commands/setAsOf';
-import { newException, newPlan, newWorkspace, requestException, type NewWorkspaceRequest } from './commands/templates';
+import { requestException, type RequestExceptionOptions } from './commands/requestException';
+import { newException, newPlan, newWorkspace, type NewWorkspaceRequest } from './commands/templates';
 import { EditorClock, type ClockState } from './clock';
 import { DiagnosticDocs } from './diagnosticDocs';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -74,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     ),
     command('patchops.newPlan', () => newPlan(registry)),
     command('patchops.newException', () => newException(registry)),
-    command('patchops.requestException', () => requestException(registry)),
+    command('patchops.requestException', (planId?: unknown, options?: RequestExceptionOptions) => requestException(registry, planId, options)),
     command('patchops.revealSla', () => vscode.commands.executeCommand('patchops.sla.focus')),
     command('patchops.showLog', () => log.show()),
     command('patchops.importScan', () => importScannerReport(registry)),

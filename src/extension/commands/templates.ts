@@ -3,7 +3,7 @@
 // workspace never declares an id the folder already has.
 import * as vscode from 'vscode';
 import { EMAIL_PATTERN, ID_PATTERN } from '../../core/contract';
-import type { PlanFile } from '../../core/model/files';
+import { nextExceptionId } from '../../core/fixes/requestException';
 import { PRESET_NAMES, type PresetName } from '../../core/templates/presetPolicies';
 import { newExceptionText, newPlanText, newWorkspaceFiles, TEMPLATE_GROUP_IDS, TEMPLATE_POLICY_ID } from '../../core/templates/templates';
 import { fileKindOf } from '../../core/workspace/fileKinds';
@@ -158,44 +158,27 @@ export async function newPlan(registry: WorkspaceRegistry): Promise<void> {
   await createAndOpen(uri, newPlanText({ id, title, owner, validator, affects: groups.map((g) => g.label), today: new Date().toISOString().slice(0, 10) }));
 }
 
-export async function newException(registry: WorkspaceRegistry, fromPlan?: PlanFile): Promise<void> {
+export async function newException(registry: WorkspaceRegistry): Promise<void> {
   const workspace = await pickWorkspace(registry);
   const evaluation = workspace?.evaluation;
   if (!workspace || !evaluation) return;
   const known = [...new Set(evaluation.plans.flatMap((p) => p.vulnerabilities.map((v) => v.id)))].sort();
-  const vulnerabilities = fromPlan
-    ? fromPlan.vulnerabilities.map((v) => v.id)
-    : ((await vscode.window.showQuickPick(known, { title: 'Vulnerabilities to exempt', canPickMany: true })) ?? []);
+  const vulnerabilities = (await vscode.window.showQuickPick(known, { title: 'Vulnerabilities to exempt', canPickMany: true })) ?? [];
   if (!vulnerabilities.length) return;
-  const groups = fromPlan
-    ? [...fromPlan.affects]
-    : ((await vscode.window.showQuickPick([...evaluation.model.groups.keys()], { title: 'Asset groups (scope)', canPickMany: true })) ?? []);
+  const groups = (await vscode.window.showQuickPick([...evaluation.model.groups.keys()], { title: 'Asset groups (scope)', canPickMany: true })) ?? [];
   if (!groups.length) return;
   const requestedBy = await vscode.window.showInputBox({
     title: 'Requested by (email)',
     validateInput: (v) => (EMAIL_PATTERN.test(v) ? undefined : 'an email address'),
   });
   if (!requestedBy) return;
-  const taken = new Set(evaluation.exceptions.map((e) => e.id));
-  let n = evaluation.exceptions.length + 1;
-  const year = new Date().getFullYear();
-  while (taken.has(`EXC-${year}-${String(n).padStart(3, '0')}`)) n++;
-  const id = `EXC-${year}-${String(n).padStart(3, '0')}`;
+  const id = nextExceptionId(
+    evaluation.exceptions.map((e) => e.id),
+    new Date().getFullYear(),
+  );
   const today = new Date().toISOString().slice(0, 10);
   const uri = vscode.Uri.joinPath(workspace.root, 'exceptions', `${id}.exception.yaml`);
-  await createAndOpen(uri, newExceptionText({ id, vulnerabilities, groups, plan: fromPlan?.id, requestedBy, requestedOn: today }));
-}
-
-/** "Request exception" for the plan in the active editor: pre-filled from that plan. */
-export async function requestException(registry: WorkspaceRegistry): Promise<void> {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  const owner = uri && registry.workspaceOf(uri);
-  const plan = owner?.workspace.evaluation?.plans.find((p) => p.entity.source.file === owner.rel);
-  if (!plan) {
-    void vscode.window.showWarningMessage('PatchOps: open a plan file (*.plan.yaml) to request an exception for it.');
-    return;
-  }
-  await newException(registry, plan.entity.data);
+  await createAndOpen(uri, newExceptionText({ id, vulnerabilities, groups, requestedBy, requestedOn: today }));
 }
 
 async function pickOne(title: string, items: string[]): Promise<string | undefined> {
