@@ -4,7 +4,14 @@ import * as vscode from 'vscode';
 import type { Evaluation } from '../core/model/evaluation';
 import { PatchOpsCodeLensProvider } from './codeLenses';
 import { generateReport, type ReportRequest } from './commands/generateReport';
-import { enrichWithKev, enrichWithVulnrichment, exportForScanners, importScannerReport, type VulnrichmentRequest } from './commands/scanners';
+import {
+  enrichWithKev,
+  enrichWithVulnrichment,
+  exportForScanners,
+  importScannerReport,
+  type ExportRequest,
+  type VulnrichmentRequest,
+} from './commands/scanners';
 import { setAsOf, type SetAsOfRequest } from './commands/setAsOf';
 import { requestException, type RequestExceptionOptions } from './commands/requestException';
 import { newException, newPlan, newWorkspace, type NewWorkspaceRequest } from './commands/templates';
@@ -67,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     vscode.window.registerTreeDataProvider('patchops.plans', disposable(context, new PlansTree(registry))),
     vscode.window.registerTreeDataProvider('patchops.sla', disposable(context, new SlaTree(registry))),
     vscode.window.registerTreeDataProvider('patchops.exceptions', disposable(context, new ExceptionsTree(registry))),
-    command('patchops.generateReport', (request?: ReportRequest) => generateReport(registry, request)),
+    command('patchops.generateReport', (request?: ReportRequest) => generateReport(registry, context.workspaceState, request)),
     command('patchops.refresh', () => registry.discover()),
     command('patchops.setAsOf', (request?: SetAsOfRequest) => setAsOf(clock, request)),
     command('patchops.newWorkspace', (request?: NewWorkspaceRequest) =>
@@ -81,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     command('patchops.importScan', () => importScannerReport(registry)),
     command('patchops.enrich', () => enrichWithKev(registry)),
     command('patchops.enrichVulnrichment', (request?: VulnrichmentRequest) => enrichWithVulnrichment(registry, request)),
-    command('patchops.export', () => exportForScanners(registry)),
+    command('patchops.export', (request?: ExportRequest) => exportForScanners(registry, context.workspaceState, request)),
   );
   // A patchops.asOf that is no instant is said at once, not first when something is computed.
   clock.warnIfInvalid();
