@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { EMAIL_PATTERN } from '../../core/contract';
 import { exceptionRequestFor, pendingExceptionFor } from '../../core/fixes/requestException';
 import type { PlanResult } from '../../core/model/evaluation';
+import { placeholderRanges } from '../../core/templates/placeholders';
 import { uriExists } from '../applyFileChanges';
+import { toRange } from '../convert';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 
@@ -32,9 +34,7 @@ export async function requestException(registry: WorkspaceRegistry, planId?: unk
   const pending = pendingExceptionFor(evaluation, plan);
   if (pending) {
     const uri = workspace.uriOf(pending.entity.source.file);
-    const range = pending.entity.source.rangeOf([...pending.entity.path, 'id']);
-    const at = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-    await vscode.window.showTextDocument(uri, { selection: at });
+    await vscode.window.showTextDocument(uri, { selection: toRange(pending.entity.source.rangeOf([...pending.entity.path, 'id'])) });
     void vscode.window.showInformationMessage(`PatchOps: ${pending.id} already requests an exception for ${plan.id}; it awaits approval.`);
     return uri;
   }
@@ -58,10 +58,8 @@ export async function requestException(registry: WorkspaceRegistry, planId?: unk
   }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(request.text, 'utf8'));
   // The first value left to fill in is selected: typing replaces it.
-  const todo = request.text.split('\n').findIndex((line) => line.includes('TODO'));
-  const line = request.text.split('\n')[todo] ?? '';
-  const selection = todo < 0 ? undefined : new vscode.Range(todo, line.indexOf('TODO'), todo, line.length);
-  await vscode.window.showTextDocument(uri, { selection, preview: false });
+  const [first] = placeholderRanges(request.text);
+  await vscode.window.showTextDocument(uri, { selection: first && toRange(first), preview: false });
   return uri;
 }
 

@@ -5,11 +5,13 @@ import * as vscode from 'vscode';
 import { EMAIL_PATTERN, ID_PATTERN } from '../../core/contract';
 import { nextExceptionId } from '../../core/fixes/requestException';
 import { PRESET_NAMES, type PresetName } from '../../core/templates/presetPolicies';
+import { placeholderRanges } from '../../core/templates/placeholders';
 import { newExceptionText, newPlanText, newWorkspaceFiles, TEMPLATE_GROUP_IDS, TEMPLATE_POLICY_ID } from '../../core/templates/templates';
 import { fileKindOf } from '../../core/workspace/fileKinds';
 import { loadFile } from '../../core/workspace/load';
 import { findWorkspaceFiles, readWorkspaceFile } from '../../node/workspaceFiles';
 import { uriExists } from '../applyFileChanges';
+import { toRange } from '../convert';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 import type { LoadedFile } from '../../core/model/workspace';
@@ -199,6 +201,10 @@ async function createIfAbsent(uri: vscode.Uri, text: string): Promise<boolean> {
 async function createAndOpen(uri: vscode.Uri, text: string): Promise<void> {
   if (!(await createIfAbsent(uri, text))) {
     void vscode.window.showWarningMessage(`PatchOps: ${vscode.workspace.asRelativePath(uri)} already exists; it was left as it is.`);
+    await vscode.window.showTextDocument(uri);
+    return;
   }
-  await vscode.window.showTextDocument(uri);
+  // The first value the template leaves to fill in is selected: typing replaces it.
+  const [first] = placeholderRanges(text);
+  await vscode.window.showTextDocument(uri, { selection: first && toRange(first) });
 }
