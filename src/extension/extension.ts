@@ -22,6 +22,7 @@ import { PatchOpsQuickFixes } from './quickFixes';
 import { PatchOpsStatusBar } from './statusBar';
 import type { SlicedJobStats } from './taskTimer';
 import { ExceptionsTree, PlansTree, SlaTree } from './trees';
+import { WalkthroughProgress } from './walkthrough';
 import { WorkspaceRegistry } from './workspaceRegistry';
 
 /** What tests (and other extensions) can ask of a running PatchOps. */
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
   const lenses = new PatchOpsCodeLensProvider(registry);
   const statusBar = new PatchOpsStatusBar(registry, clock);
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
+  const walkthrough = new WalkthroughProgress(registry);
 
   context.subscriptions.push(
     log,
@@ -89,6 +91,8 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     command('patchops.enrich', () => enrichWithKev(registry)),
     command('patchops.enrichVulnrichment', (request?: VulnrichmentRequest) => enrichWithVulnrichment(registry, request)),
     command('patchops.export', (request?: ExportRequest) => exportForScanners(registry, context.workspaceState, request)),
+    command('patchops.getStarted', () => walkthrough.open()),
+    walkthrough,
   );
   // A patchops.asOf that is no instant is said at once, not first when something is computed.
   clock.warnIfInvalid();
