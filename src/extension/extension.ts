@@ -18,6 +18,7 @@ import { newException, newPlan, newWorkspace, type NewWorkspaceRequest } from '.
 import { EditorClock, type ClockState } from './clock';
 import { DiagnosticDocs } from './diagnosticDocs';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { registerLanguageFeatures } from './language/register';
 import { PatchOpsQuickFixes } from './quickFixes';
 import { PatchOpsStatusBar } from './statusBar';
 import type { SlicedJobStats } from './taskTimer';
@@ -93,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     command('patchops.export', (request?: ExportRequest) => exportForScanners(registry, context.workspaceState, request)),
     command('patchops.getStarted', () => walkthrough.open()),
     walkthrough,
+    ...registerLanguageFeatures(ALL_FILES, registry),
   );
   // A patchops.asOf that is no instant is said at once, not first when something is computed.
   clock.warnIfInvalid();
