@@ -5,9 +5,17 @@ import type { Evaluation } from '../core/model/evaluation';
 import { PatchOpsCodeLensProvider } from './codeLenses';
 import { generateReport, type ReportRequest } from './commands/generateReport';
 import { compareWithBranch, DIFF_SCHEME, DiffDocuments, type CompareRequest } from './commands/compareWithBranch';
-import { enrichWithKev, enrichWithVulnrichment, exportForScanners, importScannerReport, type VulnrichmentRequest } from './commands/scanners';
+import {
+  enrichWithKev,
+  enrichWithVulnrichment,
+  exportForScanners,
+  importScannerReport,
+  type ExportRequest,
+  type VulnrichmentRequest,
+} from './commands/scanners';
 import { setAsOf, type SetAsOfRequest } from './commands/setAsOf';
-import { newException, newPlan, newWorkspace, requestException, type NewWorkspaceRequest } from './commands/templates';
+import { requestException, type RequestExceptionOptions } from './commands/requestException';
+import { newException, newPlan, newWorkspace, type NewWorkspaceRequest } from './commands/templates';
 import { EditorClock, type ClockState } from './clock';
 import { DiagnosticDocs } from './diagnosticDocs';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -16,6 +24,7 @@ import { PatchOpsQuickFixes } from './quickFixes';
 import { PatchOpsStatusBar } from './statusBar';
 import type { SlicedJobStats } from './taskTimer';
 import { ExceptionsTree, PlansTree, SlaTree } from './trees';
+import { WalkthroughProgress } from './walkthrough';
 import { WorkspaceRegistry } from './workspaceRegistry';
 
 /** What tests (and other extensions) can ask of a running PatchOps. */
@@ -55,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
   const lenses = new PatchOpsCodeLensProvider(registry);
   const statusBar = new PatchOpsStatusBar(registry, clock);
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
+  const walkthrough = new WalkthroughProgress(registry);
 
   context.subscriptions.push(
     log,
@@ -68,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     vscode.window.registerTreeDataProvider('patchops.plans', disposable(context, new PlansTree(registry))),
     vscode.window.registerTreeDataProvider('patchops.sla', disposable(context, new SlaTree(registry))),
     vscode.window.registerTreeDataProvider('patchops.exceptions', disposable(context, new ExceptionsTree(registry))),
-    command('patchops.generateReport', (request?: ReportRequest) => generateReport(registry, request)),
+    command('patchops.generateReport', (request?: ReportRequest) => generateReport(registry, context.workspaceState, request)),
     command('patchops.refresh', () => registry.discover()),
     command('patchops.setAsOf', (request?: SetAsOfRequest) => setAsOf(clock, request)),
     command('patchops.newWorkspace', (request?: NewWorkspaceRequest) =>
@@ -76,13 +86,15 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     ),
     command('patchops.newPlan', () => newPlan(registry)),
     command('patchops.newException', () => newException(registry)),
-    command('patchops.requestException', () => requestException(registry)),
+    command('patchops.requestException', (planId?: unknown, options?: RequestExceptionOptions) => requestException(registry, planId, options)),
     command('patchops.revealSla', () => vscode.commands.executeCommand('patchops.sla.focus')),
     command('patchops.showLog', () => log.show()),
     command('patchops.importScan', () => importScannerReport(registry)),
     command('patchops.enrich', () => enrichWithKev(registry)),
     command('patchops.enrichVulnrichment', (request?: VulnrichmentRequest) => enrichWithVulnrichment(registry, request)),
-    command('patchops.export', () => exportForScanners(registry)),
+    command('patchops.export', (request?: ExportRequest) => exportForScanners(registry, context.workspaceState, request)),
+    command('patchops.getStarted', () => walkthrough.open()),
+    walkthrough,
     ...registerLanguageFeatures(ALL_FILES, registry),
   );
   const diffs = disposable(context, new DiffDocuments());
