@@ -18,8 +18,9 @@ import {
   type StatusFormat,
   type ValidateFormat,
 } from '../core/contract';
+import { DIFF_FORMATS, type DiffFormat } from '../core/diff/formats';
 import { PRESET_NAMES, type PresetName } from '../core/templates/presetPolicies';
-import { FAIL_ON, type FailOn } from './failOn';
+import { DIFF_FAIL_ON, FAIL_ON, type DiffFailOn, type FailOn } from './failOn';
 import { extensionsOf, formatOfOut, type OutFormats } from './outFormat';
 
 /** `--cache`, and where the cache is kept (`--cache-location`: a file, or a folder for one file per workspace). */
@@ -124,12 +125,26 @@ export interface InitArgs {
   name?: string;
 }
 
+/** `diff BASE [HEAD] [DIR]`: what a change does (docs/cli.md#diff); HEAD absent: the working tree. */
+export interface DiffArgs {
+  command: 'diff';
+  base: string;
+  /** With two words, the second may name the folder instead: the command tells (commands/diff.ts). */
+  head?: string;
+  /** Absent: not given (the current folder, unless HEAD's word is a folder). */
+  dir?: string;
+  asOf?: string;
+  format: DiffFormat;
+  /** `new-breach`: exit 1 when the head has a new breach or a plan newly without a deadline. */
+  failOn: DiffFailOn;
+}
+
 /** The commands that evaluate the workspace and print (or write) what it means; cacheable. */
 export type EvaluatedArgs = ValidateArgs | StatusArgs | ReportArgs | ExportArgs;
-export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs | InitArgs | HistoryArgs;
+export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs | InitArgs | HistoryArgs | DiffArgs;
 export type Command = CliArgs['command'];
 
-const COMMANDS: readonly Command[] = ['validate', 'status', 'report', 'import', 'enrich', 'export', 'init', 'history'];
+const COMMANDS: readonly Command[] = ['validate', 'status', 'report', 'import', 'enrich', 'export', 'init', 'history', 'diff'];
 
 export type ParsedCommandLine = { kind: 'run'; args: CliArgs } | { kind: 'help'; command?: Command } | { kind: 'version' };
 
@@ -190,6 +205,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       return { kind: 'run', args: initArgs(words, values) };
     case 'history':
       return { kind: 'run', args: historyArgs(words, values) };
+    case 'diff':
+      return { kind: 'run', args: diffArgs(words, values) };
   }
 }
 
@@ -231,6 +248,29 @@ function initArgs(words: string[], values: FlagValues): InitArgs {
     dir: dir ?? '.',
     ...(preset !== undefined && preset !== 'matrix' ? { preset: preset } : {}),
     ...(values.name !== undefined ? { name: values.name } : {}),
+  };
+}
+
+/** `diff BASE [HEAD] [DIR] --as-of ISO --format F --fail-on WHAT`: no other flag. */
+function diffArgs(words: string[], values: FlagValues): DiffArgs {
+  const allowed: (keyof FlagValues)[] = ['as-of', 'format', 'fail-on'];
+  const other = (Object.keys(values) as (keyof FlagValues)[]).find((k) => values[k] !== undefined && k in FLAG_NAMES && !allowed.includes(k));
+  if (other) throw new UsageError(`--${other} is not an option of diff: diff takes ${allowed.map((k) => `--${k}`).join(', ')}`);
+  const [base, head, dir, ...extra] = words;
+  if (base === undefined) throw new UsageError('diff needs the revision to compare with: patchops diff BASE [HEAD] [DIR], e.g. patchops diff origin/main');
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': diff takes BASE, HEAD and one folder`);
+  const format = values.format ?? DIFF_FORMATS[0];
+  if (!isOneOf(DIFF_FORMATS, format)) throw new UsageError(`unknown format '${format}' for diff: use ${DIFF_FORMATS.join(', ')}`);
+  const failOn = values['fail-on'] ?? DIFF_FAIL_ON[0];
+  if (!isOneOf(DIFF_FAIL_ON, failOn)) throw new UsageError(`unknown --fail-on '${failOn}' for diff: use ${DIFF_FAIL_ON.join(', ')}`);
+  return {
+    command: 'diff',
+    base,
+    ...(head !== undefined ? { head } : {}),
+    ...(dir !== undefined ? { dir } : {}),
+    asOf: checkAsOf(values['as-of']),
+    format,
+    failOn,
   };
 }
 

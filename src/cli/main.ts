@@ -49,6 +49,8 @@ function runCommand(args: CliArgs, io: Io): number {
       return (require('./commands/init') as typeof import('./commands/init')).runInit(args, io);
     case 'history':
       return (require('./commands/history') as typeof import('./commands/history')).runHistory(args, io);
+    case 'diff':
+      return (require('./commands/diff') as typeof import('./commands/diff')).runDiff(args, io);
   }
 }
 
