@@ -38,12 +38,15 @@ export interface PoolData {
   batchSize: number;
   /** Where the worker posts `{ batch, files }`. */
   port: MessagePort;
+  /** The editor's scan: the worker reads each file below `root` itself (`buffers` is empty) and posts its bytes too. */
+  disk?: { root: string; realRoot: string | undefined };
 }
 
-/** What a worker posts: the files of one batch it loaded (null: left to the caller). */
+/** What a worker posts: the files of one batch it loaded (null: left to the caller), and with `disk` their bytes. */
 interface Answer {
   batch: number;
   files: (TransferredFile | null)[];
+  bytes?: (Uint8Array | null)[];
 }
 
 /**
@@ -55,6 +58,13 @@ const PARALLEL_FROM = 2000;
 const MAX_JOBS = 4;
 const BATCH_SIZE = 32;
 const WORKER_SCRIPT = path.join(__dirname, 'parseWorker.js');
+/**
+ * A worker's heap holds one batch at a time; a file too large for it fails the worker alone (the
+ * caller then loads that file). Its stack is half of the calling thread's (V8's default, ~1 MB):
+ * a file that nests too deep for it is left to the caller (parseWorker.ts), so what a worker
+ * answers never depends on having had more stack than a single-threaded run has.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256, stackSizeMb: 0.5 };
 
 /** How many threads load `fileCount` files by default: one for a small workspace, else one per core (at most MAX_JOBS). */
 export function defaultJobs(fileCount: number): number {
@@ -110,10 +120,7 @@ export function loadRawFiles(files: readonly RawFile[], jobs: number, options: P
         execArgv: [],
         stdout: true, // a worker prints nothing; if it did, not into the command's output
         stderr: true,
-        // Its heap holds one batch at a time; a file too large for it fails the worker alone (the caller then loads that file).
-        // Its stack is half of this thread's (V8's default, ~1 MB): a file that nests too deep for it is left to this thread
-        // (parseWorker.ts), so what it answers never depends on having had more stack than a single-threaded run has.
-        resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256, stackSizeMb: 0.5 },
+        resourceLimits: WORKER_LIMITS,
       });
       worker.on('error', () => undefined); // a crashed worker's files are loaded by the caller
       worker.unref();
@@ -154,6 +161,81 @@ export function loadRawFiles(files: readonly RawFile[], jobs: number, options: P
     for (const port of ports) port.close();
   }
   return loaded as LoadedFile[];
+}
+
+/**
+ * The editor's scan of a local folder: `jobs` workers read and load the PatchOps files `rels`
+ * (workspace-relative), off the calling thread, which only rebuilds each answer (a few ms a batch)
+ * and hands it to `onLoaded` as it arrives, in whatever order. Resolves to the indexes of the
+ * files no worker answered (refused, read by the full parser, or a worker failed): the caller
+ * loads those itself, as it would without workers. Never rejects.
+ */
+export function loadFromDiskInWorkers(
+  root: string,
+  realRoot: string | undefined,
+  rels: readonly string[],
+  jobs: number,
+  onLoaded: (index: number, loaded: LoadedFile) => void,
+  { workerScript = WORKER_SCRIPT, timed = (work: () => void) => work() }: { workerScript?: string; timed?: (work: () => void) => void } = {},
+): Promise<number[]> {
+  const batches = Math.ceil(rels.length / BATCH_SIZE);
+  const answered = new Array<boolean>(rels.length).fill(false);
+  const missing = () => rels.flatMap((_, i) => (answered[i] ? [] : [i]));
+  const workerCount = Math.min(jobs, batches);
+  if (workerCount < 1 || !fs.existsSync(workerScript)) return Promise.resolve(missing());
+  const next = new Int32Array(new SharedArrayBuffer(8));
+  return new Promise((resolve) => {
+    let running = 0;
+    let answers = 0;
+    let done = false;
+    const workers: Worker[] = [];
+    const finish = () => {
+      done = true;
+      for (const worker of workers) void worker.terminate();
+      resolve(missing());
+    };
+    const take = (message: Answer) => (done ? undefined : timed(() => takeNow(message)));
+    const takeNow = (message: Answer) => {
+      answers++;
+      message.files.forEach((t, k) => {
+        const i = message.batch * BATCH_SIZE + k;
+        const bytes = message.bytes?.[k];
+        if (t === null || !bytes || answered[i]) return;
+        const decoded = decodeText(bytes);
+        if (!decoded.ok) return;
+        answered[i] = true;
+        onLoaded(i, loadedFromTransfer(t, decoded.text));
+      });
+      if (answers === batches) finish();
+    };
+    for (let w = 0; w < workerCount; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const data: PoolData = { buffers: [], places: new Int32Array(0), rels: [...rels], next, batchSize: BATCH_SIZE, port: port2, disk: { root, realRoot } };
+      try {
+        const worker = new Worker(workerScript, {
+          workerData: data,
+          transferList: [port2],
+          execArgv: [],
+          stdout: true,
+          stderr: true,
+          resourceLimits: WORKER_LIMITS,
+        });
+        running++;
+        workers.push(worker);
+        port1.on('message', take);
+        worker.on('error', () => undefined);
+        // A worker gone before every batch was answered (it failed): what is missing is the caller's.
+        worker.on('exit', () => {
+          for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) take(m.message as Answer); // its last answers may still wait there
+          port1.close();
+          if (--running === 0 && answers < batches) finish();
+        });
+      } catch {
+        port1.close();
+      }
+    }
+    if (running === 0) finish();
+  });
 }
 
 /**

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileKindOf } from '../../../src/core/workspace/fileKinds';
 import { transferOf } from '../../../src/core/workspace/transfer';
-import { loadRawFile, loadRawFiles, type PoolOptions } from '../../../src/node/parsePool';
+import { loadFromDiskInWorkers, loadRawFile, loadRawFiles, type PoolOptions } from '../../../src/node/parsePool';
+import { findWorkspaceFiles, readWorkspaceFile, realPath } from '../../../src/node/workspaceFiles';
 import { readWorkspaceBytes, type RawFile } from '../../../src/node/workspaceBytes';
 import type { LoadedFile } from '../../../src/core/model/workspace';
 import { generateWorkspace } from '../../bench/generateWorkspace';
@@ -141,5 +142,37 @@ describe('parse pool: worker threads load what one thread loads', function () {
     const counts = { fromWorkers: 0 };
     sameAsOneThread(files, 3, { callerLoads: false, counts, quietMs: 5000 });
     assert.ok(counts.fromWorkers > 0);
+  });
+
+  describe("the editor's first scan (workers read the files themselves)", () => {
+    /** The scan as the extension does it: the workers' answers, then what they left loaded here; against loading each file here. */
+    async function scan(root: string, workerScript?: string): Promise<{ answered: number; files: LoadedFile[] }> {
+      const rels = findWorkspaceFiles(root);
+      const loaded = new Array<LoadedFile>(rels.length);
+      let answered = 0;
+      const left = await loadFromDiskInWorkers(root, realPath(root), rels, 2, (i, f) => ((loaded[i] = f), answered++), workerScript ? { workerScript } : {});
+      for (const i of left) loaded[i] = readWorkspaceFile(root, rels[i]);
+      assert.deepStrictEqual(
+        loaded.map(snapshot),
+        rels.map((rel) => snapshot(readWorkspaceFile(root, rel))),
+      );
+      return { answered, files: loaded };
+    }
+
+    it('gives every file as loading it here does, most of them from the workers', async () => {
+      const root = workspace(120);
+      const { answered, files } = await scan(root);
+      // Refused files and those the full parser read are left to the caller; every other came from a worker.
+      const transferable = findWorkspaceFiles(root).filter((rel) => transferOf(readWorkspaceFile(root, rel)) !== undefined).length;
+      assert.equal(answered, transferable);
+      assert.ok(answered > files.length - 10);
+    });
+
+    for (const [what, body] of crashes.slice(0, 2)) {
+      it(`a worker that ${what}: the scan ends, and loads here what it did not answer`, async () => {
+        const { answered } = await scan(workspace(60), fakeWorker(body));
+        assert.equal(answered, 0);
+      });
+    }
   });
 });
