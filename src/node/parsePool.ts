@@ -2,7 +2,8 @@
 // every core. Synchronous, like the rest of the CLI: the calling thread works too, and never
 // waits on a worker.
 //
-// How: the bytes go into one SharedArrayBuffer (no copy per worker); files are cut into batches;
+// How: the bytes are in shared memory already (workspaceBytes.ts reads into SharedArrayBuffers,
+// so no worker gets a copy); files are cut into batches;
 // every thread (the caller and `jobs - 1` workers, parseWorker.ts) claims the next batch from a
 // shared counter, so the work balances itself. A worker posts what it loaded as plain data
 // (core/workspace/transfer.ts), which the caller takes with `receiveMessageOnPort` between two
@@ -12,9 +13,10 @@
 // single thread computes, in the order of `files`, whatever the number of workers and whichever
 // finishes first (test/unit/workspace/parsePool.test.ts).
 //
-// What it costs: a worker's result is copied into the caller's heap (structured clone: about a
-// quarter of the parse time), and a worker takes ~50 ms to start. Small workspaces stay on one
-// thread (`PARALLEL_FROM`); the bench measures both (README, Performance).
+// What it costs: a worker's result is copied into the caller's heap, and taking it (structured
+// clone, decoding the text, sharing repeated strings again: compactValue.ts) costs the caller
+// about a third of what loading the file itself would; a worker takes ~50 ms to start. Small
+// workspaces stay on one thread (`PARALLEL_FROM`); the bench measures both (README, Performance).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -50,8 +52,9 @@ interface Answer {
 }
 
 /**
- * Below this many files one thread is faster: starting a worker (~50 ms) and copying its results
- * back cost more than the parsing it takes over. Measured on the bench workspaces (README).
+ * Below this many files one thread is about as fast or faster: starting a worker (~50 ms) and
+ * taking its results cost about what it saves (estimated from the CPU time of the 1,000- and
+ * 10,000-plan bench workspaces on one and two threads; see README, Performance).
  */
 const PARALLEL_FROM = 2000;
 /** Beyond this the caller, which takes every worker's results, is the bottleneck. */
