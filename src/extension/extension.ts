@@ -4,12 +4,14 @@ import * as vscode from 'vscode';
 import type { Evaluation } from '../core/model/evaluation';
 import { PatchOpsCodeLensProvider } from './codeLenses';
 import { generateReport, type ReportRequest } from './commands/generateReport';
+import { compareWithBranch, DIFF_SCHEME, DiffDocuments, type CompareRequest } from './commands/compareWithBranch';
 import { enrichWithKev, enrichWithVulnrichment, exportForScanners, importScannerReport, type VulnrichmentRequest } from './commands/scanners';
 import { setAsOf, type SetAsOfRequest } from './commands/setAsOf';
 import { newException, newPlan, newWorkspace, requestException, type NewWorkspaceRequest } from './commands/templates';
 import { EditorClock, type ClockState } from './clock';
 import { DiagnosticDocs } from './diagnosticDocs';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { registerLanguageFeatures } from './language/register';
 import { PatchOpsQuickFixes } from './quickFixes';
 import { PatchOpsStatusBar } from './statusBar';
 import type { SlicedJobStats } from './taskTimer';
@@ -81,6 +83,12 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     command('patchops.enrich', () => enrichWithKev(registry)),
     command('patchops.enrichVulnrichment', (request?: VulnrichmentRequest) => enrichWithVulnrichment(registry, request)),
     command('patchops.export', () => exportForScanners(registry)),
+    ...registerLanguageFeatures(ALL_FILES, registry),
+  );
+  const diffs = disposable(context, new DiffDocuments());
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, diffs),
+    command('patchops.compareWithBranch', (request?: CompareRequest) => compareWithBranch(registry, diffs, request)),
   );
   // A patchops.asOf that is no instant is said at once, not first when something is computed.
   clock.warnIfInvalid();
