@@ -15,13 +15,17 @@ import { fileKindOf } from '../core/workspace/fileKinds';
 import { assembleModel, loadFile, refusedFile } from '../core/workspace/load';
 import { misnamedDiagnostic } from '../core/workspace/misnamed';
 import {
-  firstParentChainSync,
-  locateRepositorySync,
-  readSnapshotSeriesSync,
-  readSnapshotSync,
+  firstParentChainWork,
+  locateRepositoryWork,
+  PAUSE,
+  readSnapshotSeriesWork,
+  readSnapshotWork,
+  runWork,
+  runWorkSync,
   type BlobCache,
   type Failable,
   type GitOptions,
+  type GitWork,
   type Snapshot,
   type SnapshotFile,
 } from './gitSnapshots';
@@ -37,12 +41,23 @@ export interface HistoryOptions extends GitOptions {
   fresh?: boolean;
 }
 
-/** The history of the workspace in `dir`, or why it cannot be read at all. */
-export function readHistorySync(dir: string, opts: HistoryOptions): Failable<{ history: HistoryDocument }> {
-  const place = locateRepositorySync(dir, opts);
+type HistoryResult = Failable<{ history: HistoryDocument }>;
+
+/** The history of the workspace in `dir`, or why it cannot be read at all (the CLI). */
+export function readHistorySync(dir: string, opts: HistoryOptions): HistoryResult {
+  return runWorkSync(historyWork(dir, opts), opts);
+}
+
+/** The same, with git run asynchronously and pauses between points (the extension host). */
+export function readHistory(dir: string, opts: HistoryOptions): Promise<HistoryResult> {
+  return runWork(historyWork(dir, opts), opts);
+}
+
+function* historyWork(dir: string, opts: HistoryOptions): GitWork<HistoryResult> {
+  const place = yield* locateRepositoryWork(dir);
   if (!place.ok) return place;
   const { repoRoot, workspaceRel, shallow } = place;
-  const chain = firstParentChainSync(repoRoot, 'HEAD', opts);
+  const chain = yield* firstParentChainWork(repoRoot, 'HEAD');
   if (!chain.ok) return chain;
   const timed: (TimedCommit & { committedAt: string })[] = chain.commits.map((c) => ({
     commit: c.commit,
@@ -52,7 +67,7 @@ export function readHistorySync(dir: string, opts: HistoryOptions): Failable<{ h
   if (!timed.length) return { ok: false, reason: 'the repository has no commits yet' };
 
   // The zone the range and the period boundaries are read in: patchops.yaml's at HEAD.
-  const head = readSnapshotSync(repoRoot, workspaceRel, timed[0].commit, opts);
+  const head = yield* readSnapshotWork(repoRoot, workspaceRel, timed[0].commit, new Map());
   const settings = head.ok ? head.files.find((f) => fileKindOf(f.rel) === 'workspace') : undefined;
   const zone = settings?.bytes ? workspaceZone(assembleModel([loadFile(settings.rel, settings.bytes)]).settings).zone : 'UTC';
   const range = opts.range(zone);
@@ -72,7 +87,7 @@ export function readHistorySync(dir: string, opts: HistoryOptions): Failable<{ h
       : periodInstants(since, until, opts.every, zone).map((at) => ({ at, commit: commitAt(timed, at) }));
   const reader = new SnapshotEvaluator(repoRoot, workspaceRel, opts);
   const commits = targets.flatMap((t) => (t.commit ? [t.commit.commit] : []));
-  const snapshots = reader.readAll(commits, timed.map((c) => c.commit).reverse());
+  const snapshots = yield* reader.readAll(commits, timed.map((c) => c.commit).reverse());
   const points: PointInput[] = [];
   let workspace = '';
   let next = 0;
@@ -81,7 +96,8 @@ export function readHistorySync(dir: string, opts: HistoryOptions): Failable<{ h
       points.push(missingPoint(at, null, shallow && at < oldest ? 'before the shallow clone’s boundary: not in this clone' : 'no commit yet'));
       continue;
     }
-    const snapshot = snapshots[next++]();
+    yield PAUSE; // between points: the extension host stays responsive
+    const snapshot = yield* snapshots[next++]();
     const evaluated = snapshot.ok ? reader.evaluate(snapshot, at) : snapshot;
     if (!evaluated.ok) {
       points.push(missingPoint(at, commit.commit, evaluated.reason));
@@ -114,19 +130,21 @@ class SnapshotEvaluator {
    * in one series (a few git processes in all); from nothing, or where a series cannot be read,
    * each commit on its own.
    */
-  readAll(commits: readonly string[], chain: readonly string[]): (() => Failable<Snapshot>)[] {
-    const series = this.opts.fresh ? undefined : readSnapshotSeriesSync(this.repoRoot, this.workspaceRel, commits, chain, { ...this.opts, blobs: this.blobs });
-    if (series?.ok) return series.snapshots.map((snapshot) => () => ({ ok: true, ...snapshot }));
-    return commits.map((commit) => () => {
-      if (this.opts.fresh) this.blobs = new Map();
-      const read = readSnapshotSync(this.repoRoot, this.workspaceRel, commit, { ...this.opts, blobs: this.blobs });
-      if (read.ok) {
-        // One commit at a time: keep only this one's blobs, which the next mostly shares.
-        const live = new Set([...read.files, ...read.candidates].map((f) => f.blob));
-        for (const blob of this.blobs.keys()) if (!live.has(blob)) this.blobs.delete(blob);
-      }
-      return read;
-    });
+  *readAll(commits: readonly string[], chain: readonly string[]): GitWork<(() => GitWork<Failable<Snapshot>>)[]> {
+    const series = this.opts.fresh ? undefined : yield* readSnapshotSeriesWork(this.repoRoot, this.workspaceRel, commits, chain, this.blobs);
+    if (series?.ok) return series.snapshots.map((snapshot) => () => alreadyRead({ ok: true, ...snapshot }));
+    return commits.map((commit) => () => this.readOne(commit));
+  }
+
+  private *readOne(commit: string): GitWork<Failable<Snapshot>> {
+    if (this.opts.fresh) this.blobs = new Map();
+    const read = yield* readSnapshotWork(this.repoRoot, this.workspaceRel, commit, this.blobs);
+    if (read.ok) {
+      // One commit at a time: keep only this one's blobs, which the next mostly shares.
+      const live = new Set([...read.files, ...read.candidates].map((f) => f.blob));
+      for (const blob of this.blobs.keys()) if (!live.has(blob)) this.blobs.delete(blob);
+    }
+    return read;
   }
 
   /** The snapshot's files parsed, reusing each file already parsed at the same path with the same blob. */
@@ -164,6 +182,12 @@ class SnapshotEvaluator {
     const evaluation = this.evaluator.evaluate(model, { asOf: at });
     return { ok: true, point: { input: evaluatedPoint(evaluation, snapshot.commit), workspace: evaluation.workspaceName } };
   }
+}
+
+/** A snapshot the series already read, as a step that asks git nothing. */
+// eslint-disable-next-line require-yield
+function* alreadyRead(snapshot: Failable<Snapshot>): GitWork<Failable<Snapshot>> {
+  return snapshot;
 }
 
 function forgetOthers(kept: Map<string, unknown>, files: readonly SnapshotFile[]): void {

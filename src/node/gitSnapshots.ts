@@ -77,6 +77,54 @@ export function locateRepository(dir: string, opts: GitOptions): Promise<Failabl
   return drive(dir, opts, locateSteps(dir));
 }
 
+/**
+ * A computation made of git conversations (`gitHistory.ts`): it yields each conversation, or a
+ * pause between long stretches of its own work, and the driver runs it synchronously (the CLI) or
+ * asynchronously (the extension host, which must stay responsive). One implementation, two drivers.
+ */
+export type GitWork<R> = Generator<GitTask | typeof PAUSE, R, Failable<unknown> | undefined>;
+
+/** One git conversation: its steps, the folder git is located for, and the folder it runs in. */
+interface GitTask {
+  dir: string;
+  cwd: string;
+  steps: Steps<unknown>;
+}
+
+/** Yielded by a `GitWork` between long stretches of its own work: the async driver lets others run there. */
+export const PAUSE = 'pause';
+
+export function runWorkSync<R>(work: GitWork<R>, opts: GitOptions): R {
+  let step = work.next();
+  while (!step.done) step = work.next(step.value === PAUSE ? undefined : driveSync(step.value.dir, opts, step.value.steps, step.value.cwd));
+  return step.value;
+}
+
+export async function runWork<R>(work: GitWork<R>, opts: GitOptions): Promise<R> {
+  let step = work.next();
+  while (!step.done) {
+    if (step.value === PAUSE) await new Promise<void>((resolve) => setImmediate(resolve));
+    step = work.next(step.value === PAUSE ? undefined : await drive(step.value.dir, opts, step.value.steps, step.value.cwd));
+  }
+  return step.value;
+}
+
+function* task<T>(dir: string, steps: Steps<T>, cwd = dir): GitWork<Failable<T>> {
+  return (yield { dir, cwd, steps: steps }) as Failable<T>;
+}
+
+export function locateRepositoryWork(dir: string): GitWork<Failable<RepositoryPlace>> {
+  return task(dir, locateSteps(dir));
+}
+
+export function firstParentChainWork(repoRoot: string, rev: string): GitWork<Failable<{ commits: CommitInfo[] }>> {
+  return task(repoRoot, chainSteps(rev));
+}
+
+export function readSnapshotWork(repoRoot: string, workspaceRel: string, commit: string, blobs: BlobCache): GitWork<Failable<Snapshot>> {
+  return task(path.join(repoRoot, workspaceRel), snapshotSteps(workspaceRel, commit, blobs), repoRoot);
+}
+
 /** A revision (branch, tag, id, `HEAD~3`) as the commit it names; anything starting with `-` is refused. */
 export function resolveRevisionSync(repoRoot: string, rev: string, opts: GitOptions): Failable<{ info: CommitInfo }> {
   return driveSync(repoRoot, opts, resolveSteps(rev));
@@ -298,11 +346,21 @@ export function readSnapshotSeriesSync(
   chain: readonly string[],
   opts: GitOptions & { blobs?: BlobCache },
 ): Failable<{ snapshots: Snapshot[] }> | undefined {
+  return runWorkSync(readSnapshotSeriesWork(repoRoot, workspaceRel, commits, chain, opts.blobs ?? new Map<string, Buffer>()), opts);
+}
+
+/** `readSnapshotSeriesSync` as a step of a `GitWork`. */
+export function* readSnapshotSeriesWork(
+  repoRoot: string,
+  workspaceRel: string,
+  commits: readonly string[],
+  chain: readonly string[],
+  blobs: BlobCache,
+): GitWork<Failable<{ snapshots: Snapshot[] }> | undefined> {
   const order = new Map(chain.map((c, i) => [c, i]));
   const positions = commits.map((c) => order.get(c) ?? -1);
   if (positions.some((p, i) => p < 0 || (i > 0 && p < positions[i - 1]))) return undefined;
-  const steps = seriesSteps(workspaceRel, commits, order, opts.blobs ?? new Map<string, Buffer>());
-  const r = driveSync(path.join(repoRoot, workspaceRel), opts, steps, repoRoot);
+  const r = yield* task(path.join(repoRoot, workspaceRel), seriesSteps(workspaceRel, commits, order, blobs), repoRoot);
   return r.ok || r.reason !== NOT_A_SERIES ? r : undefined;
 }
 
