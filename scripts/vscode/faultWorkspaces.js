@@ -1,7 +1,7 @@
 // Workspaces for the editor fault tests of issue 7 (scripts/vscode/run.js prepares them; the
 // suites test/vscode/suite/faults-*.test.ts and the UI test test/vscode/ui/faults-*.test.ts use them):
 //
-// - branch: a git repository with the samples' patchops.yaml, policies and assets and 1,000
+// - branch: a git repository with the samples' patchops.yaml, policies and assets (a first commit) and 1,000
 //   generated plans, on two branches (`main`, `switched`) where every plan differs (testing
 //   state, affected groups: tier, waves). The suite checks `switched` out under the running editor.
 // - restricted: the samples in a git repository whose .git/config names an fsmonitor hook and a
@@ -131,14 +131,19 @@ function prepareBranchWorkspace(dir) {
   fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), `${JSON.stringify({ 'patchops.asOf': '2026-11-23T12:00:00Z' }, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, MARKER_FILE), 'branch\n');
+  // Fixed dates before the suites' as-of (2026-11-23), so that the HTML report's trends have
+  // points from this history (faults-branch-trends): settings alone first, then the plans.
+  const at = (iso) => ({ ...process.env, GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
   git(dir, ['init', '--quiet', '--initial-branch=main']);
+  git(dir, ['add', '--all']);
+  git(dir, ['commit', '--quiet', '--no-verify', '-m', 'settings, policies and assets'], at('2026-08-20T09:00:00Z'));
   writePlans(dir, 1);
   git(dir, ['add', '--all']);
-  git(dir, ['commit', '--quiet', '--no-verify', '-m', 'switched: every plan differs']);
+  git(dir, ['commit', '--quiet', '--no-verify', '-m', 'switched: every plan differs'], at('2026-09-15T09:00:00Z'));
   git(dir, ['branch', 'switched']);
   writePlans(dir, 0);
   git(dir, ['add', '--all']);
-  git(dir, ['commit', '--quiet', '--no-verify', '--amend', '-m', 'main: 1,000 plans']);
+  git(dir, ['commit', '--quiet', '--no-verify', '--amend', '-m', 'main: 1,000 plans'], at('2026-10-10T09:00:00Z'));
   const changed = git(dir, ['diff', '--name-only', 'main', 'switched']).split('\n').filter(Boolean).length;
   if (changed < BRANCH_PLANS) throw new Error(`the branch workspace's branches differ in ${changed} files, not ${BRANCH_PLANS}`);
   return dir;

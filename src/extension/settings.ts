@@ -1,6 +1,7 @@
 // The extension's settings, read in one place.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { Every } from '../core/history/historyModel';
 import type { SchemaHelpSetting } from '../core/language/schemaHelp';
 import { parseInstant } from '../core/time/instants';
 
@@ -45,4 +46,10 @@ export function gitPathSetting(): string | undefined {
 export function schemaHelpSetting(uri: vscode.Uri): SchemaHelpSetting {
   const value = vscode.workspace.getConfiguration('patchops', uri).get<unknown>('schemaHelp');
   return value === 'always' || value === 'ids' ? value : 'auto';
+}
+
+/** `patchops.report.trendEvery`: one point per month (default), week or commit in the report's trends. */
+export function trendEverySetting(uri: vscode.Uri): Every {
+  const value = vscode.workspace.getConfiguration('patchops', uri).get<unknown>('report.trendEvery');
+  return value === 'week' || value === 'commit' ? value : 'month';
 }

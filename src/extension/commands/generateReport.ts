@@ -1,11 +1,14 @@
-// "PatchOps: Generate Report": the same report as `patchops report`, written where the user says.
+// "PatchOps: Generate Report": the same report as `patchops report`, written where the user says;
+// the HTML page with the trends, as `patchops report --trend` (reportTrends.ts).
 import * as vscode from 'vscode';
 import { REPORT_FORMAT_INFO, REPORT_FORMATS, type ReportFormat } from '../../core/contract';
 import { renderReport } from '../../core/report';
+import { renderHtml } from '../../core/report/html';
 import { buildReport } from '../../core/report/reportJson';
 import { writeAtomically } from '../applyFileChanges';
 import { clockSentence } from '../clock';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
+import { reportTrends } from '../reportTrends';
 import { chooseSaveTarget, type SaveTargetRequest } from '../saveTarget';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
@@ -38,11 +41,15 @@ export async function generateReport(registry: WorkspaceRegistry, memory: vscode
     request,
   );
   if (!target) return undefined;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PatchOps: writing the ${format} report…` }, async () => {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PatchOps: writing the ${format} report…` }, async (progress) => {
     await registry.whenIdle();
     const model = workspace.model();
     const evaluation = workspace.evaluate(registry.clock.asOfFor(model), model);
-    await writeAtomically(target, renderReport(format, buildReport(evaluation)));
+    if (format !== 'html') return writeAtomically(target, renderReport(format, buildReport(evaluation)));
+    // The page also shows the trends (the CLI's `report --trend`), up to the same as-of.
+    progress.report({ message: 'reading the git history for the trends…' });
+    const trends = await reportTrends(workspace, evaluation.asOf);
+    await writeAtomically(target, renderHtml(buildReport(evaluation), {}, trends));
   });
   const clock = registry.clock.state;
   if (clock.kind === 'invalid') void vscode.window.showWarningMessage(`PatchOps: the ${format} report is as of now. ${clockSentence(clock)}`);

@@ -49,10 +49,13 @@ describe('PatchOps report command (extension host)', function () {
       assert.equal(relOf(uri), `reports/patchops-report.${format}`);
       const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-report-')), `report.${format}`);
       try {
-        cli(['report', folder().uri.fsPath, '--as-of', AS_OF, '--format', format, '--out', out]);
+        // The editor's page has the trends (here: why there are none, the samples are no repository).
+        cli(['report', folder().uri.fsPath, '--as-of', AS_OF, '--format', format, '--out', out, ...(format === 'html' ? ['--trend'] : [])]);
         const fromEditor = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
         assert.ok(fromEditor.length > 100, 'a real report');
         assert.equal(fromEditor, fs.readFileSync(out, 'utf8'));
+        if (format === 'html')
+          assert.match(fromEditor, /<h2 id="h-trends">Trends<\/h2><p class="notice">No trends: the git history cannot be read \(.+ is not in a git repository/);
       } finally {
         fs.rmSync(path.dirname(out), { recursive: true, force: true });
       }
