@@ -10,6 +10,7 @@ import { fileKindOf } from '../../core/workspace/fileKinds';
 import { loadFile } from '../../core/workspace/load';
 import { findWorkspaceFiles, readWorkspaceFile } from '../../node/workspaceFiles';
 import { uriExists } from '../applyFileChanges';
+import type { PatchOpsWorkspace } from '../patchopsWorkspace';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 import type { LoadedFile } from '../../core/model/workspace';
@@ -158,24 +159,31 @@ export async function newPlan(registry: WorkspaceRegistry): Promise<void> {
   await createAndOpen(uri, newPlanText({ id, title, owner, validator, affects: groups.map((g) => g.label), today: new Date().toISOString().slice(0, 10) }));
 }
 
-export async function newException(registry: WorkspaceRegistry, fromPlan?: PlanFile): Promise<void> {
-  const workspace = await pickWorkspace(registry);
+/** `from`: pre-filled from a plan (its workspace, vulnerabilities and groups), and who asks when a caller knows. */
+export async function newException(
+  registry: WorkspaceRegistry,
+  from?: { plan: PlanFile; workspace: PatchOpsWorkspace; requestedBy?: string },
+): Promise<vscode.Uri | undefined> {
+  const fromPlan = from?.plan;
+  const workspace = from?.workspace ?? (await pickWorkspace(registry));
   const evaluation = workspace?.evaluation;
-  if (!workspace || !evaluation) return;
+  if (!workspace || !evaluation) return undefined;
   const known = [...new Set(evaluation.plans.flatMap((p) => p.vulnerabilities.map((v) => v.id)))].sort();
   const vulnerabilities = fromPlan
     ? fromPlan.vulnerabilities.map((v) => v.id)
     : ((await vscode.window.showQuickPick(known, { title: 'Vulnerabilities to exempt', canPickMany: true })) ?? []);
-  if (!vulnerabilities.length) return;
+  if (!vulnerabilities.length) return undefined;
   const groups = fromPlan
     ? [...fromPlan.affects]
     : ((await vscode.window.showQuickPick([...evaluation.model.groups.keys()], { title: 'Asset groups (scope)', canPickMany: true })) ?? []);
-  if (!groups.length) return;
-  const requestedBy = await vscode.window.showInputBox({
-    title: 'Requested by (email)',
-    validateInput: (v) => (EMAIL_PATTERN.test(v) ? undefined : 'an email address'),
-  });
-  if (!requestedBy) return;
+  if (!groups.length) return undefined;
+  const requestedBy =
+    (from?.requestedBy && EMAIL_PATTERN.test(from.requestedBy) ? from.requestedBy : undefined) ??
+    (await vscode.window.showInputBox({
+      title: 'Requested by (email)',
+      validateInput: (v) => (EMAIL_PATTERN.test(v) ? undefined : 'an email address'),
+    }));
+  if (!requestedBy) return undefined;
   const taken = new Set(evaluation.exceptions.map((e) => e.id));
   let n = evaluation.exceptions.length + 1;
   const year = new Date().getFullYear();
@@ -184,18 +192,7 @@ export async function newException(registry: WorkspaceRegistry, fromPlan?: PlanF
   const today = new Date().toISOString().slice(0, 10);
   const uri = vscode.Uri.joinPath(workspace.root, 'exceptions', `${id}.exception.yaml`);
   await createAndOpen(uri, newExceptionText({ id, vulnerabilities, groups, plan: fromPlan?.id, requestedBy, requestedOn: today }));
-}
-
-/** "Request exception" for the plan in the active editor: pre-filled from that plan. */
-export async function requestException(registry: WorkspaceRegistry): Promise<void> {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  const owner = uri && registry.workspaceOf(uri);
-  const plan = owner?.workspace.evaluation?.plans.find((p) => p.entity.source.file === owner.rel);
-  if (!plan) {
-    void vscode.window.showWarningMessage('PatchOps: open a plan file (*.plan.yaml) to request an exception for it.');
-    return;
-  }
-  await newException(registry, plan.entity.data);
+  return uri;
 }
 
 async function pickOne(title: string, items: string[]): Promise<string | undefined> {
