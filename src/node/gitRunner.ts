@@ -1,5 +1,5 @@
-// Node-only: runs git for the approval verifier, and nothing else. A workspace is content someone
-// else may control (a cloned branch, an unpacked archive with its own `.git`), so git runs with an
+// Node-only: runs git for the approval verifier and the snapshot reader (gitSnapshots.ts), and
+// nothing else. A workspace is content someone else may control (a cloned branch, an unpacked archive with its own `.git`), so git runs with an
 // argument array (no shell), a timeout, a clean environment, and every repository-local setting
 // that could run a program, fetch, or change what blame and log report overridden. See
 // docs/git-review.md ("What git is allowed to do") for the list and the reasons.
@@ -12,6 +12,10 @@ export interface GitCall {
   args: string[];
   /** Extra `-c key=value` settings for this call (the trusted signature settings). */
   config?: readonly string[];
+  /** What git reads on its standard input (`cat-file --batch`); by default it reads nothing. */
+  input?: string;
+  /** Keep standard output as bytes (`GitResult.bytes`): file contents are not text until decoded. */
+  binary?: boolean;
 }
 
 export interface GitResult {
@@ -19,6 +23,8 @@ export interface GitResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Standard output as bytes, when the call asked for `binary` (then `stdout` is empty). */
+  bytes?: Buffer;
   /** Why git did not finish, in words. */
   failure?: string;
 }
@@ -93,16 +99,22 @@ export function runGitSync(call: GitCall, o: GitRunnerOptions): GitResult {
   const r = spawnSync(o.git, gitArgv(call), {
     cwd: o.cwd,
     env: o.env,
-    encoding: 'utf8',
+    encoding: 'buffer',
     timeout: o.timeoutMs,
     killSignal: 'SIGKILL',
     maxBuffer: MAX_BUFFER,
     windowsHide: true,
     shell: false,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    input: call.input !== undefined ? Buffer.from(call.input, 'utf8') : undefined,
+    stdio: [call.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   const failure = r.error ? failureOf(r.error, o.timeoutMs) : r.signal ? `git was stopped (${r.signal})` : undefined;
-  return { code: failure ? null : r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ...(failure ? { failure } : {}) };
+  return { code: failure ? null : r.status, ...outputOf(call, r.stdout, r.stderr), ...(failure ? { failure } : {}) };
+}
+
+function outputOf(call: GitCall, stdout: Buffer | null | undefined, stderr: Buffer | null | undefined): Pick<GitResult, 'stdout' | 'stderr' | 'bytes'> {
+  const out = stdout ?? Buffer.alloc(0);
+  return { stdout: call.binary ? '' : out.toString('utf8'), stderr: (stderr ?? Buffer.alloc(0)).toString('utf8'), ...(call.binary ? { bytes: out } : {}) };
 }
 
 export function runGitAsync(call: GitCall, o: GitRunnerOptions): Promise<GitResult> {
@@ -110,22 +122,24 @@ export function runGitAsync(call: GitCall, o: GitRunnerOptions): Promise<GitResu
     const child = execFile(
       o.git,
       gitArgv(call),
-      { cwd: o.cwd, env: o.env, encoding: 'utf8', timeout: o.timeoutMs, killSignal: 'SIGKILL', maxBuffer: MAX_BUFFER, windowsHide: true, shell: false },
+      { cwd: o.cwd, env: o.env, encoding: 'buffer', timeout: o.timeoutMs, killSignal: 'SIGKILL', maxBuffer: MAX_BUFFER, windowsHide: true, shell: false },
       (err, stdout, stderr) => {
-        if (!err) return resolve({ code: 0, stdout, stderr });
+        const output = outputOf(call, stdout, stderr);
+        if (!err) return resolve({ code: 0, ...output });
         const e = err as NodeJS.ErrnoException & { code?: number | string; killed?: boolean; signal?: string };
-        if (typeof e.code === 'number') return resolve({ code: e.code, stdout, stderr });
+        if (typeof e.code === 'number') return resolve({ code: e.code, ...output });
         const failure = e.killed || e.signal ? `git did not answer within ${o.timeoutMs / 1000} s` : failureOf(e, o.timeoutMs);
-        resolve({ code: null, stdout, stderr, failure });
+        resolve({ code: null, ...output, failure });
       },
     );
-    child.stdin?.end();
+    child.stdin?.on('error', () => undefined); // git may exit before reading it all; its exit code says why
+    child.stdin?.end(call.input);
   });
 }
 
 function failureOf(err: NodeJS.ErrnoException, timeoutMs: number): string {
   if (err.code === 'ETIMEDOUT') return `git did not answer within ${timeoutMs / 1000} s`;
-  if (err.code === 'ENOBUFS') return 'git printed more than the verifier reads';
+  if (err.code === 'ENOBUFS') return 'git printed more than PatchOps reads';
   return `git could not run: ${err.code ?? err.message}`;
 }
 

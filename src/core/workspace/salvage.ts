@@ -33,7 +33,7 @@ const FILLERS: Partial<Record<FileKind, (pointer: string, missing: string, fallb
       return undefined;
     }
     const item = /^\/(vulnerabilities|waves)\/(\d+)$/.exec(pointer);
-    if (item && missing === (item[1] === 'waves' ? 'name' : 'id')) return placeholder(item[1], Number(item[2]));
+    if (item && missing === (item[1] === 'waves' ? 'name' : 'id')) return (placeholder(item[1], Number(item[2])) as Json)[missing];
     return undefined;
   },
   workspace(pointer, missing) {

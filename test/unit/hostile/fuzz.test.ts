@@ -17,6 +17,7 @@ import { VALUE_ERRORS } from '../../support/codes';
 import { BASE, SETTINGS } from '../../support/workspace';
 import { AS_OF_MS, elapsedMs, CATALOG_CODES, timings } from './corpus';
 import { fuzzParameters } from './fuzzSeed';
+import { type LineMutation, mutateLines } from '../../support/lineMutations';
 
 const KINDS = ['patchops.yaml', 'a.sla.yaml', 'a.assets.yaml', 'a.plan.yaml', 'a.exception.yaml'];
 
@@ -79,21 +80,15 @@ describe('fuzz: random bytes into loadFile', function () {
 
 // ---- mutated samples through the whole pipeline -----------------------------------------------
 
-type Mutation =
-  | { op: 'delete' | 'duplicate' | 'indent' | 'dedent'; line: number }
-  | { op: 'swap'; line: number; other: number }
-  | { op: 'flip'; line: number; at: number; char: string }
-  | { op: 'punctuate'; line: number; at: number; punct: string }
-  | { op: 'value'; line: number; value: string };
-
 const PUNCTUATION = [':', '-', '[', ']', '{', '}', '&', '*', '!', '|', '>', "'", '"', '#', ': ', '- ', '&a ', '*a', '!!', '<<: *a', '? '];
 
-const mutation = (): fc.Arbitrary<Mutation> =>
+const mutation = (): fc.Arbitrary<LineMutation> =>
   fc.oneof(
-    fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const, 'indent' as const, 'dedent' as const), line: fc.nat() }),
+    fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const), line: fc.nat() }),
+    fc.record({ op: fc.constant('indent' as const), line: fc.nat(), by: fc.constantFrom(2, -2) }),
     fc.record({ op: fc.constant('swap' as const), line: fc.nat(), other: fc.nat() }),
     fc.record({ op: fc.constant('flip' as const), line: fc.nat(), at: fc.nat(), char: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }),
-    fc.record({ op: fc.constant('punctuate' as const), line: fc.nat(), at: fc.nat(), punct: fc.constantFrom(...PUNCTUATION) }),
+    fc.record({ op: fc.constant('splice' as const), line: fc.nat(), at: fc.nat(), text: fc.constantFrom(...PUNCTUATION) }),
     fc.record({
       op: fc.constant('value' as const),
       line: fc.nat(),
@@ -135,50 +130,6 @@ const mutation = (): fc.Arbitrary<Mutation> =>
     }),
   );
 
-function mutate(text: string, mutations: readonly Mutation[]): string {
-  const lines = text.split('\n');
-  for (const m of mutations) {
-    if (lines.length === 0) lines.push('');
-    const i = m.line % lines.length;
-    switch (m.op) {
-      case 'delete':
-        lines.splice(i, 1);
-        break;
-      case 'duplicate':
-        lines.splice(i, 0, lines[i]);
-        break;
-      case 'indent':
-        lines[i] = `  ${lines[i]}`;
-        break;
-      case 'dedent':
-        lines[i] = lines[i].replace(/^ {1,2}/, '');
-        break;
-      case 'swap': {
-        const j = m.other % lines.length;
-        [lines[i], lines[j]] = [lines[j], lines[i]];
-        break;
-      }
-      case 'flip': {
-        const at = lines[i].length ? m.at % lines[i].length : 0;
-        lines[i] = lines[i].slice(0, at) + m.char + lines[i].slice(at + 1);
-        break;
-      }
-      case 'punctuate': {
-        const at = m.at % (lines[i].length + 1);
-        lines[i] = lines[i].slice(0, at) + m.punct + lines[i].slice(at);
-        break;
-      }
-      case 'value': {
-        // Replace what follows the first `: ` (a scalar value), or the item after `- `.
-        const match = /^(\s*(?:- )?[^:#]*: |\s*- )(.*)$/.exec(lines[i]);
-        if (match) lines[i] = match[1] + m.value;
-        break;
-      }
-    }
-  }
-  return lines.join('\n');
-}
-
 describe('fuzz: mutated samples through loadFile → assembleModel → evaluate → buildReport → renderers', function () {
   this.timeout(120_000);
   const { seed, runs } = fuzzParameters('mutated samples', 300);
@@ -192,7 +143,7 @@ describe('fuzz: mutated samples through loadFile → assembleModel → evaluate 
     let worst = 0;
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.array(mutation(), { minLength: 1, maxLength: 5 }), fc.boolean(), (name, mutations, crlf) => {
-        let text = mutate(texts.get(name)!, mutations);
+        let text = mutateLines(texts.get(name)!, mutations);
         if (crlf) text = text.replace(/\n/g, '\r\n');
         const started = process.hrtime.bigint();
         const mutated = loadFile(name, text);

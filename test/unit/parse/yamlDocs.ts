@@ -4,6 +4,7 @@
 // valid, so the fast path gets to answer; the mutations make many subtly invalid, so both parsers
 // have to refuse them alike; the single constructs probe the edges of what YAML allows.
 import fc from 'fast-check';
+import { type LineMutation, mutateLines } from '../../support/lineMutations';
 
 // ---- scalars --------------------------------------------------------------------------------
 
@@ -558,14 +559,6 @@ const SNIPPETS = [
   '  -',
 ];
 
-type Mutation =
-  | { op: 'delete' | 'duplicate' | 'trail'; line: number }
-  | { op: 'indent'; line: number; by: number }
-  | { op: 'swap'; line: number; other: number }
-  | { op: 'insert'; line: number; snippet: string; shift: number }
-  | { op: 'splice'; line: number; at: number; text: string }
-  | { op: 'value'; line: number; value: string };
-
 /** Characters and fragments spliced into a line at a random place. */
 const FRAGMENTS = [
   ':',
@@ -612,7 +605,7 @@ const FRAGMENTS = [
   '\ud800',
 ];
 
-const mutation = (): fc.Arbitrary<Mutation> =>
+const mutation = (): fc.Arbitrary<LineMutation> =>
   fc.oneof(
     fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const, 'trail' as const), line: fc.nat() }),
     fc.record({ op: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -3, max: 3 }) }),
@@ -629,51 +622,6 @@ const mutation = (): fc.Arbitrary<Mutation> =>
       ),
     }),
   );
-
-function mutate(text: string, mutations: readonly Mutation[]): string {
-  const lines = text.split('\n');
-  const indentOf = (l: string): number => l.length - l.trimStart().length;
-  for (const m of mutations) {
-    if (lines.length === 0) lines.push('');
-    const i = m.line % lines.length;
-    switch (m.op) {
-      case 'delete':
-        lines.splice(i, 1);
-        break;
-      case 'duplicate':
-        lines.splice(i, 0, lines[i]);
-        break;
-      case 'trail':
-        lines[i] += '  ';
-        break;
-      case 'indent':
-        lines[i] = m.by >= 0 ? pad(m.by) + lines[i] : lines[i].replace(new RegExp(`^ {1,${-m.by}}`), '');
-        break;
-      case 'swap': {
-        const j = m.other % lines.length;
-        [lines[i], lines[j]] = [lines[j], lines[i]];
-        break;
-      }
-      case 'insert': {
-        const at = pad(indentOf(lines[i]) + m.shift);
-        lines.splice(i, 0, ...m.snippet.split('\n').map((l) => at + l));
-        break;
-      }
-      case 'splice': {
-        const at = m.at % (lines[i].length + 1);
-        lines[i] = lines[i].slice(0, at) + m.text + lines[i].slice(at);
-        break;
-      }
-      case 'value': {
-        // Replace what follows the first `: ` (a scalar value), or the item after `- `.
-        const match = /^(\s*(?:- )?[^:#]*: |\s*- )(.*)$/.exec(lines[i]);
-        if (match) lines.splice(i, 1, ...(match[1] + m.value).split('\n'));
-        break;
-      }
-    }
-  }
-  return lines.join('\n');
-}
 
 /** Whole-text changes: line breaks, a byte order mark, the final line break. */
 type Ending = 'lf' | 'crlf' | 'lone-cr' | 'bom' | 'no-final-newline' | 'cr-before-lf';
@@ -792,8 +740,8 @@ export const yamlDocument = (seeds: readonly string[]): fc.Arbitrary<string> => 
   return fc
     .record({
       base: fc.oneof(
-        { weight: 3, arbitrary: fc.tuple(generatedDocument(), mutations).map(([text, m]) => mutate(text, m)) },
-        { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...seeds), mutations).map(([text, m]) => mutate(text, m)) },
+        { weight: 3, arbitrary: fc.tuple(generatedDocument(), mutations).map(([text, m]) => mutateLines(text, m)) },
+        { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...seeds), mutations).map(([text, m]) => mutateLines(text, m)) },
         { weight: 2, arbitrary: riskyDocument(seeds) },
       ),
       ending: ending(),

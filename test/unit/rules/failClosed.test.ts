@@ -1,5 +1,7 @@
 // The numbers of docs/rules.md exactly, and the rules that keep a plan from looking better than it is.
 import assert from 'node:assert/strict';
+import { renderHtml } from '../../../src/core/report/html';
+import { buildReport } from '../../../src/core/report/reportJson';
 import { evaluateFiles, instant, plan, withBase } from '../../support/workspace';
 
 const AS_OF = '2026-11-23T12:00:00Z';
@@ -141,5 +143,24 @@ describe('fail closed: wave gates', () => {
     assert.equal(pilot.percent, null);
     assert.match(broad.blockedBy!, /`Pilot` success is unknown .* gate of 95% is not shown to be met/);
     assert.doesNotMatch(broad.blockedBy!, /0%/);
+  });
+});
+
+describe('fail closed: a key field of the wrong type', () => {
+  it('a wave named by a number and a vulnerability id that is a list get readable stand-ins, and every output renders', () => {
+    const vulns = `  - { id: [CVE-2026-0001], cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", discovered: 2026-11-18T09:00 }`;
+    const waves = 'waves:\n  - { name: Pilot, groups: [pilot], status: planned }\n  - { name: 0, groups: [pilot], status: planned }';
+    const e = evaluateFiles(withBase({ 'p.plan.yaml': plan({ vulns, waves }) }), AS_OF);
+    const p = e.plans[0];
+    assert.deepEqual(
+      p.waves.map((w) => w.name),
+      ['Pilot', 'Wave 2'],
+    );
+    assert.deepEqual(
+      p.vulnerabilities.map((v) => v.id),
+      ['(vulnerability 1)'],
+    );
+    assert.ok(e.diagnostics.some((d) => d.code === 'schema' && d.severity === 'error'));
+    assert.ok(renderHtml(buildReport(e)).includes('Wave 2'));
   });
 });
