@@ -25,7 +25,7 @@ export class PlanViews implements vscode.Disposable {
     this.plans = this.plansTree.attach(vscode.window.createTreeView('patchops.plans', { treeDataProvider: this.plansTree, showCollapseAll: true }));
     this.sla = this.slaTree.attach(vscode.window.createTreeView('patchops.sla', { treeDataProvider: this.slaTree, showCollapseAll: true }));
     this.exceptions = exceptionsTree.attach(vscode.window.createTreeView('patchops.exceptions', { treeDataProvider: exceptionsTree }));
-    const follow = () => void this.followActiveEditor();
+    const follow = () => void this.followActiveEditor(false);
     this.disposables = [
       this.plansTree,
       this.slaTree,
@@ -36,21 +36,28 @@ export class PlanViews implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(follow),
       this.plans.onDidChangeVisibility((e) => e.visible && follow()),
       this.sla.onDidChangeVisibility((e) => e.visible && follow()),
-      // The first evaluation of a file opened before it: reveal once there is something to show.
-      registry.onDidChange(follow),
+      // The first evaluation of a file opened before it: reveal once there is something to show —
+      // but once per editor: a later evaluation (typing, the clock) never moves the user's selection.
+      // Tracked: whenIdle() also waits for it (a reveal VS Code never answers is given up after 5 s).
+      registry.onDidChange(() => void registry.track(Promise.race([this.followActiveEditor(true), new Promise<void>((resolve) => setTimeout(resolve, 5000))]))),
     ];
   }
 
-  /** The active editor's plan, selected in Plans and SLA status when they are visible. */
-  private async followActiveEditor(): Promise<void> {
+  /** The active editor's plan, selected in Plans and SLA status when they are visible; `onlyNew`: not where it was already. */
+  private async followActiveEditor(onlyNew: boolean): Promise<void> {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const target = uri && resolvePlanTarget(this.registry, uri);
     if (!target) return;
-    await Promise.all([
-      this.reveal(this.plans, this.plansTree, target, { select: true, focus: false, expand: false }, true),
-      this.reveal(this.sla, this.slaTree, target, { select: true, focus: false, expand: false }, true),
-    ]);
+    const key = uri.toString();
+    const follow = async (view: vscode.TreeView<Node>, tree: PlansTree | SlaTree) => {
+      if (onlyNew && this.followed.get(view) === key) return;
+      if (await this.reveal(view, tree, target, { select: true, focus: false, expand: false }, true)) this.followed.set(view, key);
+    };
+    await Promise.all([follow(this.plans, this.plansTree), follow(this.sla, this.slaTree)]);
   }
+
+  /** The editor (uri) whose plan each view last revealed. */
+  private readonly followed = new Map<vscode.TreeView<Node>, string>();
 
   /** Reveals a plan in SLA status and focuses it (the code lens). False when the view does not list it (a filter hides it). */
   async revealInSla(target: PlanTarget): Promise<boolean> {

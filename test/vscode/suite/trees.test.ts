@@ -67,6 +67,19 @@ describe('PatchOps views: filter, reveal, lens click, quick pick, context comman
     await eventually(async () => assert.deepEqual((await views()).sla.selected, ['PLAN-2026-036']));
   });
 
+  it('a later evaluation never moves the selection back to the active editor’s plan', async () => {
+    await vscode.commands.executeCommand('patchops.sla.focus');
+    await vscode.window.showTextDocument(uriOf(PLAN_039));
+    await eventually(async () => assert.deepEqual((await views()).sla.selected, ['PLAN-2026-039']));
+    // The user goes elsewhere in the view (here: another plan, revealed by id).
+    await vscode.commands.executeCommand('patchops.revealPlan', 'PLAN-2026-036');
+    await eventually(async () => assert.deepEqual((await views()).sla.selected, ['PLAN-2026-036']));
+    await vscode.commands.executeCommand('patchops.refresh');
+    await (await patchops()).whenIdle();
+    assert.deepEqual((await views()).sla.selected, ['PLAN-2026-036'], 're-evaluating left the selection where the user put it');
+    await vscode.window.showTextDocument(uriOf(PLAN_039));
+  });
+
   it('clicking a plan’s code lens reveals that plan in SLA status', async () => {
     await vscode.commands.executeCommand('workbench.view.explorer');
     const uri = uriOf(PLAN_039);
