@@ -7,6 +7,7 @@ import type { ExceptionResult, PlanResult, WaveResult } from '../core/model/eval
 import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel } from '../core/present/labels';
 import { filterSummary, matchesFilter } from '../core/present/planFilter';
 import { AT_RISK_LABEL, planRow } from '../core/present/planRows';
+import { exceptionDescription } from '../core/present/exceptionRows';
 import { forecastText, planStateText, waveDescription } from '../core/present/summaries';
 import { explainDeadline } from '../core/present/deadlineExplanation';
 import { formatInstantLocal } from '../core/time/instants';
@@ -284,15 +285,15 @@ function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResu
 function exceptionItem(workspace: PatchOpsWorkspace, exception: ExceptionResult): vscode.TreeItem {
   const evaluation = workspace.evaluation!;
   const item = new vscode.TreeItem(exception.id, vscode.TreeItemCollapsibleState.None);
-  const revisit = exception.revisitOn !== null ? `revisit ${formatInstantLocal(exception.revisitOn, evaluation.timezone).slice(0, 10)}` : 'no revisit date';
-  item.description = `${inText(approvalLabel(exception.approval))} · ${revisit}`;
+  item.description = exceptionDescription(exception, evaluation.asOf);
   item.iconPath = exceptionIcon(exception.state);
   const data = exception.entity.data;
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.appendText(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}\n\n`);
   tooltip.appendText(`Requested by ${data.requested_by}: ${data.reason}\n`);
   tooltip.appendText(data.approval ? `Approved by ${data.approval.approved_by}\n` : 'Not approved yet\n');
-  tooltip.appendText(`Approval: ${approvalLabel(exception.approval)}${exception.detail ? ` (${exception.detail})` : ''}`);
+  tooltip.appendText(`Approval: ${approvalLabel(exception.approval)}${exception.detail ? ` (${exception.detail})` : ''}\n`);
+  tooltip.appendText(exception.revisitOn !== null ? `Revisit on: ${formatInstantLocal(exception.revisitOn, evaluation.timezone)}` : 'No revisit date');
   item.tooltip = tooltip;
   item.command = openAt(workspace, exception.entity.source.file, exception.entity.source.rangeOf(['id']));
   return item;

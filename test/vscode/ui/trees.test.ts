@@ -23,6 +23,7 @@ describe('UI: the PatchOps trees', function () {
     await expectVisible(treeRow('Plans', 'PLAN-2026-036').locator('.codicon-error'), 'the breached plan with the error icon');
     await expectVisible(treeRow('Plans', 'PLAN-2026-039').locator('.codicon-warning'), 'the due-soon plan with the warning icon');
     await expectVisible(treeRow('Exceptions', 'EXC-2026-015'), 'the pending exception EXC-2026-015');
+    await expectVisible(treeRow('Exceptions', 'EXC-2026-014').filter({ hasText: 'expires in 10d 18h' }), 'the expiring EXC-2026-014 with its time left');
     await expectVisible(pane('Exceptions').locator('.monaco-list-row', { hasText: 'Pending approval (1)' }), 'the group "Pending approval (1)"');
     await screenshot('views-exceptions');
   });
@@ -81,22 +82,22 @@ describe('UI: the PatchOps trees', function () {
     await runCommand('View: Close All Editors');
   });
 
-  it('the active editor’s plan is selected in Plans; a plan lens click reveals it in SLA status', async () => {
+  it('a plan lens click reveals the plan in SLA status; the active editor’s plan is selected in Plans', async () => {
     const page = ui().page;
-    await showPatchOps();
+    await openFile('plans/2026-036-backup-server-rce.plan.yaml');
+    const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'critical · due' }).first();
+    await expectVisible(lens, 'the plan lens of PLAN-2026-036');
+    // Leave PatchOps (Explorer), then click the lens: SLA status comes back with the plan selected.
+    await page.keyboard.press('Control+Shift+E');
+    await expectVisible(page.locator('.explorer-folders-view'), 'the Explorer');
+    await lens.click();
+    await expectVisible(pane('SLA status').locator('.monaco-list-row.selected', { hasText: 'PLAN-2026-036' }), 'PLAN-2026-036 selected in SLA status');
+    await screenshot('code-lens-reveal');
     await setPaneExpanded('Plans', true);
-    await setPaneExpanded('SLA status', true);
     await openFile('plans/2026-039-payroll-app-upload-rce.plan.yaml');
     await expectVisible(pane('Plans').locator('.monaco-list-row.selected', { hasText: 'PLAN-2026-039' }), 'PLAN-2026-039 selected in Plans');
     assert.ok(await page.locator('.editor-instance .monaco-editor.focused').count(), 'the editor keeps the focus');
     await screenshot('views-follow-editor');
-    await openFile('plans/2026-036-backup-server-rce.plan.yaml');
-    await page.keyboard.press('Control+Shift+E');
-    const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'critical · due' }).first();
-    await expectVisible(lens, 'the plan lens of PLAN-2026-036');
-    await lens.click();
-    await expectVisible(pane('SLA status').locator('.monaco-list-row.selected', { hasText: 'PLAN-2026-036' }), 'PLAN-2026-036 selected in SLA status');
-    await screenshot('code-lens-reveal');
     await runCommand('View: Close All Editors');
   });
 });
