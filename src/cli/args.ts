@@ -18,8 +18,9 @@ import {
   type StatusFormat,
   type ValidateFormat,
 } from '../core/contract';
+import { DIFF_FORMATS, type DiffFormat } from '../core/diff/formats';
 import { PRESET_NAMES, type PresetName } from '../core/templates/presetPolicies';
-import { FAIL_ON, type FailOn } from './failOn';
+import { DIFF_FAIL_ON, FAIL_ON, type DiffFailOn, type FailOn } from './failOn';
 import { extensionsOf, formatOfOut, type OutFormats } from './outFormat';
 
 /** `--cache`, and where the cache is kept (`--cache-location`: a file, or a folder for one file per workspace). */
@@ -55,7 +56,30 @@ export interface ReportArgs extends EvaluatedOptions {
   format: ReportFormat;
   /** Write here (atomically) instead of standard output. */
   out?: string;
+  /** `--trend`: the HTML report gains trends and wins from git history, up to the as-of (docs/cli.md#report---trend). */
+  trend?: TrendOptions;
 }
+
+export type Every = 'month' | 'week' | 'commit';
+
+export interface TrendOptions {
+  every: Every;
+  /** Start of the range (default: the oldest commit); a date without an offset is read in the workspace's zone. */
+  since?: string;
+}
+
+/** `history [DIR]`: the workspace as committed at each point, evaluated as of then (docs/cli.md#history). */
+export interface HistoryArgs extends TrendOptions {
+  command: 'history';
+  dir: string;
+  /** End of the range (default: now). */
+  until?: string;
+  format: HistoryFormat;
+}
+
+export const HISTORY_FORMATS = ['text', 'json', 'csv', 'html'] as const;
+type HistoryFormat = (typeof HISTORY_FORMATS)[number];
+const EVERY: readonly Every[] = ['month', 'week', 'commit'];
 
 export interface ExportArgs extends EvaluatedOptions {
   command: 'export';
@@ -101,12 +125,24 @@ export interface InitArgs {
   name?: string;
 }
 
+/** `diff BASE [HEAD] [DIR]`: what a change does (docs/cli.md#diff); HEAD absent: the working tree. */
+export interface DiffArgs {
+  command: 'diff';
+  base: string;
+  head?: string;
+  dir: string;
+  asOf?: string;
+  format: DiffFormat;
+  /** `new-breach`: exit 1 when the head has a new breach or a plan newly without a deadline. */
+  failOn: DiffFailOn;
+}
+
 /** The commands that evaluate the workspace and print (or write) what it means; cacheable. */
 export type EvaluatedArgs = ValidateArgs | StatusArgs | ReportArgs | ExportArgs;
-export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs | InitArgs;
+export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs | InitArgs | HistoryArgs | DiffArgs;
 export type Command = CliArgs['command'];
 
-const COMMANDS: readonly Command[] = ['validate', 'status', 'report', 'import', 'enrich', 'export', 'init'];
+const COMMANDS: readonly Command[] = ['validate', 'status', 'report', 'import', 'enrich', 'export', 'init', 'history', 'diff'];
 
 export type ParsedCommandLine = { kind: 'run'; args: CliArgs } | { kind: 'help'; command?: Command } | { kind: 'version' };
 
@@ -136,6 +172,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         explain: { type: 'boolean' },
         preset: { type: 'string' },
         name: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        every: { type: 'string' },
+        trend: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -161,6 +201,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       return { kind: 'run', args: scannerArgs(commandWord, words, values) };
     case 'init':
       return { kind: 'run', args: initArgs(words, values) };
+    case 'history':
+      return { kind: 'run', args: historyArgs(words, values) };
+    case 'diff':
+      return { kind: 'run', args: diffArgs(words, values) };
   }
 }
 
@@ -180,6 +224,10 @@ interface FlagValues {
   explain?: boolean;
   preset?: string;
   name?: string;
+  since?: string;
+  until?: string;
+  every?: string;
+  trend?: boolean;
 }
 
 /** `init [DIR] --preset NAME --name TEXT`: no other flag. */
@@ -201,6 +249,21 @@ function initArgs(words: string[], values: FlagValues): InitArgs {
   };
 }
 
+/** `diff BASE [HEAD] [DIR] --as-of ISO --format F --fail-on WHAT`: no other flag. */
+function diffArgs(words: string[], values: FlagValues): DiffArgs {
+  const allowed: (keyof FlagValues)[] = ['as-of', 'format', 'fail-on'];
+  const other = (Object.keys(values) as (keyof FlagValues)[]).find((k) => values[k] !== undefined && k in FLAG_NAMES && !allowed.includes(k));
+  if (other) throw new UsageError(`--${other} is not an option of diff: diff takes ${allowed.map((k) => `--${k}`).join(', ')}`);
+  const [base, head, dir, ...extra] = words;
+  if (base === undefined) throw new UsageError('diff needs the revision to compare with: patchops diff BASE [HEAD] [DIR], e.g. patchops diff origin/main');
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': diff takes BASE, HEAD and one folder`);
+  const format = values.format ?? DIFF_FORMATS[0];
+  if (!isOneOf(DIFF_FORMATS, format)) throw new UsageError(`unknown format '${format}' for diff: use ${DIFF_FORMATS.join(', ')}`);
+  const failOn = values['fail-on'] ?? DIFF_FAIL_ON[0];
+  if (!isOneOf(DIFF_FAIL_ON, failOn)) throw new UsageError(`unknown --fail-on '${failOn}' for diff: use ${DIFF_FAIL_ON.join(', ')}`);
+  return { command: 'diff', base, ...(head !== undefined ? { head } : {}), dir: dir ?? '.', asOf: checkAsOf(values['as-of']), format, failOn };
+}
+
 const FORMATS = { validate: VALIDATE_FORMATS, status: STATUS_FORMATS, report: REPORT_FORMATS } as const;
 
 /** `validate|status|report [DIR]`. */
@@ -220,6 +283,7 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
   }
   if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
   if (values.explain !== undefined && command !== 'status') throw new UsageError(`--explain is for status; ${command} does not take it`);
+  const trend = trendOptions(command, values);
   const options = (): EvaluatedOptions => ({ dir: dir ?? '.', asOf: checkAsOf(values['as-of']), ...cacheOption(values) });
   switch (command) {
     case 'validate':
@@ -232,9 +296,61 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
       if (given !== undefined && values.out !== undefined) checkOutFits('report', given, values.out);
       const named = values.out !== undefined ? formatOfOut('report', values.out) : undefined;
       noFailOn(command, values);
-      return { command, format: given ?? named ?? REPORT_FORMATS[0], ...(values.out !== undefined ? { out: values.out } : {}), ...options() };
+      const report: ReportArgs = {
+        command,
+        format: given ?? named ?? REPORT_FORMATS[0],
+        ...(values.out !== undefined ? { out: values.out } : {}),
+        ...options(),
+      };
+      if (trend && report.format !== 'html') throw new UsageError(`--trend is for the HTML report: use --format html (not ${report.format})`);
+      if (trend && report.cache) throw new UsageError('--trend reads the git history, which --cache does not cover: leave out --cache');
+      return trend ? { ...report, trend } : report;
     }
   }
+}
+
+/** `report --trend [--every …] [--since …]`; these flags anywhere else are an error. */
+function trendOptions(command: 'validate' | 'status' | 'report', values: FlagValues): TrendOptions | undefined {
+  if (values.until !== undefined)
+    throw new UsageError(`--until is for history; ${command === 'report' ? 'report --trend ends at --as-of' : `${command} does not take it`}`);
+  const other = (['every', 'since'] as const).find((k) => values[k] !== undefined);
+  if (command !== 'report' || !values.trend) {
+    if (values.trend) throw new UsageError(`--trend is for report; ${command} does not take it`);
+    if (other) throw new UsageError(`--${other} is for history and report --trend`);
+    return undefined;
+  }
+  return { every: checkEvery(values.every), ...(values.since !== undefined ? { since: checkDate('--since', values.since) } : {}) };
+}
+
+/** `history [DIR] [--since DATE] [--until DATE] [--every month|week|commit] [--format text|json|csv|html]`. */
+function historyArgs(words: string[], values: FlagValues): HistoryArgs {
+  const allowed: (keyof FlagValues)[] = ['since', 'until', 'every', 'format'];
+  const other = (Object.keys(values) as (keyof FlagValues)[]).find((k) => values[k] !== undefined && k in FLAG_NAMES && !allowed.includes(k));
+  if (other) throw new UsageError(`--${other} is not an option of history: history takes ${allowed.map((k) => `--${k}`).join(', ')}`);
+  const [dir, ...extra] = words;
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': history takes one folder`);
+  const format = values.format ?? 'text';
+  if (!isOneOf(HISTORY_FORMATS, format)) throw new UsageError(`unknown format '${format}' for history: use ${HISTORY_FORMATS.join(', ')}`);
+  return {
+    command: 'history',
+    dir: dir ?? '.',
+    every: checkEvery(values.every),
+    format,
+    ...(values.since !== undefined ? { since: checkDate('--since', values.since) } : {}),
+    ...(values.until !== undefined ? { until: checkDate('--until', values.until) } : {}),
+  };
+}
+
+function checkEvery(value: string | undefined): Every {
+  if (value === undefined) return 'month';
+  if (!isOneOf(EVERY, value)) throw new UsageError(`unknown --every '${value}': use ${EVERY.join(', ')}`);
+  return value;
+}
+
+function checkDate(flag: string, value: string): string {
+  if (!TIMESTAMP_PATTERN.test(value))
+    throw new UsageError(`${flag} '${value}' is not an ISO 8601 date or date-time: use e.g. 2026-11-01 or 2026-11-01T00:00:00Z`);
+  return value;
 }
 
 function noFailOn(command: string, values: FlagValues): void {
@@ -355,6 +471,10 @@ const FLAG_NAMES: Record<keyof FlagValues, true> = {
   cache: true,
   'cache-location': true,
   'fail-on': true,
+  since: true,
+  until: true,
+  every: true,
+  trend: true,
 };
 
 function isCommand(word: string | undefined): word is Command {

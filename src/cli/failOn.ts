@@ -11,6 +11,7 @@
 //   may be late, so the SLA gate fails closed on it too.
 // - `never`: exit 0 whenever validate ran (exit 2 still means it could not run).
 import type { Diagnostic, DiagnosticCode } from '../core/model/diagnostic';
+import type { WorkspaceDiff } from '../core/diff/workspaceDiff';
 
 export const FAIL_ON = ['error', 'file', 'sla', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -72,4 +73,17 @@ export function fails(diagnostics: readonly Diagnostic[], failOn: FailOn): boole
     case 'never':
       return false;
   }
+}
+
+/** `diff --fail-on`: `never` (the default: exit 0 when it ran) or `new-breach`. */
+export const DIFF_FAIL_ON = ['never', 'new-breach'] as const;
+export type DiffFailOn = (typeof DIFF_FAIL_ON)[number];
+
+/**
+ * Whether a diff fails `diff --fail-on`: `new-breach` fails on a plan breached at the head and not
+ * at the base, and — failing closed, as the `sla` gate does on `sla.unknown` — on a plan newly
+ * without a computable deadline, which may be late.
+ */
+export function diffFails(diff: Pick<WorkspaceDiff, 'newBreaches' | 'newNoDeadline'>, failOn: DiffFailOn): boolean {
+  return failOn === 'new-breach' && diff.newBreaches.length + diff.newNoDeadline.length > 0;
 }

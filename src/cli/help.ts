@@ -1,8 +1,10 @@
 // `patchops --help`. The format lists and the extensions --out knows are the registries'
 // (src/core/contract.ts), so what the help offers is what the commands accept.
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from '../core/contract';
+import { DIFF_FORMATS } from '../core/diff/formats';
 import { PRESET_NAMES } from '../core/templates/presetPolicies';
-import { FAIL_ON } from './failOn';
+import { HISTORY_FORMATS } from './args';
+import { DIFF_FAIL_ON, FAIL_ON } from './failOn';
 
 /** Where option descriptions start, and where lines end. */
 const INDENT = 18;
@@ -46,8 +48,16 @@ Usage:
   patchops export   ${bar(EXPORT_FORMATS)} [DIR] [--as-of ISO] [--out FILE]
                     [--cache]
   patchops export   [DIR] --out FILE${bar(EXPORT_FORMATS.map((f) => EXPORT_FORMAT_INFO[f].extensions[0]))} [--as-of ISO] [--cache]
+  patchops history  [DIR] [--since DATE] [--until DATE] [--every month|week|commit]
+                    [--format ${bar(HISTORY_FORMATS)}]
+  patchops report   [DIR] --format html --trend [--every month|week|commit] [--since DATE]
+  patchops diff     BASE [HEAD] [DIR] [--as-of ISO] [--format ${bar(DIFF_FORMATS)}]
+                    [--fail-on ${bar(DIFF_FAIL_ON)}]
 
 DIR is a workspace folder with a patchops.yaml (default: the current folder).
+diff evaluates the workspace at BASE and at HEAD (git revisions; HEAD left out: the
+working tree) as of one instant, and prints what changed: tiers, deadlines and states,
+new breaches, exceptions, approvals added, key figures before and after.
 import turns a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/
 (one per fix; re-imports add only what is new); enrich sets kev/kev_added/kev_due from
 the CISA KEV catalog, epss from an EPSS CSV (plain or .gz) and exploitation/automatable/
@@ -71,6 +81,8 @@ ${option(
                   default), file (all but the deadline errors sla.breached and
                   exception.expired), sla (those, and sla.unknown: a plan whose
                   deadline cannot be computed may be late), never
+                  diff: new-breach (exit 1 when HEAD has a plan breached, or newly
+                  without a deadline, that BASE has not) or never (the default)
   --affects G,..  import: asset groups of the plans it creates (required then)
   --dry-run       import, enrich: print what would change, write nothing
   --include-unfixed  import: gather findings without a fix in one plan
@@ -85,6 +97,14 @@ ${option(
                   signed approvals (keys and their expiry cannot be fingerprinted)
   --cache-location PATH  the cache file, or a folder for one file per workspace
                   (default: $XDG_CACHE_HOME/patchops/, else ~/.cache/patchops/)
+  --every WHEN    history, report --trend: a point at each month or week start (00:00
+                  in the workspace time zone; default month) or at each commit of the
+                  branch's first-parent chain
+  --since DATE    history, report --trend: start of the range (default: the oldest
+  --until DATE    commit); history: end of the range (default: now; report --trend
+                  ends at --as-of). A date without an offset is the workspace zone's
+                  midnight
+  --trend         report (HTML): add trends and wins from the git history
   -h, --help      show this help
   -v, --version   show the version
 
@@ -92,6 +112,7 @@ Exit codes: 0 no error diagnostics (status, report, import, enrich, export: ran)
 1 error diagnostics (validate; which ones: --fail-on), 2 could not run (no workspace,
 bad flag, unreadable path, a report or catalog that cannot be read, an --out that is
 a folder, device or pipe or whose folder is missing; nothing is written then).
+diff exits 1 on a new breach with --fail-on new-breach, else as status does.
 Colour is used on a terminal only, and never when NO_COLOR is set.
 `;
 }

@@ -47,6 +47,10 @@ function runCommand(args: CliArgs, io: Io): number {
       return (require('./commands/enrich') as typeof import('./commands/enrich')).runEnrich(args, io);
     case 'init':
       return (require('./commands/init') as typeof import('./commands/init')).runInit(args, io);
+    case 'history':
+      return (require('./commands/history') as typeof import('./commands/history')).runHistory(args, io);
+    case 'diff':
+      return (require('./commands/diff') as typeof import('./commands/diff')).runDiff(args, io);
   }
 }
 

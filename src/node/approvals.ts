@@ -27,6 +27,11 @@ export interface VerifyOptions {
   env?: NodeJS.ProcessEnv;
   /** Per git command; default 15 s. */
   timeoutMs?: number;
+  /**
+   * Review as of this commit (a full commit id) instead of HEAD: for a workspace read as committed
+   * there (`patchops diff`), so an approval is judged by the history up to that commit.
+   */
+  revision?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -126,8 +131,10 @@ function* verificationSteps(
   const shallow = shallowText.trim() === 'true';
   const repoPath = (file: string) => `${prefix}${file}`;
 
-  // What HEAD has: the committed blob of each exception file (none in a repo without commits).
-  const headResult: GitResult = yield { args: ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'] };
+  // What HEAD (or the revision asked for) has: the committed blob of each exception file (none in a repo without commits).
+  // A revision other than HEAD is a full commit id: nothing git could read as an option.
+  if (options.revision !== undefined && !/^[0-9a-f]{40,64}$/.test(options.revision)) throw new GitFailure(`\`${options.revision}\` is not a full commit id`);
+  const headResult: GitResult = yield { args: ['rev-parse', '--verify', '--quiet', `${options.revision ?? 'HEAD'}^{commit}`] };
   const head = headResult.code === 0 ? headResult.stdout.trim() : null;
   if (headResult.failure) throw new GitFailure(headResult.failure);
   let blobs = new Map<string, string>();

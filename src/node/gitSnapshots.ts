@@ -86,6 +86,14 @@ export function resolveRevision(repoRoot: string, rev: string, opts: GitOptions)
   return drive(repoRoot, opts, resolveSteps(rev));
 }
 
+/**
+ * The commits of `rev`'s first-parent chain, newest first: what the branch held over time (a merge
+ * counts when it landed, with the merge commit's dates). A shallow clone's chain ends at its boundary.
+ */
+export function firstParentChainSync(repoRoot: string, rev: string, opts: GitOptions): Failable<{ commits: CommitInfo[] }> {
+  return driveSync(repoRoot, opts, chainSteps(rev));
+}
+
 /** The workspace folder `workspaceRel` as committed at `commit` (a full commit id, from `resolveRevision`). */
 export function readSnapshotSync(repoRoot: string, workspaceRel: string, commit: string, opts: GitOptions & { blobs?: BlobCache }): Failable<Snapshot> {
   return driveSync(path.join(repoRoot, workspaceRel), opts, snapshotSteps(workspaceRel, commit, opts.blobs ?? new Map<string, Buffer>()), repoRoot);
@@ -198,6 +206,21 @@ function* resolveSteps(rev: string): Steps<{ info: CommitInfo }> {
   return { ok: true, info };
 }
 
+function* chainSteps(rev: string): Steps<{ commits: CommitInfo[] }> {
+  const resolved = yield* resolveSteps(rev);
+  if (!resolved.ok) return resolved;
+  const log = yield { args: ['log', '--first-parent', '--no-show-signature', '--no-decorate', COMMIT_FORMAT, '--end-of-options', resolved.info.commit, '--'] };
+  if (log.code !== 0) return gitFailure(log, `cannot read the history of \`${rev}\``);
+  const commits: CommitInfo[] = [];
+  for (const line of log.stdout.split('\n')) {
+    if (line === '') continue;
+    const info = parseCommitLine(line);
+    if (!info) return { ok: false, reason: `cannot read the history of \`${rev}\`: git printed something unexpected` };
+    commits.push(info);
+  }
+  return { ok: true, commits };
+}
+
 interface TreeEntry {
   rel: string;
   segments: string[];
@@ -208,9 +231,18 @@ interface TreeEntry {
 }
 
 function* snapshotSteps(workspaceRel: string, commit: string, blobs: BlobCache): Steps<Snapshot> {
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) return { ok: false, reason: `\`${commit}\` is not a full commit id (resolve it first)` };
+  const listed = yield* listSteps(workspaceRel, commit);
+  if (!listed.ok) return listed;
+  const read = yield* blobSteps([listed.entries], blobs, commit.slice(0, 12));
+  if (!read.ok) return read;
+  return { ok: true, ...assemble(commit, listed.entries, blobs, read.missing) };
+}
+
+/** The workspace's files at `commit` as `ls-tree` lists them (with sizes), in the disk reader's order. */
+function* listSteps(workspaceRel: string, commit: string): Steps<{ entries: TreeEntry[] }> {
+  if (!isCommitId(commit)) return { ok: false, reason: `\`${commit}\` is not a full commit id (resolve it first)` };
   const short = commit.slice(0, 12);
-  const rel = workspaceRel.replace(/^\/+|\/+$/g, '');
+  const rel = trimSlashes(workspaceRel);
   const tree = rel ? `${commit}:${rel}` : `${commit}^{tree}`;
   const listed = yield { args: ['ls-tree', '-r', '-z', '-l', '--full-tree', '--end-of-options', tree] };
   if (listed.code !== 0) {
@@ -222,25 +254,158 @@ function* snapshotSteps(workspaceRel: string, commit: string, blobs: BlobCache):
   }
   const entries = parseLsTree(listed.stdout);
   if (!entries) return { ok: false, reason: `cannot list the files of commit ${short}: git printed something unexpected` };
-  entries.sort((a, b) => compareSegments(a.segments, b.segments));
+  return { ok: true, entries: entries.sort((a, b) => compareSegments(a.segments, b.segments)) };
+}
 
+/** Reads every blob the entries need that `blobs` does not hold yet, in as few `cat-file --batch` calls as the size allows. */
+function* blobSteps(lists: readonly (readonly TreeEntry[])[], blobs: BlobCache, short: string): Steps<{ missing: Set<string> }> {
   const maxBytes = DEFAULT_LIMITS.maxChars;
-  const wanted = [...new Set(entries.filter((e) => readable(e, maxBytes) && !blobs.has(e.blob)).map((e) => e.blob))];
-  const sizeOf = new Map(entries.map((e) => [e.blob, e.size]));
+  const sizeOf = new Map<string, number>();
+  for (const entries of lists) for (const e of entries) if (readable(e, maxBytes) && !blobs.has(e.blob)) sizeOf.set(e.blob, e.size);
   const missing = new Set<string>();
-  for (const batch of batches(wanted, sizeOf)) {
+  for (const batch of batches([...sizeOf.keys()], sizeOf)) {
     const r = yield { args: ['cat-file', '--batch'], input: batch.map((b) => `${b}\n`).join(''), binary: true };
     if (r.code !== 0 || !r.bytes) return gitFailure(r, `cannot read the files of commit ${short}`);
     if (!parseBatch(r.bytes, blobs, missing)) return { ok: false, reason: `cannot read the files of commit ${short}: git printed something unexpected` };
   }
+  return { ok: true, missing };
+}
 
+function assemble(commit: string, entries: readonly TreeEntry[], blobs: BlobCache, missing: ReadonlySet<string>): Snapshot {
+  const maxBytes = DEFAULT_LIMITS.maxChars;
   const files: SnapshotFile[] = [];
   const candidates: SnapshotFile[] = [];
-  for (const e of entries) {
-    const file = snapshotFile(e, blobs, missing, maxBytes);
-    (e.candidate ? candidates : files).push(file);
+  for (const e of entries) (e.candidate ? candidates : files).push(snapshotFile(e, blobs, missing, maxBytes));
+  return { commit, files, candidates };
+}
+
+const isCommitId = (commit: string) => /^[0-9a-f]{40,64}$/.test(commit);
+const trimSlashes = (rel: string) => rel.replace(/^\/+|\/+$/g, '');
+
+/**
+ * The snapshots at `commits`, in the order of `chain` (a first-parent chain, oldest first, as
+ * `firstParentChainSync` reversed): one `ls-tree` for the first, one `log --raw` for what the
+ * commits after it changed in the folder, one `cat-file --batch-check` for the new blobs' sizes
+ * and as few `cat-file --batch` as their size allows — a handful of git processes for any number
+ * of commits. Undefined when they cannot be read that way (a commit not on the chain or out of its
+ * order, the folder missing at the first, a git without `--diff-merges`): the caller then reads
+ * each commit with `readSnapshotSync`.
+ */
+export function readSnapshotSeriesSync(
+  repoRoot: string,
+  workspaceRel: string,
+  commits: readonly string[],
+  chain: readonly string[],
+  opts: GitOptions & { blobs?: BlobCache },
+): Failable<{ snapshots: Snapshot[] }> | undefined {
+  const order = new Map(chain.map((c, i) => [c, i]));
+  const positions = commits.map((c) => order.get(c) ?? -1);
+  if (positions.some((p, i) => p < 0 || (i > 0 && p < positions[i - 1]))) return undefined;
+  const steps = seriesSteps(workspaceRel, commits, order, opts.blobs ?? new Map<string, Buffer>());
+  const r = driveSync(path.join(repoRoot, workspaceRel), opts, steps, repoRoot);
+  return r.ok || r.reason !== NOT_A_SERIES ? r : undefined;
+}
+
+const NOT_A_SERIES = 'not a series';
+
+function* seriesSteps(
+  workspaceRel: string,
+  commits: readonly string[],
+  order: ReadonlyMap<string, number>,
+  blobs: BlobCache,
+): Steps<{ snapshots: Snapshot[] }> {
+  if (commits.length === 0) return { ok: true, snapshots: [] };
+  if (!commits.every(isCommitId)) return { ok: false, reason: NOT_A_SERIES };
+  const rel = trimSlashes(workspaceRel);
+  const first = yield* listSteps(rel, commits[0]);
+  if (!first.ok) return { ok: false, reason: NOT_A_SERIES };
+  const lists: TreeEntry[][] = [first.entries];
+  const distinct = commits.filter((c, i) => i === 0 || c !== commits[i - 1]);
+  if (distinct.length > 1) {
+    const log = yield {
+      args: [
+        'log',
+        '--reverse',
+        '--first-parent',
+        '--no-renames',
+        '--diff-merges=first-parent',
+        '--raw',
+        '-z',
+        '--no-abbrev',
+        '--format=%x01%H',
+        '--end-of-options',
+        `${commits[0]}..${commits[commits.length - 1]}`,
+        '--',
+        rel || '.',
+      ],
+    };
+    if (log.code !== 0) return { ok: false, reason: NOT_A_SERIES };
+    const changes = parseRawLog(log.stdout, rel);
+    if (!changes) return { ok: false, reason: NOT_A_SERIES };
+    // Each point's tree: the first one's, with the changes of every commit up to the point's applied
+    // (commits that changed nothing in the folder are not in the log: the tree is the same).
+    const tree = new Map(first.entries.map((e) => [e.rel, e]));
+    let at = 0;
+    for (const commit of commits.slice(1)) {
+      const position = order.get(commit)!;
+      for (; at < changes.length && (order.get(changes[at].commit) ?? Infinity) <= position; at++)
+        for (const change of changes[at].changes) {
+          if (change.entry) tree.set(change.rel, change.entry);
+          else tree.delete(change.rel);
+        }
+      lists.push([...tree.values()].sort((a, b) => compareSegments(a.segments, b.segments)));
+    }
+    if (changes.some((c) => !order.has(c.commit))) return { ok: false, reason: NOT_A_SERIES };
+    // The sizes of the blobs the log named (ls-tree gave the others').
+    const unsized = [...new Set(lists.flatMap((l) => l.filter((e) => e.size < 0).map((e) => e.blob)))];
+    if (unsized.length) {
+      const checked = yield { args: ['cat-file', '--batch-check'], input: unsized.map((b) => `${b}\n`).join('') };
+      if (checked.code !== 0) return gitFailure(checked, 'cannot read the sizes of the files');
+      const sizes = new Map<string, number>();
+      for (const line of checked.stdout.split('\n')) {
+        const [blob, type, size] = line.split(' ');
+        if (type === 'blob' && /^\d+$/.test(size ?? '')) sizes.set(blob, Number(size));
+      }
+      // A blob missing from this clone reads as missing (size 0 is never refused as too large).
+      for (const list of lists) for (const e of list) if (e.size < 0) e.size = sizes.get(e.blob) ?? 0;
+    }
+  } else for (let i = 1; i < commits.length; i++) lists.push(first.entries);
+  const read = yield* blobSteps(lists, blobs, commits[0].slice(0, 12));
+  if (!read.ok) return read;
+  return { ok: true, snapshots: commits.map((commit, i) => assemble(commit, lists[i], blobs, read.missing)) };
+}
+
+interface RawChange {
+  rel: string;
+  /** The entry after the commit; undefined when the file was deleted. */
+  entry: TreeEntry | undefined;
+}
+
+/** `log --raw -z --format=%x01%H`: per commit, the changes to the folder's selected files; undefined when it does not parse. */
+function parseRawLog(out: string, rel: string): { commit: string; changes: RawChange[] }[] | undefined {
+  const commits: { commit: string; changes: RawChange[] }[] = [];
+  const tokens = out.split('\0');
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i].replace(/^\n+/, '');
+    if (token === '') continue;
+    if (token.startsWith('\x01')) {
+      commits.push({ commit: token.slice(1), changes: [] });
+      continue;
+    }
+    const m = /^:(\d{6}) (\d{6}) ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) ([AMDT])$/.exec(token);
+    const file = tokens[++i];
+    if (!m || file === undefined || !commits.length) return undefined;
+    const [, , mode, , blob, status] = m;
+    const inFolder = rel ? (file.startsWith(`${rel}/`) ? file.slice(rel.length + 1) : undefined) : file;
+    if (inFolder === undefined) continue;
+    const entry = status === 'D' ? undefined : selectEntry(inFolder, mode, mode === '160000' ? 'commit' : 'blob', blob, -1);
+    if (status !== 'D' && !entry) {
+      commits[commits.length - 1].changes.push({ rel: inFolder, entry: undefined }); // no longer a file PatchOps reads (e.g. a submodule now)
+      continue;
+    }
+    commits[commits.length - 1].changes.push({ rel: inFolder, entry });
   }
-  return { ok: true, commit, files, candidates };
+  return commits;
 }
 
 function readable(e: TreeEntry, maxBytes: number): boolean {
@@ -264,14 +429,20 @@ function parseLsTree(out: string): TreeEntry[] | undefined {
     const m = /^(\d{6}) (\w+) ([0-9a-f]{40,64}) +(\d+|-)\t(.*)$/s.exec(record);
     if (!m) return undefined;
     const [, mode, type, blob, size, rel] = m;
-    if (type !== 'blob') continue; // a submodule (commit) is another repository
-    const segments = rel.split('/');
-    if (segments.slice(0, -1).some(isSkippedFolder)) continue;
-    const candidate = isCandidateName(rel);
-    if (!candidate && !fileKindOf(rel)) continue;
-    entries.push({ rel, segments, mode, blob, size: Number(size), candidate });
+    const entry = selectEntry(rel, mode, type, blob, Number(size));
+    if (entry) entries.push(entry);
   }
   return entries;
+}
+
+/** A file the disk reader would read (a PatchOps file, or a YAML candidate, outside skipped folders), or undefined. */
+function selectEntry(rel: string, mode: string, type: string, blob: string, size: number): TreeEntry | undefined {
+  if (type !== 'blob') return undefined; // a submodule (commit) is another repository
+  const segments = rel.split('/');
+  if (segments.slice(0, -1).some(isSkippedFolder)) return undefined;
+  const candidate = isCandidateName(rel);
+  if (!candidate && !fileKindOf(rel)) return undefined;
+  return { rel, segments, mode, blob, size, candidate };
 }
 
 /** The disk reader's walk order: each folder's entries by name (code units), depth first. */

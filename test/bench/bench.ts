@@ -70,6 +70,7 @@ function main(): void {
       );
       rows.push(...vscodeRows(name, ws, runs));
     }
+    rows.push(...historyRows(base, quick ? 200 : 1000, quick ? 20 : 200));
     // Hostile input (test/unit/hostile): what its tests record but never assert.
     const hostile = 'hostile input (test/unit/hostile)';
     console.log(`\n${hostile}`);
@@ -154,6 +155,50 @@ function vscodeRows(workspace: string, ws: GeneratedWorkspace, runs: number): Ro
   const tasks: Sample[] = measured.map((m) => ({ ms: m.longestTaskMs, rssMb: m.extensionHostRssMb }));
   for (const m of measured) console.log(`    longest task: ${m.longestTaskMs.toFixed(1)} ms — ${m.longestTaskName}`);
   return [measure(workspace, VSCODE, samples.length, () => samples.shift()!), measure(workspace, VSCODE_TASK, tasks.length, () => tasks.shift()!)];
+}
+
+/**
+ * `patchops history --every commit` on a repository of `commits` commits of a `plans`-plan
+ * workspace (each commit after the first edits three plans' wave progress, 4 hours apart), carried
+ * over as the command runs, and every commit evaluated from nothing (one run: it is the slow
+ * baseline); the carried row's `fromNothingOverCarried` is the ratio of the two.
+ */
+function historyRows(base: string, plans: number, commits: number): Row[] {
+  const dir = path.join(base, `history-${plans}`);
+  const ws = generateWorkspace(path.join(dir, 'ws'), plans);
+  const env = {
+    ...process.env,
+    GIT_CONFIG_GLOBAL: os.devNull,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Bench',
+    GIT_AUTHOR_EMAIL: 'bench@example.com',
+    GIT_COMMITTER_NAME: 'Bench',
+    GIT_COMMITTER_EMAIL: 'bench@example.com',
+  };
+  const git = (args: string[], dates?: string) => {
+    const r = spawnSync('git', args, { cwd: dir, env: dates ? { ...env, GIT_AUTHOR_DATE: dates, GIT_COMMITTER_DATE: dates } : env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args[0]} failed: ${r.stderr}`);
+  };
+  const planFiles = fs.readdirSync(path.join(ws.root, 'plans')).sort();
+  const start = Date.parse('2026-10-01T00:00:00Z');
+  git(['init', '-q', '-b', 'main']);
+  git(['add', '-A']);
+  git(['commit', '-q', '--no-verify', '-m', 'Workspace'], new Date(start).toISOString());
+  for (let c = 1; c < commits; c++) {
+    for (let k = 0; k < 3; k++) {
+      const file = path.join(ws.root, 'plans', planFiles[(c * 7 + k * 131) % planFiles.length]);
+      let edited = false;
+      const text = fs.readFileSync(file, 'utf8').replace(/patched: (\d+)/, (_, n: string) => ((edited = true), `patched: ${(Number(n) + 1) % 11}`));
+      fs.writeFileSync(file, edited ? text : `${text}# touched ${c}\n`);
+    }
+    git(['commit', '-q', '--no-verify', '-a', '-m', `Progress ${c}`], new Date(start + c * 4 * 3_600_000).toISOString());
+  }
+  const name = `history: ${commits} commits of ${plans} plans (${ws.files} files, ${ws.vulnerabilities} vulns)`;
+  console.log(`\n${name}`);
+  const carried = measure(name, 'history --every commit (carried over)', 1, () => probe('history', ws.root, 'carry'));
+  const fresh = measure(name, 'history, every commit evaluated from nothing (baseline)', 1, () => probe('history', ws.root, 'fresh'));
+  carried.extra = { ...carried.extra, fromNothingOverCarried: Math.round((fresh.medianMs / carried.medianMs) * 10) / 10 };
+  return [carried, fresh];
 }
 
 /** The real CLI, cold; its peak RSS is read by a preloaded hook that reports at exit. */

@@ -47,7 +47,7 @@ function render(args: EvaluatedArgs, evaluation: Evaluation, context: ValidateCo
     case 'status':
       return renderStatus(args, evaluation, io);
     case 'report':
-      return renderReportResult(args, evaluation);
+      return renderReportResult(args, evaluation, { root: context.root, io });
     case 'export':
       return renderExportResult(args, evaluation);
   }

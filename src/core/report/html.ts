@@ -317,8 +317,11 @@ function footer(doc: ReportDocument): string {
   );
 }
 
-/** The whole report as one self-contained HTML file. Same document → same bytes. */
-export function renderHtml(doc: ReportDocument): string {
+/**
+ * The whole report as one self-contained HTML file. Same document → same bytes. `trends`: the
+ * trends and wins sections (htmlTrends.ts, `report --trend`), placed after the charts.
+ */
+export function renderHtml(doc: ReportDocument, trends = ''): string {
   const title = `Patch report: ${doc.workspace} (${formatInstant(doc.asOf)})`;
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
@@ -327,7 +330,7 @@ export function renderHtml(doc: ReportDocument): string {
     `<meta name="referrer" content="no-referrer">\n<meta name="color-scheme" content="light">\n` +
     `<meta name="generator" content="PatchOps">\n<title>${t(title)}</title>\n` +
     `<style>${REPORT_CSS}</style>\n</head>\n<body>\n<div class="page">\n` +
-    `${masthead(doc)}\n<main>\n${kpiSection(doc)}\n${chartsSection(doc)}\n${attentionSection(doc)}\n` +
+    `${masthead(doc)}\n<main>\n${kpiSection(doc)}\n${chartsSection(doc)}\n${trends ? `${trends}\n` : ''}${attentionSection(doc)}\n` +
     `${plansSection(doc)}\n${exceptionsSection(doc)}\n</main>\n${footer(doc)}\n</div>\n</body>\n</html>\n`
   );
 }

@@ -9,7 +9,9 @@ import { DEFAULT_LIMITS } from '../../../src/core/parse/sourceDocument';
 import {
   locateRepository,
   locateRepositorySync,
+  firstParentChainSync,
   readSnapshot,
+  readSnapshotSeriesSync,
   readSnapshotSync,
   resolveRevision,
   resolveRevisionSync,
@@ -177,6 +179,43 @@ function view(files: readonly RawFile[]): string[] {
     const async = await readSnapshot(repo.dir, 'ws', second, opts);
     assert.deepEqual(async, again);
     fs.rmSync(bin, { recursive: true, force: true });
+  });
+
+  it('a series along the first-parent chain reads what each commit read alone reads: merges, renames, deletions, commits outside the folder', () => {
+    repo.write({ ...BASE, 'plans/a.plan.yaml': plan({ id: 'PLAN-A' }), 'plans/b.plan.yaml': plan({ id: 'PLAN-B' }) });
+    repo.commit('First', { committed: '2026-11-02T10:00:00+00:00' });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    repo.write({ 'plans/f.plan.yaml': plan({ id: 'PLAN-F' }), 'plans/a.plan.yaml': plan({ id: 'PLAN-A', extra: 'status: cancelled' }) });
+    repo.commit('Feature', { committed: '2026-11-03T10:00:00+00:00' });
+    repo.git(['checkout', '-q', 'main']);
+    fs.writeFileSync(path.join(repo.dir, 'README.md'), 'outside the workspace\n');
+    repo.commit('Outside', { committed: '2026-11-04T10:00:00+00:00' });
+    repo.git(['mv', 'ws/plans/b.plan.yaml', 'ws/plans/renamed.plan.yaml']);
+    repo.commit('Rename', { committed: '2026-11-05T10:00:00+00:00' });
+    repo.merge('feature', 'Merge', { committed: '2026-11-06T10:00:00+00:00' });
+    repo.remove('plans/f.plan.yaml', 'groups.assets.yaml');
+    repo.write({ '.hidden/x.plan.yaml': plan({ id: 'PLAN-X' }), 'notes/looks.yaml': 'id: PLAN-9\nvulnerabilities: []\n' });
+    repo.commit('Delete', { committed: '2026-11-07T10:00:00+00:00' });
+
+    const chain = firstParentChainSync(repo.dir, 'HEAD', opts);
+    assert.ok(chain.ok);
+    const ids = chain.commits.map((c) => c.commit).reverse();
+    assert.equal(ids.length, 5);
+    // Every commit, and points that repeat and skip commits.
+    for (const commits of [ids, [ids[0], ids[0], ids[2], ids[4], ids[4]]]) {
+      const series = readSnapshotSeriesSync(repo.dir, 'ws', commits, ids, opts);
+      assert.ok(series?.ok, series && !series.ok ? series.reason : 'a series');
+      assert.deepEqual(
+        series.snapshots,
+        commits.map((c) => {
+          const alone = readSnapshotSync(repo.dir, 'ws', c, opts);
+          assert.ok(alone.ok);
+          const { ok, ...snapshot } = alone;
+          return ok && snapshot;
+        }),
+      );
+    }
+    assert.equal(readSnapshotSeriesSync(repo.dir, 'ws', [ids[3], ids[1]], ids, opts), undefined, 'out of the chain’s order: not a series');
   });
 
   it('runs no hook, fsmonitor, filter or pager the repository configures, and nothing at all when untrusted', () => {
