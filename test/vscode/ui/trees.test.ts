@@ -82,7 +82,19 @@ describe('UI: the PatchOps trees', function () {
     await runCommand('View: Close All Editors');
   });
 
-  it('a plan lens click reveals the plan in SLA status; the active editor’s plan is selected in Plans', async () => {
+  it('the active editor’s plan is selected in Plans, the editor keeping the focus', async () => {
+    const page = ui().page;
+    await showPatchOps();
+    await setPaneExpanded('Plans', true);
+    await setPaneExpanded('SLA status', true);
+    await openFile('plans/2026-039-payroll-app-upload-rce.plan.yaml');
+    await expectVisible(pane('Plans').locator('.monaco-list-row.selected', { hasText: 'PLAN-2026-039' }), 'PLAN-2026-039 selected in Plans');
+    assert.ok(await page.locator('.editor-instance .monaco-editor.focused').count(), 'the editor keeps the focus');
+    await screenshot('views-follow-editor');
+    await runCommand('View: Close All Editors');
+  });
+
+  it('a plan lens click reveals the plan in SLA status', async () => {
     const page = ui().page;
     await openFile('plans/2026-036-backup-server-rce.plan.yaml');
     const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'critical · due' }).first();
@@ -93,11 +105,6 @@ describe('UI: the PatchOps trees', function () {
     await lens.click();
     await expectVisible(pane('SLA status').locator('.monaco-list-row.selected', { hasText: 'PLAN-2026-036' }), 'PLAN-2026-036 selected in SLA status');
     await screenshot('code-lens-reveal');
-    await setPaneExpanded('Plans', true);
-    await openFile('plans/2026-039-payroll-app-upload-rce.plan.yaml');
-    await expectVisible(pane('Plans').locator('.monaco-list-row.selected', { hasText: 'PLAN-2026-039' }), 'PLAN-2026-039 selected in Plans');
-    assert.ok(await page.locator('.editor-instance .monaco-editor.focused').count(), 'the editor keeps the focus');
-    await screenshot('views-follow-editor');
     await runCommand('View: Close All Editors');
   });
 });
