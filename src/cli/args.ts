@@ -19,7 +19,10 @@ import {
   type ValidateFormat,
 } from '../core/contract';
 import { DIFF_FORMATS, type DiffFormat } from '../core/diff/formats';
+import { checkDueWithin, parseNames, STATUS_SORT_KEYS, type StatusFilter, type StatusSortKey } from '../core/present/statusFilter';
+import { closest } from '../core/schema/suggest';
 import { PRESET_NAMES, type PresetName } from '../core/templates/presetPolicies';
+import { COMMAND_NAMES, COMMAND_TABLE, COMMON_OPTIONS, HISTORY_FORMATS, OPTIONS, parseOptions, type CommandName, type OptionName } from './commandTable';
 import { DIFF_FAIL_ON, FAIL_ON, type DiffFailOn, type FailOn } from './failOn';
 import { extensionsOf, formatOfOut, type OutFormats } from './outFormat';
 
@@ -49,6 +52,9 @@ export interface StatusArgs extends EvaluatedOptions {
   format: StatusFormat;
   /** `--explain`: under the table, why each plan's deadline is what it is (text format). */
   explain: boolean;
+  /** `--state --tier --owner --group --due-within` (core/present/statusFilter.ts); absent: every plan. */
+  filter?: StatusFilter;
+  sort?: StatusSortKey;
 }
 
 export interface ReportArgs extends EvaluatedOptions {
@@ -77,7 +83,6 @@ export interface HistoryArgs extends TrendOptions {
   format: HistoryFormat;
 }
 
-export const HISTORY_FORMATS = ['text', 'json', 'csv', 'html'] as const;
 type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 const EVERY: readonly Every[] = ['month', 'week', 'commit'];
 
@@ -129,22 +134,45 @@ export interface InitArgs {
 export interface DiffArgs {
   command: 'diff';
   base: string;
+  /** With two words, the second may name the folder instead: the command tells (commands/diff.ts). */
   head?: string;
-  dir: string;
+  /** Absent: not given (the current folder, unless HEAD's word is a folder). */
+  dir?: string;
   asOf?: string;
   format: DiffFormat;
   /** `new-breach`: exit 1 when the head has a new breach or a plan newly without a deadline. */
   failOn: DiffFailOn;
 }
 
+/** `new plan|exception [DIR]`: a file from the template with the next free id (src/core/templates). */
+export interface NewArgs {
+  command: 'new';
+  kind: 'plan' | 'exception';
+  dir: string;
+  title?: string;
+  /** exception: the plan it is for. */
+  plan?: string;
+}
+
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+/** `completion bash|zsh|fish`: the script, from the command table. */
+export interface CompletionArgs {
+  command: 'completion';
+  shell: Shell;
+}
+
 /** The commands that evaluate the workspace and print (or write) what it means; cacheable. */
 export type EvaluatedArgs = ValidateArgs | StatusArgs | ReportArgs | ExportArgs;
-export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs | InitArgs | HistoryArgs | DiffArgs;
+export type CliArgs = EvaluatedArgs | ImportArgs | EnrichArgs | InitArgs | HistoryArgs | DiffArgs | NewArgs | CompletionArgs;
 export type Command = CliArgs['command'];
 
-const COMMANDS: readonly Command[] = ['validate', 'status', 'report', 'import', 'enrich', 'export', 'init', 'history', 'diff'];
+/** The table's commands (help and completions are made from it) are the ones parsed here. */
+const COMMANDS: readonly Command[] = COMMAND_NAMES satisfies readonly Command[];
 
-export type ParsedCommandLine = { kind: 'run'; args: CliArgs } | { kind: 'help'; command?: Command } | { kind: 'version' };
+/** `findWorkspace`: DIR was left out, so the workspace is the nearest folder upward with a patchops.yaml. */
+export type ParsedCommandLine = { kind: 'run'; args: CliArgs; findWorkspace?: true } | { kind: 'help'; command?: Command } | { kind: 'version' };
 
 /** A command line that cannot run: one line for a person, exit code 2. */
 export class UsageError extends Error {}
@@ -156,56 +184,90 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        'as-of': { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        out: { type: 'string', short: 'o' },
-        affects: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'include-unfixed': { type: 'boolean' },
-        kev: { type: 'string' },
-        epss: { type: 'string' },
-        vulnrichment: { type: 'string' },
-        cache: { type: 'boolean' },
-        'cache-location': { type: 'string' },
-        'fail-on': { type: 'string' },
-        explain: { type: 'boolean' },
-        preset: { type: 'string' },
-        name: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        every: { type: 'string' },
-        trend: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
+      options: parseOptions(),
     });
   } catch (err) {
-    throw new UsageError(plainParseError((err as Error).message));
+    throw new UsageError(plainParseError((err as Error).message, argv));
   }
   const { values, positionals } = parsed;
   const [commandWord, dir] = positionals;
   if (values.version) return { kind: 'version' };
-  if (commandWord === 'help') return { kind: 'help', command: isCommand(dir) ? dir : undefined };
+  if (commandWord === 'help') {
+    if (dir !== undefined && !isCommand(dir)) throw unknownCommand(dir);
+    return { kind: 'help', command: dir };
+  }
   if (values.help || commandWord === undefined) return { kind: 'help', command: isCommand(commandWord) ? commandWord : undefined };
-  if (!isCommand(commandWord)) throw new UsageError(`unknown command '${commandWord}': use ${either(COMMANDS)}`);
+  if (!isCommand(commandWord)) throw unknownCommand(commandWord);
   const words = positionals.slice(1);
+  const args = commandArgs(commandWord, words, values);
+  checkTableFlags(args.command, values);
+  // DIR left out: found upward like git (commands/workspaceFolder.ts); init creates it here instead.
+  const findWorkspace = args.command !== 'init' && args.command !== 'completion' && args.dir === '.' && !words.includes('.');
+  return { kind: 'run', args, ...(findWorkspace ? { findWorkspace } : {}) };
+}
+
+function unknownCommand(word: string): UsageError {
+  const near = closest(word, COMMANDS);
+  return new UsageError(`unknown command '${word}'${near ? `: did you mean ${near}?` : ''} (use ${either(COMMANDS)}; see patchops --help)`);
+}
+
+/** Each flag given is one the command's entry in the table lists: the net under the checks above. */
+function checkTableFlags(command: CommandName, values: FlagValues): void {
+  const own: Partial<Record<OptionName, unknown>> = COMMAND_TABLE[command].options;
+  for (const key of Object.keys(values) as (keyof FlagValues)[]) {
+    if (values[key] !== undefined && key in OPTIONS && !(key in own) && !(key in COMMON_OPTIONS)) {
+      const takes = Object.keys(own).map((k) => `--${k}`);
+      throw new UsageError(`--${key} is not an option of ${command}: ${takes.length ? `${command} takes ${takes.join(', ')}` : `${command} takes none`}`);
+    }
+  }
+}
+
+function commandArgs(commandWord: Command, words: string[], values: FlagValues): CliArgs {
   switch (commandWord) {
     case 'validate':
     case 'status':
     case 'report':
-      return { kind: 'run', args: evaluatedArgs(commandWord, words, values) };
+      return evaluatedArgs(commandWord, words, values);
     case 'import':
     case 'enrich':
     case 'export':
-      return { kind: 'run', args: scannerArgs(commandWord, words, values) };
+      return scannerArgs(commandWord, words, values);
     case 'init':
-      return { kind: 'run', args: initArgs(words, values) };
+      return initArgs(words, values);
     case 'history':
-      return { kind: 'run', args: historyArgs(words, values) };
+      return historyArgs(words, values);
     case 'diff':
-      return { kind: 'run', args: diffArgs(words, values) };
+      return diffArgs(words, values);
+    case 'new':
+      return newArgs(words, values);
+    case 'completion': {
+      const [shell, ...extra] = words;
+      if (!isOneOf(SHELLS, shell)) throw new UsageError(`completion needs a shell: patchops completion ${SHELLS.join('|')}`);
+      if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': completion takes one shell`);
+      return { command: 'completion', shell };
+    }
   }
+}
+
+/** `new plan [DIR] [--title TEXT]`, `new exception [DIR] [--plan ID]`. */
+function newArgs(words: string[], values: FlagValues): NewArgs {
+  const [kind, dir, ...extra] = words;
+  if (kind !== 'plan' && kind !== 'exception') {
+    const near = kind !== undefined ? closest(kind, ['plan', 'exception']) : undefined;
+    const said = kind === undefined ? '' : near ? ` ('${kind}': did you mean ${near}?)` : ` (not '${kind}')`;
+    throw new UsageError(`new needs what to create: patchops new plan [DIR] [--title TEXT], or patchops new exception [DIR] --plan ID${said}`);
+  }
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}': new ${kind} takes one folder`);
+  if (kind === 'plan' && values.plan !== undefined) throw new UsageError('--plan is for new exception: a plan is not for another plan');
+  if (kind === 'exception' && values.title !== undefined) throw new UsageError('--title is for new plan: an exception has no title');
+  if (values.plan !== undefined && !ID_PATTERN.test(values.plan)) throw new UsageError(`--plan '${values.plan}' is not a plan id (like PLAN-2026-041)`);
+  return {
+    command: 'new',
+    kind,
+    dir: dir ?? '.',
+    ...(values.title !== undefined ? { title: values.title } : {}),
+    ...(values.plan !== undefined ? { plan: values.plan } : {}),
+  };
 }
 
 interface FlagValues {
@@ -224,6 +286,14 @@ interface FlagValues {
   explain?: boolean;
   preset?: string;
   name?: string;
+  state?: string;
+  tier?: string;
+  owner?: string;
+  group?: string;
+  'due-within'?: string;
+  sort?: string;
+  title?: string;
+  plan?: string;
   since?: string;
   until?: string;
   every?: string;
@@ -261,7 +331,15 @@ function diffArgs(words: string[], values: FlagValues): DiffArgs {
   if (!isOneOf(DIFF_FORMATS, format)) throw new UsageError(`unknown format '${format}' for diff: use ${DIFF_FORMATS.join(', ')}`);
   const failOn = values['fail-on'] ?? DIFF_FAIL_ON[0];
   if (!isOneOf(DIFF_FAIL_ON, failOn)) throw new UsageError(`unknown --fail-on '${failOn}' for diff: use ${DIFF_FAIL_ON.join(', ')}`);
-  return { command: 'diff', base, ...(head !== undefined ? { head } : {}), dir: dir ?? '.', asOf: checkAsOf(values['as-of']), format, failOn };
+  return {
+    command: 'diff',
+    base,
+    ...(head !== undefined ? { head } : {}),
+    ...(dir !== undefined ? { dir } : {}),
+    asOf: checkAsOf(values['as-of']),
+    format,
+    failOn,
+  };
 }
 
 const FORMATS = { validate: VALIDATE_FORMATS, status: STATUS_FORMATS, report: REPORT_FORMATS } as const;
@@ -288,9 +366,26 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
   switch (command) {
     case 'validate':
       return { command, format: isOneOf(VALIDATE_FORMATS, format) ? format : VALIDATE_FORMATS[0], failOn: checkFailOn(values['fail-on']), ...options() };
-    case 'status':
+    case 'status': {
       noFailOn(command, values);
-      return { command, format: isOneOf(STATUS_FORMATS, format) ? format : STATUS_FORMATS[0], explain: values.explain === true, ...options() };
+      const statusFormat = isOneOf(STATUS_FORMATS, format) ? format : STATUS_FORMATS[0];
+      const filter = statusFilter(values);
+      const sort = values.sort;
+      if (sort !== undefined && !isOneOf(STATUS_SORT_KEYS, sort)) throw new UsageError(`unknown --sort '${sort}': use ${STATUS_SORT_KEYS.join(', ')}`);
+      if ((filter || sort !== undefined) && statusFormat !== 'text') {
+        throw new UsageError(
+          `status filters and --sort are for the text table; --format ${statusFormat} prints every plan (the report JSON), for jq or a script to filter`,
+        );
+      }
+      return {
+        command,
+        format: statusFormat,
+        explain: values.explain === true,
+        ...options(),
+        ...(filter ? { filter } : {}),
+        ...(sort !== undefined ? { sort } : {}),
+      };
+    }
     case 'report': {
       const given = isOneOf(REPORT_FORMATS, format) ? format : undefined;
       if (given !== undefined && values.out !== undefined) checkOutFits('report', given, values.out);
@@ -351,6 +446,34 @@ function checkDate(flag: string, value: string): string {
   if (!TIMESTAMP_PATTERN.test(value))
     throw new UsageError(`${flag} '${value}' is not an ISO 8601 date or date-time: use e.g. 2026-11-01 or 2026-11-01T00:00:00Z`);
   return value;
+}
+
+/** `--state --tier --owner --group --due-within`, checked; undefined when none is given. */
+function statusFilter(values: FlagValues): StatusFilter | undefined {
+  const filter: StatusFilter = {};
+  for (const flag of ['state', 'tier'] as const) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const parsed = parseNames(flag, text);
+    if (!parsed.ok) throw new UsageError(parsed.message);
+    filter[flag === 'state' ? 'states' : 'tiers'] = parsed.names;
+  }
+  for (const flag of ['owner', 'group'] as const) {
+    const id = values[flag];
+    if (id === undefined) continue;
+    if (!ID_PATTERN.test(id))
+      throw new UsageError(
+        `--${flag} '${id}' is not an id: give a ${flag === 'owner' ? 'team' : 'asset group'} id, e.g. --${flag} ${flag === 'owner' ? 'it-ops' : 'workstations'}`,
+      );
+    filter[flag] = id;
+  }
+  const due = values['due-within'];
+  if (due !== undefined) {
+    const problem = checkDueWithin(due);
+    if (problem) throw new UsageError(problem);
+    filter.dueWithin = due;
+  }
+  return Object.keys(filter).length ? filter : undefined;
 }
 
 function noFailOn(command: string, values: FlagValues): void {
@@ -456,6 +579,18 @@ function checkAsOf(asOf: string | undefined): string | undefined {
 }
 
 const FLAG_NAMES: Record<keyof FlagValues, true> = {
+  since: true,
+  until: true,
+  every: true,
+  trend: true,
+  state: true,
+  tier: true,
+  owner: true,
+  group: true,
+  'due-within': true,
+  sort: true,
+  title: true,
+  plan: true,
   explain: true,
   preset: true,
   name: true,
@@ -471,10 +606,6 @@ const FLAG_NAMES: Record<keyof FlagValues, true> = {
   cache: true,
   'cache-location': true,
   'fail-on': true,
-  since: true,
-  until: true,
-  every: true,
-  trend: true,
 };
 
 function isCommand(word: string | undefined): word is Command {
@@ -490,9 +621,16 @@ function either(words: readonly string[]): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
-function plainParseError(message: string): string {
+function plainParseError(message: string, argv: readonly string[]): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option '${unknown[1]}': see patchops --help`;
+  if (unknown) {
+    // The command's own options first: `status --stat` means --state, whatever else is near.
+    const command = argv.find((a) => !a.startsWith('-'));
+    const own = isCommand(command) ? Object.keys(COMMAND_TABLE[command].options) : [];
+    const word = unknown[1].replace(/^-+/, '');
+    const near = closest(word, own) ?? closest(word, Object.keys(OPTIONS));
+    return `unknown option '${unknown[1]}'${near ? `: did you mean --${near}?` : ''} (see patchops ${isCommand(command) ? `${command} ` : ''}--help)`;
+  }
   const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
   if (missing) return `option '${missing[1].replace(/^-\w, /, '')}' needs a value`;
   return message.split('\n')[0];

@@ -54,7 +54,8 @@ export function openCache(args: EvaluatedArgs, io: Io, raw: RawWorkspace): OpenC
   const colour = styleFor(io.stdout, io.env).red('') !== '';
   const failOn = args.command === 'validate' ? args.failOn : null;
   const explain = args.command === 'status' && args.explain;
-  const slot = sha256Hex(JSON.stringify(['slot', raw.realRoot, args.command, args.format, outArg ?? null, out, colour, failOn, explain]));
+  const view = args.command === 'status' ? [args.filter ?? null, args.sort ?? null] : null;
+  const slot = sha256Hex(JSON.stringify(['slot', raw.realRoot, args.command, args.format, outArg ?? null, out, colour, failOn, explain, view]));
   const key = sha256Hex(
     JSON.stringify([
       'patchops --cache 1',

@@ -50,6 +50,7 @@ const GATES: Record<DiagnosticCode, { file: boolean; sla: boolean }> = {
   'exception.unauthorized': { file: true, sla: false },
   'exception.pending': { file: true, sla: false },
   'exception.unverified': { file: true, sla: false },
+  'template.placeholder': { file: true, sla: false },
 };
 
 /** A code nothing here knows fails every gate (fail closed). */

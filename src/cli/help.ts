@@ -3,7 +3,7 @@
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from '../core/contract';
 import { DIFF_FORMATS } from '../core/diff/formats';
 import { PRESET_NAMES } from '../core/templates/presetPolicies';
-import { HISTORY_FORMATS } from './args';
+import { COMMAND_TABLE, COMMON_OPTIONS, DIR_NOTE, HISTORY_FORMATS, OPTIONS, type CommandName, type CommandOption, type OptionName } from './commandTable';
 import { DIFF_FAIL_ON, FAIL_ON } from './failOn';
 
 /** Where option descriptions start, and where lines end. */
@@ -40,6 +40,8 @@ Usage:
   patchops validate [DIR] [--as-of ISO] [--format ${bar(VALIDATE_FORMATS)}] [--cache]
                     [--fail-on ${bar(FAIL_ON)}]
   patchops status   [DIR] [--as-of ISO] [--format ${bar(STATUS_FORMATS)}] [--explain] [--cache]
+                    [--state S1,S2] [--tier T1,T2] [--owner TEAM] [--group GROUP]
+                    [--due-within DURATION] [--sort KEY]
   patchops init     [DIR] [--preset matrix|${PRESET_NAMES.join('|')}] [--name TEXT]
   patchops report   [DIR] [--as-of ISO] [--format ${bar(REPORT_FORMATS)}] [--out FILE] [--cache]
   patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
@@ -53,11 +55,16 @@ Usage:
   patchops report   [DIR] --format html --trend [--every month|week|commit] [--since DATE]
   patchops diff     BASE [HEAD] [DIR] [--as-of ISO] [--format ${bar(DIFF_FORMATS)}]
                     [--fail-on ${bar(DIFF_FAIL_ON)}]
+  patchops new      plan|exception [DIR] [--title TEXT] [--plan ID]
+  patchops completion bash|zsh|fish
+  patchops help     COMMAND     (or COMMAND --help): its options and examples
 
-DIR is a workspace folder with a patchops.yaml (default: the current folder).
+DIR is a workspace folder with a patchops.yaml (default: the nearest one from the current
+folder upward, as git finds a repository).
 diff evaluates the workspace at BASE and at HEAD (git revisions; HEAD left out: the
-working tree) as of one instant, and prints what changed: tiers, deadlines and states,
-new breaches, exceptions, approvals added, key figures before and after.
+working tree; a second word that names a folder is DIR) as of one instant, and prints
+what changed: tiers, deadlines and states, new breaches, exceptions, approvals added,
+key figures before and after.
 import turns a Trivy/Grype JSON or SARIF report into draft plans under plans/imported/
 (one per fix; re-imports add only what is new); enrich sets kev/kev_added/kev_due from
 the CISA KEV catalog, epss from an EPSS CSV (plain or .gz) and exploitation/automatable/
@@ -115,4 +122,60 @@ a folder, device or pipe or whose folder is missing; nothing is written then).
 diff exits 1 on a new breach with --fail-on new-breach, else as status does.
 Colour is used on a terminal only, and never when NO_COLOR is set.
 `;
+}
+
+/** `patchops help COMMAND`, `patchops COMMAND --help`: usage, one line per option, examples (commandTable.ts). */
+export function commandHelpText(command: CommandName): string {
+  const info = COMMAND_TABLE[command];
+  const usage = usageLines(`patchops ${command}`, info.synopsis);
+  const options = [
+    ...(Object.entries(info.options) as [OptionName, CommandOption][]),
+    ...(Object.entries(COMMON_OPTIONS) as [OptionName, CommandOption][]),
+  ].map(([name, o]) => {
+    const spec: { value?: string; short?: string } = OPTIONS[name];
+    const flags = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+    return flags.length + 4 > INDENT ? `  ${flags}\n${option('', o.help)}` : option(flags, o.help);
+  });
+  const usesDir = (info.args as readonly unknown[]).includes('dir');
+  return `${wrap(`patchops ${command} — ${info.summary}`)}
+
+Usage:
+${usage}
+${usesDir ? `\n${wrap(`${'dirNote' in info ? info.dirNote : DIR_NOTE}.`)}\n` : ''}
+Options:
+${options.join('\n')}
+
+Examples:
+${info.examples.map((e) => `  ${e}`).join('\n')}
+`;
+}
+
+/** `patchops status [DIR] [--as-of ISO] …` wrapped at WIDTH, a bracketed group never split, continued under the first argument. */
+function usageLines(head: string, synopsis: string): string {
+  const groups = synopsis.match(/\[[^\]]*\]|\S+/g) ?? [];
+  const lines: string[] = [];
+  let line = `  ${head}`;
+  for (const group of groups) {
+    if (line.length + 1 + group.length > WIDTH && line.trim() !== head) {
+      lines.push(line);
+      line = ' '.repeat(head.length + 2);
+    }
+    line += ` ${group}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** Plain text wrapped at WIDTH. */
+function wrap(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }

@@ -4,7 +4,8 @@
 import { version } from '../../package.json';
 import { parseCommandLine, UsageError, type CliArgs } from './args';
 import { runEvaluated } from './commands/evaluated';
-import { helpText } from './help';
+import { findWorkspaceFolder } from './commands/workspaceFolder';
+import { commandHelpText, helpText } from './help';
 import type { Io } from './io';
 
 /** Runs one command line; returns the exit code (0 fine, 1 error diagnostics, 2 could not run). */
@@ -13,13 +14,13 @@ export function run(argv: readonly string[], io: Io): number {
     const parsed = parseCommandLine(argv);
     switch (parsed.kind) {
       case 'help':
-        io.stdout.write(helpText());
+        io.stdout.write(parsed.command ? commandHelpText(parsed.command) : helpText());
         return 0;
       case 'version':
         io.stdout.write(`${version}\n`);
         return 0;
       case 'run':
-        return runCommand(parsed.args, io);
+        return runCommand(parsed.findWorkspace && 'dir' in parsed.args ? { ...parsed.args, dir: findWorkspaceFolder(io) } : parsed.args, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -47,6 +48,11 @@ function runCommand(args: CliArgs, io: Io): number {
       return (require('./commands/enrich') as typeof import('./commands/enrich')).runEnrich(args, io);
     case 'init':
       return (require('./commands/init') as typeof import('./commands/init')).runInit(args, io);
+    case 'new':
+      return (require('./commands/new') as typeof import('./commands/new')).runNew(args, io);
+    case 'completion':
+      io.stdout.write((require('./completion') as typeof import('./completion')).completionScript(args.shell));
+      return 0;
     case 'history':
       return (require('./commands/history') as typeof import('./commands/history')).runHistory(args, io);
     case 'diff':

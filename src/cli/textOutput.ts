@@ -6,6 +6,7 @@ import { formatInstantLocal } from '../core/time/instants';
 import type { PlanState } from '../core/model/vocabulary';
 import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel, tierLabel } from '../core/present/labels';
 import { explainDeadline } from '../core/present/deadlineExplanation';
+import { filterLine, filterPlans, isFiltered, sortPlans, type StatusFilter, type StatusSortKey } from '../core/present/statusFilter';
 import { forecastText } from '../core/present/summaries';
 import { isDeadlineCode } from './failOn';
 import { columns, printable, visibleWidth, type Style } from './terminal';
@@ -48,7 +49,7 @@ function stateWord(state: PlanState): string {
   return state === 'breached' || state === 'unknown' ? label.toUpperCase() : inText(label);
 }
 
-export function statusText(evaluation: Evaluation, style: Style, options: { explain?: boolean } = {}): string {
+export function statusText(evaluation: Evaluation, style: Style, options: { explain?: boolean; filter?: StatusFilter; sort?: StatusSortKey } = {}): string {
   const { asOf, timezone, kpis } = evaluation;
   const local = (ms: number | null) => (ms === null ? '—' : formatInstantLocal(ms, timezone));
   const out: string[] = [];
@@ -63,9 +64,13 @@ export function statusText(evaluation: Evaluation, style: Style, options: { expl
   // Right under the numbers, which may be incomplete then (a plan whose file has errors may lack a tier or deadline).
   const errors = errorsLine(evaluation.diagnostics);
   if (errors) out.push(style.red(errors));
+  // A filtered table must not read as "all clear": say what is left out.
+  const filter = isFiltered(options.filter) ? options.filter : undefined;
+  const shown = filter ? filterPlans(evaluation.plans, filter, asOf) : evaluation.plans;
+  if (filter) out.push(style.yellow(filterLine(filter, shown.length, evaluation.plans.length)));
   out.push('');
 
-  const plans = orderPlanResults(evaluation.plans);
+  const plans = options.sort ? sortPlans(shown, options.sort) : orderPlanResults(shown);
   const rows = [['PLAN', 'TIER', 'STATE', 'DEADLINE', 'WHEN', 'ENDPOINTS', 'TITLE']];
   for (const p of plans) {
     const when =
@@ -111,7 +116,7 @@ export function statusText(evaluation: Evaluation, style: Style, options: { expl
     }
   }
 
-  if (evaluation.exceptions.length) {
+  if (evaluation.exceptions.length && !filter) {
     out.push('');
     const exRows = [['EXCEPTION', 'STATE', 'APPROVAL', 'REVISIT', 'SCOPE']];
     const exceptions = orderExceptionResults(evaluation.exceptions);

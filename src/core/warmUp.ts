@@ -8,6 +8,7 @@ import { formatInstantLocal, isValidZone, parseInstant } from './time/instants';
 import { parseSource } from './parse/fastSource';
 import { parseYamlSource } from './parse/yamlSource';
 import { evaluate } from './evaluate';
+import { placeholder } from './model/placeholders';
 import { newPlanText, newWorkspaceFiles } from './templates/templates';
 import { assembleModel, loadFile } from './workspace/load';
 import type { LoadedFile } from './model/workspace';
@@ -28,7 +29,10 @@ export function warmUpSteps(zone = 'UTC'): { name: string; run: () => void }[] {
       validator: 'infosec',
       affects: ['pilot-ring'],
       today: '2026-01-01',
-    }),
+    })
+      // Filled in, so the deadline rules run too (a placeholder CVE has no deadline).
+      .replace(placeholder('the CVE id'), 'CVE-2026-0001')
+      .replace(placeholder('critical, high, medium or low'), 'critical'),
   };
   return [
     ...KINDS.map((kind) => ({ name: `the ${kind} validator`, run: () => void validateValue(kind, {}) })),

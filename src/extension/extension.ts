@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Evaluation } from '../core/model/evaluation';
 import { PatchOpsCodeLensProvider } from './codeLenses';
 import { generateReport, type ReportRequest } from './commands/generateReport';
+import { compareWithBranch, DIFF_SCHEME, DiffDocuments, type CompareRequest } from './commands/compareWithBranch';
 import { enrichWithKev, enrichWithVulnrichment, exportForScanners, importScannerReport, type VulnrichmentRequest } from './commands/scanners';
 import { setAsOf, type SetAsOfRequest } from './commands/setAsOf';
 import { newException, newPlan, newWorkspace, type NewWorkspaceRequest } from './commands/templates';
@@ -14,6 +15,7 @@ import { attentionItems, showAttention } from './commands/attentionPick';
 import { EditorClock, type ClockState } from './clock';
 import { DiagnosticDocs } from './diagnosticDocs';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { registerLanguageFeatures } from './language/register';
 import { PatchOpsQuickFixes } from './quickFixes';
 import { PatchOpsStatusBar } from './statusBar';
 import type { SlicedJobStats } from './taskTimer';
@@ -104,6 +106,12 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
       if (!found || !(await views.revealInSla(found))) await vscode.commands.executeCommand('patchops.sla.focus');
     }),
     command('patchops.showAttention', () => showAttention(registry)),
+    ...registerLanguageFeatures(ALL_FILES, registry),
+  );
+  const diffs = disposable(context, new DiffDocuments());
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, diffs),
+    command('patchops.compareWithBranch', (request?: CompareRequest) => compareWithBranch(registry, diffs, request)),
   );
   // A patchops.asOf that is no instant is said at once, not first when something is computed.
   clock.warnIfInvalid();
@@ -150,6 +158,11 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
       };
     },
   };
+}
+
+function disposable<T extends vscode.Disposable>(context: vscode.ExtensionContext, value: T): T {
+  context.subscriptions.push(value);
+  return value;
 }
 
 export function deactivate(): void {

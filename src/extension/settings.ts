@@ -1,6 +1,7 @@
 // The extension's settings, read in one place.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { SchemaHelpSetting } from '../core/language/schemaHelp';
 import { parseInstant } from '../core/time/instants';
 
 /** Where a setting's value comes from (VS Code's own precedence: folder > workspace > user). */
@@ -38,4 +39,10 @@ export function gitPathSetting(): string | undefined {
   const value = vscode.workspace.getConfiguration('git').get<string | string[] | null>('path');
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && path.isAbsolute(first) ? first : undefined;
+}
+
+/** `patchops.schemaHelp`; a value that is none of the three counts as `auto`. */
+export function schemaHelpSetting(uri: vscode.Uri): SchemaHelpSetting {
+  const value = vscode.workspace.getConfiguration('patchops', uri).get<unknown>('schemaHelp');
+  return value === 'always' || value === 'ids' ? value : 'auto';
 }

@@ -7,8 +7,18 @@ import type { DiffSide } from '../core/diff/workspaceDiff';
 import type { ApprovalChecks } from '../core/approvals/approvalCheck';
 import type { WorkspaceModel } from '../core/model/workspace';
 import { assembleModel } from '../core/workspace/load';
-import { verifyApprovalsSync, type VerifyOptions } from './approvals';
-import { readSnapshotSync, resolveRevisionSync, snapshotWorkspace, type Failable, type GitOptions, type RepositoryPlace, type Snapshot } from './gitSnapshots';
+import { verifyApprovals, verifyApprovalsSync, type VerifyOptions } from './approvals';
+import {
+  readSnapshot,
+  readSnapshotSync,
+  resolveRevision,
+  resolveRevisionSync,
+  snapshotWorkspace,
+  type Failable,
+  type GitOptions,
+  type RepositoryPlace,
+  type Snapshot,
+} from './gitSnapshots';
 import type { DiskWorkspace } from './workspaceFiles';
 
 /** A revision as read: its commit, and its workspace (null: there is none in that folder at that commit). */
@@ -23,6 +33,12 @@ export function readRevisionSync(place: RepositoryPlace, root: string, rev: stri
   const resolved = resolveRevisionSync(place.repoRoot, rev, opts);
   if (!resolved.ok) return { ok: false, reason: unresolved(resolved.reason, place) };
   return readOf(rev, resolved.info.commit, readSnapshotSync(place.repoRoot, place.workspaceRel, resolved.info.commit, opts), root);
+}
+
+export async function readRevision(place: RepositoryPlace, root: string, rev: string, opts: GitOptions): Promise<Failable<{ read: RevisionRead }>> {
+  const resolved = await resolveRevision(place.repoRoot, rev, opts);
+  if (!resolved.ok) return { ok: false, reason: unresolved(resolved.reason, place) };
+  return readOf(rev, resolved.info.commit, await readSnapshot(place.repoRoot, place.workspaceRel, resolved.info.commit, opts), root);
 }
 
 /** A revision a shallow clone does not have may exist upstream: say how to get it. */
@@ -51,6 +67,11 @@ function revisionModel(read: RevisionRead): WorkspaceModel {
 export function evaluateRevisionSync(read: RevisionRead, root: string, asOf: number, verify: VerifyOptions): DiffSide {
   const model = revisionModel(read);
   return sideOf(read, model, asOf, verifyApprovalsSync(root, model, { ...verify, revision: read.commit }));
+}
+
+export async function evaluateRevision(read: RevisionRead, root: string, asOf: number, verify: VerifyOptions): Promise<DiffSide> {
+  const model = revisionModel(read);
+  return sideOf(read, model, asOf, await verifyApprovals(root, model, { ...verify, revision: read.commit }));
 }
 
 function sideOf(read: RevisionRead, model: WorkspaceModel, asOf: number, approvals: ApprovalChecks): DiffSide {

@@ -2,6 +2,7 @@
 // revision, or the working tree when HEAD is left out) evaluated as of one instant, and what
 // changed between them. Git runs only through src/node/gitRunner.ts; the revisions are read without
 // touching the working tree (src/node/gitSnapshots.ts).
+import * as fs from 'fs';
 import * as path from 'path';
 import { diffWorkspaces, type DiffSide } from '../../core/diff/workspaceDiff';
 import { renderDiffMarkdown } from '../../core/diff/diffMarkdown';
@@ -20,7 +21,8 @@ import { emit, jsonText } from './output';
 import { resolveAsOf, workspaceZone } from './workspace';
 import { existingFolder, readWorkspaceFiles } from './workspaceFolder';
 
-export function runDiff(args: DiffArgs, io: Io): number {
+export function runDiff(given: DiffArgs, io: Io): number {
+  const args = withFolder(given, io);
   const root = existingFolder(args.dir, io, `cannot read folder '${args.dir}': it does not exist or is not a folder`);
   const env = { ...process.env, ...io.env };
   const git: GitOptions = { trusted: true, env };
@@ -44,6 +46,24 @@ export function runDiff(args: DiffArgs, io: Io): number {
   const diff = diffWorkspaces(evaluateRevisionSync(base, root, asOf, verify), headSide);
   const output = args.format === 'md' ? renderDiffMarkdown(diff) : args.format === 'json' ? jsonText(diff) : diffText(diff, styleFor(io.stdout, io.env));
   return emit(undefined, io, { code: diffFails(diff, args.failOn) ? 1 : 0, stdout: output, stderr: '' });
+}
+
+/**
+ * `diff BASE WORD`: WORD is the folder when it names one (`patchops diff origin/main samples`),
+ * else HEAD. With three words the second is always HEAD, as git reads a revision before a path.
+ */
+function withFolder(args: DiffArgs, io: Io): DiffArgs & { dir: string } {
+  if (args.dir !== undefined) return { ...args, dir: args.dir };
+  if (args.head !== undefined && isFolder(path.resolve(io.cwd, args.head))) return { ...args, head: undefined, dir: args.head };
+  return { ...args, dir: '.' };
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A revision read, or one clear line: which side, what was asked, why it cannot be read. */

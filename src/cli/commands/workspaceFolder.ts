@@ -19,6 +19,34 @@ export function existingFolder(dir: string, io: Io, refusal: string): string {
   return root;
 }
 
+/**
+ * DIR left out: the nearest folder from the current one upward that has a patchops.yaml (or .yml),
+ * like git finds its repository; the filesystem root ends the search, a repository root does not
+ * (a workspace may sit above it, e.g. a monorepo's ops folder holding several repositories). The
+ * path is relative to the current folder, so messages name it as a person would ("../..").
+ */
+export function findWorkspaceFolder(io: Io): string {
+  let dir = path.resolve(io.cwd);
+  for (;;) {
+    if (['patchops.yaml', 'patchops.yml'].some((name) => isFile(path.join(dir, name)))) return path.relative(io.cwd, dir) || '.';
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new UsageError(
+        'no patchops.yaml in this folder or any folder above it: run patchops in a workspace or below it, name one (patchops validate DIR), or make one with patchops init [workspace.missing]',
+      );
+    }
+    dir = parent;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export function readWorkspaceFiles(dir: string, io: Io): RawWorkspace {
   const root = existingFolder(dir, io, `cannot read folder '${dir}': it does not exist or is not a folder`);
   const disk = readWorkspaceBytes(root);

@@ -78,7 +78,7 @@ export function kpiRows(diff: WorkspaceDiff): KpiRow[] {
       ),
     ),
     row('Errors in the files', 'count', (s) => s.diagnostics.fileErrors, true),
-    row('Warnings in the files', 'count', (s) => s.diagnostics.warnings),
+    row('Warnings in the files', 'count', (s) => s.diagnostics.fileWarnings),
   ];
 }
 

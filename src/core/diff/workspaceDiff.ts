@@ -31,11 +31,12 @@ export interface DiffSideSummary {
   plans: number;
   exceptions: number;
   /**
-   * Error and warning diagnostics of the side's files. `fileErrors`: the errors but the deadline
-   * errors (a plan past its deadline, an exception past its revisit date: states the diff shows as
-   * such); a side with file errors may have plans computed from what could be read.
+   * Error and warning diagnostics of the side's files. `fileErrors`, `fileWarnings`: those but the
+   * deadline codes (a plan past or near its deadline or at risk, an exception past or near its
+   * revisit date: states the diff shows as such); a side with file errors may have plans computed
+   * from what could be read.
    */
-  diagnostics: { errors: number; fileErrors: number; warnings: number };
+  diagnostics: { errors: number; fileErrors: number; warnings: number; fileWarnings: number };
   kpis: Kpis;
 }
 
@@ -206,7 +207,7 @@ export const DEADLINE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCod
 function summary(side: DiffSide): DiffSideSummary {
   const e = side.evaluation;
   const count = (severity: string) => e.diagnostics.filter((d) => d.severity === severity).length;
-  const fileErrors = e.diagnostics.filter((d) => d.severity === 'error' && !DEADLINE_CODES.has(d.code)).length;
+  const ofFiles = (severity: string) => e.diagnostics.filter((d) => d.severity === severity && !DEADLINE_CODES.has(d.code)).length;
   return {
     label: side.label,
     commit: side.commit,
@@ -215,7 +216,7 @@ function summary(side: DiffSide): DiffSideSummary {
     timezone: e.timezone,
     plans: e.plans.length,
     exceptions: e.exceptions.length,
-    diagnostics: { errors: count('error'), fileErrors, warnings: count('warning') },
+    diagnostics: { errors: count('error'), fileErrors: ofFiles('error'), warnings: count('warning'), fileWarnings: ofFiles('warning') },
     kpis: e.kpis,
   };
 }

@@ -190,6 +190,13 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     docs: 'docs/diagnostics.md#exceptionunverified',
   },
+  'template.placeholder': {
+    summary:
+      'A value a template left to fill in (`<fill in …>`): it is never read as data, so a plan that still has one in its vulnerabilities or groups has no deadline.',
+    severity: ['warning', 'error'],
+    severityNote: 'an error where the schema rejects it in a policy, exception or asset group, which is then not used at all',
+    docs: 'docs/diagnostics.md#templateplaceholder',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** The codes in catalog order. */

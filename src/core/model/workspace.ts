@@ -15,6 +15,8 @@ export interface Entity<T> {
    * nothing could be read but that the file exists.
    */
   readonly damaged?: readonly string[];
+  /** JSON pointers of values still a template placeholder (model/placeholders.ts): never read as facts. */
+  readonly placeholders?: readonly string[];
 }
 
 /** One file, parsed and checked against its schema: the unit the incremental model caches. */

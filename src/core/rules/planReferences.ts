@@ -1,6 +1,7 @@
 // A plan's references: its policy, teams and their roles, groups, and the people it names.
 import type { AssetGroup, PlanFile, WorkspaceFile } from '../model/files';
 import { sameEmail } from '../model/people';
+import { placeholderWhat } from '../model/placeholders';
 import type { RuleContext } from './context';
 import { unknownGroup } from './exceptions';
 import { teamOf, unknownTeam } from './policies';
@@ -16,6 +17,7 @@ export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, in
   const p = plan.data;
   const team = (path: (string | number)[], id: string | undefined, role?: 'executor' | 'validator', what?: string) => {
     if (id === undefined || id === '') return; // '' stands in for a missing team: the schema error says so
+    if (placeholderWhat(id) !== undefined) return; // template.placeholder says so
     const found = teamOf(inputs.teams, id);
     if (!found) ctx.report(plan, path, 'error', 'ref.unknown', unknownTeam(id, inputs.teams));
     else if (role && found.role !== role) {
@@ -38,6 +40,7 @@ export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, in
   team(['rollback', 'executed_by'], p.rollback?.executed_by);
 
   const group = (path: (string | number)[], id: string) => {
+    if (placeholderWhat(id) !== undefined) return; // template.placeholder says so
     if (!inputs.groups.has(id) && !inputs.brokenGroups.has(id)) ctx.report(plan, path, 'error', 'ref.unknown', unknownGroup(id, inputs.groups));
   };
   p.affects.forEach((id, i) => group(['affects', i], id));

@@ -271,6 +271,13 @@ function isDamaged(plan: Entity<PlanFile>, pointer: string): boolean {
 function unreadable(plan: Entity<PlanFile>): string | null {
   if (plan.damaged?.includes('')) return `${plan.source.file} cannot be read: fix the errors in it`;
   if (plan.damaged?.includes('/vulnerabilities')) return 'its `vulnerabilities` cannot be read';
+  // A made-up CVE or severity must not give a deadline that looks real (model/placeholders.ts).
+  const held = plan.placeholders?.find((p) => /^\/(vulnerabilities|affects)(\/|$)/.test(p));
+  if (held)
+    return `\`${held
+      .slice(1)
+      .replace(/\/(\d+)/g, '[$1]')
+      .replace(/\//g, '.')}\` is still a template placeholder: fill it in`;
   return null;
 }
 

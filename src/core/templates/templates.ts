@@ -1,6 +1,7 @@
 // Starting files for a new workspace, plan or exception: valid against the schemas as written
 // (tested), with comments that teach the format.
 
+import { placeholder } from '../model/placeholders';
 import { presetGroupFields, presetPolicyText, type PresetName } from './presetPolicies';
 
 const yamlString = (s: string) => JSON.stringify(s);
@@ -31,9 +32,9 @@ export function newWorkspaceFiles(
 name: ${yamlString(name)}
 timezone: ${timezone}           # dates without an offset are local time here
 default_sla: standard
-teams:
-  it-ops:  { role: executor,  members: [it-lead@example.com] }
-  infosec: { role: validator, members: [security-lead@example.com] }
+teams:                          # infosec also approves exceptions (policies: exceptions.approvers)
+  it-ops:  { role: executor,  members: [${placeholder("the IT team's e-mail addresses")}] }
+  infosec: { role: validator, members: [${placeholder("the security team's e-mail addresses")}] }
 `,
     'policies/standard.sla.yaml': `# Deadlines both sides agreed on: critical within 72 h of testing, high within 7 days,
 # medium and low bundled into the monthly cycle.
@@ -74,65 +75,98 @@ ${groups.map((id) => `  - ${preset ? TEMPLATE_GROUPS[id].replace(/ \}$/, `${pres
   return files;
 }
 
+/** A new plan's or exception's id: PLAN-2026-041, EXC-2026-016. */
+export type IdPrefix = 'PLAN' | 'EXC';
+
+/**
+ * The next free id of the year: one past the highest `PREFIX-YEAR-NNN` taken (at least three
+ * digits), so a gap left by a deleted file is never reused for something else.
+ */
+export function nextFreeId(prefix: IdPrefix, year: number, taken: Iterable<string>): string {
+  const pattern = new RegExp(`^${prefix}-${year}-(\\d+)$`);
+  let highest = 0;
+  for (const id of taken) {
+    const n = pattern.exec(id);
+    if (n) highest = Math.max(highest, Number(n[1]));
+  }
+  return `${prefix}-${year}-${String(highest + 1).padStart(3, '0')}`;
+}
+
+/** Where a new plan or exception is written, relative to the workspace root. */
+export function newFilePath(kind: 'plan' | 'exception', id: string): string {
+  return kind === 'plan' ? `plans/${id}.plan.yaml` : `exceptions/${id}.exception.yaml`;
+}
+
+/** What a new plan is made from; anything left out is a placeholder (`template.placeholder`) to fill in. */
 export interface NewPlan {
   id: string;
-  title: string;
-  owner: string;
-  validator: string;
-  affects: string[];
+  title?: string;
+  owner?: string;
+  validator?: string;
+  affects?: readonly string[];
   /** Today's date (YYYY-MM-DD), the caller's clock: the core reads none. */
   today: string;
 }
 
+const list = (items: readonly string[] | undefined, what: string) => `[${items?.length ? items.join(', ') : placeholder(what)}]`;
+
 export function newPlanText(p: NewPlan): string {
+  const owner = p.owner ?? placeholder('the executor team');
+  const validator = p.validator ?? placeholder('the validator team');
   return `id: ${p.id}
-title: ${yamlString(p.title)}
-owner: ${p.owner}            # executor team (IT executes)
-validator: ${p.validator}    # validator team (InfoSec validates)
-vulnerabilities:
-  - id: CVE-0000-00000       # TODO: the CVE
-    cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"   # TODO: its vector
+title: ${p.title !== undefined ? yamlString(p.title) : placeholder('a short title')}
+owner: ${owner}            # executor team (IT executes)
+validator: ${validator}    # validator team (InfoSec validates)
+vulnerabilities:             # the plan has no deadline until these are filled in
+  - id: ${placeholder('the CVE id')}
+    severity: ${placeholder('critical, high, medium or low')}   # or a \`cvss\` vector instead
     discovered: ${p.today}       # when it was found here
-affects: [${p.affects.join(', ')}]
+affects: ${list(p.affects, 'the asset group ids')}
 testing:
   environment: staging
   status: pending            # pending | in_progress | passed | failed
 waves:                       # pilot -> departments -> organization
   - name: Pilot
-    groups: [${p.affects[0]}]
+    groups: ${list(p.affects?.slice(0, 1), 'the pilot group id')}
     status: planned
     gate: { min_success: 95, soak: 24h }
   - name: Organization
-    groups: [${p.affects.join(', ')}]
+    groups: ${list(p.affects, 'the asset group ids')}
     status: planned
 rollback:
-  decided_by: ${p.validator}
-  executed_by: ${p.owner}
-  communication: TODO — where and how users and teams are told
+  decided_by: ${validator}
+  executed_by: ${owner}
+  communication: ${placeholder('where and how users and teams are told')}
   steps:
-    - TODO — how to revert the update
+    - ${placeholder('how to revert the update')}
 `;
 }
 
 export interface NewException {
   id: string;
-  vulnerabilities: string[];
-  groups: string[];
+  vulnerabilities?: readonly string[];
+  groups?: readonly string[];
   plan?: string;
-  requestedBy: string;
+  requestedBy?: string;
   requestedOn: string;
+}
+
+/** `YYYY-MM-DD` plus whole days, on the calendar (no zone: a date is a date). */
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 export function newExceptionText(e: NewException): string {
   return `id: ${e.id}
-vulnerabilities: [${e.vulnerabilities.join(', ')}]
-groups: [${e.groups.join(', ')}]
-${e.plan ? `plan: ${e.plan}\n` : ''}requested_by: ${e.requestedBy}
+vulnerabilities: ${list(e.vulnerabilities, 'the CVE ids')}
+groups: ${list(e.groups, 'the asset group ids')}
+${e.plan ? `plan: ${e.plan}\n` : ''}requested_by: ${e.requestedBy ?? placeholder('your e-mail address')}
 requested_on: ${e.requestedOn}
-reason: TODO — why this cannot be patched on time
+reason: ${placeholder('why this cannot be patched on time')}
 compensating_controls:
-  - TODO — what limits the risk meanwhile
-revisit_on: ${e.requestedOn}   # TODO: when it is revisited; it stops applying then
+  - ${placeholder('what limits the risk meanwhile')}
+revisit_on: ${addDays(e.requestedOn, 30)}   # proposed: 30 days; it stops applying then (exceptions.max_duration caps it)
 # approval: an approver (exceptions.approvers) adds it in a reviewed commit
 #   approved_by: security-lead@example.com
 #   approved_on: ${e.requestedOn}

@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type ParseLimits } from '../parse/sourceDocument';
 import { parseSource } from '../parse/fastSource';
 import { schemaDiagnostics } from '../schema/schemaDiagnostics';
 import { validateValue } from '../schema/validators';
+import { findPlaceholders, type FoundPlaceholder } from '../model/placeholders';
 import { fileKindOf } from './fileKinds';
 import { salvage, salvageable } from './salvage';
 import type { SourceDocument } from '../model/source';
@@ -31,12 +32,55 @@ export function loadFile(file: string, content: string | Uint8Array, limits: Par
     return { file, kind, source, diagnostics: source.problems, entities, declaredIds: ids };
   }
   const errors = validateValue(kind, source.value);
-  const diagnostics = [...source.problems, ...schemaDiagnostics(source, errors)];
+  const placeholders = findPlaceholders(source.value);
+  const held = new Set(placeholders.map((p) => p.pointer));
+  // A placeholder the schema rejects is said once, as what it is: not a schema error as well.
+  const diagnostics = [
+    ...source.problems,
+    ...schemaDiagnostics(
+      source,
+      errors.filter((e) => !held.has(e.instancePath)),
+    ),
+    ...placeholderDiagnostics(kind, source, placeholders, errors),
+  ];
   // Unknown fields are reported but do not stop the rules: they ignore what they do not know.
   const blocking = errors.filter((e) => e.keyword !== 'additionalProperties');
   const ids = declaredIds(kind, source.value);
   const entities = entitiesOf(kind, source, blocking, ids[0] ?? file);
+  if (kind === 'plan' && placeholders.length && entities.length === 1) {
+    entities[0] = { ...entities[0], placeholders: placeholders.map((p) => p.pointer) };
+  }
   return { file, kind, source, diagnostics, entities, declaredIds: ids };
+}
+
+/**
+ * `template.placeholder` on each value a template left to fill in. A warning where the file is still
+ * used (a plan or patchops.yaml sets the value aside; elsewhere the schema accepts the text); an
+ * error where the schema rejects it in a policy, exception or asset group, which then cannot be used.
+ */
+function placeholderDiagnostics(
+  kind: FileKind,
+  source: SourceDocument,
+  placeholders: readonly FoundPlaceholder[],
+  errors: readonly ErrorObject[],
+): Diagnostic[] {
+  return placeholders.map((p) => {
+    const rejected = errors.some((e) => e.instancePath === p.pointer);
+    const unusable = rejected && !salvageable(kind);
+    const field = p.path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
+    const consequence = unusable
+      ? `; until then this ${kind === 'assets' ? 'asset group' : kind === 'sla' ? 'policy' : kind} is not used`
+      : kind === 'plan' && /^\/(vulnerabilities|affects)(\/|$)/.test(p.pointer)
+        ? '; until then the plan has no deadline'
+        : '';
+    return {
+      file: source.file,
+      range: source.rangeOf(p.path, 'value'),
+      severity: unusable ? 'error' : 'warning',
+      code: 'template.placeholder',
+      message: `\`${field}\` is still a template placeholder: fill in ${p.what}${consequence}`,
+    };
+  });
 }
 
 /** A file that could not be read or decoded: one diagnostic at its start, nothing else. */

@@ -5,7 +5,15 @@ import * as vscode from 'vscode';
 import { EMAIL_PATTERN, ID_PATTERN } from '../../core/contract';
 import type { PlanFile } from '../../core/model/files';
 import { PRESET_NAMES, type PresetName } from '../../core/templates/presetPolicies';
-import { newExceptionText, newPlanText, newWorkspaceFiles, TEMPLATE_GROUP_IDS, TEMPLATE_POLICY_ID } from '../../core/templates/templates';
+import {
+  newExceptionText,
+  newFilePath,
+  newPlanText,
+  newWorkspaceFiles,
+  nextFreeId,
+  TEMPLATE_GROUP_IDS,
+  TEMPLATE_POLICY_ID,
+} from '../../core/templates/templates';
 import { fileKindOf } from '../../core/workspace/fileKinds';
 import { loadFile } from '../../core/workspace/load';
 import { findWorkspaceFiles, readWorkspaceFile } from '../../node/workspaceFiles';
@@ -136,7 +144,11 @@ export async function newPlan(registry: WorkspaceRegistry): Promise<void> {
   const teams = Object.entries(evaluation.model.settings?.data.teams ?? {});
   const id = await vscode.window.showInputBox({
     title: 'Plan id',
-    value: `PLAN-${new Date().getFullYear()}-`,
+    value: nextFreeId(
+      'PLAN',
+      new Date().getFullYear(),
+      evaluation.plans.map((p) => p.id),
+    ),
     validateInput: (v) => (ID_PATTERN.test(v) && !evaluation.plans.some((p) => p.id === v) ? undefined : 'a new id: letters, digits, ".", "_" and "-"'),
   });
   if (!id) return;
@@ -155,7 +167,7 @@ export async function newPlan(registry: WorkspaceRegistry): Promise<void> {
     { title: 'Affected asset groups', canPickMany: true },
   );
   if (!owner || !validator || !groups?.length) return;
-  const uri = vscode.Uri.joinPath(workspace.root, 'plans', `${id}.plan.yaml`);
+  const uri = vscode.Uri.joinPath(workspace.root, ...newFilePath('plan', id).split('/'));
   await createAndOpen(uri, newPlanText({ id, title, owner, validator, affects: groups.map((g) => g.label), today: new Date().toISOString().slice(0, 10) }));
 }
 

@@ -29,6 +29,7 @@ const LAYERS: readonly { name: string; parts: readonly string[] }[] = [
       'core/diff',
     ],
   },
+  { name: 'language', parts: ['core/language'] },
   { name: 'node', parts: ['node'] },
   { name: 'cli', parts: ['cli'] },
   { name: 'extension', parts: ['extension'] },

@@ -43,11 +43,15 @@ describe('cli: exit codes', () => {
   });
 
   const usage: [string, string[], RegExp][] = [
-    ['an unknown flag', ['validate', SAMPLES, '--frmat', 'json'], /^patchops: unknown option '--frmat': see patchops --help\n$/],
+    [
+      'an unknown flag',
+      ['validate', SAMPLES, '--frmat', 'json'],
+      /^patchops: unknown option '--frmat': did you mean --format\? \(see patchops validate --help\)\n$/,
+    ],
     [
       'an unknown command',
       ['check', SAMPLES],
-      /^patchops: unknown command 'check': use validate, status, report, import, enrich, export, init, history or diff\n$/,
+      /^patchops: unknown command 'check' \(use validate, status, report, import, enrich, export, init, history, diff, new or completion; see patchops --help\)\n$/,
     ],
     ['a format the command lacks', ['status', SAMPLES, '--format', 'html'], /^patchops: unknown format 'html' for status: use text, json\n$/],
     ['a bad --as-of', ['validate', SAMPLES, '--as-of', 'monday'], /^patchops: --as-of 'monday' is not an ISO 8601 date/],

@@ -88,6 +88,25 @@ describe('cli: diff', function () {
     );
   });
 
+  it('BASE and a folder: the working tree of that folder; with three words the second is HEAD', () => {
+    policyBranch();
+    repo.git(['checkout', '-q', 'main']);
+    repo.write('standard.sla.yaml', TIGHTER(false));
+    const fromAbove = runCli(['diff', 'main', 'ws', '--format', 'json', ...AS_OF], { cwd: repo.dir, env });
+    assert.equal(fromAbove.code, 0, fromAbove.stderr);
+    const d = JSON.parse(fromAbove.stdout) as WorkspaceDiff;
+    assert.equal(d.head.label, 'working tree');
+    assert.deepEqual(
+      d.newBreaches.map((p) => p.id),
+      ['PLAN-1'],
+    );
+    const three = JSON.parse(runCli(['diff', 'main', 'feature', 'ws', '--format', 'json', ...AS_OF], { cwd: repo.dir, env }).stdout) as WorkspaceDiff;
+    assert.equal(three.head.label, 'feature');
+    // A second word that is no folder is HEAD.
+    const notFolder = runCli(['diff', 'main', 'no-such', ...AS_OF], { cwd: repo.root, env });
+    assert.deepEqual([notFolder.code, notFolder.stderr], [2, "patchops: HEAD 'no-such': no commit `no-such` in this repository\n"]);
+  });
+
   it('text and md: the same words; md is ready for a pull-request comment', () => {
     policyBranch();
     const text = diff(['main', 'feature', ...AS_OF]);

@@ -40,7 +40,7 @@ describe('cli: init', () => {
     });
   }
 
-  it('refuses a folder that has a workspace, and keeps any file that exists', () => {
+  it('refuses a folder that has a workspace, or any file it would write: nothing is written', () => {
     const dir = tempWorkspace({ 'patchops.yaml': 'name: mine\n' });
     const before = snapshot(dir);
     const r = runCli(['init', dir, '--preset', 'ssvc']);
@@ -50,9 +50,32 @@ describe('cli: init', () => {
 
     const partial = tempWorkspace({ 'policies/standard.sla.yaml': '# ours\n' });
     const again = runCli(['init', partial, '--preset', 'ssvc']);
-    assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stdout, /kept policies\/standard\.sla\.yaml: it exists, and init never overwrites/);
-    assert.equal(fs.readFileSync(path.join(partial, 'policies/standard.sla.yaml'), 'utf8'), '# ours\n');
+    assert.equal(again.code, 2, again.stdout);
+    assert.match(again.stderr, /has policies\/standard\.sla\.yaml already: init never overwrites, so nothing was written/);
+    assert.deepEqual(snapshot(partial), { 'policies/standard.sla.yaml': Buffer.from('# ours\n').toString('base64') });
+  });
+
+  it('a fresh workspace validates with no errors; the team members are placeholders, warned about until filled in', () => {
+    const dir = path.join(tempWorkspace({}), 'ws');
+    const r = runCli(['init', dir, '--name', 'Test']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\nnext: fill in the teams in patchops\.yaml/);
+    const fresh = runCli(['validate', dir, '--as-of', AS_OF]);
+    assert.equal(fresh.code, 0, fresh.stdout);
+    assert.match(
+      fresh.stdout,
+      /^patchops\.yaml:6:\d+ +warning +template\.placeholder +`teams\.it-ops\.members\[0\]` is still a template placeholder: fill in the IT team's e-mail addresses$/m,
+    );
+    assert.match(fresh.stdout, /0 errors, 2 warnings, 0 infos in 3 files/);
+    const settings = path.join(dir, 'patchops.yaml');
+    fs.writeFileSync(
+      settings,
+      fs
+        .readFileSync(settings, 'utf8')
+        .replace(/<fill in the IT[^>]*>/, 'ann@example.com')
+        .replace(/<fill in the security[^>]*>/, 'sam@example.com'),
+    );
+    assert.match(runCli(['validate', dir, '--as-of', AS_OF]).stdout, /^0 errors, 0 warnings, 0 infos in 3 files$/m);
   });
 
   it('an unknown preset: exit 2 with the one meant', () => {

@@ -58,14 +58,18 @@ describe('quick fixes keep every other byte', () => {
 });
 
 describe('templates are valid files', () => {
-  it('a new workspace validates with no errors', () => {
+  it('a new workspace validates with no errors; what the team must fill in (its members) is flagged', () => {
     const files = newWorkspaceFiles('Acme "patching"', 'Europe/Berlin');
     const model = assembleModel(Object.entries(files).map(([f, t]) => loadFile(f, t)));
-    assert.deepEqual([...model.files.flatMap((f) => f.diagnostics), ...model.duplicates], []);
+    assert.deepEqual(model.duplicates, []);
+    assert.deepEqual(
+      model.files.flatMap((f) => f.diagnostics).map((d) => `${d.file} ${d.severity} ${d.code} ${d.message.split(' is ')[0]}`),
+      ['patchops.yaml warning template.placeholder `teams.it-ops.members[0]`', 'patchops.yaml warning template.placeholder `teams.infosec.members[0]`'],
+    );
     assert.equal(model.settings?.data.name, 'Acme "patching"');
   });
 
-  it('a new plan and a new exception have no schema or reference errors', () => {
+  it('a new plan and a new exception have no schema or reference errors, and what is left to fill in is flagged', () => {
     const planText = newPlanText({
       id: 'PLAN-9',
       title: 'Title: with "quotes"',
@@ -76,17 +80,31 @@ describe('templates are valid files', () => {
     });
     const exceptionText = newExceptionText({
       id: 'EXC-9',
-      vulnerabilities: ['CVE-0000-00000'],
+      vulnerabilities: ['CVE-2026-0001'],
       groups: ['kiosks'],
       plan: 'PLAN-9',
       requestedBy: 'bob@example.com',
       requestedOn: '2026-11-20',
     });
-    const e = evaluateFiles(withBase({ 'p.plan.yaml': planText, 'e.exception.yaml': exceptionText }), '2026-11-23T12:00:00Z');
+    assert.doesNotMatch(planText + exceptionText, /CVE-0000|CVSS:|TODO/);
+    // The plan's CVE named (the one the exception asks for); its severity still a placeholder.
+    const named = planText.replace('<fill in the CVE id>', 'CVE-2026-0001');
+    const e = evaluateFiles(withBase({ 'p.plan.yaml': named, 'e.exception.yaml': exceptionText }), '2026-11-23T12:00:00Z');
     const problems = e.diagnostics.filter((d) => VALUE_ERRORS.has(d.code) || d.code.startsWith('ref.'));
     assert.deepEqual(problems, []);
     assert.equal(e.plans[0].title, 'Title: with "quotes"');
+    // A placeholder severity gives no deadline, never one from a made-up score.
+    assert.equal(e.plans[0].state, 'unknown');
     assert.equal(e.exceptions[0].state, 'pending');
+    assert.match(exceptionText, /^revisit_on: 2026-12-20 /m);
+    const placeholders = e.diagnostics.filter((d) => d.code === 'template.placeholder').map((d) => `${d.file} ${d.severity} ${d.message.split(' is ')[0]}`);
+    assert.deepEqual(placeholders, [
+      'e.exception.yaml warning `reason`',
+      'e.exception.yaml warning `compensating_controls[0]`',
+      'p.plan.yaml warning `vulnerabilities[0].severity`',
+      'p.plan.yaml warning `rollback.communication`',
+      'p.plan.yaml warning `rollback.steps[0]`',
+    ]);
   });
 });
 

@@ -37,11 +37,20 @@ export type ChangeFreezes = ChangeFreeze[];
  * Groups of endpoints with their business impact.
  */
 export interface AssetsFile {
+  /**
+   * The asset groups of this file. Group ids are unique across the workspace; plans and exceptions name them.
+   */
   groups: AssetGroup[];
 }
 export interface AssetGroup {
   id: Identifier;
+  /**
+   * Display name.
+   */
   title?: string;
+  /**
+   * What the group is, for the people reading it.
+   */
   description?: string;
   impact: BusinessImpact;
   /**
@@ -62,11 +71,17 @@ export interface AssetGroup {
   freezes?: ChangeFreezes;
 }
 export interface MaintenanceWindow {
+  /**
+   * RFC 5545 recurrence of the window's openings, read like a cycle's: local time in the workspace timezone, the time of day from a DTSTART line (else 00:00), FREQ=DAILY to YEARLY.
+   */
   rrule: string;
   duration: Duration;
 }
 export interface ChangeFreeze {
   from: Timestamp;
   to: Timestamp;
+  /**
+   * Why deployments stop then, for the people reading it.
+   */
   reason?: string;
 }

@@ -26,6 +26,9 @@ export type Person = string;
  * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
  */
 export type Timestamp = string;
+/**
+ * What reduces the risk meanwhile.
+ */
 export type TextList = string[];
 /**
  * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
@@ -53,9 +56,15 @@ export interface ExceptionFile {
   reason: string;
   compensating_controls?: TextList;
   revisit_on: Timestamp1;
+  /**
+   * Who approved the exception, and when; absent while the request is pending.
+   */
   approval?: {
     approved_by: Person;
     approved_on: Timestamp;
+    /**
+     * The approver's notes.
+     */
     notes?: string;
   };
 }

@@ -51,6 +51,8 @@ export type Timestamp3 = string;
  */
 export type Person = string;
 /**
+ * Asset group ids the wave deploys to. Give `groups`, `targets` or both.
+ *
  * @minItems 1
  */
 export type IdList1 = [Identifier4, ...Identifier4[]];
@@ -74,11 +76,30 @@ export type Identifier5 = string;
  * A stable identifier: letters, digits, '.', '_' and '-'.
  */
 export type Identifier6 = string;
+/**
+ * How the rollback is executed, step by step.
+ */
 export type TextList = string[];
 /**
  * What makes the decider roll back.
  */
 export type TextList1 = string[];
+/**
+ * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
+ */
+export type Timestamp5 = string;
+/**
+ * What went well.
+ */
+export type TextList2 = string[];
+/**
+ * What to improve.
+ */
+export type TextList3 = string[];
+/**
+ * The actions agreed.
+ */
+export type TextList4 = string[];
 /**
  * A person, identified by email address.
  */
@@ -86,18 +107,24 @@ export type Person1 = string;
 /**
  * ISO 8601 date or date-time. Without an offset it is local time in the workspace timezone; a date alone means 00:00 local.
  */
-export type Timestamp5 = string;
+export type Timestamp6 = string;
 /**
  * The report's targets (OS, lock files) that had the package.
  */
-export type TextList2 = string[];
+export type TextList5 = string[];
 
 /**
  * What is patched, where, how it is tested, the deployment waves (pilot -> departments -> organization) and the rollback.
  */
 export interface PlanFile {
   id: Identifier;
+  /**
+   * Display name: what is patched, in a few words.
+   */
   title: string;
+  /**
+   * More about the plan, for the people reading it.
+   */
   description?: string;
   sla?: Identifier1;
   owner: Identifier2;
@@ -107,6 +134,8 @@ export interface PlanFile {
    */
   status?: "active" | "cancelled";
   /**
+   * The vulnerabilities the plan fixes, one or more; each needs a CVSS vector or a severity.
+   *
    * @minItems 1
    */
   vulnerabilities: [Vulnerability, ...Vulnerability[]];
@@ -122,7 +151,13 @@ export interface PlanFile {
   source?: ImportedFromAScanner;
 }
 export interface Vulnerability {
+  /**
+   * The vulnerability's own id: CVE, GHSA… any non-empty text. Exceptions name it.
+   */
   id: string;
+  /**
+   * Display name of the vulnerability.
+   */
   title?: string;
   /**
    * CVSS 3.0, 3.1 or 4.0 base vector.
@@ -164,7 +199,13 @@ export interface Vulnerability {
  * Testing in a controlled environment (IT owns it, InfoSec sees the results).
  */
 export interface Testing {
+  /**
+   * Where it is tested.
+   */
   environment?: string;
+  /**
+   * pending, in_progress, passed or failed. `passed` needs `completed`: the clock may start then.
+   */
   status: "pending" | "in_progress" | "passed" | "failed";
   started?: Timestamp2;
   completed?: Timestamp3;
@@ -173,17 +214,32 @@ export interface Testing {
    * Link to the test record.
    */
   evidence?: string;
+  /**
+   * Notes on the test.
+   */
   notes?: string;
 }
 export interface DeploymentWave {
+  /**
+   * Display name of the wave.
+   */
   name: string;
   groups?: IdList1;
   /**
    * Endpoints targeted. Default: the sum of the groups' endpoints.
    */
   targets?: number;
+  /**
+   * Endpoints patched so far. Default 0.
+   */
   patched?: number;
+  /**
+   * Endpoints where the patch failed. Default 0.
+   */
   failed?: number;
+  /**
+   * planned, in_progress, paused, complete or rolled_back. A complete wave needs `completed`.
+   */
   status?: "planned" | "in_progress" | "paused" | "complete" | "rolled_back";
   started?: Timestamp2;
   completed?: Timestamp2;
@@ -203,6 +259,9 @@ export interface DeploymentWave {
     min_success?: number;
     soak?: Duration1;
   };
+  /**
+   * Notes on the wave (a change ticket, for instance).
+   */
   notes?: string;
 }
 /**
@@ -211,22 +270,28 @@ export interface DeploymentWave {
 export interface RollbackProcedure {
   decided_by?: Identifier5;
   executed_by?: Identifier6;
+  /**
+   * How a rollback is communicated, and to whom.
+   */
   communication?: string;
   steps?: TextList;
   triggers?: TextList1;
 }
+/**
+ * IT and InfoSec look back together after the cycle: when, and what was learned.
+ */
 export interface JointRetrospective {
-  held?: Timestamp2;
-  went_well?: TextList;
-  to_improve?: TextList;
-  actions?: TextList;
+  held?: Timestamp5;
+  went_well?: TextList2;
+  to_improve?: TextList3;
+  actions?: TextList4;
 }
 /**
  * BOD 26-04 "3 days + forensic triage": who triaged the affected assets for compromise, when, and what was found. Required while a vulnerability × group of the plan has that outcome.
  */
 export interface ForensicTriage {
   by?: Person1;
-  on?: Timestamp5;
+  on?: Timestamp6;
   /**
    * What was found ("no indicators of compromise", or the incident's reference).
    */
@@ -256,7 +321,7 @@ export interface ImportedFromAScanner {
    * What was scanned: the image, folder or file named in the report.
    */
   artifact?: string;
-  targets?: TextList2;
+  targets?: TextList5;
   /**
    * true for the plan gathering findings that have no fixed version yet (`patchops import --include-unfixed`).
    */

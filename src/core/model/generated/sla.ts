@@ -47,6 +47,9 @@ export type RiskPrioritization = {
   outcomes?: SSVCOutcomeDeadlines;
   upgrade_cycle?: Identifier3;
   others?: OutcomeDeadline1;
+  /**
+   * tier = matrix[business impact][severity]: a row per business impact, a column per severity; every cell is required.
+   */
   matrix?: {
     high: MatrixRow;
     medium: MatrixRow;
@@ -108,6 +111,9 @@ export interface SlaFile {
   risk?: RiskPrioritization;
   exceptions?: ExceptionRules;
 }
+/**
+ * The deadline of each tier: all four, each with `within` or `cycle` (not both), optionally its own `clock_start`. A model of record (`risk.model`) needs none.
+ */
 export interface DeadlinesPerTier {
   critical: TierDeadline;
   high: TierDeadline;
@@ -139,6 +145,9 @@ export interface Cycle {
   at?: string;
   window?: Duration3;
   cutoff?: Duration4;
+  /**
+   * What the cycle is, for the people reading it (e.g. Patch Tuesday).
+   */
   description?: string;
 }
 /**
@@ -164,6 +173,9 @@ export interface OutcomeDeadline1 {
   within?: Duration5;
   cycle?: Identifier2;
 }
+/**
+ * The tier of each severity for assets of this business impact.
+ */
 export interface MatrixRow {
   critical: Tier;
   high: Tier;
@@ -183,6 +195,9 @@ export interface EPSSRaise {
    */
   steps?: number;
 }
+/**
+ * Rules for the exceptions under this policy: who may approve them, for how long, when they count as expiring, and git review.
+ */
 export interface ExceptionRules {
   /**
    * Teams whose members may approve exceptions.

@@ -69,11 +69,17 @@ export interface Team {
   members: Members;
 }
 export interface MaintenanceWindow {
+  /**
+   * RFC 5545 recurrence of the window's openings, read like a cycle's: local time in the workspace timezone, the time of day from a DTSTART line (else 00:00), FREQ=DAILY to YEARLY.
+   */
   rrule: string;
   duration: Duration;
 }
 export interface ChangeFreeze {
   from: Timestamp;
   to: Timestamp;
+  /**
+   * Why deployments stop then, for the people reading it.
+   */
   reason?: string;
 }

@@ -1,0 +1,37 @@
+// What a template leaves to fill in: a whole value written `<fill in WHAT>`, e.g.
+// `id: <fill in the CVE id>`. No colon inside, so it needs no quotes in YAML. A placeholder is
+// never read as data: the loader reports it (`template.placeholder`) and sets it aside, so a plan
+// that still carries one has no deadline rather than one computed from made-up values.
+
+const PLACEHOLDER = /^<fill in ([^<>\n]+)>$/;
+
+/** `<fill in WHAT>`, as templates write it. */
+export function placeholder(what: string): string {
+  return `<fill in ${what}>`;
+}
+
+/** What a placeholder asks for ("the CVE id"), or undefined when `value` is not one. */
+export function placeholderWhat(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return PLACEHOLDER.exec(value.trim())?.[1].trim();
+}
+
+export interface FoundPlaceholder {
+  /** JSON pointer of the value. */
+  pointer: string;
+  path: (string | number)[];
+  what: string;
+}
+
+/** Every placeholder in a parsed document, in document order. */
+export function findPlaceholders(value: unknown): FoundPlaceholder[] {
+  const found: FoundPlaceholder[] = [];
+  const walk = (node: unknown, path: (string | number)[]) => {
+    const what = placeholderWhat(node);
+    if (what !== undefined) found.push({ pointer: path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''), path, what });
+    else if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
+    else if (node !== null && typeof node === 'object') for (const [key, item] of Object.entries(node)) walk(item, [...path, key]);
+  };
+  walk(value, []);
+  return found;
+}
