@@ -89,7 +89,7 @@ describe('UI: the PatchOps trees', function () {
     await setPaneExpanded('SLA status', true);
     await openFile('plans/2026-039-payroll-app-upload-rce.plan.yaml');
     await expectVisible(pane('Plans').locator('.monaco-list-row.selected', { hasText: 'PLAN-2026-039' }), 'PLAN-2026-039 selected in Plans');
-    assert.ok(await page.locator('.editor-instance .monaco-editor.focused').count(), 'the editor keeps the focus');
+    await expectVisible(page.locator('.editor-instance .monaco-editor.focused'), 'the editor keeping the focus (the reveal does not take it)', 10_000);
     await screenshot('views-follow-editor');
     await runCommand('View: Close All Editors');
   });
