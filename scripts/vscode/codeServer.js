@@ -27,18 +27,18 @@ function step(cmd, args, opts = {}) {
   return r;
 }
 
-/** Packages the extension in `cwd` as the VSIX `out`. */
+/** Packages the extension in `cwd` as the VSIX `out`; PatchOps itself with the flags of `npm run package` (its README for users among them). */
 function vsce(cwd, out) {
   const bin = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(
-    process.execPath,
-    [bin, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out],
-    {
-      cwd,
-      encoding: 'utf8',
-      input: '', // never wait for an answer to a prompt
-    },
-  );
+  const flags =
+    path.resolve(cwd) === ROOT
+      ? require(path.join(ROOT, 'package.json')).scripts.package.split(' ').slice(2)
+      : ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
+  const r = spawnSync(process.execPath, [bin, 'package', ...flags, '--skip-license', '--out', out], {
+    cwd,
+    encoding: 'utf8',
+    input: '', // never wait for an answer to a prompt
+  });
   if (r.status !== 0) throw new Error(`vsce package in ${path.relative(ROOT, cwd) || '.'} failed:\n${r.stdout}${r.stderr}`);
 }
 

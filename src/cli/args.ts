@@ -64,6 +64,8 @@ export interface ReportArgs extends EvaluatedOptions {
   out?: string;
   /** `--trend`: the HTML report gains trends and wins from git history, up to the as-of (docs/cli.md#report---trend). */
   trend?: TrendOptions;
+  /** `--summary` (html, md): key figures, breakdowns and the most urgent items, naming what is left out. */
+  summary?: boolean;
 }
 
 export type Every = 'month' | 'week' | 'commit';
@@ -284,6 +286,7 @@ interface FlagValues {
   'cache-location'?: string;
   'fail-on'?: string;
   explain?: boolean;
+  summary?: boolean;
   preset?: string;
   name?: string;
   state?: string;
@@ -361,6 +364,7 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
   }
   if (values.out !== undefined && command !== 'report') throw new UsageError(`--out is for report and export; ${command} prints to standard output`);
   if (values.explain !== undefined && command !== 'status') throw new UsageError(`--explain is for status; ${command} does not take it`);
+  if (values.summary !== undefined && command !== 'report') throw new UsageError(`--summary is for report; ${command} does not take it`);
   const trend = trendOptions(command, values);
   const options = (): EvaluatedOptions => ({ dir: dir ?? '.', asOf: checkAsOf(values['as-of']), ...cacheOption(values) });
   switch (command) {
@@ -395,8 +399,12 @@ function evaluatedArgs(command: 'validate' | 'status' | 'report', words: string[
         command,
         format: given ?? named ?? REPORT_FORMATS[0],
         ...(values.out !== undefined ? { out: values.out } : {}),
+        ...(values.summary ? { summary: true } : {}),
         ...options(),
       };
+      if (report.summary && report.format !== 'html' && report.format !== 'md') {
+        throw new UsageError(`--summary is for the html and md reports; the ${report.format} report always has every plan`);
+      }
       if (trend && report.format !== 'html') throw new UsageError(`--trend is for the HTML report: use --format html (not ${report.format})`);
       if (trend && report.cache) throw new UsageError('--trend reads the git history, which --cache does not cover: leave out --cache');
       return trend ? { ...report, trend } : report;
@@ -592,6 +600,7 @@ const FLAG_NAMES: Record<keyof FlagValues, true> = {
   title: true,
   plan: true,
   explain: true,
+  summary: true,
   preset: true,
   name: true,
   vulnrichment: true,

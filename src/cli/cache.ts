@@ -55,7 +55,8 @@ export function openCache(args: EvaluatedArgs, io: Io, raw: RawWorkspace): OpenC
   const failOn = args.command === 'validate' ? args.failOn : null;
   const explain = args.command === 'status' && args.explain;
   const view = args.command === 'status' ? [args.filter ?? null, args.sort ?? null] : null;
-  const slot = sha256Hex(JSON.stringify(['slot', raw.realRoot, args.command, args.format, outArg ?? null, out, colour, failOn, explain, view]));
+  const summary = args.command === 'report' && args.summary === true;
+  const slot = sha256Hex(JSON.stringify(['slot', raw.realRoot, args.command, args.format, outArg ?? null, out, colour, failOn, explain, view, summary]));
   const key = sha256Hex(
     JSON.stringify([
       'patchops --cache 1',

@@ -7,6 +7,7 @@ import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS,
 import { STATUS_SORT_KEYS, STATUS_STATE_NAMES, STATUS_TIER_NAMES } from '../core/present/statusFilter';
 import { PRESET_NAMES } from '../core/templates/presetPolicies';
 import { DIFF_FORMATS } from '../core/diff/formats';
+import { SUMMARY_LIMIT } from '../core/report/formats';
 import { DIFF_FAIL_ON, FAIL_ON } from './failOn';
 
 /** `history --format`: the first is the default. */
@@ -28,6 +29,7 @@ export const OPTIONS = {
   'cache-location': { value: 'PATH' },
   'fail-on': { value: 'WHAT' },
   explain: {},
+  summary: {},
   preset: { value: 'NAME' },
   name: { value: 'TEXT' },
   state: { value: 'S1,S2' },
@@ -114,7 +116,7 @@ export const COMMAND_TABLE = {
   },
   report: {
     summary: 'the report as Markdown, HTML, JSON or CSV',
-    synopsis: `[DIR] [--as-of ISO] [--format ${bar(REPORT_FORMATS)}] [--out FILE] [--cache]`,
+    synopsis: `[DIR] [--as-of ISO] [--format ${bar(REPORT_FORMATS)}] [--out FILE] [--cache] [--summary]`,
     args: ['dir'],
     options: {
       'as-of': asOf,
@@ -123,6 +125,7 @@ export const COMMAND_TABLE = {
         completes: REPORT_FORMATS,
       },
       out: { help: 'write to FILE (atomically) instead of standard output', completes: 'file' },
+      summary: { help: `html, md: key figures, breakdowns and the ${SUMMARY_LIMIT} most urgent plans and exceptions, naming what it leaves out` },
       trend: { help: 'html: add the KPIs over time and the wins, from the git history up to --as-of' },
       every: { help: 'with --trend: a point each month (default), week or commit', completes: EVERY },
       since: { help: 'with --trend: where the trend starts (default: the oldest commit)' },

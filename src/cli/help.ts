@@ -3,6 +3,7 @@
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, REPORT_FORMAT_INFO, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from '../core/contract';
 import { DIFF_FORMATS } from '../core/diff/formats';
 import { PRESET_NAMES } from '../core/templates/presetPolicies';
+import { SUMMARY_LIMIT } from '../core/report/formats';
 import { COMMAND_TABLE, COMMON_OPTIONS, DIR_NOTE, HISTORY_FORMATS, OPTIONS, type CommandName, type CommandOption, type OptionName } from './commandTable';
 import { DIFF_FAIL_ON, FAIL_ON } from './failOn';
 
@@ -44,6 +45,7 @@ Usage:
                     [--due-within DURATION] [--sort KEY]
   patchops init     [DIR] [--preset matrix|${PRESET_NAMES.join('|')}] [--name TEXT]
   patchops report   [DIR] [--as-of ISO] [--format ${bar(REPORT_FORMATS)}] [--out FILE] [--cache]
+                    [--summary]
   patchops import   FILE [DIR] [--affects g1,g2] [--as-of ISO] [--dry-run]
                     [--format ${bar(SCAN_FORMATS)}] [--include-unfixed]
   patchops enrich   [DIR] [--kev FILE] [--epss FILE] [--vulnrichment DIR] [--dry-run]
@@ -90,6 +92,7 @@ ${option(
                   deadline cannot be computed may be late), never
                   diff: new-breach (exit 1 when HEAD has a plan breached, or newly
                   without a deadline, that BASE has not) or never (the default)
+${option('--summary', `report (html, md): key figures, breakdowns and the ${SUMMARY_LIMIT} most urgent plans and exceptions, naming what it leaves out`)}
   --affects G,..  import: asset groups of the plans it creates (required then)
   --dry-run       import, enrich: print what would change, write nothing
   --include-unfixed  import: gather findings without a fix in one plan

@@ -4,7 +4,9 @@
 // so the command never writes the workspace's settings; a setting that is not an instant is
 // computed as of now — never silently: a warning, and every place that shows the clock says so.
 import * as vscode from 'vscode';
-import { formatInstantLocal, toIso } from '../core/time/instants';
+import type { WorkspaceModel } from '../core/model/workspace';
+import { workspaceZone } from '../core/rules/workspaceZone';
+import { formatInstantLocal, parseInstant, toIso } from '../core/time/instants';
 import { asOfSetting, type AsOfSetting, type SettingScope } from './settings';
 
 /** What this window chose with "Compute As Of…"; undefined: follow the settings. */
@@ -46,10 +48,19 @@ export class EditorClock implements vscode.Disposable {
     return { kind: 'now' };
   }
 
-  /** The instant to compute as of, read now (an invalid setting: now, and the views say so). */
-  asOf(): number {
+  /**
+   * The instant to compute as of, read now (an invalid setting: now, and the views say so). `zone`:
+   * the workspace's time zone, which a date or time without an offset is read in, as `--as-of` and
+   * the files read it.
+   */
+  asOf(zone = 'UTC'): number {
     const state = this.state;
-    return state.kind === 'fixed' ? state.ms : Date.now();
+    return state.kind === 'fixed' ? instantIn(state, zone) : Date.now();
+  }
+
+  /** The instant to compute a workspace as of: an instant without an offset is read in its time zone. */
+  asOfFor(model: WorkspaceModel): number {
+    return this.asOf(workspaceZone(model.settings).zone);
   }
 
   get windowChoice(): WindowChoice | undefined {
@@ -96,9 +107,26 @@ const SOURCE: Record<'window' | SettingScope, string> = {
   folder: 'patchops.asOf in the folder settings',
 };
 
-/** The clock in a few words for the status bar, or undefined when it is plainly now. `zone`: how to show an instant. */
-export function clockText(state: ClockState, zone: string): string | undefined {
-  if (state.kind === 'fixed') return `as of ${formatInstantLocal(state.ms, zone)}`;
+// Same shape as the timestamps PatchOps reads: a trailing `Z` or `±hh[:mm]` is an offset.
+const WITH_OFFSET = /(?:T|\s)\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+
+/** The instant a fixed clock stands for in `zone`: text without an offset is wall-clock time there. */
+function instantIn(state: { ms: number; text: string }, zone: string): number {
+  if (WITH_OFFSET.test(state.text)) return state.ms;
+  const parsed = parseInstant(state.text, zone);
+  return parsed.ok ? parsed.ms : state.ms; // an unknown zone: UTC, as the evaluation then uses
+}
+
+/**
+ * The clock in a few words for the status bar, or undefined when it is plainly now. `zone`: the
+ * workspaces' one time zone, or undefined when they have several (a time without an offset is then
+ * shown as written: it is a different instant in each).
+ */
+export function clockText(state: ClockState, zone: string | undefined): string | undefined {
+  if (state.kind === 'fixed') {
+    if (zone === undefined) return WITH_OFFSET.test(state.text) ? `as of ${toIso(state.ms)}` : `as of ${state.text} (each workspace's time)`;
+    return `as of ${formatInstantLocal(instantIn(state, zone), zone)}`;
+  }
   if (state.kind === 'invalid') return 'as of now — patchops.asOf is invalid';
   return state.ignored ? 'as of now (this window)' : undefined;
 }
@@ -106,7 +134,8 @@ export function clockText(state: ClockState, zone: string): string | undefined {
 /** The clock in a sentence: where it comes from and how to change it (tooltips, messages). */
 export function clockSentence(state: ClockState): string {
   if (state.kind === 'fixed') {
-    return `Computed as of ${toIso(state.ms)} (${SOURCE[state.source]}), not now. "PatchOps: Compute As Of…" changes it or goes back to now.`;
+    const when = WITH_OFFSET.test(state.text) ? toIso(state.ms) : `${shown(state.text)} in each workspace's time zone`;
+    return `Computed as of ${when} (${SOURCE[state.source]}), not now. "PatchOps: Compute As Of…" changes it or goes back to now.`;
   }
   if (state.kind === 'invalid') {
     return `Computed as of now: patchops.asOf ${shown(state.text)} in the ${state.source} settings is invalid: ${state.reason}. Fix or clear the setting, or choose an instant for this window with "PatchOps: Compute As Of…".`;

@@ -1,6 +1,7 @@
 // Publishes each workspace's diagnostics, for every file, open or not.
 import * as vscode from 'vscode';
-import type { DiagnosticCode } from '../core/model/diagnostic';
+import { pendingRequestsByFile, withPendingRequest } from '../core/fixes/requestException';
+import type { DiagnosticCode, RelatedInformation } from '../core/model/diagnostic';
 import { toDiagnostic } from './convert';
 import type { DiagnosticDocs } from './diagnosticDocs';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
@@ -9,6 +10,8 @@ import type { WorkspaceRegistry } from './workspaceRegistry';
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('patchops');
   private readonly subscription: vscode.Disposable;
+  /** Per workspace, each file's pending exception as last published: a request filed or approved changes a breach's related information, not its diagnostics. */
+  private readonly pendingShown = new WeakMap<PatchOpsWorkspace, Map<string, string>>();
 
   constructor(
     private readonly registry: WorkspaceRegistry,
@@ -22,6 +25,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.collection.clear();
     this.registry.all.forEach((w) => {
       w.published = new Map();
+      this.pendingShown.delete(w);
       this.publish(w);
     });
   }
@@ -37,8 +41,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const byFile = evaluation.diagnosticsByFile;
     const resolve = (file: string) => workspace.uriOf(file);
     const docs = (code: DiagnosticCode) => this.docs?.target(code);
+    const pending = pendingRequestsByFile(evaluation);
+    const shown = this.pendingShown.get(workspace) ?? new Map<string, string>();
+    this.pendingShown.set(workspace, shown);
     const gone = [...workspace.published.keys()].filter((file) => !byFile.has(file));
-    const changed = [...byFile].filter(([file, list]) => workspace.published.get(file) !== list);
+    const changed = [...byFile].filter(([file, list]) => workspace.published.get(file) !== list || shown.get(file) !== pendingKey(pending.get(file)));
     const publishSome = (deadline: number) => {
       if (workspace.evaluation !== evaluation) return true; // a newer publish carries on
       const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
@@ -53,11 +60,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
         const file = gone.pop()!;
         entries.push([workspace.uriOf(file), undefined]);
         workspace.published.delete(file);
+        shown.delete(file);
       }
       while (changed.length && more()) {
         const [file, list] = changed.pop()!;
-        entries.push([workspace.uriOf(file), list.map((d) => toDiagnostic(d, resolve, docs))]);
+        entries.push([workspace.uriOf(file), list.map((d) => toDiagnostic(withPendingRequest(d, pending.get(file)), resolve, docs))]);
         workspace.published.set(file, list);
+        shown.set(file, pendingKey(pending.get(file)));
       }
       this.collection.set(entries);
       return gone.length === 0 && changed.length === 0;
@@ -69,4 +78,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.subscription.dispose();
     this.collection.dispose();
   }
+}
+
+function pendingKey(related: RelatedInformation | undefined): string {
+  return related ? JSON.stringify(related) : '';
 }

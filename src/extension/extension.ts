@@ -5,10 +5,17 @@ import type { Evaluation } from '../core/model/evaluation';
 import { PatchOpsCodeLensProvider } from './codeLenses';
 import { generateReport, type ReportRequest } from './commands/generateReport';
 import { compareWithBranch, DIFF_SCHEME, DiffDocuments, type CompareRequest } from './commands/compareWithBranch';
-import { enrichWithKev, enrichWithVulnrichment, exportForScanners, importScannerReport, type VulnrichmentRequest } from './commands/scanners';
+import {
+  enrichWithKev,
+  enrichWithVulnrichment,
+  exportForScanners,
+  importScannerReport,
+  type ExportRequest,
+  type VulnrichmentRequest,
+} from './commands/scanners';
 import { setAsOf, type SetAsOfRequest } from './commands/setAsOf';
+import { requestException, type RequestExceptionOptions } from './commands/requestException';
 import { newException, newPlan, newWorkspace, type NewWorkspaceRequest } from './commands/templates';
-import { requestException } from './commands/requestException';
 import { showInReport } from './commands/showInReport';
 import { filterPlans } from './commands/filterPlans';
 import { attentionItems, showAttention } from './commands/attentionPick';
@@ -23,6 +30,7 @@ import { PlanViews } from './planViews';
 import { PlanFilterState } from './planFilterState';
 import { openPlan, resolvePlanTarget } from './planTarget';
 import { NO_FILTER, type PlanFilter } from '../core/present/planFilter';
+import { WalkthroughProgress } from './walkthrough';
 import { WorkspaceRegistry } from './workspaceRegistry';
 
 /** What tests (and other extensions) can ask of a running PatchOps. */
@@ -66,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
   const planFilter = new PlanFilterState(context.workspaceState);
   const views = new PlanViews(registry, planFilter);
+  const walkthrough = new WalkthroughProgress(registry);
 
   context.subscriptions.push(
     log,
@@ -78,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     vscode.languages.registerCodeActionsProvider(ALL_FILES, new PatchOpsQuickFixes(registry), { providedCodeActionKinds: PatchOpsQuickFixes.kinds }),
     planFilter,
     views,
-    command('patchops.generateReport', (request?: ReportRequest) => generateReport(registry, request)),
+    command('patchops.generateReport', (request?: ReportRequest) => generateReport(registry, context.workspaceState, request)),
     command('patchops.refresh', () => registry.discover()),
     command('patchops.setAsOf', (request?: SetAsOfRequest) => setAsOf(clock, request)),
     command('patchops.newWorkspace', (request?: NewWorkspaceRequest) =>
@@ -86,13 +95,13 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     ),
     command('patchops.newPlan', () => newPlan(registry)),
     command('patchops.newException', () => newException(registry)),
-    command('patchops.requestException', (target?: unknown) => requestException(registry, target)),
+    command('patchops.requestException', (planId?: unknown, options?: RequestExceptionOptions) => requestException(registry, planId, options)),
     command('patchops.revealSla', () => vscode.commands.executeCommand('patchops.sla.focus')),
     command('patchops.showLog', () => log.show()),
     command('patchops.importScan', () => importScannerReport(registry)),
     command('patchops.enrich', () => enrichWithKev(registry)),
     command('patchops.enrichVulnrichment', (request?: VulnrichmentRequest) => enrichWithVulnrichment(registry, request)),
-    command('patchops.export', () => exportForScanners(registry)),
+    command('patchops.export', (request?: ExportRequest) => exportForScanners(registry, context.workspaceState, request)),
     command('patchops.openPlan', async (target?: unknown) => {
       const found = resolvePlanTarget(registry, target);
       if (found) await openPlan(found);
@@ -106,6 +115,8 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
       if (!found || !(await views.revealInSla(found))) await vscode.commands.executeCommand('patchops.sla.focus');
     }),
     command('patchops.showAttention', () => showAttention(registry)),
+    command('patchops.getStarted', () => walkthrough.open()),
+    walkthrough,
     ...registerLanguageFeatures(ALL_FILES, registry),
   );
   const diffs = disposable(context, new DiffDocuments());

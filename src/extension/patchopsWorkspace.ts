@@ -84,6 +84,14 @@ export class PatchOpsWorkspace {
     this.files.set(rel, { text: undefined, loaded: readWorkspaceFile(this.root.fsPath, rel, DEFAULT_LIMITS.maxChars, realRoot) });
   }
 
+  /**
+   * A file the first scan's worker threads loaded from disk (src/node/parsePool.ts), unless it was
+   * loaded meanwhile (an edit, or a change on disk): that content is the newer.
+   */
+  setScanned(rel: string, loaded: LoadedFile): void {
+    if (!this.files.has(rel)) this.files.set(rel, { text: undefined, loaded });
+  }
+
   /** Content from disk (the file is not open, or was closed without saving). */
   async updateFromDisk(rel: string): Promise<void> {
     const uri = this.uriOf(rel);

@@ -1,5 +1,5 @@
 // Breaches and due-soon counts across every PatchOps workspace, and next to them the clock when it
-// is not plainly now: frozen ("as of 2026-11-30 03:00 CST", click to change or reset) or invalid.
+// is not plainly now: frozen ("as of 2026-11-30 03:00 (-06:00)", click to change or reset) or invalid.
 import * as vscode from 'vscode';
 import { inText, PLAN_STATE_LABELS } from '../core/present/labels';
 import { clockSentence, clockText, type EditorClock } from './clock';
@@ -37,9 +37,9 @@ export class PatchOpsStatusBar implements vscode.Disposable {
     // Projected to finish after the deadline (docs/rules.md#forecast): late before it happens.
     const atRisk = evaluations.reduce((n, e) => n + e.kpis.atRisk, 0);
     const state = this.clock.state;
-    // One workspace time zone: instants in it, like the code lenses; several: UTC.
+    // One workspace time zone: instants in it, like the code lenses; several: as written (or UTC when it has an offset).
     const zones = new Set(evaluations.map((e) => e.timezone));
-    const clock = clockText(state, zones.size === 1 ? [...zones][0] : 'UTC');
+    const clock = clockText(state, zones.size === 1 ? [...zones][0] : zones.size === 0 ? 'UTC' : undefined);
     const word = (state: 'breached' | 'unknown' | 'due_soon') => inText(PLAN_STATE_LABELS[state]);
     const noDeadline = unknown ? `  $(question) ${unknown} ${word('unknown')}` : '';
     const risk = atRisk ? `  $(watch) ${atRisk} at risk` : '';

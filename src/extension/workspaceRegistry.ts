@@ -2,12 +2,13 @@
 // its own), kept up to date as files are typed in, saved, created, deleted and renamed. A change
 // re-parses only the file that changed, then re-evaluates its workspace after a short debounce.
 import * as vscode from 'vscode';
-import { isSkippedFolder } from '../core/workspace/fileKinds';
+import { fileKindOf, isSkippedFolder } from '../core/workspace/fileKinds';
 import { compareText } from '../core/present/labels';
 import { PatchOpsWorkspace } from './patchopsWorkspace';
 import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
 import { verifyApprovals } from '../node/approvals';
+import { defaultJobs, loadFromDiskInWorkers } from '../node/parsePool';
 import { findWorkspaceFiles, realPath } from '../node/workspaceFiles';
 import { warmUpSteps } from '../core/warmUp';
 import { formatInstantLocal, isValidZone } from '../core/time/instants';
@@ -133,10 +134,27 @@ export class WorkspaceRegistry implements vscode.Disposable {
   private async loadLocal(workspace: PatchOpsWorkspace, open: ReadonlyMap<string, vscode.TextDocument>): Promise<void> {
     // Files of a workspace nested inside this one belong to that one.
     const nested = this.workspaces.map((w) => (w === workspace ? undefined : workspace.relative(w.root))).filter((rel) => rel !== undefined);
-    const rels = this.timer.run(`list ${workspace.root.fsPath}`, () =>
+    const listed = this.timer.run(`list ${workspace.root.fsPath}`, () =>
       findWorkspaceFiles(workspace.root.fsPath, true).filter((rel) => !nested.some((n) => rel.startsWith(`${n}/`))),
     );
     const realRoot = realPath(workspace.root.fsPath); // once, not once a file
+    // A large workspace: worker threads read and parse its PatchOps files (those not open in an
+    // editor), this thread only takes their answers; what they leave is read here, as before.
+    let rels = listed;
+    const onDisk = listed.filter((rel) => fileKindOf(rel) && !open.has(rel));
+    const workers = defaultJobs(onDisk.length);
+    if (workers > 1) {
+      const started = performance.now();
+      const left = await loadFromDiskInWorkers(workspace.root.fsPath, realRoot, onDisk, workers, (i, loaded) => workspace.setScanned(onDisk[i], loaded), {
+        timed: (work) => this.timer.run(`take parsed files of ${workspace.root.fsPath}`, work),
+      });
+      const notAnswered = new Set(left);
+      const fromWorkers = new Set(onDisk.filter((_, i) => !notAnswered.has(i)));
+      rels = listed.filter((rel) => !fromWorkers.has(rel));
+      this.log.info(
+        `${workers} worker threads read and parsed ${fromWorkers.size} files of ${workspace.root.fsPath} in ${Math.round(performance.now() - started)} ms`,
+      );
+    }
     let next = 0;
     let busy = 0;
     await this.timer.sliced(`read and parse ${workspace.root.fsPath}`, (deadline) => {
@@ -244,7 +262,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     try {
       model ??= this.timer.run(`assemble ${workspace.root.fsPath}`, () => workspace.model());
       // Undefined when a command evaluated meanwhile: the views then show that newer evaluation.
-      await workspace.evaluateInSlices(this.clock.asOf(), model);
+      await workspace.evaluateInSlices(this.clock.asOfFor(model), model);
       this.timer.run('update views', () => this.changed.fire(workspace));
       void this.track(this.reviewApprovals(workspace, model));
     } catch (err) {

@@ -229,19 +229,23 @@ function readListedFile(rel: string, realFolder: string, slab: Slab): RawFile | 
   }
 }
 
-/** Hands out consecutive pieces of larger buffers; a piece stays valid for as long as it is referenced. */
+/**
+ * Hands out consecutive pieces of larger buffers; a piece stays valid for as long as it is
+ * referenced. The buffers are shared memory, so the worker threads that parse the files
+ * (parsePool.ts) read them where they are, without a copy.
+ */
 class Slab {
   private static readonly SIZE = 1024 * 1024;
-  private buffer = Buffer.allocUnsafeSlow(0);
+  private buffer: Buffer<ArrayBufferLike> = Buffer.allocUnsafeSlow(0);
   private offset = 0;
   private pending = 0;
 
   /** Room for `length` bytes; `used(n)` then keeps the first n of them. */
-  take(length: number): Buffer {
+  take(length: number): Buffer<ArrayBufferLike> {
     this.pending = 0;
     if (length > Slab.SIZE / 4) return Buffer.allocUnsafeSlow(length);
     if (this.buffer.length - this.offset < length) {
-      this.buffer = Buffer.allocUnsafeSlow(Slab.SIZE);
+      this.buffer = Buffer.from(new SharedArrayBuffer(Slab.SIZE));
       this.offset = 0;
     }
     this.pending = length;

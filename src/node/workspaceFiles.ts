@@ -2,8 +2,8 @@
 // Reading (bytes, no parsing) is in workspaceBytes.ts; this parses what was read.
 import type { Diagnostic } from '../core/model/diagnostic';
 import { DEFAULT_LIMITS } from '../core/parse/sourceDocument';
-import { loadFile, refusedFile } from '../core/workspace/load';
 import { misnamedDiagnostic } from '../core/workspace/misnamed';
+import { loadRawFile, loadRawFiles } from './parsePool';
 import { readWorkspaceBytes, readWorkspaceFileBytes, type RawFile, type RawWorkspace } from './workspaceBytes';
 import type { LoadedFile } from '../core/model/workspace';
 
@@ -23,11 +23,6 @@ export function readWorkspaceFile(root: string, rel: string, maxBytes = DEFAULT_
   return loadRawFile(readWorkspaceFileBytes(root, rel, maxBytes, realRoot));
 }
 
-/** Parse one file read by `readWorkspaceFileBytes`. */
-function loadRawFile(raw: RawFile): LoadedFile {
-  return raw.refused !== undefined ? refusedFile(raw.rel, raw.refused) : loadFile(raw.rel, raw.bytes);
-}
-
 /**
  * Read a YAML file that is not named as a PatchOps file: its warning when it looks like one. One
  * that cannot be read (a link outside, a FIFO, too large) is not PatchOps' to report: no warning.
@@ -44,8 +39,8 @@ export function readWorkspace(root: string): DiskWorkspace {
   return loadWorkspace(readWorkspaceBytes(root));
 }
 
-/** Parse what `readWorkspaceBytes` read. */
-export function loadWorkspace(raw: RawWorkspace): DiskWorkspace {
+/** Parse what `readWorkspaceBytes` read, on `jobs` threads (parsePool.ts; the result is the same for any number). */
+export function loadWorkspace(raw: RawWorkspace, jobs = 1): DiskWorkspace {
   const misnamed = raw.candidates.flatMap((f) => misnamedOf(f) ?? []);
-  return { root: raw.root, hasSettings: raw.hasSettings, files: raw.files.map(loadRawFile), misnamed };
+  return { root: raw.root, hasSettings: raw.hasSettings, files: loadRawFiles(raw.files, jobs), misnamed };
 }

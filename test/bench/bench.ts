@@ -15,9 +15,18 @@ const PEER_PROBE = path.join(__dirname, 'peerProbe.js');
 const VSCODE_BENCH = path.join(REPO, 'scripts', 'vscode', 'bench.js');
 const VSCODE = 'VS Code: activation / first diagnostics';
 const VSCODE_TASK = 'VS Code: longest task on the extension host (until the first diagnostics)';
-const PEER = 'peer: yaml-language-server schema validation';
+/**
+ * The peer is the yaml-language-server the bench installs (package.json), named with its version.
+ * It is also the latest that runs on the project's Node (20): 2.0.0 requires Node >= 22.13.
+ */
+const PEER_VERSION = (JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')) as { version: string })
+  .version;
+const PEER = `peer: yaml-language-server ${PEER_VERSION} schema validation`;
+const CLI_COLD = 'CLI validate (cold)';
+/** The same, on one thread: what the worker threads (src/node/parsePool.ts) save. */
+const CLI_COLD_ONE_THREAD = 'CLI validate (cold), one thread (PATCHOPS_JOBS=1)';
 /** The rows given a peer / ours ratio: the peer's median over that row's. */
-const COMPARED_WITH_PEER = ['CLI validate (cold)', 'core in-process: validate + KPIs'];
+const COMPARED_WITH_PEER = [CLI_COLD, CLI_COLD_ONE_THREAD, 'core in-process: validate + KPIs'];
 const AS_OF = '2026-11-23T12:00:00Z';
 
 interface Sample {
@@ -57,7 +66,9 @@ function main(): void {
       rows.push(measure(name, 'floor: read files', runs, () => probe('read', ws.root)));
       rows.push(measure(name, 'floor: read + js-yaml', runs, () => probe('js-yaml', ws.root)));
       rows.push(measure(name, 'core in-process: validate + KPIs', runs, () => probe('core', ws.root)));
-      rows.push(measure(name, 'CLI validate (cold)', runs, () => cliRun(['validate', ws.root, '--as-of', AS_OF, '--format', 'json'])));
+      const cold = ['validate', ws.root, '--as-of', AS_OF, '--format', 'json'];
+      rows.push(measure(name, CLI_COLD, runs, () => cliRun(cold, { PATCHOPS_JOBS: undefined })));
+      rows.push(measure(name, CLI_COLD_ONE_THREAD, runs, () => cliRun(cold, { PATCHOPS_JOBS: '1' })));
       // Nothing changed since the last run: one run fills the cache (beside the workspace, not in it), then hits are measured.
       const warm = ['validate', ws.root, '--as-of', AS_OF, '--format', 'json', '--cache', '--cache-location', path.join(base, `cache-${ws.files}`)];
       cliRun(warm);
@@ -202,13 +213,13 @@ function historyRows(base: string, plans: number, commits: number): Row[] {
 }
 
 /** The real CLI, cold; its peak RSS is read by a preloaded hook that reports at exit. */
-function cliRun(args: string[]): Sample {
+function cliRun(args: string[], env: NodeJS.ProcessEnv = {}): Sample {
   const rssFile = path.join(os.tmpdir(), `patchops-bench-rss-${process.pid}.json`);
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', path.join(REPO, 'test', 'bench', 'rssAtExit.js'), CLI, ...args], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, PATCHOPS_BENCH_RSS: rssFile },
+    env: Object.fromEntries(Object.entries({ ...process.env, ...env, PATCHOPS_BENCH_RSS: rssFile }).filter(([, v]) => v !== undefined)),
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`CLI failed (${r.status}): ${r.stderr}`);
@@ -231,7 +242,7 @@ function ratiosOf(row: Row, rows: Row[]): Row['ratios'] {
 
 function printTable(rows: Row[]): void {
   const m = machine();
-  console.log(`\n${m.cpus} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, ${m.platform}`);
+  console.log(`\n${m.cpus} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, ${m.platform}, load average ${m.loadAverage}`);
   console.log('\n| workspace | measure | median | min–max | peak RSS | ours / floor | peer / ours |');
   console.log('|---|---|---|---|---|---|---|');
   const times = (ratio: number | undefined) => (ratio === undefined ? '' : `${ratio.toFixed(2)}×`);
@@ -255,6 +266,11 @@ function machine(): Record<string, string | number> {
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    // Other work on the machine stretches every row: what it was at the end of the run (1, 5, 15 minutes).
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' '),
   };
 }
 

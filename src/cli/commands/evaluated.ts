@@ -4,10 +4,12 @@
 import type { EvaluatedArgs } from '../args';
 import { openCache } from '../cache';
 import type { Io } from '../io';
+import { jobsFromEnv } from '../jobs';
 import { emit } from './output';
 import { readWorkspaceFiles } from './workspaceFolder';
 
 export function runEvaluated(args: EvaluatedArgs, io: Io): number {
+  const jobs = jobsFromEnv(io);
   const raw = readWorkspaceFiles(args.dir, io);
   const cache = args.cache ? openCache(args, io, raw) : undefined;
   const out = args.command === 'report' || args.command === 'export' ? args.out : undefined;
@@ -15,7 +17,7 @@ export function runEvaluated(args: EvaluatedArgs, io: Io): number {
   if (hit) return emit(out, io, hit);
   // Loaded only now: what a hit never needs (its module initialisation alone is a good part of a warm run).
   const { computeResult } = require('./compute') as typeof import('./compute');
-  const { result, store } = computeResult(args, io, raw, cache);
+  const { result, store } = computeResult(args, io, raw, cache, jobs);
   const code = emit(out, io, result);
   store?.();
   return code;

@@ -11,10 +11,15 @@ import { resultOf, type RunResult } from './output';
 
 export function renderReportResult(args: ReportArgs, evaluation: Evaluation, context: { root: string; io: Io }): RunResult {
   const wrote = () => `Wrote ${args.out} (${evaluation.plans.length} plans, ${evaluation.exceptions.length} exceptions)\n`;
+  const options = { summary: args.summary === true };
   if (args.trend) {
     // Loaded only with --trend: the git history reader and the trend charts.
     const { trendsHtml } = require('./history') as typeof import('./history');
-    return resultOf(args.out, renderHtml(buildReport(evaluation), trendsHtml({ ...args, trend: args.trend }, context.root, evaluation, context.io)), wrote);
+    return resultOf(
+      args.out,
+      renderHtml(buildReport(evaluation), options, trendsHtml({ ...args, trend: args.trend }, context.root, evaluation, context.io)),
+      wrote,
+    );
   }
-  return resultOf(args.out, renderReport(args.format, buildReport(evaluation)), wrote);
+  return resultOf(args.out, renderReport(args.format, buildReport(evaluation), options), wrote);
 }

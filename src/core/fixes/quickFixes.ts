@@ -1,6 +1,7 @@
 // Mechanical fixes as minimal text edits: only the bytes of the node at fault change, so
 // comments and formatting elsewhere in the file stay exactly as they were.
 import type { Diagnostic, Range } from '../model/diagnostic';
+import { placeholder } from '../model/placeholders';
 
 export interface TextEdit {
   range: Range;
@@ -44,9 +45,9 @@ function addRollback(context: FixContext): QuickFix | undefined {
     'rollback:',
     `  decided_by: ${context.validator ?? 'infosec'}  # who decides to roll back`,
     `  executed_by: ${context.owner ?? 'it-ops'}  # who executes it`,
-    '  communication: TODO — where and how users and teams are told',
+    `  communication: ${placeholder('where and how users and teams are told')}`,
     '  steps:',
-    '    - TODO — how to revert the update',
+    `    - ${placeholder('how to revert the update')}`,
   ].join(eol);
   const at = { line: lastLine, character: lastCharacter };
   return {

@@ -7,13 +7,35 @@ import type { Kpis } from '../model/vocabulary';
 import { toIso } from '../time/instants';
 import type { Every, HistoryDocument, HistoryPoint, TrendPeriod, Wins } from './historyModel';
 
-/**
- * What the periods compare, per plan and exception id: the results themselves (an incremental
- * evaluation hands back the same objects for what did not change, so nothing is copied).
- */
+type PlanFact = Pick<PlanResult, 'state' | 'title' | 'remediatedAt' | 'timeToPatchMs' | 'timeToPatchHours'>;
+type ExceptionFact = Pick<ExceptionResult, 'state' | 'approvedOn'>;
+
+/** What the periods compare, per plan and exception id. */
 interface PointFacts {
-  plans: ReadonlyMap<string, Pick<PlanResult, 'state' | 'title' | 'remediatedAt' | 'timeToPatchMs' | 'timeToPatchHours'>>;
-  exceptions: ReadonlyMap<string, Pick<ExceptionResult, 'state' | 'approvedOn'>>;
+  plans: ReadonlyMap<string, PlanFact>;
+  exceptions: ReadonlyMap<string, ExceptionFact>;
+}
+
+// A few fields, not the results: a result holds its file's parsed source, and a history keeps every
+// point. An incremental evaluation hands back the same result for what did not change, and so gets
+// the same facts back.
+const planFacts = new WeakMap<PlanResult, PlanFact>();
+const exceptionFacts = new WeakMap<ExceptionResult, ExceptionFact>();
+
+function planFact(p: PlanResult): PlanFact {
+  let fact = planFacts.get(p);
+  if (!fact)
+    planFacts.set(
+      p,
+      (fact = { state: p.state, title: p.title, remediatedAt: p.remediatedAt, timeToPatchMs: p.timeToPatchMs, timeToPatchHours: p.timeToPatchHours }),
+    );
+  return fact;
+}
+
+function exceptionFact(e: ExceptionResult): ExceptionFact {
+  let fact = exceptionFacts.get(e);
+  if (!fact) exceptionFacts.set(e, (fact = { state: e.state, approvedOn: e.approvedOn }));
+  return fact;
 }
 
 /** One point before it joins the history: its evaluation reduced to what the history keeps. */
@@ -35,13 +57,13 @@ export function evaluatedPoint(evaluation: Evaluation, commit: string): PointInp
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
     }
-  const plans = new Map<string, PlanResult>();
+  const plans = new Map<string, PlanFact>();
   for (const p of evaluation.plans) {
     // An id declared twice (a diagnostic says so) counts once, breached if either is.
-    if (plans.get(p.id)?.state !== 'breached') plans.set(p.id, p);
+    if (plans.get(p.id)?.state !== 'breached') plans.set(p.id, planFact(p));
   }
-  const exceptions = new Map<string, ExceptionResult>();
-  for (const e of evaluation.exceptions) if (!exceptions.has(e.id)) exceptions.set(e.id, e);
+  const exceptions = new Map<string, ExceptionFact>();
+  for (const e of evaluation.exceptions) if (!exceptions.has(e.id)) exceptions.set(e.id, exceptionFact(e));
   return { at: evaluation.asOf, commit, kpis: evaluation.kpis, diagnostics: { errors, warnings }, note: null, facts: { plans, exceptions } };
 }
 

@@ -71,6 +71,8 @@ export interface PlanResult {
   deadline: number | null;
   /** The deadline comes from `testing_within` (testing itself is on the clock). */
   deadlineIsTesting: boolean;
+  /** Where the deadline comes from, in words ("critical tier: 72h from testing passed"); null without a deadline. */
+  deadlineOrigin: string | null;
   remediatedAt: number | null;
   /** Rounded to one decimal, for display. */
   timeToPatchHours: number | null;
@@ -112,7 +114,7 @@ export interface PairDeadline {
   /** The KEV catalog's due date, where the model caps the deadline with it. */
   kevDue: number | null;
   forensicTriage: boolean;
-  /** `KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 CST (discovered)`. */
+  /** `KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 (-06:00) (discovered)`. */
   explanation: string;
 }
 

@@ -3,6 +3,8 @@
 // never read as data: the loader reports it (`template.placeholder`) and sets it aside, so a plan
 // that still carries one has no deadline rather than one computed from made-up values.
 
+import type { Range } from './diagnostic';
+
 const PLACEHOLDER = /^<fill in ([^<>\n]+)>$/;
 
 /** `<fill in WHAT>`, as templates write it. */
@@ -34,4 +36,24 @@ export function findPlaceholders(value: unknown): FoundPlaceholder[] {
   };
   walk(value, []);
   return found;
+}
+
+const IN_TEXT = /<fill in [^<>\n]+>/g;
+
+/**
+ * Each placeholder's range in a text (one line each), in the order of the text; a comment's text
+ * is advice, not a value. The editor selects the first one when it opens a new file, so typing
+ * replaces it.
+ */
+export function placeholderRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  text.split(/\r?\n|\r/).forEach((line, i) => {
+    const comment = /(^|\s)#/.exec(line);
+    const end = comment ? comment.index : line.length;
+    for (const m of line.matchAll(IN_TEXT)) {
+      if (m.index + m[0].length > end) break;
+      ranges.push({ start: { line: i, character: m.index }, end: { line: i, character: m.index + m[0].length } });
+    }
+  });
+  return ranges;
 }

@@ -301,6 +301,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A document the fast path read elsewhere (a worker thread), rebuilt around its text and its
+ * already parsed value: ranges are found lazily, as for any fast-path document.
+ */
+export function fastSourceOf(file: string, text: string, value: Record<string, unknown>, limits: ParseLimits = DEFAULT_LIMITS): SourceDocument {
+  compactValue(value);
+  return new FastSourceDocument(file, text, value, limits);
+}
+
+/**
+ * Whether the fast path alone read this document: its text and value are all it holds (no range
+ * asked so far needed the full parser, whose outcome on a deep file depends on the stack it ran on).
+ */
+export function isFastSource(source: SourceDocument): boolean {
+  return source instanceof FastSourceDocument && source.fastAlone();
+}
+
 class FastSourceDocument implements SourceDocument {
   readonly problems: readonly Diagnostic[] = [];
   // Made on the first rangeOf and kept: together one 32-bit start per line (the walk reuses the
@@ -322,6 +339,10 @@ class FastSourceDocument implements SourceDocument {
     // Anything the line walk is not sure of: the full document model, built once for this file.
     this.full ??= parseYamlSource(this.file, this.text, this.limits);
     return this.full.rangeOf(path, part);
+  }
+
+  fastAlone(): boolean {
+    return this.full === undefined;
   }
 
   private lineIndex(): LineIndex {

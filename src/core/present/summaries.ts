@@ -52,7 +52,7 @@ export function planLensTitle(plan: PlanResult, asOf: number, zone: string): str
 }
 
 /**
- * The plan's forecast (docs/rules.md#forecast) in words: "projected finish 2026-12-12 09:00 CST ·
+ * The plan's forecast (docs/rules.md#forecast) in words: "projected finish 2026-12-12 09:00 (-06:00) ·
  * 2d to spare", "⚠ at risk: projected finish …, 3d after the deadline", "no forecast: why";
  * undefined for a plan without schedule inputs.
  */

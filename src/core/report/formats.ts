@@ -17,7 +17,10 @@ export const REPORT_FORMAT_INFO: Readonly<Record<ReportFormat, ReportFormatInfo>
   md: { description: 'Markdown, for a wiki or a pull request', extensions: ['.md', '.markdown'] },
   html: { description: 'One self-contained page for the CISO and the IT lead', extensions: ['.html', '.htm'] },
   json: { description: 'The report JSON, for machines', extensions: ['.json'] },
-  csv: { description: 'One row per plan, for a spreadsheet', extensions: ['.csv'] },
+  csv: { description: 'One row per plan and vulnerability, for a spreadsheet', extensions: ['.csv'] },
 };
 
 export const REPORT_FORMATS = Object.keys(REPORT_FORMAT_INFO) as readonly ReportFormat[];
+
+/** How many items each list of `report --summary` holds at most (plans and exceptions that need attention, breakdown rows, files). */
+export const SUMMARY_LIMIT = 200;

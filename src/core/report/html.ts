@@ -17,25 +17,30 @@ import {
   describeDeadline,
   describeEndpoints,
   describeRelative,
+  describeBanner,
+  describeCut,
+  describeLeftOut,
   describeTesting,
-  describeValidation,
+  describeTimes,
   describeVulnerability,
   endpointTotals,
   endpointsNote,
-  formatHours,
+  formatDaysHours,
   formatInstant,
-  formatLocalAsOf,
   formatNumber,
   formatPercent,
   isOneOf,
+  listed,
   orderExceptions,
   orderPlans,
   parseInstant,
   plural,
   slaCounts,
+  type RenderOptions,
 } from './renderShared';
 import { APPROVAL_STATES, approvalLabel, exceptionStateLabel, NO_TIER, planStateLabel, tierLabel, WAVE_STATUSES, waveStatusLabel } from '../present/labels';
 import { sha256Base64 } from './sha256';
+import { byGroup, byOwner, type BreakdownRow } from './breakdowns';
 import { EXCEPTION_STATES, PLAN_STATES, TIERS } from '../model/vocabulary';
 
 let csp: string | undefined;
@@ -62,10 +67,10 @@ const exceptionBadge = (state: string): string => badge(`exc-${cls(EXCEPTION_STA
 const approvalBadge = (approval: string): string => badge(`appr-${cls(APPROVAL_STATES, approval)}`, approvalLabel(approval));
 const waveBadge = (status: string): string => badge(`wave-${cls(WAVE_STATUSES, status)}`, waveStatusLabel(status));
 
-/** An instant as "2026-11-23 12:00 UTC", in a <time> element when it parses. */
-function instant(iso: string | null): string {
+/** An instant as "2026-11-23 06:00 (-06:00)" (the workspace zone), in a <time> element when it parses. */
+function instant(iso: string | null, zone: string): string {
   if (iso === null) return DASH;
-  const text = t(formatInstant(iso));
+  const text = t(formatInstant(iso, zone));
   return Number.isNaN(parseInstant(iso)) ? text : `<time datetime="${t(iso)}">${text}</time>`;
 }
 
@@ -73,6 +78,11 @@ function instant(iso: string | null): string {
 const text = (value: string | null): string => (value === null || value === '' ? DASH : t(value));
 
 const list = (values: readonly string[], empty = DASH): string => (values.length === 0 ? empty : values.map(t).join(', '));
+
+/** Where the deadline comes from ("critical tier: 72h from testing passed"), under it. */
+function deadlineOrigin(plan: PlanReport): string {
+  return plan.deadline === null || !plan.deadlineOrigin ? '' : `<span class="rel">${t(plan.deadlineOrigin)}</span>`;
+}
 
 function deadlineNote(doc: ReportDocument, plan: PlanReport): string {
   if (plan.state === 'awaiting_test') return `<span class="rel">${t(describeTesting(plan.testing))}</span>`;
@@ -86,20 +96,28 @@ function deadlineNote(doc: ReportDocument, plan: PlanReport): string {
 
 // ---- header and KPI cards ----------------------------------------------------------------------
 
-function masthead(doc: ReportDocument): string {
-  const local = formatLocalAsOf(doc.asOf, doc.timezone);
-  const localText = local === null ? '' : ` (${t(local)} local time)`;
-  const found = describeValidation(doc.diagnostics);
-  const notice =
-    found === ''
-      ? ''
-      : `<p class="notice"><strong>Validation:</strong> ${found} in the workspace files. Figures cover what could be read; run <code>patchops validate</code> for details.</p>`;
+function masthead(doc: ReportDocument, options: RenderOptions): string {
+  const notice = banner(doc);
   return (
-    `<header class="masthead"><p class="eyebrow">PatchOps · Patch management report</p>` +
+    `<header class="masthead"><p class="eyebrow">PatchOps · Patch management report${options.summary ? ' · Summary' : ''}</p>` +
     `<h1>${text(doc.workspace)}</h1>` +
-    `<p class="asof">As of <strong>${instant(doc.asOf)}</strong> · Workspace timezone <strong>${text(doc.timezone)}</strong>${localText} · All times in this report are UTC.</p>` +
+    `<p class="asof">As of <strong>${instant(doc.asOf, doc.timezone)}</strong> · ${t(describeTimes(doc.timezone))}</p>` +
     `${notice}</header>`
   );
+}
+
+/** Files with errors and plans in breach, apart: one is about the files, the other about the patching. */
+function banner(doc: ReportDocument): string {
+  const { files, breaches, unknown } = describeBanner(doc);
+  const filesLink = doc.filesWithErrors === undefined ? `<strong>${t(files)}</strong>` : `<a href="#h-files"><strong>${t(files)}</strong></a>`;
+  const parts = [
+    files === ''
+      ? ''
+      : `<p class="banner-files">${filesLink} in the workspace: the figures cover what could be read; run <code>patchops validate</code> for details.</p>`,
+    breaches === '' ? '' : `<p class="banner-breach"><a href="#h-attention"><strong>${t(breaches)}</strong></a>: past the SLA deadline and not remediated.</p>`,
+    unknown === '' ? '' : `<p class="banner-breach"><a href="#h-attention"><strong>${t(unknown)}</strong></a>: they may be late.</p>`,
+  ].join('');
+  return parts === '' ? '' : `<div class="banner">${parts}</div>`;
 }
 
 function card(title: string, value: string, sub: string, tone = ''): string {
@@ -131,7 +149,7 @@ function kpiSection(doc: ReportDocument): string {
     statsCard(
       'Mean time to patch',
       'clock start to last wave complete, per tier',
-      TIERS.map((tier): [string, string] => [tierLabel(tier), formatHours(k.meanTimeToPatchHours[tier] ?? null)]),
+      TIERS.map((tier): [string, string] => [tierLabel(tier), formatDaysHours(k.meanTimeToPatchHours[tier] ?? null)]),
     ),
     statsCard(
       'Exceptions by state',
@@ -142,13 +160,14 @@ function kpiSection(doc: ReportDocument): string {
   return `<section aria-labelledby="h-kpis"><h2 id="h-kpis">Key figures</h2><div class="cards">${cards.join('')}</div></section>`;
 }
 
-function chartsSection(doc: ReportDocument): string {
+function chartsSection(doc: ReportDocument, options: RenderOptions): string {
   const fig = (title: string, note: string, body: string): string =>
     `<figure><figcaption><h3>${t(title)}</h3><p class="muted">${t(note)}</p></figcaption>${body}</figure>`;
+  // A summary has no bar per plan: the breakdowns below count them instead.
   return (
     `<section aria-labelledby="h-charts"><h2 id="h-charts">At a glance</h2><div class="charts">` +
     fig('Plans by SLA state per tier', 'Number of plans in each state, by risk tier.', plansByTierChart(doc)) +
-    fig('Endpoints remediated per plan', 'Patched and failed endpoints against each active plan’s targets.', endpointsChart(doc)) +
+    (options.summary ? '' : fig('Endpoints remediated per plan', 'Patched and failed endpoints against each active plan’s targets.', endpointsChart(doc))) +
     `</div></section>`
   );
 }
@@ -159,40 +178,104 @@ function attentionRow(doc: ReportDocument, p: PlanReport): string {
   return (
     `<tr><th scope="row" class="title-cell"><span class="id">${text(p.id)}</span><span class="sub">${text(p.title)}</span></th>` +
     `<td>${tierBadge(p.tier)}</td><td>${stateBadge(p.state)}</td>` +
-    `<td class="nowrap">${instant(p.deadline)}${deadlineNote(doc, p)}</td>` +
+    `<td class="nowrap">${instant(p.deadline, doc.timezone)}${deadlineNote(doc, p)}${deadlineOrigin(p)}</td>` +
     `<td class="num">${t(formatPercent(p.endpointsPercent))}<span class="rel">${t(formatNumber(p.endpoints.patched))} of ${t(formatNumber(p.endpoints.targets))}</span></td>` +
     `<td class="wrap">${text(p.owner)}<span class="rel">validated by ${text(p.validator)}</span></td></tr>`
   );
 }
 
+/**
+ * An approval git did not review (`unchecked`: no git, a restricted workspace, a policy that does not
+ * ask) is information, not a warning; `unverified` and `invalid` keep the warning colours.
+ */
+const neutral = (e: ExceptionReport): string => (e.approval === 'unchecked' && e.state !== 'invalid' ? ' info' : '');
+
 function attentionExceptionRow(doc: ReportDocument, e: ExceptionReport): string {
   const rel = describeRelative(doc.asOf, e.revisitOn);
-  const detail = e.approvalDetail === null ? '' : `<span class="detail">${t(e.approvalDetail)}</span>`;
+  const detail = e.approvalDetail === null ? '' : `<span class="detail${neutral(e)}">${t(e.approvalDetail)}</span>`;
   return (
     `<tr><th scope="row"><span class="id">${text(e.id)}</span></th><td>${exceptionBadge(e.state)}</td>` +
     `<td>${approvalBadge(e.approval)}${detail}</td>` +
-    `<td class="nowrap">${instant(e.revisitOn)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}</td>` +
+    `<td class="nowrap">${instant(e.revisitOn, doc.timezone)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}</td>` +
     `<td class="wrap">${text(e.requestedBy)}</td></tr>`
   );
 }
 
-function attentionSection(doc: ReportDocument): string {
-  const plans = attentionPlans(doc.plans);
-  const exceptions = attentionExceptions(doc.exceptions);
+function attentionSection(doc: ReportDocument, plans: readonly PlanReport[], exceptions: readonly ExceptionReport[]): string {
+  const allPlans = attentionPlans(doc.plans).length;
+  const allExceptions = attentionExceptions(doc.exceptions).length;
+  const cut = (total: number, shown: number, noun: string): string => {
+    const words = describeCut(total, shown, noun);
+    return words === '' ? '' : `<p class="cut">${t(words)}</p>`;
+  };
   const planTable =
     plans.length === 0
       ? '<p class="empty">No plan is breached, due soon or awaiting test.</p>'
       : `<div class="table-card"><table><caption class="sr-only">Plans that need attention, most urgent first</caption><thead><tr>` +
         `<th scope="col">Plan</th><th scope="col">Tier</th><th scope="col">State</th><th scope="col">Deadline</th>` +
         `<th scope="col" class="num">Endpoints</th><th scope="col">Executes / validates</th></tr></thead>` +
-        `<tbody>${plans.map((p) => attentionRow(doc, p)).join('')}</tbody></table></div>`;
+        `<tbody>${plans.map((p) => attentionRow(doc, p)).join('')}</tbody></table></div>${cut(allPlans, plans.length, 'plan')}`;
   const exceptionTable =
     exceptions.length === 0
       ? ''
       : `<h3 class="sub-h">Exceptions to review</h3><div class="table-card"><table><caption class="sr-only">Exceptions that are invalid, expired, expiring or pending</caption><thead><tr>` +
         `<th scope="col">Exception</th><th scope="col">State</th><th scope="col">Approval</th><th scope="col">Revisit on</th><th scope="col">Requested by</th></tr></thead>` +
-        `<tbody>${exceptions.map((e) => attentionExceptionRow(doc, e)).join('')}</tbody></table></div>`;
+        `<tbody>${exceptions.map((e) => attentionExceptionRow(doc, e)).join('')}</tbody></table></div>${cut(allExceptions, exceptions.length, 'exception')}`;
   return `<section aria-labelledby="h-attention"><h2 id="h-attention">Needs attention</h2>${planTable}${exceptionTable}</section>`;
+}
+
+// ---- breakdowns --------------------------------------------------------------------------------
+
+function breakdownTable(caption: string, head: string, rows: readonly BreakdownRow[], options: RenderOptions): string {
+  const shown = listed(rows, options);
+  const num = (n: number, tone: string): string => `<td class="num${n > 0 ? ` ${tone}` : ' zero'}">${t(formatNumber(n))}</td>`;
+  const body = shown
+    .map(
+      (r) =>
+        `<tr><th scope="row" class="wrap">${text(r.key)}</th><td class="num">${t(formatNumber(r.plans))}</td>${num(r.breached, 'bad')}${num(r.dueSoon, 'warn')}` +
+        `${num(r.atRisk, 'warn')}${num(r.unknown, 'bad')}<td class="num">${t(formatPercent(r.compliancePercent))}</td></tr>`,
+    )
+    .join('');
+  const words = describeCut(rows.length, shown.length, 'row');
+  return (
+    `<div class="table-card"><table><caption class="sr-only">${t(caption)}</caption><thead><tr><th scope="col">${t(head)}</th>` +
+    `<th scope="col" class="num">Plans</th><th scope="col" class="num">Breached</th><th scope="col" class="num">Due soon</th>` +
+    `<th scope="col" class="num">At risk</th><th scope="col" class="num">No deadline</th><th scope="col" class="num">SLA compliance</th></tr></thead>` +
+    `<tbody>${body}</tbody></table></div>${words === '' ? '' : `<p class="cut">${t(words)}</p>`}`
+  );
+}
+
+function breakdownsSection(doc: ReportDocument, options: RenderOptions): string {
+  if (doc.plans.length === 0) return '';
+  return (
+    `<section aria-labelledby="h-breakdowns"><h2 id="h-breakdowns">By owner team and asset group</h2>` +
+    `<h3 class="sub-h">Owner teams</h3>${breakdownTable('Plans per owner team', 'Owner team', byOwner(doc.plans), options)}` +
+    `<h3 class="sub-h">Asset groups</h3><p class="muted">A plan that affects several groups counts in each.</p>` +
+    `${breakdownTable('Plans per asset group', 'Asset group', byGroup(doc.plans), options)}</section>`
+  );
+}
+
+// ---- files with errors -------------------------------------------------------------------------
+
+function filesSection(doc: ReportDocument, options: RenderOptions): string {
+  const files = doc.filesWithErrors ?? [];
+  if (files.length === 0) return '';
+  const shown = listed(files, options);
+  const rows = shown
+    .map(
+      (f) =>
+        `<tr><th scope="row" class="wrap">${text(f.file)}<span class="rel">line ${f.first.line}, column ${f.first.column}</span></th>` +
+        `<td class="num">${t(formatNumber(f.errors))}</td><td class="wrap"><span class="id">${text(f.first.code)}</span>${text(f.first.message)}</td></tr>`,
+    )
+    .join('');
+  const words = describeCut(files.length, shown.length, 'file');
+  return (
+    `<section aria-labelledby="h-files"><h2 id="h-files">Files with errors <span class="count">(${files.length})</span></h2>` +
+    `<p class="muted">The figures above cover what these files let PatchOps read; <code>patchops validate</code> lists every error.</p>` +
+    `<div class="table-card"><table><caption class="sr-only">Files with errors and the first error of each</caption><thead><tr>` +
+    `<th scope="col">File</th><th scope="col" class="num">Errors</th><th scope="col">First error</th></tr></thead><tbody>${rows}</tbody></table></div>` +
+    `${words === '' ? '' : `<p class="cut">${t(words)}</p>`}</section>`
+  );
 }
 
 // ---- plans -------------------------------------------------------------------------------------
@@ -205,10 +288,10 @@ function planFacts(doc: ReportDocument, p: PlanReport): string {
   const vulns = p.vulnerabilities.length === 0 ? DASH : p.vulnerabilities.map((v) => t(describeVulnerability(v))).join('; ');
   return (
     `<dl class="facts">` +
-    fact('Clock start', instant(p.clockStart)) +
-    fact('Deadline', `${instant(p.deadline)}${deadlineNote(doc, p)}`) +
-    fact('Remediated', instant(p.remediatedAt)) +
-    fact('Time to patch', t(formatHours(p.timeToPatchHours))) +
+    fact('Clock start', instant(p.clockStart, doc.timezone)) +
+    fact('Deadline', `${instant(p.deadline, doc.timezone)}${deadlineNote(doc, p)}${deadlineOrigin(p)}`) +
+    fact('Remediated', instant(p.remediatedAt, doc.timezone)) +
+    fact('Time to patch', t(formatDaysHours(p.timeToPatchHours))) +
     fact('Endpoints', t(describeEndpoints(p))) +
     fact('Severity · impact', `${t(capitalize(p.severity))} · ${t(capitalize(p.impact))}`) +
     fact('Executes (IT)', text(p.owner)) +
@@ -221,12 +304,12 @@ function planFacts(doc: ReportDocument, p: PlanReport): string {
   );
 }
 
-function waveRow(w: WaveReport): string {
+function waveRow(w: WaveReport, zone: string): string {
   const blocked = w.blockedBy === null ? DASH : `<span class="blocked">${t(w.blockedBy)}</span>`;
   const timing =
     w.started === null && w.completed === null
       ? DASH
-      : `${w.started === null ? DASH : instant(w.started)}<span class="rel">${w.completed === null ? 'not completed' : `completed ${instant(w.completed)}`}</span>`;
+      : `${w.started === null ? DASH : instant(w.started, zone)}<span class="rel">${w.completed === null ? 'not completed' : `completed ${instant(w.completed, zone)}`}</span>`;
   return (
     `<tr><th scope="row" class="wrap">${text(w.name)}</th><td>${waveBadge(w.status)}</td>` +
     `<td><span class="progress">${waveProgressBar(w)}${t(formatPercent(w.percent))}</span></td>` +
@@ -235,13 +318,13 @@ function waveRow(w: WaveReport): string {
   );
 }
 
-function wavesTable(p: PlanReport): string {
+function wavesTable(p: PlanReport, zone: string): string {
   if (p.waves.length === 0) return '<p class="source">No deployment waves defined.</p>';
   return (
     `<div class="waves"><table><caption class="sr-only">Deployment waves of ${text(p.id)}</caption><thead><tr>` +
     `<th scope="col">Wave</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col" class="num">Patched / targets</th>` +
     `<th scope="col" class="num">Failed</th><th scope="col">Started / completed</th><th scope="col">Blocked by</th></tr></thead>` +
-    `<tbody>${p.waves.map(waveRow).join('')}</tbody></table></div>`
+    `<tbody>${p.waves.map((w) => waveRow(w, zone)).join('')}</tbody></table></div>`
   );
 }
 
@@ -252,7 +335,7 @@ function planArticle(doc: ReportDocument, p: PlanReport, index: number): string 
     `<div class="plan-head"><h3 id="plan-${index + 1}-h"><span class="id">${text(p.id)}</span>${text(p.title)}</h3>` +
     `<p class="badges">${stateBadge(p.state)}${tierBadge(p.tier)}${kev}</p></div>` +
     planFacts(doc, p) +
-    wavesTable(p) +
+    wavesTable(p, doc.timezone) +
     forecastTimeline(doc, p) +
     `<p class="source">Source: ${text(p.file)}</p></article>`
   );
@@ -268,8 +351,8 @@ function plansSection(doc: ReportDocument): string {
 
 function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number): string {
   const rel = describeRelative(doc.asOf, e.revisitOn);
-  const detail = e.approvalDetail === null ? '' : `<p class="callout">${t(e.approvalDetail)}</p>`;
-  const approver = e.approvedBy === null ? 'not approved' : `${t(e.approvedBy)}<span class="rel">${instant(e.approvedOn)}</span>`;
+  const detail = e.approvalDetail === null ? '' : `<p class="callout${neutral(e)}">${t(e.approvalDetail)}</p>`;
+  const approver = e.approvedBy === null ? 'not approved' : `${t(e.approvedBy)}<span class="rel">${instant(e.approvedOn, doc.timezone)}</span>`;
   const scope = [e.plan === null ? '' : `Plan ${t(e.plan)}`, list(e.vulnerabilities, ''), e.groups.length === 0 ? '' : `Groups: ${list(e.groups)}`]
     .filter((s) => s !== '')
     .join('<br>');
@@ -280,10 +363,10 @@ function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number
     `<div class="plan-head"><h3 id="${id}-h" class="id">${text(e.id)}</h3>` +
     `<p class="badges">${exceptionBadge(e.state)}${approvalBadge(e.approval)}</p></div>` +
     `${detail}<dl class="facts two">` +
-    fact('Requested by', `${text(e.requestedBy)}<span class="rel">${instant(e.requestedOn)}</span>`) +
+    fact('Requested by', `${text(e.requestedBy)}<span class="rel">${instant(e.requestedOn, doc.timezone)}</span>`) +
     fact('Approved by', approver) +
-    (e.approvalCommit ? fact('Approval commit', approvalCommit(e.approvalCommit)) : '') +
-    fact('Revisit on', `${instant(e.revisitOn)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}`) +
+    (e.approvalCommit ? fact('Approval commit', approvalCommit(e.approvalCommit, doc.timezone)) : '') +
+    fact('Revisit on', `${instant(e.revisitOn, doc.timezone)}${rel === null ? '' : `<span class="rel">${t(rel)}</span>`}`) +
     fact('Scope', scope === '' ? DASH : scope) +
     fact('Tier', t(tierLabel(e.tier))) +
     fact('Effect', e.effective ? 'Effective: its scope is removed from the plans' : 'Not effective: the plans keep their full scope') +
@@ -294,9 +377,9 @@ function exceptionArticle(doc: ReportDocument, e: ExceptionReport, index: number
 }
 
 /** The commit git review found for the approval (docs/git-review.md). */
-function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>): string {
+function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>, zone: string): string {
   const signature = c.signature === 'unchecked' ? 'signature not checked' : `signature ${c.signature}`;
-  return `<span class="id">${t(c.commit.slice(0, 12))}</span><span class="rel">${text(c.author)} · ${instant(c.date)} · ${t(signature)}</span>`;
+  return `<span class="id">${t(c.commit.slice(0, 12))}</span><span class="rel">${text(c.author)} · ${instant(c.date, zone)} · ${t(signature)}</span>`;
 }
 
 function exceptionsSection(doc: ReportDocument): string {
@@ -308,21 +391,31 @@ function exceptionsSection(doc: ReportDocument): string {
   return `<section aria-labelledby="h-exceptions"><h2 id="h-exceptions">Exceptions <span class="count">(${exceptions.length})</span></h2>${body}</section>`;
 }
 
+/** A summary's last section: what it left out, by state, and how to get it. */
+function leftOutSection(doc: ReportDocument, plans: readonly PlanReport[], exceptions: readonly ExceptionReport[]): string {
+  return `<section aria-labelledby="h-left-out"><h2 id="h-left-out">Not in this summary</h2><p class="left-out">${t(describeLeftOut(doc, plans, exceptions))}</p></section>`;
+}
+
 function footer(doc: ReportDocument): string {
   const { errors, warnings, infos } = doc.diagnostics;
   return (
-    `<footer><p>Generated by PatchOps from the workspace files as of ${instant(doc.asOf)} ` +
+    `<footer><p>Generated by PatchOps from the workspace files as of ${instant(doc.asOf, doc.timezone)} ` +
     `(validation: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}). IT executes, InfoSec validates: ` +
     `the CLI, the editor and this report compute the same numbers from the same files.</p></footer>`
   );
 }
 
 /**
- * The whole report as one self-contained HTML file. Same document → same bytes. `trends`: the
- * trends and wins sections (htmlTrends.ts, `report --trend`), placed after the charts.
+ * The whole report as one self-contained HTML file. Same document → same bytes. `options.summary`:
+ * the most urgent items only (`report --summary`). `trends`: the trends and wins sections
+ * (htmlTrends.ts, `report --trend`), placed after the charts.
  */
-export function renderHtml(doc: ReportDocument, trends = ''): string {
-  const title = `Patch report: ${doc.workspace} (${formatInstant(doc.asOf)})`;
+export function renderHtml(doc: ReportDocument, options: RenderOptions = {}, trends = ''): string {
+  const title = `Patch ${options.summary ? 'report summary' : 'report'}: ${doc.workspace} (${formatInstant(doc.asOf, doc.timezone)})`;
+  const urgentPlans = listed(attentionPlans(doc.plans), options);
+  const urgentExceptions = listed(attentionExceptions(doc.exceptions), options);
+  // A summary lists the most urgent; everything else is named, not shown.
+  const listing = options.summary ? leftOutSection(doc, urgentPlans, urgentExceptions) : `${plansSection(doc)}\n${exceptionsSection(doc)}`;
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${t(reportCsp())}">\n` +
@@ -330,7 +423,9 @@ export function renderHtml(doc: ReportDocument, trends = ''): string {
     `<meta name="referrer" content="no-referrer">\n<meta name="color-scheme" content="light">\n` +
     `<meta name="generator" content="PatchOps">\n<title>${t(title)}</title>\n` +
     `<style>${REPORT_CSS}</style>\n</head>\n<body>\n<div class="page">\n` +
-    `${masthead(doc)}\n<main>\n${kpiSection(doc)}\n${chartsSection(doc)}\n${trends ? `${trends}\n` : ''}${attentionSection(doc)}\n` +
-    `${plansSection(doc)}\n${exceptionsSection(doc)}\n</main>\n${footer(doc)}\n</div>\n</body>\n</html>\n`
+    `${masthead(doc, options)}\n<main>\n${kpiSection(doc)}\n${chartsSection(doc, options)}\n${trends ? `${trends}\n` : ''}` +
+    `${attentionSection(doc, urgentPlans, urgentExceptions)}\n` +
+    `${breakdownsSection(doc, options)}\n${filesSection(doc, options)}\n` +
+    `${listing}\n</main>\n${footer(doc)}\n</div>\n</body>\n</html>\n`
   );
 }

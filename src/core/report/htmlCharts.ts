@@ -38,6 +38,24 @@ function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/**
+ * One label per plan, never two alike: the plan id cut to `max` code points; plans whose labels
+ * would be the same (a duplicated id, or long ids cut to the same prefix) are numbered in chart
+ * order, "PLAN-2026-04… #2"; each bar's tooltip names its id and file.
+ */
+function chartLabels(plans: readonly PlanReport[], max: number): string[] {
+  const base = plans.map((p) => truncate(p.id, max));
+  const counts = new Map<string, number>();
+  for (const b of base) counts.set(b, (counts.get(b) ?? 0) + 1);
+  // One count over all the alike: two groups cut to the same shorter prefix still differ.
+  let k = 0;
+  return base.map((b, i) => {
+    if (counts.get(b) === 1) return b;
+    const suffix = ` #${++k}`;
+    return `${truncate(plans[i].id, max - suffix.length)}${suffix}`;
+  });
+}
+
 const n2 = (x: number): string => String(Math.round(x * 100) / 100);
 
 function svgOpen(cls: string, width: number, height: number, title: string, label: string): string {
@@ -117,17 +135,17 @@ export function plansByTierChart(doc: ReportDocument): string {
 
 // ---- endpoints remediated per plan (horizontal bars) --------------------------------------------
 
-function endpointRowSvg(plan: PlanReport, y: number): string {
+function endpointRowSvg(plan: PlanReport, label: string, y: number): string {
   const x0 = 132;
   const w = 280;
   const { patched, failed } = plan.endpoints;
   const targets = plan.endpoints.targets!; // only plans with known targets are drawn
   const pw = (Math.min(patched, targets) / targets) * w;
   const fw = (Math.min(failed, Math.max(0, targets - patched)) / targets) * w;
-  const words = `${plan.id}: ${formatNumber(patched)} of ${formatNumber(targets)} endpoints patched (${formatPercent(plan.endpointsPercent)}), ${formatNumber(failed)} failed`;
+  const words = `${label === plan.id ? plan.id : `${label} (${plan.id}, ${plan.file})`}: ${formatNumber(patched)} of ${formatNumber(targets)} endpoints patched (${formatPercent(plan.endpointsPercent)}), ${formatNumber(failed)} failed`;
   return (
     `<g><title>${t(words)}</title>` +
-    `<text x="0" y="${y + 13}" class="axis">${t(truncate(plan.id, 16))}</text>` +
+    `<text x="0" y="${y + 13}" class="axis">${t(label)}</text>` +
     `<rect x="${x0}" y="${y + 2}" width="${w}" height="14" rx="2" fill="${TRACK}"/>` +
     `<rect x="${x0}" y="${y + 2}" width="${n2(pw)}" height="14" rx="2" fill="${PATCHED}"/>` +
     `<rect x="${n2(x0 + pw)}" y="${y + 2}" width="${n2(fw)}" height="14" fill="${FAILED}"/>` +
@@ -145,8 +163,9 @@ export function endpointsChart(doc: ReportDocument): string {
     return `${svgOpen('chart-svg', width, 30, 'Endpoints remediated per plan', label)}<text x="0" y="20" class="muted">No plan targets any endpoint yet.</text></svg>`;
   }
   const height = plans.length * 24 + 4;
-  const label = `Endpoints remediated per plan. ${plans.map((p) => `${p.id}: ${formatPercent(p.endpointsPercent)}`).join('; ')}.`;
-  const bars = plans.map((p, i) => endpointRowSvg(p, 2 + i * 24)).join('');
+  const labels = chartLabels(plans, 16);
+  const label = `Endpoints remediated per plan. ${plans.map((p, i) => `${labels[i]}: ${formatPercent(p.endpointsPercent)}`).join('; ')}.`;
+  const bars = plans.map((p, i) => endpointRowSvg(p, labels[i], 2 + i * 24)).join('');
   const key = legend([
     { fill: PATCHED, text: 'Patched' },
     { fill: FAILED, text: 'Failed' },

@@ -30,6 +30,11 @@ p { margin: 0; }
 .asof { color: var(--body); }
 .asof strong { color: var(--ink); }
 .notice { margin-top: 10px; padding: 8px 12px; border-radius: 6px; background: #fffaeb; border: 1px solid #fedf89; color: #7a2e0e; }
+.banner { margin-top: 10px; display: grid; gap: 6px; }
+.banner p { padding: 8px 12px; border-radius: 6px; }
+.banner a { color: inherit; }
+.banner-files { background: #fffaeb; border: 1px solid #fedf89; color: #7a2e0e; }
+.banner-breach { background: #fef3f2; border: 1px solid #fda29b; color: #912018; }
 
 .cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; }
 .card { background: var(--paper); border: 1px solid var(--line); border-top: 4px solid var(--line); border-radius: 8px; padding: 12px 16px 14px; }
@@ -77,6 +82,8 @@ th .id { display: inline-block; min-width: 13ch; }
 .rel.bad { color: var(--bad); font-weight: 700; }
 .rel.warn { color: var(--warn); font-weight: 700; }
 h3.sub-h { font-size: 14px; margin: 18px 0 8px; color: var(--muted); }
+td.num.bad { color: var(--bad); font-weight: 700; } td.num.warn { color: var(--warn); font-weight: 700; } td.num.zero { color: #98a2b3; }
+.cut, .left-out { margin-top: 8px; color: var(--muted); font-size: 13px; }
 .empty { background: var(--paper); border: 1px dashed var(--line); border-radius: 8px; padding: 12px 16px; color: var(--muted); }
 
 .badge { display: inline-block; padding: 0 8px; border: 1px solid; border-radius: 999px; font-size: 12px; font-weight: 700; line-height: 20px; white-space: nowrap; vertical-align: baseline; }
@@ -146,6 +153,9 @@ h3.sub-h { font-size: 14px; margin: 18px 0 8px; color: var(--muted); }
 .facts ul { margin: 0; padding-left: 18px; }
 .callout { margin-top: 10px; padding: 6px 10px; border-radius: 6px; background: #fffaeb; border: 1px solid #fedf89; color: #7a2e0e; font-size: 13px; overflow-wrap: anywhere; }
 .detail { display: block; font-size: 12.5px; color: var(--warn); margin-top: 2px; overflow-wrap: break-word; }
+/* An approval git did not review is information, not a warning (docs/git-review.md). */
+.callout.info { background: #f2f4f7; border-color: #d0d5dd; color: #344054; }
+.detail.info { color: var(--muted); }
 
 footer { margin-top: 32px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 12.5px; color: var(--muted); }
 

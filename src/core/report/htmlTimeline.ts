@@ -47,7 +47,7 @@ export function forecastTimeline(doc: ReportDocument, p: PlanReport): string {
   const freezes = f.freezes.map((z) => ({ from: Date.parse(z.from), to: Date.parse(z.to), reason: z.reason })).filter((z) => z.to > lo && z.from < hi);
   const x = (ms: number) => LABEL + ((Math.min(Math.max(ms, lo), hi) - lo) / (hi - lo)) * (WIDTH - LABEL - 10);
   const height = TOP + waves.length * ROW + 22;
-  const when = (ms: number) => formatInstant(new Date(ms).toISOString());
+  const when = (ms: number) => formatInstant(new Date(ms).toISOString(), doc.timezone);
 
   const words: string[] = [];
   for (const w of waves) {

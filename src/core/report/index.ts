@@ -5,10 +5,11 @@ import { REPORT_FORMAT_INFO, type ReportFormat, type ReportFormatInfo } from './
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import type { ReportDocument } from './reportModel';
+import type { RenderOptions } from './renderShared';
 
 export interface ReportRenderer extends ReportFormatInfo {
-  /** Same document → same bytes. */
-  render(doc: ReportDocument): string;
+  /** Same document (and options) → same bytes. Only html and md have a summary. */
+  render(doc: ReportDocument, options?: RenderOptions): string;
 }
 
 /** A Record: a format cannot be named without a renderer. */
@@ -19,6 +20,6 @@ export const REPORTS: Readonly<Record<ReportFormat, ReportRenderer>> = {
   csv: { ...REPORT_FORMAT_INFO.csv, render: renderCsv },
 };
 
-export function renderReport(format: ReportFormat, doc: ReportDocument): string {
-  return REPORTS[format].render(doc);
+export function renderReport(format: ReportFormat, doc: ReportDocument, options: RenderOptions = {}): string {
+  return REPORTS[format].render(doc, options);
 }

@@ -11,22 +11,28 @@ import {
   describeDeadline,
   describeEndpoints,
   describeRelative,
+  describeBanner,
+  describeCut,
+  describeLeftOut,
   describeTesting,
-  describeValidation,
+  describeTimes,
   describeVulnerability,
   endpointTotals,
   endpointsNote,
   formatHours,
   formatInstant,
-  formatLocalAsOf,
+  formatDaysHours,
   formatNumber,
+  listed,
   formatPercent,
   orderExceptions,
   orderPlans,
   plural,
   slaCounts,
   words,
+  type RenderOptions,
 } from './renderShared';
+import { byGroup, byOwner, type BreakdownRow } from './breakdowns';
 import { approvalLabel, exceptionStateLabel, inText, planStateLabel, tierLabel, waveStatusLabel } from '../present/labels';
 import { EXCEPTION_STATES, PLAN_STATES, TIERS } from '../model/vocabulary';
 
@@ -38,18 +44,20 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], al
   return [head, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-function header(doc: ReportDocument): string {
-  const local = formatLocalAsOf(doc.asOf, doc.timezone);
-  const localText = local === null ? '' : `, ${md(local)} local time`;
+function header(doc: ReportDocument, options: RenderOptions): string {
   const lines = [
-    `# Patch report: ${md(doc.workspace)}`,
+    `# Patch report${options.summary ? ' summary' : ''}: ${md(doc.workspace)}`,
     '',
-    `As of **${md(formatInstant(doc.asOf))}** (workspace timezone ${md(doc.timezone)}${localText}). All times are UTC.`,
+    `As of **${md(formatInstant(doc.asOf, doc.timezone))}**. ${md(describeTimes(doc.timezone))}`,
   ];
-  const found = describeValidation(doc.diagnostics);
-  if (found !== '') {
-    lines.push('', `> **Validation:** ${found} in the workspace files; run \`patchops validate\` for details.`);
-  }
+  // Files with errors and plans in breach, apart: one is about the files, the other about the patching.
+  const { files, breaches, unknown } = describeBanner(doc);
+  const banner = [
+    files === '' ? '' : `> **${md(files)}** in the workspace: the figures cover what could be read; run \`patchops validate\` for details.`,
+    breaches === '' ? '' : `> **${md(breaches)}**: past the SLA deadline and not remediated.`,
+    unknown === '' ? '' : `> **${md(unknown)}**: they may be late.`,
+  ].filter((x) => x !== '');
+  if (banner.length > 0) lines.push('', banner.join('\n>\n'));
   return lines.join('\n');
 }
 
@@ -67,7 +75,7 @@ function kpiSection(doc: ReportDocument): string {
     ...(k.unknownDeadlines ? [['No deadline (may be late)', String(k.unknownDeadlines)]] : []),
     ['Due soon', String(k.dueSoon)],
     ...(k.atRisk ? [['At risk (projected to finish after the deadline)', String(k.atRisk)]] : []),
-    ...TIERS.map((t) => [`Mean time to patch, ${inText(tierLabel(t))}`, formatHours(k.meanTimeToPatchHours[t] ?? null)]),
+    ...TIERS.map((t) => [`Mean time to patch, ${inText(tierLabel(t))}`, formatDaysHours(k.meanTimeToPatchHours[t] ?? null)]),
     ['Plans by state', countList(k.plansByState, PLAN_STATES, planStateLabel)],
     ['Exceptions by state', countList(k.exceptionsByState, EXCEPTION_STATES, exceptionStateLabel)],
   ];
@@ -85,26 +93,30 @@ function attentionWhen(doc: ReportDocument, plan: PlanReport): string {
   return describeDeadline(doc.asOf, plan.deadline) ?? DASH;
 }
 
-function attentionSection(doc: ReportDocument): string {
-  const plans = attentionPlans(doc.plans);
-  const exceptions = attentionExceptions(doc.exceptions);
+function attentionSection(doc: ReportDocument, plans: readonly PlanReport[], exceptions: readonly ExceptionReport[]): string {
+  const cut = [
+    describeCut(attentionPlans(doc.plans).length, plans.length, 'plan'),
+    describeCut(attentionExceptions(doc.exceptions).length, exceptions.length, 'exception'),
+  ];
   const parts = ['## Needs attention'];
   parts.push(
     plans.length === 0
       ? 'No plan is breached, due soon or awaiting test.'
       : table(
-          ['Plan', 'Title', 'Tier', 'State', 'Deadline', 'When', 'Endpoints'],
+          ['Plan', 'Title', 'Tier', 'State', 'Deadline', 'When', 'Deadline from', 'Endpoints'],
           plans.map((p) => [
             md(p.id),
             md(p.title),
             md(tierLabel(p.tier)),
             `**${md(planStateLabel(p.state))}**`,
-            md(formatInstant(p.deadline)),
+            md(formatInstant(p.deadline, doc.timezone)),
             md(attentionWhen(doc, p)),
+            md(p.deadline === null ? '' : (p.deadlineOrigin ?? '')),
             md(formatPercent(p.endpointsPercent)),
           ]),
         ),
   );
+  if (cut[0] !== '') parts.push(md(cut[0]));
   if (exceptions.length > 0) {
     parts.push(
       '### Exceptions to review',
@@ -114,13 +126,56 @@ function attentionSection(doc: ReportDocument): string {
           md(e.id),
           `**${md(exceptionStateLabel(e.state))}**`,
           md(approvalLabel(e.approval)),
-          md(formatInstant(e.revisitOn)),
+          md(formatInstant(e.revisitOn, doc.timezone)),
           md(e.approvalDetail ?? ''),
         ]),
       ),
     );
   }
+  if (cut[1] !== '') parts.push(md(cut[1]));
   return parts.join('\n\n');
+}
+
+function breakdownTable(head: string, rows: readonly BreakdownRow[], options: RenderOptions): string {
+  const shown = listed(rows, options);
+  const body = shown.map((r) => [
+    md(r.key),
+    formatNumber(r.plans),
+    formatNumber(r.breached),
+    formatNumber(r.dueSoon),
+    formatNumber(r.atRisk),
+    formatNumber(r.unknown),
+    formatPercent(r.compliancePercent),
+  ]);
+  const cut = describeCut(rows.length, shown.length, 'row');
+  const tableText = table([head, 'Plans', 'Breached', 'Due soon', 'At risk', 'No deadline', 'SLA compliance'], body, ['l', 'r', 'r', 'r', 'r', 'r', 'r']);
+  return cut === '' ? tableText : `${tableText}\n\n${md(cut)}`;
+}
+
+function breakdownsSection(doc: ReportDocument, options: RenderOptions): string {
+  if (doc.plans.length === 0) return '';
+  return [
+    '## By owner team and asset group',
+    '### Owner teams',
+    breakdownTable('Owner team', byOwner(doc.plans), options),
+    '### Asset groups',
+    'A plan that affects several groups counts in each.',
+    breakdownTable('Asset group', byGroup(doc.plans), options),
+  ].join('\n\n');
+}
+
+function filesSection(doc: ReportDocument, options: RenderOptions): string {
+  const files = doc.filesWithErrors ?? [];
+  if (files.length === 0) return '';
+  const shown = listed(files, options);
+  const rows = shown.map((f) => [md(f.file), String(f.first.line), String(f.first.column), formatNumber(f.errors), md(f.first.code), md(f.first.message)]);
+  const cut = describeCut(files.length, shown.length, 'file');
+  return [
+    `## Files with errors (${files.length})`,
+    'The figures above cover what these files let PatchOps read; `patchops validate` lists every error.',
+    table(['File', 'Line', 'Column', 'Errors', 'First error', 'Message'], rows, ['l', 'r', 'r', 'r', 'l', 'l']),
+    ...(cut === '' ? [] : [md(cut)]),
+  ].join('\n\n');
 }
 
 function planBlock(doc: ReportDocument, plan: PlanReport): string {
@@ -131,31 +186,33 @@ function planBlock(doc: ReportDocument, plan: PlanReport): string {
       ? 'exempt: every vulnerability and group is covered by an exception'
       : plan.clockStart === null && plan.deadline === null
         ? 'the SLA clock has not started'
-        : `clock start ${md(formatInstant(plan.clockStart))}`;
+        : `clock start ${md(formatInstant(plan.clockStart, doc.timezone))}`;
   const remediated =
-    plan.remediatedAt === null ? 'not yet' : `${md(formatInstant(plan.remediatedAt))}, time to patch ${md(formatHours(plan.timeToPatchHours))}`;
+    plan.remediatedAt === null
+      ? 'not yet'
+      : `${md(formatInstant(plan.remediatedAt, doc.timezone))}, time to patch ${md(formatDaysHours(plan.timeToPatchHours))}`;
   const facts = [
     `- **State:** ${md(planStateLabel(plan.state))}${deadlineNote === null || isClosed(plan) ? '' : `, ${md(deadlineNote)}`}`,
     `- **Tier:** ${md(tierLabel(plan.tier))} (severity ${md(words(plan.severity))}, business impact ${md(words(plan.impact))}${kev})`,
-    `- **Deadline:** ${md(formatInstant(plan.deadline))} (${clock})`,
+    `- **Deadline:** ${md(formatInstant(plan.deadline, doc.timezone))} (${clock})${plan.deadline !== null && plan.deadlineOrigin ? ` · ${md(plan.deadlineOrigin)}` : ''}`,
     `- **Remediated:** ${remediated}`,
     `- **Endpoints:** ${md(describeEndpoints(plan))}`,
     `- **Executes (IT):** ${md(plan.owner)} · **validates (InfoSec):** ${md(plan.validator)} · **SLA policy:** ${md(plan.sla ?? '')} · **testing:** ${md(words(plan.testing))}`,
     `- **Vulnerabilities:** ${plan.vulnerabilities.length === 0 ? DASH : plan.vulnerabilities.map((v) => md(describeVulnerability(v))).join('; ')}`,
     `- **Exempted by:** ${plan.exemptedBy.length === 0 ? DASH : plan.exemptedBy.map(md).join(', ')}`,
-    ...(plan.forecast ? [`- **Forecast:** ${md(describeForecast(plan.forecast))}`] : []),
+    ...(plan.forecast ? [`- **Forecast:** ${md(describeForecast(plan.forecast, doc.timezone))}`] : []),
     `- **File:** ${md(plan.file)}`,
   ];
-  const waves = plan.waves.length === 0 ? 'No waves.' : wavesTable(plan.waves);
+  const waves = plan.waves.length === 0 ? 'No waves.' : wavesTable(plan.waves, doc.timezone);
   return [`### ${md(plan.id)}: ${md(plan.title)}`, facts.join('\n'), waves].join('\n\n');
 }
 
 /** docs/rules.md#forecast, in words: the projected finish and the slack, or why there is none. */
-function describeForecast(f: NonNullable<PlanReport['forecast']>): string {
+function describeForecast(f: NonNullable<PlanReport['forecast']>, zone: string): string {
   if (f.finish === null) return `none: ${f.unknownReason ?? 'it cannot be computed'}`;
   const slack =
     f.slackHours === null ? '' : f.slackHours >= 0 ? `, ${formatHours(f.slackHours)} to spare` : `, ${formatHours(-f.slackHours)} after the deadline`;
-  return `${f.atRisk ? 'AT RISK: ' : ''}projected finish ${formatInstant(f.finish)}${slack} (limited by ${f.limitedBy?.replace('_', ' ') ?? 'its input'})`;
+  return `${f.atRisk ? 'AT RISK: ' : ''}projected finish ${formatInstant(f.finish, zone)}${slack} (limited by ${f.limitedBy?.replace('_', ' ') ?? 'its input'})`;
 }
 
 /** Met, missed, exempt and cancelled plans have no time left to speak of. */
@@ -163,7 +220,7 @@ function isClosed(plan: PlanReport): boolean {
   return plan.remediatedAt !== null || plan.state === 'exempt' || plan.state === 'cancelled';
 }
 
-function wavesTable(waves: readonly WaveReport[]): string {
+function wavesTable(waves: readonly WaveReport[], zone: string): string {
   return table(
     ['Wave', 'Status', 'Patched', 'Failed', 'Targets', 'Done', 'Started', 'Completed', 'Blocked by'],
     waves.map((w) => [
@@ -173,8 +230,8 @@ function wavesTable(waves: readonly WaveReport[]): string {
       formatNumber(w.failed),
       formatNumber(w.targets),
       formatPercent(w.percent),
-      md(formatInstant(w.started)),
-      md(formatInstant(w.completed)),
+      md(formatInstant(w.started, zone)),
+      md(formatInstant(w.completed, zone)),
       md(w.blockedBy ?? ''),
     ]),
     ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l', 'l'],
@@ -188,7 +245,7 @@ function plansSection(doc: ReportDocument): string {
 }
 
 function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
-  const approved = e.approvedBy === null ? 'not approved' : `${md(e.approvedBy)} on ${md(formatInstant(e.approvedOn))}`;
+  const approved = e.approvedBy === null ? 'not approved' : `${md(e.approvedBy)} on ${md(formatInstant(e.approvedOn, doc.timezone))}`;
   const detail = e.approvalDetail === null ? '' : ` — ${md(e.approvalDetail)}`;
   const revisit = describeRelative(doc.asOf, e.revisitOn);
   const scope = [
@@ -199,9 +256,9 @@ function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
   const facts = [
     `- **State:** ${md(exceptionStateLabel(e.state))} · **effective:** ${e.effective ? 'yes' : 'no'} · **tier:** ${md(tierLabel(e.tier))}`,
     `- **Approval:** ${md(approvalLabel(e.approval))}, ${approved}${detail}`,
-    ...(e.approvalCommit ? [`- **Approval commit:** ${approvalCommit(e.approvalCommit)}`] : []),
-    `- **Requested by:** ${md(e.requestedBy)} on ${md(formatInstant(e.requestedOn))}`,
-    `- **Revisit on:** ${md(formatInstant(e.revisitOn))}${revisit === null ? '' : ` (${md(revisit)})`}`,
+    ...(e.approvalCommit ? [`- **Approval commit:** ${approvalCommit(e.approvalCommit, doc.timezone)}`] : []),
+    `- **Requested by:** ${md(e.requestedBy)} on ${md(formatInstant(e.requestedOn, doc.timezone))}`,
+    `- **Revisit on:** ${md(formatInstant(e.revisitOn, doc.timezone))}${revisit === null ? '' : ` (${md(revisit)})`}`,
     `- **Scope:** ${scope.length === 0 ? DASH : scope.join('; ')}`,
     `- **Reason:** ${md(e.reason)}`,
     `- **Compensating controls:** ${e.compensatingControls.length === 0 ? 'none' : e.compensatingControls.map(md).join('; ')}`,
@@ -211,9 +268,9 @@ function exceptionBlock(doc: ReportDocument, e: ExceptionReport): string {
 }
 
 /** The commit git review found for the approval (docs/git-review.md). */
-function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>): string {
+function approvalCommit(c: NonNullable<ExceptionReport['approvalCommit']>, zone: string): string {
   const signature = c.signature === 'unchecked' ? 'signature not checked' : `signature ${c.signature}`;
-  return `${md(c.commit.slice(0, 12))} by ${md(c.author)} on ${md(formatInstant(c.date))} · ${md(signature)}`;
+  return `${md(c.commit.slice(0, 12))} by ${md(c.author)} on ${md(formatInstant(c.date, zone))} · ${md(signature)}`;
 }
 
 function exceptionsSection(doc: ReportDocument): string {
@@ -227,7 +284,19 @@ function footer(doc: ReportDocument): string {
   return `---\n\n_Generated by PatchOps from the workspace files (validation: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}). The CLI, the editor and this report compute the same numbers._`;
 }
 
-/** The whole report as GitHub-flavoured Markdown. Same document → same bytes. */
-export function renderMarkdown(doc: ReportDocument): string {
-  return `${[header(doc), kpiSection(doc), attentionSection(doc), plansSection(doc), exceptionsSection(doc), footer(doc)].join('\n\n')}\n`;
+/** The whole report as GitHub-flavoured Markdown (a summary: no plan or exception in full). Same document → same bytes. */
+export function renderMarkdown(doc: ReportDocument, options: RenderOptions = {}): string {
+  const plans = listed(attentionPlans(doc.plans), options);
+  const exceptions = listed(attentionExceptions(doc.exceptions), options);
+  const listing = options.summary ? [`## Not in this summary\n\n${md(describeLeftOut(doc, plans, exceptions))}`] : [plansSection(doc), exceptionsSection(doc)];
+  const sections = [
+    header(doc, options),
+    kpiSection(doc),
+    attentionSection(doc, plans, exceptions),
+    breakdownsSection(doc, options),
+    filesSection(doc, options),
+    ...listing,
+    footer(doc),
+  ];
+  return `${sections.filter((x) => x !== '').join('\n\n')}\n`;
 }

@@ -3,9 +3,19 @@
 // No clock and no locale: relative times are computed from the document's own asOf. The labels of
 // states, tiers and approvals and the orders are every surface's (src/core/present/labels.ts).
 
-import { type ExceptionReport, type PlanReport } from './reportModel';
-import { ATTENTION_STATES, compareText, EXCEPTION_ATTENTION_STATES, exceptionsWorstFirst, plansWorstFirst } from '../present/labels';
-import { type Kpis, type PlanState } from '../model/vocabulary';
+import { type ExceptionReport, type PlanReport, type ReportDocument } from './reportModel';
+import {
+  ATTENTION_STATES,
+  compareText,
+  EXCEPTION_ATTENTION_STATES,
+  exceptionStateLabel,
+  exceptionsWorstFirst,
+  planStateLabel,
+  plansWorstFirst,
+} from '../present/labels';
+import { EXCEPTION_STATES, PLAN_STATES, type Kpis, type PlanState } from '../model/vocabulary';
+import { formatInstantLocal, isValidZone } from '../time/instants';
+import { SUMMARY_LIMIT } from './formats';
 
 /** Shown for an unknown value (null in the document). */
 export const DASH = '—';
@@ -26,10 +36,27 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** "1 error and 2 warnings", "2 warnings", or '' when validation found nothing to worry about. */
-export function describeValidation(diagnostics: { errors: number; warnings: number }): string {
-  const parts = [diagnostics.errors > 0 ? plural(diagnostics.errors, 'error') : '', diagnostics.warnings > 0 ? plural(diagnostics.warnings, 'warning') : ''];
-  return parts.filter((x) => x !== '').join(' and ');
+/**
+ * What the report's banner says, each part on its own: the files with errors of their own (the
+ * figures cover what could be read) and the plans in breach (and without a deadline: they may be
+ * late). Older documents without `filesWithErrors` count the errors instead. Empty parts are ''.
+ */
+export function describeBanner(doc: ReportDocument): { files: string; breaches: string; unknown: string } {
+  const files =
+    doc.filesWithErrors === undefined
+      ? doc.diagnostics.errors > 0
+        ? plural(doc.diagnostics.errors, 'error')
+        : ''
+      : doc.filesWithErrors.length > 0
+        ? `${plural(doc.filesWithErrors.length, 'file')} with errors`
+        : '';
+  const breached = doc.kpis.openBreaches;
+  const unknown = doc.kpis.unknownDeadlines;
+  return {
+    files,
+    breaches: breached > 0 ? `${plural(breached, 'plan')} in breach` : '',
+    unknown: unknown > 0 ? `${plural(unknown, 'plan')} without a deadline` : '',
+  };
 }
 
 /** True when `value` is one of `known` (used to whitelist CSS classes). */
@@ -52,6 +79,18 @@ export const formatPercent = (value: number | null): string => (value === null |
 
 export const formatHours = (value: number | null): string => (value === null || !Number.isFinite(value) ? DASH : `${formatNumber(value)} h`);
 
+/** A time to patch in days and hours, to the nearest hour: 76.5 → "3d 5h", 20 → "20h", 0.4 → "24m"; null/NaN → DASH. */
+export function formatDaysHours(hours: number | null): string {
+  if (hours === null || !Number.isFinite(hours)) return DASH;
+  const sign = hours < 0 ? '-' : '';
+  const abs = Math.abs(hours);
+  if (abs < 1) return `${sign}${Math.round(abs * 60)}m`;
+  const whole = Math.round(abs);
+  const d = Math.floor(whole / 24);
+  const h = whole % 24;
+  return `${sign}${d === 0 ? `${h}h` : h === 0 ? `${d}d` : `${d}d ${h}h`}`;
+}
+
 // ---- instants ----------------------------------------------------------------------------------
 
 // Only full ISO date-times with Z or an offset: Date.parse would read anything else in the
@@ -63,35 +102,26 @@ export function parseInstant(iso: string | null): number {
   return iso !== null && ISO_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
 }
 
-/** "2026-11-23 12:00 UTC" (seconds only when not zero); unparseable text as written; null → DASH. */
-export function formatInstant(iso: string | null): string {
+/**
+ * "2026-11-23 06:00 (-06:00)": an instant in the workspace zone with its offset, as `status` and the
+ * editor print it (formatInstantLocal); unparseable text as written; null → DASH. A zone the runtime
+ * does not know (a hand-edited document) gives UTC, whose offset still says which instant it is.
+ */
+export function formatInstant(iso: string | null, zone: string): string {
   if (iso === null) return DASH;
   const ms = parseInstant(iso);
   if (Number.isNaN(ms)) return iso;
-  const utc = new Date(ms).toISOString();
-  const seconds = utc.slice(17, 19);
-  return `${utc.slice(0, 10)} ${utc.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`} UTC`;
+  return formatInstantLocal(ms, reportZone(zone));
 }
 
-/** The asOf wall-clock time in the workspace zone ("06:00 America/Chicago"), or null if unknown. */
-export function formatLocalAsOf(asOf: string, timezone: string): string | null {
-  const ms = parseInstant(asOf);
-  if (Number.isNaN(ms) || timezone === '' || timezone === 'UTC') return null;
-  try {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(new Date(ms));
-    const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-  } catch {
-    return null; // not an IANA zone name: the header still names it as written
-  }
+/** The zone the report's times are shown in: the document's, or UTC when it names none the runtime knows. */
+const reportZone = (zone: string): string => (isValidZone(zone) ? zone : 'UTC');
+
+/** The report's line about its times: which zone they are in. */
+export function describeTimes(zone: string): string {
+  return reportZone(zone) === zone
+    ? `All times are in the workspace time zone, ${zone}, with their UTC offset.`
+    : `All times are UTC: the workspace time zone ${zone} is not one PatchOps knows.`;
 }
 
 /** "2d 4h", "15h 30m", "45m": the two largest units, rounded down (an "at least" reading). */
@@ -153,6 +183,61 @@ export function countsInOrder(counts: Readonly<Record<string, number | undefined
     .filter((k) => !order.includes(k))
     .sort(compareText);
   return [...order, ...extra].map((k): [string, number] => [k, counts[k] ?? 0]);
+}
+
+// ---- the summary (`report --summary`) ----------------------------------------------------------
+
+/** What a renderer may be asked for besides the document. */
+export interface RenderOptions {
+  /** Key figures, breakdowns and the most urgent items only: for workspaces too large to list in full. */
+  summary?: boolean;
+}
+
+/** The first SUMMARY_LIMIT items in a summary, all of them otherwise. */
+export function listed<T>(items: readonly T[], options: RenderOptions): readonly T[] {
+  return options.summary ? items.slice(0, SUMMARY_LIMIT) : items;
+}
+
+/** "and 340 more, not listed in this summary", or '' when nothing was cut. */
+export function describeCut(total: number, shown: number, noun: string): string {
+  return total > shown ? `${formatNumber(total - shown)} more ${noun}${total - shown === 1 ? '' : 's'} not listed in this summary.` : '';
+}
+
+/**
+ * The line a summary ends with: what it did not list, by state, and how to get it all —
+ * "9,800 plans not listed (met 5,000 · on track 4,800); 480 exceptions not listed. Run without --summary for all."
+ */
+export function describeLeftOut(doc: ReportDocument, listedPlans: readonly PlanReport[], listedExceptions: readonly ExceptionReport[]): string {
+  const shownPlans = new Set(listedPlans);
+  const shownExceptions = new Set(listedExceptions);
+  const plans = doc.plans.filter((p) => !shownPlans.has(p));
+  const exceptions = doc.exceptions.filter((e) => !shownExceptions.has(e));
+  const byState = (states: readonly string[], order: readonly string[], label: (s: string) => string): string => {
+    const counts: Record<string, number> = {};
+    for (const s of states) counts[s] = (counts[s] ?? 0) + 1;
+    return countsInOrder(counts, order)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${label(s).toLowerCase()} ${formatNumber(n)}`)
+      .join(' · ');
+  };
+  const parts = [
+    plans.length === 0
+      ? ''
+      : `${formatNumber(plans.length)} plan${plans.length === 1 ? '' : 's'} not listed (${byState(
+          plans.map((p) => p.state),
+          PLAN_STATES,
+          planStateLabel,
+        )})`,
+    exceptions.length === 0
+      ? ''
+      : `${formatNumber(exceptions.length)} exception${exceptions.length === 1 ? '' : 's'} not listed (${byState(
+          exceptions.map((e) => e.state),
+          EXCEPTION_STATES,
+          exceptionStateLabel,
+        )})`,
+  ].filter((x) => x !== '');
+  const what = parts.length === 0 ? 'Every plan and exception that needs attention is listed above' : parts.join('; ');
+  return `${what}. This is a summary: run the report without --summary for every plan and exception in full.`;
 }
 
 // ---- KPI helpers -------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Evaluation → the report document (docs/cli.md#the-report-json: the JSON every format renders).
 import type { Evaluation, ExceptionResult, PairDeadline, PlanResult } from '../model/evaluation';
-import type { ExceptionReport, PairReport, PlanReport, ReportDocument } from './reportModel';
+import type { Diagnostic } from '../model/diagnostic';
+import type { ExceptionReport, FileErrors, PairReport, PlanReport, ReportDocument } from './reportModel';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -14,7 +15,28 @@ export function buildReport(evaluation: Evaluation): ReportDocument {
     exceptions: evaluation.exceptions.map(exceptionReport),
     kpis: evaluation.kpis,
     diagnostics: { errors: count('error'), warnings: count('warning'), infos: count('info') },
+    filesWithErrors: filesWithErrors(evaluation.diagnostics),
   };
+}
+
+/** Errors only a passed date brings: the files are as they were, the report counts them as breaches and expiries. */
+const PASSED_DATE_CODES: ReadonlySet<string> = new Set(['sla.breached', 'exception.expired']);
+
+/** Diagnostics come sorted by file, line, column and code: the first of a file is its first error. */
+function filesWithErrors(diagnostics: readonly Diagnostic[]): FileErrors[] {
+  const byFile = new Map<string, FileErrors>();
+  for (const d of diagnostics) {
+    if (d.severity !== 'error' || PASSED_DATE_CODES.has(d.code)) continue;
+    const seen = byFile.get(d.file);
+    if (seen) seen.errors++;
+    else
+      byFile.set(d.file, {
+        file: d.file,
+        errors: 1,
+        first: { line: d.range.start.line + 1, column: d.range.start.character + 1, code: d.code, message: d.message },
+      });
+  }
+  return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 function planReport(p: PlanResult): PlanReport {
@@ -25,6 +47,7 @@ function planReport(p: PlanResult): PlanReport {
     title: p.title,
     owner: data.owner,
     validator: data.validator,
+    groups: Array.isArray(data.affects) ? data.affects.filter((g) => typeof g === 'string') : [],
     sla: p.policyId,
     status: p.status,
     severity: p.severity,
@@ -36,6 +59,7 @@ function planReport(p: PlanResult): PlanReport {
     testing: p.testing,
     clockStart: iso(p.clockStart),
     deadline: iso(p.deadline),
+    deadlineOrigin: p.deadlineOrigin,
     remediatedAt: iso(p.remediatedAt),
     timeToPatchHours: p.timeToPatchHours,
     endpoints: { ...p.endpoints },

@@ -52,6 +52,8 @@ export interface PlanReport {
   title: string;
   owner: string;
   validator: string;
+  /** The asset groups it affects (`affects`). Optional: documents written before it exist. */
+  groups?: string[];
   sla: string | null;
   status: 'active' | 'cancelled';
   severity: SeverityBand | null;
@@ -64,6 +66,8 @@ export interface PlanReport {
   testing: 'pending' | 'in_progress' | 'passed' | 'failed' | null;
   clockStart: string | null;
   deadline: string | null;
+  /** Where the deadline comes from ("critical tier: 72h from testing passed"); null without one. Optional: older documents lack it. */
+  deadlineOrigin?: string | null;
   remediatedAt: string | null;
   timeToPatchHours: number | null;
   /** `targets` is null when unknown (a wave names an unknown group, or its numbers are impossible). */
@@ -140,4 +144,16 @@ export interface ReportDocument {
   exceptions: ExceptionReport[];
   kpis: Kpis;
   diagnostics: { errors: number; warnings: number; infos: number };
+  /**
+   * The files with errors of their own (every error but a passed date: `sla.breached`,
+   * `exception.expired`), by path, each with its first error. Optional: older documents lack it.
+   */
+  filesWithErrors?: FileErrors[];
+}
+
+export interface FileErrors {
+  file: string;
+  errors: number;
+  /** The first error: 1-based line and column, code and message. */
+  first: { line: number; column: number; code: string; message: string };
 }

@@ -1,5 +1,5 @@
 // A patch plan's SLA (docs/rules.md): scope after exceptions, tier, clock start, deadline and state.
-import type { ExceptionResult, PlanResult, VulnerabilityResult, WaveResult } from '../model/evaluation';
+import type { ExceptionResult, PairDeadline, PlanResult, VulnerabilityResult, WaveResult } from '../model/evaluation';
 import type { AssetGroup, PlanFile, WorkspaceFile } from '../model/files';
 import { maxImpact, maxSeverity, tierFor } from '../risk/tiers';
 import { cycleDeadline } from '../time/cycles';
@@ -8,7 +8,7 @@ import { formatInstantLocal } from '../time/instants';
 import type { RuleContext } from './context';
 import { forecastPlan } from './forecast';
 import { checkPlanReferences } from './planReferences';
-import type { ResolvedPolicy } from './policies';
+import type { ResolvedPolicy, TierRule } from './policies';
 import type { ScoredVulnerability } from './vulnerabilities';
 import { checkPresetInputs } from './presetChecks';
 import { presetDeadlines } from './presetDeadlines';
@@ -68,6 +68,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     clockStart: null,
     deadline: null,
     deadlineIsTesting: false,
+    deadlineOrigin: null,
     remediatedAt,
     timeToPatchHours: null,
     timeToPatchMs: null,
@@ -102,6 +103,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
       });
       Object.assign(result, { tier: preset.tier, deadline: preset.deadline, clockStart: preset.clockStart, clockStartKind: preset.clockStartKind });
       Object.assign(result, { deadlineBy: preset.deadlineBy, pairs: preset.pairs });
+      result.deadlineOrigin = presetOrigin(result.riskModel, preset.deadlineBy);
       if (!unreadableFile) checkPresetInputs(ctx, plan, policy.preset, preset.pairs, inputs.groups);
       problem ??= preset.problem;
       if (
@@ -138,6 +140,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
       const deadline = deadlineOf(ctx, policy, result.tier, result.clockStart);
       if (typeof deadline === 'string') problem = deadline;
       else result.deadline = deadline;
+      result.deadlineOrigin = tierOrigin(result.tier, rule, policy.entity.data.tiers?.[result.tier]?.within);
     }
     if (problem === null && result.clockStart === null && rule.clockStart !== 'tested') {
       problem = `no vulnerability in scope has a \`${rule.clockStart === 'published' ? 'published` or `discovered' : 'discovered'}\` date, so the SLA clock cannot start`;
@@ -147,6 +150,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
       if (discovered !== null) {
         result.deadline = discovered + policy.testingWithin;
         result.deadlineIsTesting = true;
+        result.deadlineOrigin = `testing must pass within ${asWritten(policy.entity.data.testing_within, policy.testingWithin)} of discovery`;
       }
     }
   }
@@ -177,6 +181,7 @@ function finish(
     result.deadline = null;
     result.deadlineIsTesting = false;
   } else result.state = stateOf(ctx, result, policy, testingPassedAt);
+  if (result.deadline === null || cancelled) result.deadlineOrigin = null;
 
   if (!cancelled && !unreadableFile) {
     const forecast = forecastPlan(ctx, plan, result, { groups: inputs.groups, workspace: inputs.calendar, testingPassedAt });
@@ -344,6 +349,26 @@ function deadlineOf(ctx: RuleContext, policy: ResolvedPolicy, tier: Tier, clockS
   if (rule.within !== undefined) return clockStart + rule.within;
   const cycle = cycleDeadline(rule.cycle!.spec, clockStart, ctx.zone);
   return cycle.ok ? cycle.deadline : `cycle \`${rule.cycle!.name}\` of SLA policy \`${policy.id}\` ${cycle.message}`;
+}
+
+const CLOCK_START_WORDS: Readonly<Record<ClockStartKind, string>> = { tested: 'testing passed', published: 'publication', discovered: 'discovery' };
+
+/** A duration as the policy wrote it (`72h`, not `3d`), or as computed when the text is not at hand. */
+const asWritten = (text: unknown, ms: number): string => (typeof text === 'string' ? text : formatDuration(ms));
+
+/** "critical tier: 72h from testing passed", "medium tier: cycle `monthly` after discovery". */
+function tierOrigin(tier: Tier, rule: TierRule, written: unknown): string {
+  const from = CLOCK_START_WORDS[rule.clockStart];
+  return rule.within !== undefined
+    ? `${tier} tier: ${asWritten(written, rule.within)} from ${from}`
+    : `${tier} tier: cycle \`${rule.cycle!.name}\` after ${from}`;
+}
+
+/** Under a model of record, the pair that sets the deadline: its outcome, or the KEV catalog's due date when that caps it. */
+function presetOrigin(model: string, by: PairDeadline | null): string | null {
+  if (by === null || by.deadline === null) return null;
+  const pair = `${by.vulnerability} on ${by.group ?? 'an unknown group'}`;
+  return by.kevDue !== null && by.kevDue === by.deadline ? `${model}: KEV due date of ${by.vulnerability}` : `${model}: ${by.outcome} (${pair})`;
 }
 
 function stateOf(ctx: RuleContext, r: PlanResult, policy: ResolvedPolicy | undefined, testedAt: number | null): PlanState {

@@ -83,7 +83,7 @@ export type IdPrefix = 'PLAN' | 'EXC';
  * digits), so a gap left by a deleted file is never reused for something else.
  */
 export function nextFreeId(prefix: IdPrefix, year: number, taken: Iterable<string>): string {
-  const pattern = new RegExp(`^${prefix}-${year}-(\\d+)$`);
+  const pattern = new RegExp(`^${prefix}-${year}-(\\d+)$`, 'i'); // ids in any case: `exc-2026-009` is taken too
   let highest = 0;
   for (const id of taken) {
     const n = pattern.exec(id);

@@ -157,14 +157,18 @@ function wallClockToInstantIn(wallMs: number, tz: IANAZone): number {
   return wallMs - Math.min(...candidates) * MINUTE_MS;
 }
 
-/** `2026-11-20 18:00 CST`: local date, time and zone abbreviation (English, whatever the machine). */
+/**
+ * `2026-11-20 18:00 (-06:00)`: local date and time in `zone` with its UTC offset at that instant. Every
+ * surface that shows a time to people (status, diagnostics, lenses, trees, reports) prints it so:
+ * an offset says which instant it is everywhere, where abbreviations (CST) are ambiguous or missing.
+ */
 export function formatInstantLocal(ms: number, zone: string): string {
   if (!Number.isFinite(ms)) throw new RangeError(`formatInstantLocal: not an instant: ${ms}`);
   const key = `${zone}\u0000${ms}`;
   let text = formatted.get(key);
   if (text === undefined) {
     if (formatted.size >= MAX_PARSED) formatted.clear();
-    text = DateTime.fromMillis(ms, { zone: requireZone(zone), locale: 'en-US' }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+    text = DateTime.fromMillis(ms, { zone: requireZone(zone), locale: 'en-US' }).toFormat("yyyy-MM-dd HH:mm '('ZZ')'");
     formatted.set(key, text);
   }
   return text;

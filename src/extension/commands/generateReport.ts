@@ -1,4 +1,4 @@
-// "PatchOps: Generate Report": the same report as `patchops report`, written into the workspace.
+// "PatchOps: Generate Report": the same report as `patchops report`, written where the user says.
 import * as vscode from 'vscode';
 import { REPORT_FORMAT_INFO, REPORT_FORMATS, type ReportFormat } from '../../core/contract';
 import { renderReport } from '../../core/report';
@@ -6,10 +6,11 @@ import { buildReport } from '../../core/report/reportJson';
 import { writeAtomically } from '../applyFileChanges';
 import { clockSentence } from '../clock';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
+import { chooseSaveTarget, type SaveTargetRequest } from '../saveTarget';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 
-export interface ReportRequest {
+export interface ReportRequest extends SaveTargetRequest {
   format?: ReportFormat;
   folder?: vscode.Uri;
   open?: boolean;
@@ -22,16 +23,25 @@ const FORMAT_PICKS: (vscode.QuickPickItem & { format: ReportFormat })[] = ['html
   format,
 }));
 
-export async function generateReport(registry: WorkspaceRegistry, request: ReportRequest = {}): Promise<vscode.Uri | undefined> {
+export async function generateReport(registry: WorkspaceRegistry, memory: vscode.Memento, request: ReportRequest = {}): Promise<vscode.Uri | undefined> {
   const workspace = request.folder ? registry.all.find((w) => w.root.toString() === request.folder!.toString()) : await pickWorkspace(registry);
   if (!workspace) return undefined;
   const format = request.format ?? (await vscode.window.showQuickPick(FORMAT_PICKS, { title: 'PatchOps report format' }))?.format;
   if (!format) return undefined;
 
-  const target = vscode.Uri.joinPath(workspace.root, `patchops-report${REPORT_FORMAT_INFO[format].extensions[0]}`);
+  const extensions = REPORT_FORMAT_INFO[format].extensions;
+  const target = await chooseSaveTarget(
+    memory,
+    workspace,
+    'report',
+    { name: `patchops-report${extensions[0]}`, title: `Save the PatchOps ${format} report`, filterName: `${format} report`, extensions },
+    request,
+  );
+  if (!target) return undefined;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PatchOps: writing the ${format} report…` }, async () => {
     await registry.whenIdle();
-    const evaluation = workspace.evaluate(registry.clock.asOf());
+    const model = workspace.model();
+    const evaluation = workspace.evaluate(registry.clock.asOfFor(model), model);
     await writeAtomically(target, renderReport(format, buildReport(evaluation)));
   });
   const clock = registry.clock.state;

@@ -2,7 +2,7 @@
 // what the effective exceptions mean to scanners and calendars. The core computes; this file picks
 // files, shows progress and applies the result.
 import * as vscode from 'vscode';
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, SCAN_FORMAT_INFO, SCAN_FORMATS } from '../../core/contract';
+import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, SCAN_FORMAT_INFO, SCAN_FORMATS, type ExportFormat } from '../../core/contract';
 import { EnrichError, parseKevCatalog } from '../../core/enrich/kev';
 import { parseEpssCsv } from '../../core/enrich/epss';
 import { vulnrichmentData, vulnrichmentIds, vulnrichmentPath } from '../../core/enrich/vulnrichment';
@@ -15,6 +15,7 @@ import { gunzipIfGzip, InputError, utf8Text } from '../../node/inputDecoding';
 import { applyFileChanges, ChangedMeanwhile, uriExists, writeAtomically } from '../applyFileChanges';
 import { clockSentence } from '../clock';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
+import { chooseSaveTarget, type SaveTargetRequest } from '../saveTarget';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 
@@ -37,7 +38,10 @@ export async function importScannerReport(registry: WorkspaceRegistry): Promise<
     const affects = await vscode.window.showQuickPick(groups, { title: 'Asset groups the new plans affect', canPickMany: true });
     if (!affects) return;
     await registry.whenIdle();
-    const result = planImport(report, workspace.loadedFiles, { affects: affects.map((a) => a.label), asOf: registry.clock.asOf() });
+    const result = planImport(report, workspace.loadedFiles, {
+      affects: affects.map((a) => a.label),
+      asOf: registry.clock.asOfFor(workspace.evaluation!.model),
+    });
     await applyAndReport(workspace, result.changes, importSummaryText(result.summary, false));
   });
 }
@@ -88,21 +92,38 @@ export async function enrichWithVulnrichment(registry: WorkspaceRegistry, reques
   });
 }
 
-export async function exportForScanners(registry: WorkspaceRegistry): Promise<void> {
-  const workspace = await pickWorkspace(registry);
-  if (!workspace) return;
+/** Arguments for callers without the prompts (tests): the workspace root, the format, where to write. */
+export interface ExportRequest extends SaveTargetRequest {
+  folder?: vscode.Uri;
+  format?: ExportFormat;
+  open?: boolean;
+}
+
+export async function exportForScanners(registry: WorkspaceRegistry, memory: vscode.Memento, request: ExportRequest = {}): Promise<vscode.Uri | undefined> {
+  const workspace = request.folder ? registry.all.find((w) => w.root.toString() === request.folder!.toString()) : await pickWorkspace(registry);
+  if (!workspace) return undefined;
   const picks = EXPORT_FORMATS.map((f) => ({ label: f, description: EXPORT_FORMAT_INFO[f].description, format: f }));
-  const format = (await vscode.window.showQuickPick(picks, { title: 'Export for…' }))?.format;
-  if (!format) return;
+  const format = request.format ?? (await vscode.window.showQuickPick(picks, { title: 'Export for…' }))?.format;
+  if (!format) return undefined;
+  const info = EXPORT_FORMAT_INFO[format];
+  const target = await chooseSaveTarget(
+    memory,
+    workspace,
+    'export',
+    { name: info.fileName, title: `Save the ${format} export`, filterName: format, extensions: info.extensions },
+    request,
+  );
+  if (!target) return undefined;
   await guarded(async () => {
     await registry.whenIdle();
-    const evaluation = workspace.evaluate(registry.clock.asOf());
-    const target = vscode.Uri.joinPath(workspace.root, EXPORT_FORMAT_INFO[format].fileName);
+    const model = workspace.model();
+    const evaluation = workspace.evaluate(registry.clock.asOfFor(model), model);
     await writeAtomically(target, renderExport(format, evaluation));
     const clock = registry.clock.state;
     if (clock.kind === 'invalid') void vscode.window.showWarningMessage(`PatchOps: the export is as of now. ${clockSentence(clock)}`);
-    await vscode.window.showTextDocument(target);
+    if (request.open !== false) await vscode.window.showTextDocument(target);
   });
+  return target;
 }
 
 async function applyAndReport(

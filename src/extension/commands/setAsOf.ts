@@ -19,7 +19,7 @@ export interface SetAsOfRequest {
 
 type Action = 'window' | 'user' | 'now' | 'settings' | 'clear-user';
 
-const PROMPT = 'An ISO 8601 instant, e.g. 2026-11-30T09:00:00Z (no offset = UTC). Empty: now.';
+const PROMPT = "An ISO 8601 instant, e.g. 2026-11-30T09:00:00Z, or 2026-11-30T09:00 in the workspace's time zone. Empty: now.";
 
 /** Resolves to true when the clock was changed as asked. */
 export async function setAsOf(clock: EditorClock, request?: SetAsOfRequest): Promise<boolean> {

@@ -3,8 +3,9 @@
 // workspace never declares an id the folder already has.
 import * as vscode from 'vscode';
 import { EMAIL_PATTERN, ID_PATTERN } from '../../core/contract';
-import type { PlanFile } from '../../core/model/files';
+import { localDate } from '../../core/fixes/requestException';
 import { PRESET_NAMES, type PresetName } from '../../core/templates/presetPolicies';
+import { placeholderRanges } from '../../core/model/placeholders';
 import {
   newExceptionText,
   newFilePath,
@@ -18,7 +19,7 @@ import { fileKindOf } from '../../core/workspace/fileKinds';
 import { loadFile } from '../../core/workspace/load';
 import { findWorkspaceFiles, readWorkspaceFile } from '../../node/workspaceFiles';
 import { uriExists } from '../applyFileChanges';
-import type { PatchOpsWorkspace } from '../patchopsWorkspace';
+import { toRange } from '../convert';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 import { pickWorkspace } from './pickWorkspace';
 import type { LoadedFile } from '../../core/model/workspace';
@@ -142,11 +143,12 @@ export async function newPlan(registry: WorkspaceRegistry): Promise<void> {
   const evaluation = workspace?.evaluation;
   if (!workspace || !evaluation) return;
   const teams = Object.entries(evaluation.model.settings?.data.teams ?? {});
+  const today = localDate(evaluation.asOf, evaluation.timezone);
   const id = await vscode.window.showInputBox({
     title: 'Plan id',
     value: nextFreeId(
       'PLAN',
-      new Date().getFullYear(),
+      Number(today.slice(0, 4)),
       evaluation.plans.map((p) => p.id),
     ),
     validateInput: (v) => (ID_PATTERN.test(v) && !evaluation.plans.some((p) => p.id === v) ? undefined : 'a new id: letters, digits, ".", "_" and "-"'),
@@ -168,43 +170,32 @@ export async function newPlan(registry: WorkspaceRegistry): Promise<void> {
   );
   if (!owner || !validator || !groups?.length) return;
   const uri = vscode.Uri.joinPath(workspace.root, ...newFilePath('plan', id).split('/'));
-  await createAndOpen(uri, newPlanText({ id, title, owner, validator, affects: groups.map((g) => g.label), today: new Date().toISOString().slice(0, 10) }));
+  await createAndOpen(uri, newPlanText({ id, title, owner, validator, affects: groups.map((g) => g.label), today }));
 }
 
-/** `from`: pre-filled from a plan (its workspace, vulnerabilities and groups), and who asks when a caller knows. */
-export async function newException(
-  registry: WorkspaceRegistry,
-  from?: { plan: PlanFile; workspace: PatchOpsWorkspace; requestedBy?: string },
-): Promise<vscode.Uri | undefined> {
-  const fromPlan = from?.plan;
-  const workspace = from?.workspace ?? (await pickWorkspace(registry));
+export async function newException(registry: WorkspaceRegistry): Promise<void> {
+  const workspace = await pickWorkspace(registry);
   const evaluation = workspace?.evaluation;
-  if (!workspace || !evaluation) return undefined;
+  if (!workspace || !evaluation) return;
   const known = [...new Set(evaluation.plans.flatMap((p) => p.vulnerabilities.map((v) => v.id)))].sort();
-  const vulnerabilities = fromPlan
-    ? fromPlan.vulnerabilities.map((v) => v.id)
-    : ((await vscode.window.showQuickPick(known, { title: 'Vulnerabilities to exempt', canPickMany: true })) ?? []);
-  if (!vulnerabilities.length) return undefined;
-  const groups = fromPlan
-    ? [...fromPlan.affects]
-    : ((await vscode.window.showQuickPick([...evaluation.model.groups.keys()], { title: 'Asset groups (scope)', canPickMany: true })) ?? []);
-  if (!groups.length) return undefined;
-  const requestedBy =
-    (from?.requestedBy && EMAIL_PATTERN.test(from.requestedBy) ? from.requestedBy : undefined) ??
-    (await vscode.window.showInputBox({
-      title: 'Requested by (email)',
-      validateInput: (v) => (EMAIL_PATTERN.test(v) ? undefined : 'an email address'),
-    }));
-  if (!requestedBy) return undefined;
-  const taken = new Set(evaluation.exceptions.map((e) => e.id));
-  let n = evaluation.exceptions.length + 1;
-  const year = new Date().getFullYear();
-  while (taken.has(`EXC-${year}-${String(n).padStart(3, '0')}`)) n++;
-  const id = `EXC-${year}-${String(n).padStart(3, '0')}`;
-  const today = new Date().toISOString().slice(0, 10);
+  const vulnerabilities = (await vscode.window.showQuickPick(known, { title: 'Vulnerabilities to exempt', canPickMany: true })) ?? [];
+  if (!vulnerabilities.length) return;
+  const groups = (await vscode.window.showQuickPick([...evaluation.model.groups.keys()], { title: 'Asset groups (scope)', canPickMany: true })) ?? [];
+  if (!groups.length) return;
+  const requestedBy = await vscode.window.showInputBox({
+    title: 'Requested by (email)',
+    validateInput: (v) => (EMAIL_PATTERN.test(v) ? undefined : 'an email address'),
+  });
+  if (!requestedBy) return;
+  // "Today" is the evaluation's as-of in the workspace's zone, as for a request from a breach.
+  const today = localDate(evaluation.asOf, evaluation.timezone);
+  const id = nextFreeId(
+    'EXC',
+    Number(today.slice(0, 4)),
+    evaluation.exceptions.map((e) => e.id),
+  );
   const uri = vscode.Uri.joinPath(workspace.root, 'exceptions', `${id}.exception.yaml`);
-  await createAndOpen(uri, newExceptionText({ id, vulnerabilities, groups, plan: fromPlan?.id, requestedBy, requestedOn: today }));
-  return uri;
+  await createAndOpen(uri, newExceptionText({ id, vulnerabilities, groups, requestedBy, requestedOn: today }));
 }
 
 async function pickOne(title: string, items: string[]): Promise<string | undefined> {
@@ -225,6 +216,10 @@ async function createIfAbsent(uri: vscode.Uri, text: string): Promise<boolean> {
 async function createAndOpen(uri: vscode.Uri, text: string): Promise<void> {
   if (!(await createIfAbsent(uri, text))) {
     void vscode.window.showWarningMessage(`PatchOps: ${vscode.workspace.asRelativePath(uri)} already exists; it was left as it is.`);
+    await vscode.window.showTextDocument(uri);
+    return;
   }
-  await vscode.window.showTextDocument(uri);
+  // The first value the template leaves to fill in is selected: typing replaces it.
+  const [first] = placeholderRanges(text);
+  await vscode.window.showTextDocument(uri, { selection: first && toRange(first) });
 }

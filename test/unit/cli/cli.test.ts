@@ -27,7 +27,7 @@ describe('cli: exit codes', () => {
   });
 
   it('validate exits 0 when there are only warnings and infos', () => {
-    // Before the backup plan's testing_within deadline (2026-11-18 08:30 CST) nothing is breached.
+    // Before the backup plan's testing_within deadline (2026-11-18 08:30 (-06:00)) nothing is breached.
     const r = runCli(['validate', SAMPLES, '--as-of', '2026-11-18T12:00:00Z', '--format', 'json']);
     const diagnostics = JSON.parse(r.stdout).diagnostics as { severity: string }[];
     assert.ok(
@@ -154,7 +154,7 @@ describe('cli: formats', () => {
   for (const [format, check] of [
     ['md', /^# /],
     ['html', /^<!DOCTYPE html>/i],
-    ['csv', /^id,title,/],
+    ['csv', /^vulnerability,plan,title,/],
     ['json', /^\{/],
   ] as const) {
     it(`report --format ${format} --out writes the file`, () => {

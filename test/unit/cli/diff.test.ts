@@ -111,13 +111,13 @@ describe('cli: diff', function () {
     policyBranch();
     const text = diff(['main', 'feature', ...AS_OF]);
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^main \([0-9a-f]{12}\) → feature \([0-9a-f]{12}\) — both as of 2026-11-21 06:00 CST\n\n1 new breach\n/);
-    assert.match(text.stdout, /PLAN-1 \(moved\) +Critical +On track → Breached +2026-11-22 15:00 CST → 2026-11-20 15:00 CST +Test plan/);
+    assert.match(text.stdout, /^main \([0-9a-f]{12}\) → feature \([0-9a-f]{12}\) — both as of 2026-11-21 06:00 \(-06:00\)\n\n1 new breach\n/);
+    assert.match(text.stdout, /PLAN-1 \(moved\) +Critical +On track → Breached +2026-11-22 15:00 \(-06:00\) → 2026-11-20 15:00 \(-06:00\) +Test plan/);
     const md = diff(['main', 'feature', '--format', 'md', ...AS_OF]);
     assert.match(md.stdout, /^## PatchOps: main \([0-9a-f]{12}\) → feature \([0-9a-f]{12}\)\n/);
     assert.match(
       md.stdout,
-      /\| PLAN-1 \(moved\) \| Test plan \| Critical \| On track → Breached \| 2026-11-22 15:00 CST → 2026-11-20 15:00 CST \| moved from plans/,
+      /\| PLAN-1 \(moved\) \| Test plan \| Critical \| On track → Breached \| 2026-11-22 15:00 \(-06:00\) → 2026-11-20 15:00 \(-06:00\) \| moved from plans/,
     );
   });
 

@@ -35,10 +35,10 @@ describe('cli: status --explain', () => {
     assert.ok(at > 0, r.stdout);
     assert.deepEqual(lines.slice(at + 1, at + 4), [
       '  bod-26-04: the deadline is set by CVE-2026-0001 on web',
-      '  → CVE-2026-0001 on web: KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 CST (discovered); ' +
-        'due 2026-11-23 14:00 CST; forensic triage required',
-      '    CVE-2026-0001 on lab: KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 CST (discovered); ' +
-        'due 2026-11-23 14:00 CST; forensic triage required (assumed: exposure: public)',
+      '  → CVE-2026-0001 on web: KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 (-06:00) (discovered); ' +
+        'due 2026-11-23 14:00 (-06:00); forensic triage required',
+      '    CVE-2026-0001 on lab: KEV · public · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 (-06:00) (discovered); ' +
+        'due 2026-11-23 14:00 (-06:00); forensic triage required (assumed: exposure: public)',
     ]);
   });
 
@@ -58,6 +58,6 @@ describe('cli: status --explain', () => {
       'p.plan.yaml': plan({ affects: '[lab]' }),
     });
     const r = runCli(['status', ws, '--as-of', '2026-11-21T12:00:00Z', '--explain']);
-    assert.match(r.stdout, /\n {2}matrix: critical severity · low impact → critical tier, from 2026-11-18 09:00 CST \(discovered\)\n/);
+    assert.match(r.stdout, /\n {2}matrix: critical severity · low impact → critical tier, from 2026-11-18 09:00 \(-06:00\) \(discovered\)\n/);
   });
 });

@@ -53,6 +53,10 @@ describe('cli: status says when files have errors', () => {
     assert.match(runCli(['status', ws, ...AS_OF], { tty: true }).stdout, /\u001b\[31m1 error in 1 file: run `patchops validate` to see it\u001b\[39m/);
     const json = JSON.parse(runCli(['status', ws, ...AS_OF, '--format', 'json']).stdout);
     assert.deepEqual(json.diagnostics, { errors: 1, warnings: 0, infos: 0 });
-    assert.deepEqual(Object.keys(json), ['asOf', 'workspace', 'timezone', 'plans', 'exceptions', 'kpis', 'diagnostics']);
+    assert.deepEqual(Object.keys(json), ['asOf', 'workspace', 'timezone', 'plans', 'exceptions', 'kpis', 'diagnostics', 'filesWithErrors']);
+    assert.deepEqual(
+      json.filesWithErrors.map((f: { file: string; errors: number }) => [f.file, f.errors]),
+      [['plans/a.plan.yaml', 1]],
+    );
   });
 });

@@ -47,11 +47,11 @@ describe('diff: the Markdown for a pull request', () => {
     assert.match(md, /\n> \*\*⚠ 1 new breach\*\*\n/);
     assert.match(
       md,
-      /### New breaches\n\n\| Plan \| Title \| Deadline \| File \|\n\| --- \| --- \| --- \| --- \|\n\| PLAN-1 \| Test plan \| 2026-11-20 15:00 CST \| p\.plan\.yaml \|/,
+      /### New breaches\n\n\| Plan \| Title \| Deadline \| File \|\n\| --- \| --- \| --- \| --- \|\n\| PLAN-1 \| Test plan \| 2026-11-20 15:00 \(-06:00\) \| p\.plan\.yaml \|/,
     );
     assert.match(
       md,
-      /\| PLAN-1 \| Test plan \| Critical \| On track → Breached \| 2026-11-22 15:00 CST → 2026-11-20 15:00 CST \| policy standard: tiers changed/,
+      /\| PLAN-1 \| Test plan \| Critical \| On track → Breached \| 2026-11-22 15:00 \(-06:00\) → 2026-11-20 15:00 \(-06:00\) \| policy standard: tiers changed/,
     );
     assert.match(md, /\| Open breaches \| 0 \| 1 \| \+1 \|/);
   });

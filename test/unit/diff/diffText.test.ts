@@ -23,7 +23,7 @@ describe('diff: the text for a terminal', () => {
     const text = diffText(d, plain);
     assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     assert.ok(text.includes('Evil \\u001b[31mred\\u001b[0m\\u000aFAKE: 0 new breaches \\u202egnp.exe'), text);
-    assert.ok(text.startsWith('main\\u001b]0;title\\u0007 → feature — both as of 2026-11-21 06:00 CST\n\n1 new breach\n'), text);
+    assert.ok(text.startsWith('main\\u001b]0;title\\u0007 → feature — both as of 2026-11-21 06:00 (-06:00)\n\n1 new breach\n'), text);
     assert.ok(!text.split('\n').some((line) => line.startsWith('FAKE')), 'no line of the output is a title’s');
   });
 

@@ -14,32 +14,32 @@ function run(waves: string, settings = '') {
     'patchops.yaml': SETTINGS + settings,
     'p.plan.yaml': plan({ waves, testing: 'testing: { status: passed, completed: 2026-12-09T09:00 }' }),
   });
-  return evaluateFiles(files, '2026-12-09T18:00:00Z'); // deadline 2026-12-12 09:00 CST
+  return evaluateFiles(files, '2026-12-09T18:00:00Z'); // deadline 2026-12-12 09:00 (-06:00)
 }
 
 describe('forecast on the surfaces', () => {
   it('on time: "projected finish … · 1d 12h to spare" on the plan lens, the projection on the wave lens', () => {
     const e = run('waves:\n  - { name: Pilot, groups: [pilot], duration: 12h }\n  - { name: All, groups: [kiosks], duration: 1d }');
     const p = e.plans[0];
-    // Pilot from 12:00 CST to 24:00, All from Dec 10 00:00 CST to Dec 11 00:00 CST: 33h before the deadline.
-    assert.equal(forecastText(p, e.timezone), 'projected finish 2026-12-11 00:00 CST · 1d 9h to spare');
-    assert.match(planLensTitle(p, e.asOf, e.timezone), / · projected finish 2026-12-11 00:00 CST · 1d 9h to spare$/);
+    // Pilot from 12:00 (-06:00) to 24:00, All from Dec 10 00:00 (-06:00) to Dec 11 00:00 (-06:00): 33h before the deadline.
+    assert.equal(forecastText(p, e.timezone), 'projected finish 2026-12-11 00:00 (-06:00) · 1d 9h to spare');
+    assert.match(planLensTitle(p, e.asOf, e.timezone), / · projected finish 2026-12-11 00:00 \(-06:00\) · 1d 9h to spare$/);
     assert.equal(
       waveLensTitle(p.waves[1], e.timezone),
-      'planned · 0/40 patched · blocked: Pilot is planned, not complete · projected 2026-12-10 00:00 CST → 2026-12-11 00:00 CST',
+      'planned · 0/40 patched · blocked: Pilot is planned, not complete · projected 2026-12-10 00:00 (-06:00) → 2026-12-11 00:00 (-06:00)',
     );
     assert.equal(e.kpis.atRisk, 0);
-    assert.match(statusText(e, STYLE), /PLAN-1 +projected finish 2026-12-11 00:00 CST · 1d 9h to spare/);
+    assert.match(statusText(e, STYLE), /PLAN-1 +projected finish 2026-12-11 00:00 \(-06:00\) · 1d 9h to spare/);
   });
 
   it('at risk: the lens warns, and status counts and lists it', () => {
     const e = run('waves:\n  - { name: Pilot, groups: [pilot], duration: 12h }\n  - { name: All, groups: [kiosks], duration: 4d }');
     const p = e.plans[0];
     assert.equal(p.atRisk, true);
-    assert.equal(forecastText(p, e.timezone), '⚠ at risk: projected finish 2026-12-14 00:00 CST, 1d 15h after the deadline');
+    assert.equal(forecastText(p, e.timezone), '⚠ at risk: projected finish 2026-12-14 00:00 (-06:00), 1d 15h after the deadline');
     const status = statusText(e, STYLE);
     assert.match(status, / · 1 at risk/);
-    assert.match(status, /PLAN-1 +⚠ at risk: projected finish 2026-12-14 00:00 CST, 1d 15h after the deadline/);
+    assert.match(status, /PLAN-1 +⚠ at risk: projected finish 2026-12-14 00:00 \(-06:00\), 1d 15h after the deadline/);
   });
 
   it('no forecast says why; no schedule inputs show nothing', () => {

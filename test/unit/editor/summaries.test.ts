@@ -11,12 +11,12 @@ describe('summaries shown by lenses and trees', () => {
   const p = e.plans[0];
 
   it('plan lens: tier · local deadline · state · endpoints', () => {
-    assert.equal(planLensTitle(p, e.asOf, e.timezone), 'critical · due 2026-11-22 15:00 CST · ⚠ SLA breached 15h ago · 63.6% of 22 endpoints');
+    assert.equal(planLensTitle(p, e.asOf, e.timezone), 'critical · due 2026-11-22 15:00 (-06:00) · ⚠ SLA breached 15h ago · 63.6% of 22 endpoints');
   });
 
   it('wave lens: status · patched/targets · gate', () => {
     assert.equal(waveLensTitle(p.waves[0]), 'complete · 10/10 patched · first wave');
-    assert.equal(waveLensTitle(p.waves[1]), 'planned · 4/12 patched, 1 failed · blocked: Pilot soaks until 2026-11-25 10:00 CST');
+    assert.equal(waveLensTitle(p.waves[1]), 'planned · 4/12 patched, 1 failed · blocked: Pilot soaks until 2026-11-25 10:00 (-06:00)');
   });
 
   it('wave lens: a wave that started before its gate was met never says "gate met"', () => {

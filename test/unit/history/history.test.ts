@@ -247,7 +247,7 @@ const plansIn = (doc: HistoryDocument) => doc.points.map((p) => (p.kpis ? Object
     const args = ['history', repo.root, '--every', 'commit', '--until', '2026-11-26T00:00:00Z'];
     const text = runCli(args, { env: repo.env });
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^Test org — history, each commit, 2026-11-20 04:00 CST to 2026-11-25 18:00 CST\n/);
+    assert.match(text.stdout, /^Test org — history, each commit, 2026-11-20 04:00 \(-06:00\) to 2026-11-25 18:00 \(-06:00\)\n/);
     assert.match(text.stdout, /breaches closed: 1: PLAN-1/);
     const csv = runCli([...args, '--format', 'csv'], { env: repo.env });
     const rows = csv.stdout.trimEnd().split('\r\n');

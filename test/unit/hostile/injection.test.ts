@@ -116,7 +116,8 @@ describe('hostile: report --format csv from the CLI', () => {
     assert.equal(r.code, 0);
     const rows = parseCsv(r.stdout);
     const titleAt = rows[0].indexOf('title');
-    const byId = Object.fromEntries(rows.slice(1).map((row) => [row[0], row[titleAt]]));
+    const planAt = rows[0].indexOf('plan');
+    const byId = Object.fromEntries(rows.slice(1).map((row) => [row[planAt], row[titleAt]]));
     titles.forEach((title, i) => {
       const cell = byId[`CSV-${i}`];
       if (title === '-3') assert.equal(cell, '-3');

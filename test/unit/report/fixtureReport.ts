@@ -34,6 +34,7 @@ function plan(input: PlanInput): PlanReport {
     file: `plans/${input.id.toLowerCase()}.plan.yaml`,
     owner: 'it-ops',
     validator: 'infosec',
+    groups: ['pilot'],
     sla: 'standard',
     status: 'active',
     severity: 'high',
@@ -77,7 +78,9 @@ function realisticPlans(): PlanReport[] {
       kev: true,
       clockStart: '2026-11-19T21:00:00.000Z',
       deadline: '2026-11-22T21:00:00.000Z',
-      vulnerabilities: [vuln('CVE-2026-1234', 'high', 8.8, true)],
+      deadlineOrigin: 'critical tier: 72h from testing passed',
+      groups: ['pilot', 'kiosks'],
+      vulnerabilities: [vuln('CVE-2026-1234', 'high', 8.8, true), vuln('CVE-2026-1240', 'medium', null)],
       exemptedBy: ['EXC-2026-007'],
       waves: [
         wave('Pilot', 'complete', 25, 25, 0, { started: '2026-11-20T00:00:00.000Z', completed: '2026-11-20T16:00:00.000Z' }),
@@ -95,6 +98,8 @@ function realisticPlans(): PlanReport[] {
       kev: true,
       clockStart: '2026-11-18T15:00:00.000Z',
       deadline: '2026-11-21T15:00:00.000Z',
+      owner: 'net-ops',
+      groups: ['vpn', 'pilot'],
       vulnerabilities: [vuln('CVE-2026-2001', 'critical', 9.8, true), vuln('CVE-2026-2002', 'medium', 5.3)],
       waves: [
         wave('Pilot', 'complete', 4, 4, 0, { started: '2026-11-18T20:00:00.000Z', completed: '2026-11-19T08:00:00.000Z' }),

@@ -28,6 +28,7 @@ const ALLOWED_TAGS = new Set([
   'strong',
   'code',
   'span',
+  'a',
   'br',
   'time',
   'ul',
@@ -57,6 +58,7 @@ const ALLOWED_ATTRIBUTES = new Set([
   'content',
   'name',
   'class',
+  'href',
   'id',
   'aria-labelledby',
   'aria-label',
@@ -125,7 +127,9 @@ describe('renderHtml', () => {
     );
     assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<style>'), 'the CSP comes before the style it governs');
     assert.doesNotMatch(html, /<script/i);
-    assert.doesNotMatch(html, /\s(src|href|srcset|action|formaction|xlink:href)=/i);
+    assert.doesNotMatch(html, /\s(src|srcset|action|formaction|xlink:href)=/i);
+    // The only links are the banner's, to sections of this page.
+    for (const [, target] of html.matchAll(/\shref="([^"]*)"/gi)) assert.match(target, /^#h-(files|attention)$/);
     assert.doesNotMatch(html, /@import|url\(/i);
     assert.doesNotMatch(html, /\sstyle=/i, 'no style attributes: the CSP would block them');
   });
@@ -145,11 +149,12 @@ describe('renderHtml', () => {
   });
 
   it('says whose report it is and as of when, in UTC with the workspace timezone', () => {
-    assert.match(html, /<title>Patch report: Contoso IT patching \(2026-11-23 12:00 UTC\)<\/title>/);
+    assert.match(html, /<title>Patch report: Contoso IT patching \(2026-11-23 06:00 \(-06:00\)\)<\/title>/);
     assert.match(html, /<h1>Contoso IT patching<\/h1>/);
     const head = textOf(between(html, '<header class="masthead">', '</header>'));
-    assert.match(head, /As of 2026-11-23 12:00 UTC · Workspace timezone America\/Chicago \(2026-11-23 06:00 local time\) · All times in this report are UTC\./);
-    assert.match(head, /Validation: 2 warnings in the workspace files/);
+    assert.match(head, /As of 2026-11-23 06:00 \(-06:00\) · All times are in the workspace time zone, America\/Chicago, with their UTC offset\./);
+    assert.match(head, /2 plans in breach : past the SLA deadline and not remediated\./);
+    assert.doesNotMatch(head, /with errors/, 'the realistic document has no file with errors');
   });
 
   it('leads with the KPI cards', () => {
@@ -158,9 +163,9 @@ describe('renderHtml', () => {
     assert.match(kpis, /Endpoints remediated 54\.4% 1,635 of 3,004 endpoint-patches done/);
     assert.match(kpis, /Open breaches 2 /);
     assert.match(kpis, /Due soon 1 /);
-    assert.match(kpis, /Mean time to patch Critical 40\.5 h High 117 h Medium 392 h Low — /);
+    assert.match(kpis, /Mean time to patch Critical 1d 17h High 4d 21h Medium 16d 8h Low — /);
     assert.match(kpis, /Exceptions by state Invalid 2 Expired 1 Expiring 1 Pending approval 1 Active 1 /);
-    assert.ok(html.indexOf('h-kpis') < html.indexOf('h-attention'));
+    assert.ok(html.indexOf('id="h-kpis"') < html.indexOf('id="h-attention"'));
   });
 
   it('draws the two charts as accessible inline SVG', () => {
@@ -182,8 +187,8 @@ describe('renderHtml', () => {
     const ids = [...attention.matchAll(/<th scope="row" class="title-cell"><span class="id">([^<]+)</g)].map((m) => m[1]);
     assert.deepEqual(ids, ['PLAN-2026-046', 'PLAN-2026-041', 'PLAN-2026-044', 'PLAN-2026-045']);
     const text = textOf(attention);
-    assert.match(text, /PLAN-2026-046 VPN appliance remote code execution Critical tier Breached 2026-11-21 15:00 UTC overdue by 1d 21h/);
-    assert.match(text, /PLAN-2026-044 OpenSSL 3 security update High tier Due soon 2026-11-24 03:00 UTC 15h left/);
+    assert.match(text, /PLAN-2026-046 VPN appliance remote code execution Critical tier Breached 2026-11-21 09:00 \(-06:00\) overdue by 1d 21h/);
+    assert.match(text, /PLAN-2026-044 OpenSSL 3 security update High tier Due soon 2026-11-23 21:00 \(-06:00\) 15h left/);
     assert.match(text, /PLAN-2026-045 Kiosk shell hotfix High tier Awaiting test — testing in progress/);
     assert.match(text, /Exceptions to review .*EXC-2026-010 Invalid Not verified pending review/);
   });
@@ -210,10 +215,13 @@ describe('renderHtml', () => {
   it('shows each wave with a progress bar, counts, status and what blocks it', () => {
     const chrome = between(html, '<span class="id">PLAN-2026-041</span>Chrome', '</article>');
     const text = textOf(chrome);
-    assert.match(text, /Clock start 2026-11-19 21:00 UTC Deadline 2026-11-22 21:00 UTC overdue by 15h Remediated — /);
+    assert.match(
+      text,
+      /Clock start 2026-11-19 15:00 \(-06:00\) Deadline 2026-11-22 15:00 \(-06:00\) overdue by 15h critical tier: 72h from testing passed Remediated — /,
+    );
     assert.match(text, /Endpoints 29 of 77 patched \(37\.7%\)/);
-    assert.match(text, /Pilot Complete 25 of 25 patched, 0 failed 100% 25 \/ 25 0 2026-11-20 00:00 UTC completed 2026-11-20 16:00 UTC — /);
-    assert.match(text, /Departments In progress 4 of 12 patched, 0 failed 33\.3% 4 \/ 12 0 2026-11-21 15:00 UTC not completed — /);
+    assert.match(text, /Pilot Complete 25 of 25 patched, 0 failed 100% 25 \/ 25 0 2026-11-19 18:00 \(-06:00\) completed 2026-11-20 10:00 \(-06:00\) — /);
+    assert.match(text, /Departments In progress 4 of 12 patched, 0 failed 33\.3% 4 \/ 12 0 2026-11-21 09:00 \(-06:00\) not completed — /);
     assert.match(text, /Organization Planned 0 of 40 patched, 0 failed 0% 0 \/ 40 0 — Departments is not complete \(4 of 12 patched, gate needs 95%\)/);
     assert.match(chrome, /<svg class="bar"[^>]*role="img" aria-label="4 of 12 patched, 0 failed"><title>4 of 12 patched, 0 failed<\/title>/);
     assert.match(chrome, /<tr><th scope="row" class="wrap">Pilot<\/th>/);
@@ -226,13 +234,13 @@ describe('renderHtml', () => {
     const text = textOf(exceptions);
     assert.match(
       text,
-      /EXC-2026-007 Active Verified in git Requested by bob@contoso\.example 2026-11-20 06:00 UTC Approved by carol@contoso\.example 2026-11-21 06:00 UTC Revisit on 2027-01-15 06:00 UTC in 52d 18h Scope Plan PLAN-2026-041 CVE-2026-1234 Groups: kiosks Tier High Effect Effective: its scope is removed from the plans/,
+      /EXC-2026-007 Active Verified in git Requested by bob@contoso\.example 2026-11-20 00:00 \(-06:00\) Approved by carol@contoso\.example 2026-11-21 00:00 \(-06:00\) Revisit on 2027-01-15 00:00 \(-06:00\) in 52d 18h Scope Plan PLAN-2026-041 CVE-2026-1234 Groups: kiosks Tier High Effect Effective: its scope is removed from the plans/,
     );
     assert.match(
       text,
       /Reason Kiosk vendor certifies browser builds quarterly; this update breaks the kiosk shell\. Compensating controls Kiosk lockdown mode Outbound traffic limited to the kiosk app/,
     );
-    assert.match(text, /EXC-2026-009 Pending approval No approval Requested by alice@contoso\.example 2026-11-22 15:00 UTC Approved by not approved/);
+    assert.match(text, /EXC-2026-009 Pending approval No approval Requested by alice@contoso\.example 2026-11-22 09:00 \(-06:00\) Approved by not approved/);
     assert.match(text, /EXC-2026-008 Invalid Not checked approved by the requester bob@contoso\.example; an approver must be someone else/);
     assert.match(text, /Compensating controls None documented\./);
   });
@@ -270,7 +278,7 @@ describe('renderHtml', () => {
 
     it('contains no script, no event handler, no link and no foreign element', () => {
       assert.doesNotMatch(out, /<script/i);
-      assert.doesNotMatch(out, /<(img|iframe|a|base|b|textarea)[\s>]/i);
+      assert.doesNotMatch(out.replace(/<a href="#h-(files|attention)">/g, ''), /<(img|iframe|a|base|b|textarea)[\s>]/i);
       assert.equal((out.match(/<style>/g) ?? []).length, 1, 'no second style block');
       const { tags, attributes } = scanTags(out);
       for (const tag of tags) assert.ok(ALLOWED_TAGS.has(tag), `unexpected <${tag}>`);

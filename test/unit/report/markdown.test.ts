@@ -55,7 +55,10 @@ function assertTablesIntact(md: string): number {
 
 function expectedHeadings(doc: ReportDocument): number {
   const reviews = attentionExceptions(doc.exceptions).length > 0 ? 1 : 0;
-  return 1 + 4 + reviews + doc.plans.length + doc.exceptions.length;
+  // The title; key figures, attention, plans, exceptions; the breakdowns (one section, two tables); the files with errors.
+  const breakdowns = doc.plans.length > 0 ? 3 : 0;
+  const files = (doc.filesWithErrors?.length ?? 0) > 0 ? 1 : 0;
+  return 1 + 4 + reviews + breakdowns + files + doc.plans.length + doc.exceptions.length;
 }
 
 describe('renderMarkdown', () => {
@@ -65,8 +68,16 @@ describe('renderMarkdown', () => {
   it('titles the report with the workspace, the as-of instant and the timezone', () => {
     const [first, , third] = md.split('\n');
     assert.equal(first, '# Patch report: Contoso IT patching');
-    assert.match(third, /As of \*\*2026-11-23 12:00 UTC\*\*/);
-    assert.match(third, /America\/Chicago, 2026-11-23 06:00 local time/);
+    assert.match(third, /As of \*\*2026-11-23 06:00 \(-06:00\)\*\*/);
+    assert.match(third, /All times are in the workspace time zone, America\/Chicago, with their UTC offset\./);
+  });
+
+  it('shows every time in the workspace zone with its offset, UTC when the document names a zone no one knows', () => {
+    assert.doesNotMatch(md, /\d{2}:\d{2} UTC/);
+    assert.match(md, /2026-11-22 15:00 \(-06:00\)/);
+    const unknown = renderMarkdown({ ...doc, timezone: 'Mars/Olympus' });
+    assert.match(unknown, /As of \*\*2026-11-23 12:00 \(\+00:00\)\*\*\. All times are UTC: the workspace time zone Mars\/Olympus is not one PatchOps knows\./);
+    assert.match(unknown, /2026-11-22 21:00 \(\+00:00\)/);
   });
 
   it('shows the KPIs in a table', () => {
@@ -75,7 +86,7 @@ describe('renderMarkdown', () => {
     assert.match(kpis, /\| Endpoints remediated \| 54\.4% \(1,635 of 3,004 endpoint-patches done\) \|/);
     assert.match(kpis, /\| Open breaches \| 2 \|/);
     assert.match(kpis, /\| Due soon \| 1 \|/);
-    assert.match(kpis, /\| Mean time to patch, critical \| 40\.5 h \|/);
+    assert.match(kpis, /\| Mean time to patch, critical \| 1d 17h \|/);
     assert.match(kpis, /\| Mean time to patch, low \| — \|/);
     assert.match(kpis, /\| Exceptions by state \| Invalid 2 · Expired 1 · Expiring 1 · Pending approval 1 · Active 1 \|/);
   });
@@ -92,8 +103,8 @@ describe('renderMarkdown', () => {
       [...order].sort((a, b) => a - b),
       order,
     );
-    assert.match(attention, /\| PLAN-2026-046 \| .* \| \*\*Breached\*\* \| 2026-11-21 15:00 UTC \| overdue by 1d 21h \|/);
-    assert.match(attention, /\| PLAN-2026-044 \| .* \| \*\*Due soon\*\* \| 2026-11-24 03:00 UTC \| 15h left \|/);
+    assert.match(attention, /\| PLAN-2026-046 \| .* \| \*\*Breached\*\* \| 2026-11-21 09:00 \(-06:00\) \| overdue by 1d 21h \|/);
+    assert.match(attention, /\| PLAN-2026-044 \| .* \| \*\*Due soon\*\* \| 2026-11-23 21:00 \(-06:00\) \| 15h left \|/);
     assert.match(attention, /\| PLAN-2026-045 \| .* \| \*\*Awaiting test\*\* \| — \| testing in progress \|/);
     assert.doesNotMatch(attention, /PLAN-2026-039|PLAN-2026-033/);
   });
@@ -128,17 +139,17 @@ describe('renderMarkdown', () => {
       assert.match(plans, new RegExp(`- \\*\\*State:\\*\\* ${state}`), state);
     }
     assert.match(plans, /- \*\*Tier:\*\* Critical \(severity high, business impact high, known exploited \(KEV\)\)/);
-    assert.match(plans, /- \*\*Deadline:\*\* 2026-11-22 21:00 UTC \(clock start 2026-11-19 21:00 UTC\)/);
+    assert.match(plans, /- \*\*Deadline:\*\* 2026-11-22 15:00 \(-06:00\) \(clock start 2026-11-19 15:00 \(-06:00\)\)/);
     assert.match(plans, /- \*\*Endpoints:\*\* 29 of 77 patched \(37\.7%\)/);
-    assert.match(plans, /\| Departments \| In progress \| 4 \| 0 \| 12 \| 33\.3% \| 2026-11-21 15:00 UTC \| — \| — \|/);
+    assert.match(plans, /\| Departments \| In progress \| 4 \| 0 \| 12 \| 33\.3% \| 2026-11-21 09:00 \(-06:00\) \| — \| — \|/);
     assert.match(plans, /\| Organization \| Planned \| 0 \| 0 \| 40 \| 0% \| — \| — \| Departments is not complete \(4 of 12 patched, gate needs 95%\) \|/);
   });
 
   it('lists every exception with its state, approval, requester, approver and revisit date', () => {
     const exceptions = section(md, 'Exceptions (6)');
     assert.match(exceptions, /### EXC-2026-007: Active\n\n- \*\*State:\*\* Active · \*\*effective:\*\* yes/);
-    assert.match(exceptions, /- \*\*Approval:\*\* Verified in git, carol@contoso\.example on 2026-11-21 06:00 UTC/);
-    assert.match(exceptions, /- \*\*Revisit on:\*\* 2027-01-15 06:00 UTC \(in 52d 18h\)/);
+    assert.match(exceptions, /- \*\*Approval:\*\* Verified in git, carol@contoso\.example on 2026-11-21 00:00 \(-06:00\)/);
+    assert.match(exceptions, /- \*\*Revisit on:\*\* 2027-01-15 00:00 \(-06:00\) \(in 52d 18h\)/);
     assert.match(exceptions, /- \*\*Approval:\*\* No approval, not approved/);
     assert.match(exceptions, /- \*\*Approval:\*\* Not checked, bob@contoso\.example on .* — approved by the requester/);
     assert.match(exceptions, /- \*\*Compensating controls:\*\* Kiosk lockdown mode; Outbound traffic limited to the kiosk app/);
@@ -187,11 +198,13 @@ describe('renderMarkdown', () => {
 
     it('cannot inject HTML, links, images or code', () => {
       assert.equal(unescaped(out, '<'), 0);
-      // Only our own validation notice is a block quote.
-      assert.equal(unescaped(out.replace(/^> \*\*Validation:\*\*/m, ''), '>'), 0);
+      // Only our own banner is a block quote: its lines start "> **N files with errors**", "> **N plans in breach**"…
+      const banner = /^>( \*\*[\d,]+ (errors?|files? with errors|plans? in breach|plans? without a deadline)\*\*.*)?$/gm;
+      assert.ok(banner.test(out), 'the hostile document has breaches: the banner says so');
+      assert.equal(unescaped(out.replace(banner, ''), '>'), 0);
       assert.equal(unescaped(out, '['), 0);
-      // Our own notice quotes one command in backticks; no value adds any.
-      assert.equal(unescaped(out, '`'), 2);
+      // Our own banner quotes one command in backticks; no value adds any.
+      assert.equal(unescaped(out, '`'), 2 * (out.match(/`patchops validate`/g) ?? []).length);
     });
 
     it('shows every hostile value, escaped', () => {

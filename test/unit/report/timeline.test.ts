@@ -23,9 +23,9 @@ describe('report: the forecast timeline', () => {
     // Pilot from the as-of for 12h; Organization 48h until the freeze, the other 24h after it.
     assert.equal(
       svg[1],
-      'Forecast of PLAN-1: Pilot: 2026-12-12 18:00 UTC to 2026-12-13 06:00 UTC; ' +
-        'Organization: 2026-12-13 06:00 UTC to 2027-01-03 06:00 UTC; deadline 2026-12-14 15:00 UTC; ' +
-        'freeze 2026-12-15 06:00 UTC to 2027-01-02 06:00 UTC (Year-end freeze); as of 2026-12-12 18:00 UTC',
+      'Forecast of PLAN-1: Pilot: 2026-12-12 12:00 (-06:00) to 2026-12-13 00:00 (-06:00); ' +
+        'Organization: 2026-12-13 00:00 (-06:00) to 2027-01-03 00:00 (-06:00); deadline 2026-12-14 09:00 (-06:00); ' +
+        'freeze 2026-12-15 00:00 (-06:00) to 2027-01-02 00:00 (-06:00) (Year-end freeze); as of 2026-12-12 12:00 (-06:00)',
     );
     const body = svg[2];
     // Two wave bars (the late one red), the freeze, the deadline mark and the as-of mark.
@@ -43,14 +43,14 @@ describe('report: the forecast timeline', () => {
     assert.doesNotMatch(onTime, /<h3>At risk<\/h3>/);
     assert.match(onTime, /<svg class="timeline"/);
     const none = html('waves:\n  - { name: Pilot, groups: [pilot] }');
-    assert.doesNotMatch(none, /class="timeline"|At risk/);
+    assert.doesNotMatch(none, /class="timeline"|<h3>At risk<\/h3>/);
   });
 
   it("Markdown: the At risk figure and each plan's forecast in words", () => {
     const late = renderMarkdown(doc('waves:\n  - { name: Pilot, groups: [pilot], duration: 12h }\n  - { name: Organization, groups: [kiosks], duration: 3d }'));
     assert.match(late, /\| At risk \(projected to finish after the deadline\) \| 1 \|/);
-    assert.match(late, /- \*\*Forecast:\*\* AT RISK: projected finish 2027-01-03 06:00 UTC, 471 h after the deadline \(limited by freeze\)/);
+    assert.match(late, /- \*\*Forecast:\*\* AT RISK: projected finish 2027-01-03 00:00 \(-06:00\), 471 h after the deadline \(limited by freeze\)/);
     const none = renderMarkdown(doc('waves:\n  - { name: Pilot, groups: [pilot] }'));
-    assert.doesNotMatch(none, /At risk|Forecast/);
+    assert.doesNotMatch(none, /\| At risk \(projected|Forecast/);
   });
 });

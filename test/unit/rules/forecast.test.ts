@@ -18,12 +18,12 @@ describe('forecast: each plan projected against its deadline', () => {
   it('nightly windows across the DST change: 12h of window time take three nights, the last one an hour later in UTC', () => {
     const { e, p } = run({
       settings: NIGHTLY,
-      testing: 'testing: { status: passed, completed: 2026-10-30T06:00 }', // deadline +72h: 2026-11-02 05:00 CST
+      testing: 'testing: { status: passed, completed: 2026-10-30T06:00 }', // deadline +72h: 2026-11-02 05:00 (-06:00)
       waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 12h }',
       asOf: '2026-10-30T12:00:00Z',
     });
-    // Windows: Oct 30 22:00 CDT (03:00Z) – 02:00 CDT; Oct 31 22:00 CDT (03:00Z) – Nov 1 01:00 CST (07:00Z);
-    // Nov 1 22:00 CST (Nov 2 04:00Z) – 08:00Z.
+    // Windows: Oct 30 22:00 (-05:00) (03:00Z) – 02:00 (-05:00); Oct 31 22:00 (-05:00) (03:00Z) – Nov 1 01:00 (-06:00) (07:00Z);
+    // Nov 1 22:00 (-06:00) (Nov 2 04:00Z) – 08:00Z.
     assert.equal(iso(p.waves[0].forecast!.start), '2026-10-31T03:00:00.000Z');
     assert.equal(iso(p.waves[0].forecast!.finish), '2026-11-02T08:00:00.000Z');
     assert.equal(iso(p.deadline), '2026-11-02T11:00:00.000Z');
@@ -34,7 +34,7 @@ describe('forecast: each plan projected against its deadline', () => {
   it('a freeze across the deadline: sla.at-risk names the wave, the finish, the lateness and the freeze', () => {
     const { e, p } = run({
       settings: YEAR_END,
-      testing: 'testing: { status: passed, completed: 2026-12-11T09:00 }', // deadline 2026-12-14 09:00 CST
+      testing: 'testing: { status: passed, completed: 2026-12-11T09:00 }', // deadline 2026-12-14 09:00 (-06:00)
       waves: [
         'waves:',
         '  - { name: Pilot, groups: [pilot], patched: 10, status: complete, started: 2026-12-11T10:00, completed: 2026-12-12T09:00, gate: { min_success: 90, soak: 24h } }',
@@ -52,8 +52,8 @@ describe('forecast: each plan projected against its deadline', () => {
     assert.equal(d.severity, 'warning');
     assert.equal(
       d.message,
-      'SLA at risk: `Organization` wave finishes 2027-01-03 09:00 CST, 20d after the 2026-12-14 09:00 CST deadline: ' +
-        'the 2026-12-15 00:00 CST – 2027-01-02 00:00 CST freeze (Year-end freeze) blocks it',
+      'SLA at risk: `Organization` wave finishes 2027-01-03 09:00 (-06:00), 20d after the 2026-12-14 09:00 (-06:00) deadline: ' +
+        'the 2026-12-15 00:00 (-06:00) – 2027-01-02 00:00 (-06:00) freeze (Year-end freeze) blocks it',
     );
     assert.equal(at(d), '11:13'); // the Organization wave's name
     assert.equal(e.kpis.atRisk, 1);
@@ -71,7 +71,7 @@ describe('forecast: each plan projected against its deadline', () => {
 
   it('a rate-based wave half done projects the rest at the rate observed, not the rate written', () => {
     const { p } = run({
-      testing: 'testing: { status: passed, completed: 2026-11-21T15:00 }', // deadline 2026-11-24 15:00 CST
+      testing: 'testing: { status: passed, completed: 2026-11-21T15:00 }', // deadline 2026-11-24 15:00 (-06:00)
       waves: 'waves:\n  - { name: Pilot, groups: [kiosks], rate: 40, patched: 20, status: in_progress, started: 2026-11-20T09:00 }',
       asOf: '2026-11-22T15:00:00Z',
     });
@@ -129,7 +129,7 @@ describe('forecast: each plan projected against its deadline', () => {
 
   it('a later wave waits for the gate and soak of the one before, and for its planned start', () => {
     const { p } = run({
-      testing: 'testing: { status: passed, completed: 2026-11-19T15:00 }', // deadline 2026-11-22 15:00 CST
+      testing: 'testing: { status: passed, completed: 2026-11-19T15:00 }', // deadline 2026-11-22 15:00 (-06:00)
       waves: [
         'waves:',
         '  - { name: Pilot, groups: [pilot], duration: 12h, gate: { soak: 24h } }',
@@ -138,7 +138,7 @@ describe('forecast: each plan projected against its deadline', () => {
       ].join('\n'),
       asOf: '2026-11-20T00:30:00Z',
     });
-    // Pilot from the next full hour, 01:00Z, to 13:00Z; soak to Nov 21 13:00Z (07:00 CST); planned 09:00 CST = 15:00Z.
+    // Pilot from the next full hour, 01:00Z, to 13:00Z; soak to Nov 21 13:00Z (07:00 (-06:00)); planned 09:00 (-06:00) = 15:00Z.
     assert.deepEqual(
       p.waves.map((w) => [iso(w.forecast!.start), iso(w.forecast!.finish)]),
       [
@@ -148,7 +148,7 @@ describe('forecast: each plan projected against its deadline', () => {
       ],
     );
     assert.equal(p.forecast!.limitedBy, 'planned_start');
-    assert.equal(p.forecast!.slackHours, -24); // the deadline is Nov 22 15:00 CST, 21:00Z
+    assert.equal(p.forecast!.slackHours, -24); // the deadline is Nov 22 15:00 (-06:00), 21:00Z
   });
 
   it('wave.window: a planned start inside a freeze, and one outside every window', () => {
@@ -160,7 +160,7 @@ describe('forecast: each plan projected against its deadline', () => {
     const [f] = only(frozen.diagnostics, 'wave.window');
     assert.equal(
       f.message,
-      'planned start 2026-12-20 09:00 CST is inside the 2026-12-15 00:00 CST – 2027-01-02 00:00 CST freeze (Year-end freeze): plan it for 2027-01-02 00:00 CST or later',
+      'planned start 2026-12-20 09:00 (-06:00) is inside the 2026-12-15 00:00 (-06:00) – 2027-01-02 00:00 (-06:00) freeze (Year-end freeze): plan it for 2027-01-02 00:00 (-06:00) or later',
     );
     assert.equal(at(f), '10:66'); // on the planned_start value
     const closed = run({
@@ -170,7 +170,7 @@ describe('forecast: each plan projected against its deadline', () => {
     }).e;
     assert.equal(
       only(closed.diagnostics, 'wave.window')[0].message,
-      'planned start 2026-12-02 09:00 CST is outside every maintenance window: the next one opens 2026-12-02 22:00 CST',
+      'planned start 2026-12-02 09:00 (-06:00) is outside every maintenance window: the next one opens 2026-12-02 22:00 (-06:00)',
     );
     // Checked on every wave, also one after a wave that cannot be projected (testing has not passed).
     const later = run({
@@ -182,7 +182,7 @@ describe('forecast: each plan projected against its deadline', () => {
     assert.equal(later.p.forecast!.finish, null);
     assert.match(
       only(later.e.diagnostics, 'wave.window')[0].message,
-      /^planned start 2026-12-24 00:00 CST is inside the 2026-12-15 00:00 CST – 2027-01-02 00:00 CST freeze/,
+      /^planned start 2026-12-24 00:00 \(-06:00\) is inside the 2026-12-15 00:00 \(-06:00\) – 2027-01-02 00:00 \(-06:00\) freeze/,
     );
     const inside = run({
       settings: NIGHTLY,
@@ -214,7 +214,7 @@ describe('forecast: each plan projected against its deadline', () => {
       e.diagnostics.filter((d) => d.code === 'wave.window' || d.code === 'schema'),
       [],
     );
-    // Its own 06:00-08:00 window: Dec 2 is frozen, so Dec 3 06:00-08:00 and Dec 4 06:00-07:00 CST.
+    // Its own 06:00-08:00 window: Dec 2 is frozen, so Dec 3 06:00-08:00 and Dec 4 06:00-07:00 (-06:00).
     assert.equal(iso(p.waves[0].forecast!.start), '2026-12-03T12:00:00.000Z');
     assert.equal(iso(p.waves[0].forecast!.finish), '2026-12-04T13:00:00.000Z');
   });
@@ -243,7 +243,7 @@ describe('forecast: each plan projected against its deadline', () => {
       const [d] = only(e.diagnostics, 'wave.window');
       assert.equal(d.file, 'patchops.yaml');
       assert.equal(d.severity, 'error');
-      assert.equal(d.message, 'freeze 1 ends (2026-12-10 00:00 CST) before it starts (2026-12-20 00:00 CST): `to` must be after `from`');
+      assert.equal(d.message, 'freeze 1 ends (2026-12-10 00:00 (-06:00)) before it starts (2026-12-20 00:00 (-06:00)): `to` must be after `from`');
       assert.equal(at(d), '8:29'); // on the `to` value
       assert.equal(p.forecast!.finish, null);
       assert.match(p.forecast!.unknownReason!, /cannot be used/);
@@ -289,7 +289,7 @@ describe('forecast: each plan projected against its deadline', () => {
       const [d] = only(long.e.diagnostics, 'wave.window');
       assert.equal(d.severity, 'warning');
       assert.match(d.message, /^maintenance window 1 is open 1d 1h, longer than the time between two of its occurrences/);
-      // Always open: the window of Nov 19 22:00 CST holds the as-of and the next opens before it closes.
+      // Always open: the window of Nov 19 22:00 (-06:00) holds the as-of and the next opens before it closes.
       assert.equal(long.p.forecast!.finish, Date.parse('2026-11-21T12:00:00Z'));
       const two = run({
         settings:
@@ -297,7 +297,7 @@ describe('forecast: each plan projected against its deadline', () => {
         waves: 'waves:\n  - { name: Pilot, groups: [pilot], duration: 5h }',
         asOf: '2026-11-20T12:00:00Z',
       });
-      assert.match(only(two.e.diagnostics, 'wave.window')[0].message, /^maintenance windows 1 and 2 overlap \(both open at 2026-11-20 23:00 CST\)/);
+      assert.match(only(two.e.diagnostics, 'wave.window')[0].message, /^maintenance windows 1 and 2 overlap \(both open at 2026-11-20 23:00 \(-06:00\)\)/);
       // Merged: 22:00-03:00 local is one 5h window.
       assert.equal(two.p.forecast!.finish, Date.parse('2026-11-21T09:00:00Z'));
     });

@@ -16,7 +16,7 @@ describe('KPIs (docs/rules.md#kpis)', () => {
     const e = evaluateFiles(
       withBase({
         'met.plan.yaml': plan({ id: 'MET', waves: done('2026-11-21T10:00') }), // 43 h after the clock start
-        'missed.plan.yaml': plan({ id: 'MISSED', waves: done('2026-11-23T03:00', 7) }), // 84 h (03:00 CST = 09:00Z)
+        'missed.plan.yaml': plan({ id: 'MISSED', waves: done('2026-11-23T03:00', 7) }), // 84 h (03:00 (-06:00) = 09:00Z)
         'breached.plan.yaml': plan({ id: 'BREACHED' }),
         'cancelled.plan.yaml': plan({ id: 'CANCELLED', extra: 'status: cancelled', waves: done('2026-11-21T10:00', 2) }),
       }),

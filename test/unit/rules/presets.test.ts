@@ -34,7 +34,7 @@ describe('risk models in a workspace: per pair deadlines', () => {
     assert.equal(p.pairs.length, 2);
     assert.equal(p.deadline, instant('2026-11-20T14:00') + 3 * DAY);
     assert.equal(p.deadlineBy?.group, 'lab'); // both are 3DF; the first pair found wins a tie
-    assert.equal(p.deadlineBy?.explanation, 'KEV · internal · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 CST (discovered)');
+    assert.equal(p.deadlineBy?.explanation, 'KEV · internal · automatable · total → 3 days + forensic triage, from 2026-11-20 14:00 (-06:00) (discovered)');
     assert.equal(p.tier, 'critical');
     assert.equal(p.state, 'due_soon');
     const report = buildReport(e).plans[0];
@@ -59,7 +59,7 @@ describe('risk models in a workspace: per pair deadlines', () => {
       ['14 days', '14 days'],
     );
     assert.equal(p.deadline, instant('2026-11-25'));
-    assert.match(p.deadlineBy!.explanation, /, capped by the KEV due date 2026-11-25 00:00 CST$/);
+    assert.match(p.deadlineBy!.explanation, /, capped by the KEV due date 2026-11-25 00:00 \(-06:00\)$/);
   });
 
   it('BOD 26-04: an exception exempts one pair, and the other pair sets the deadline', () => {

@@ -14,14 +14,14 @@ describe('sla: clock start and deadline', () => {
   it('tested: testing.completed (local time) + within', () => {
     const { p } = evalPlan(plan());
     assert.equal(p.clockStartKind, 'tested');
-    assert.equal(iso(p.clockStart), '2026-11-19T21:00:00.000Z'); // 15:00 CST
+    assert.equal(iso(p.clockStart), '2026-11-19T21:00:00.000Z'); // 15:00 (-06:00)
     assert.equal(iso(p.deadline), '2026-11-22T21:00:00.000Z'); // + 72 h
   });
 
   it('a 72 h deadline across the DST change is 72 elapsed hours', () => {
     const { p } = evalPlan(plan({ testing: 'testing: { status: passed, completed: 2026-10-31T12:00 }' }), '2026-11-01T00:00:00Z');
-    assert.equal(iso(p.clockStart), '2026-10-31T17:00:00.000Z'); // 12:00 CDT
-    assert.equal(iso(p.deadline), '2026-11-03T17:00:00.000Z'); // 11:00 CST local
+    assert.equal(iso(p.clockStart), '2026-10-31T17:00:00.000Z'); // 12:00 (-05:00)
+    assert.equal(iso(p.deadline), '2026-11-03T17:00:00.000Z'); // 11:00 (-06:00) local
   });
 
   it('a date without offset is midnight in the workspace time zone', () => {
@@ -49,7 +49,7 @@ describe('sla: clock start and deadline', () => {
     const policy = POLICY.replace('critical: { within: 72h }', 'critical: { within: 72h, clock_start: discovered }');
     const { p } = evalPlan(plan(), AS_OF, { 'standard.sla.yaml': policy });
     assert.equal(p.clockStartKind, 'discovered');
-    assert.equal(iso(p.deadline), '2026-11-21T15:00:00.000Z'); // 2026-11-18T09:00 CST + 72h
+    assert.equal(iso(p.deadline), '2026-11-21T15:00:00.000Z'); // 2026-11-18T09:00 (-06:00) + 72h
   });
 
   it('cycle: the first start S with S − cutoff ≥ clock start; deadline S + window', () => {
@@ -57,7 +57,7 @@ describe('sla: clock start and deadline', () => {
     const vulns = `  - { id: CVE-1, cvss: "${VECTORS.medium}", discovered: 2026-11-18 }`;
     const { p } = evalPlan(plan({ vulns, affects: '[pilot]' }));
     assert.equal(p.tier, 'medium');
-    // testing passed 2026-11-19 → the 2026-11-10 cycle is past → 2026-12-08 18:00 CST + 7d
+    // testing passed 2026-11-19 → the 2026-11-10 cycle is past → 2026-12-08 18:00 (-06:00) + 7d
     assert.equal(iso(p.deadline), '2026-12-16T00:00:00.000Z');
     assert.equal(p.state, 'on_track');
   });
@@ -70,13 +70,13 @@ describe('sla: clock start and deadline', () => {
     ).p;
     assert.equal(iso(exactly.deadline), '2026-12-16T00:00:00.000Z');
     const later = evalPlan(plan({ vulns, affects: '[pilot]', testing: 'testing: { status: passed, completed: 2026-12-05T18:01 }' }), '2026-12-06T00:00:00Z').p;
-    assert.equal(iso(later.deadline), '2027-01-20T00:00:00.000Z'); // 2027-01-12 18:00 CST + 7d
+    assert.equal(iso(later.deadline), '2027-01-20T00:00:00.000Z'); // 2027-01-12 18:00 (-06:00) + 7d
   });
 
   it('testing_within: a plan still in testing is on the clock from discovery', () => {
     const { e, p } = evalPlan(plan({ testing: 'testing: { status: in_progress }' }));
     assert.equal(p.deadlineIsTesting, true);
-    assert.equal(iso(p.deadline), '2026-11-20T15:00:00.000Z'); // 2026-11-18T09:00 CST + 48h
+    assert.equal(iso(p.deadline), '2026-11-20T15:00:00.000Z'); // 2026-11-18T09:00 (-06:00) + 48h
     assert.equal(p.state, 'breached');
     assert.match(only(e.diagnostics, 'sla.breached')[0].message, /testing must pass within 2d of discovery/);
   });
@@ -97,7 +97,7 @@ describe('sla: plan states as of an instant', () => {
     const [d] = only(e.diagnostics, 'sla.breached');
     assert.equal(d.severity, 'error');
     assert.equal(at(d), '1:5');
-    assert.match(d.message, /critical-tier deadline 2026-11-22 15:00 CST passed 15h ago; clock started 2026-11-19 15:00 CST \(testing passed\)/);
+    assert.match(d.message, /critical-tier deadline 2026-11-22 15:00 \(-06:00\) passed 15h ago; clock started 2026-11-19 15:00 \(-06:00\) \(testing passed\)/);
   });
 
   it('due_soon: within warn_before of the deadline, with the time left', () => {
@@ -132,7 +132,7 @@ describe('sla: plan states as of an instant', () => {
     assert.equal(p.state, 'missed');
     const [d] = only(e.diagnostics, 'sla.missed');
     assert.equal(d.severity, 'info');
-    assert.match(d.message, /remediated 2026-11-23 03:00 CST, 12h after its critical-tier deadline/);
+    assert.match(d.message, /remediated 2026-11-23 03:00 \(-06:00\), 12h after its critical-tier deadline/);
   });
 
   it('not remediated while a wave is still open', () => {

@@ -63,7 +63,7 @@ describe('waves: progress, gates and the testing gate', () => {
 
   it('a planned wave says what blocks it', () => {
     const soaking = run(`waves:\n${PILOT_DONE.replace('soak: 24h', 'soak: 5d')}\n  - { name: Departments, groups: [payroll] }`).p;
-    assert.equal(soaking.waves[1].blockedBy, '`Pilot` soaks until 2026-11-25 10:00 CST');
+    assert.equal(soaking.waves[1].blockedBy, '`Pilot` soaks until 2026-11-25 10:00 (-06:00)');
     const open = run(`waves:\n${PILOT_DONE}\n  - { name: Departments, groups: [payroll] }`).p;
     assert.equal(open.waves[1].blockedBy, null);
     const untested = run(`waves:\n${PILOT_DONE}\n  - { name: Departments, groups: [payroll] }`, 'testing: { status: in_progress }').p;

@@ -30,12 +30,12 @@ describe('time/cycles', () => {
   describe('second Tuesday at 18:00 in America/Chicago', () => {
     it('is 00:00Z the next day in winter (CST)', () => {
       const r = ok(cycleDeadline(SECOND_TUESDAY, utc('2026-11-01T18:00:00Z'), CHICAGO));
-      assert.equal(r.start, '2026-11-11T00:00:00.000Z'); // 2026-11-10 18:00 CST
+      assert.equal(r.start, '2026-11-11T00:00:00.000Z'); // 2026-11-10 18:00 (-06:00)
     });
 
     it('is 23:00Z the same day in summer (CDT)', () => {
       const r = ok(cycleDeadline(SECOND_TUESDAY, utc('2026-07-01T05:00:00Z'), CHICAGO));
-      assert.equal(r.start, '2026-07-14T23:00:00.000Z'); // 2026-07-14 18:00 CDT
+      assert.equal(r.start, '2026-07-14T23:00:00.000Z'); // 2026-07-14 18:00 (-05:00)
     });
 
     it('has deadline = start when there is no window', () => {
@@ -51,18 +51,18 @@ describe('time/cycles', () => {
 
   describe('cutoff and window (the sample cycle)', () => {
     it('puts a plan tested 2026-11-19 15:00 (the example plan of docs/file-formats.md) into the December cycle', () => {
-      // November's cycle (Nov 10) has passed; Dec 8 18:00 CST - 3d = Dec 5 18:00 >= Nov 19 15:00.
+      // November's cycle (Nov 10) has passed; Dec 8 18:00 (-06:00) - 3d = Dec 5 18:00 >= Nov 19 15:00.
       const r = ok(cycleDeadline(MONTHLY, utc('2026-11-19T21:00:00Z'), CHICAGO));
-      assert.equal(r.start, '2026-12-09T00:00:00.000Z'); // 2026-12-08 18:00 CST
+      assert.equal(r.start, '2026-12-09T00:00:00.000Z'); // 2026-12-08 18:00 (-06:00)
       assert.equal(r.deadline, '2026-12-16T00:00:00.000Z'); // + 7 days
     });
 
     it('keeps a clock start exactly at S - cutoff in S, and moves one a minute later to the next cycle', () => {
-      const s = utc('2026-12-09T00:00:00Z'); // Dec 8 18:00 CST
+      const s = utc('2026-12-09T00:00:00Z'); // Dec 8 18:00 (-06:00)
       const atBoundary = ok(cycleDeadline(MONTHLY, s - 3 * DAY, CHICAGO));
       assert.equal(atBoundary.start, '2026-12-09T00:00:00.000Z');
       const minuteLater = ok(cycleDeadline(MONTHLY, s - 3 * DAY + MIN, CHICAGO));
-      assert.equal(minuteLater.start, '2027-01-13T00:00:00.000Z'); // 2027-01-12 18:00 CST
+      assert.equal(minuteLater.start, '2027-01-13T00:00:00.000Z'); // 2027-01-12 18:00 (-06:00)
       assert.equal(minuteLater.deadline, '2027-01-20T00:00:00.000Z');
     });
 
@@ -73,14 +73,14 @@ describe('time/cycles', () => {
     });
 
     it('measures the cutoff in elapsed time across the spring DST change', () => {
-      // S = 2026-03-10 18:00 CDT = 23:00Z; S - 72h = 2026-03-07 23:00Z = 17:00 CST (not 18:00).
+      // S = 2026-03-10 18:00 (-05:00) = 23:00Z; S - 72h = 2026-03-07 23:00Z = 17:00 (-06:00) (not 18:00).
       const boundary = utc('2026-03-07T23:00:00Z');
       assert.equal(ok(cycleDeadline(MONTHLY, boundary, CHICAGO)).start, '2026-03-10T23:00:00.000Z');
       assert.equal(ok(cycleDeadline(MONTHLY, boundary + MIN, CHICAGO)).start, '2026-04-14T23:00:00.000Z');
     });
 
     it('adds the window as elapsed time across the fall-back', () => {
-      // Daily 18:00 cycle; 2026-10-31 18:00 CDT = 23:00Z; + 72h = 2026-11-03 23:00Z = 17:00 CST.
+      // Daily 18:00 cycle; 2026-10-31 18:00 (-05:00) = 23:00Z; + 72h = 2026-11-03 23:00Z = 17:00 (-06:00).
       const daily: CycleSpec = { rrule: 'FREQ=DAILY', at: '18:00', window: '72h' };
       const r = ok(cycleDeadline(daily, utc('2026-10-31T20:00:00Z'), CHICAGO));
       assert.equal(r.start, '2026-10-31T23:00:00.000Z');
@@ -89,12 +89,12 @@ describe('time/cycles', () => {
 
     it('defaults `at` to 00:00 local', () => {
       const r = ok(cycleDeadline({ rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2' }, utc('2026-11-01T12:00:00Z'), CHICAGO));
-      assert.equal(r.start, '2026-11-10T06:00:00.000Z'); // 2026-11-10 00:00 CST
+      assert.equal(r.start, '2026-11-10T06:00:00.000Z'); // 2026-11-10 00:00 (-06:00)
     });
 
     it('moves an `at` inside the DST gap forward, like timestamps', () => {
       const r = ok(cycleDeadline({ rrule: 'FREQ=DAILY', at: '02:30' }, utc('2026-03-08T06:00:00Z'), CHICAGO));
-      assert.equal(r.start, '2026-03-08T08:30:00.000Z'); // 03:30 CDT
+      assert.equal(r.start, '2026-03-08T08:30:00.000Z'); // 03:30 (-05:00)
     });
   });
 
@@ -103,7 +103,7 @@ describe('time/cycles', () => {
       const everyOther: CycleSpec = { rrule: 'FREQ=MONTHLY;INTERVAL=2;BYDAY=TU;BYSETPOS=2', at: '18:00' };
       // After Nov 10, December is an even month and skipped: next is 2027-01-12.
       assert.equal(ok(cycleDeadline(everyOther, utc('2026-11-20T12:00:00Z'), CHICAGO)).start, '2027-01-13T00:00:00.000Z');
-      // February is skipped too: 2026-02-01 goes to 2026-03-10 18:00 CDT.
+      // February is skipped too: 2026-02-01 goes to 2026-03-10 18:00 (-05:00).
       assert.equal(ok(cycleDeadline(everyOther, utc('2026-02-01T12:00:00Z'), CHICAGO)).start, '2026-03-10T23:00:00.000Z');
     });
 
@@ -138,7 +138,7 @@ describe('time/cycles', () => {
     it('follows COUNT and says when it is exhausted', () => {
       const three: CycleSpec = { rrule: 'DTSTART:20260101\nRRULE:FREQ=MONTHLY;COUNT=3' }; // Jan 1, Feb 1, Mar 1
       assert.equal(ok(cycleDeadline(three, utc('2026-02-15T00:00:00Z'), 'UTC')).start, '2026-03-01T00:00:00.000Z');
-      assert.match(failure(cycleDeadline(three, utc('2026-03-02T00:00:00Z'), 'UTC')), /COUNT\/UNTIL ends.*2026-03-01 00:00 UTC/);
+      assert.match(failure(cycleDeadline(three, utc('2026-03-02T00:00:00Z'), 'UTC')), /COUNT\/UNTIL ends.*2026-03-01 00:00 \(\+00:00\)/);
     });
 
     it('includes the whole day of a date-only UNTIL', () => {
@@ -150,7 +150,7 @@ describe('time/cycles', () => {
     it('gives ok:false for a rule that never occurs (a bounded search: an unbounded one never returns)', () => {
       for (const rrule of ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=DAILY;BYMONTH=4;BYMONTHDAY=31', 'FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=31;BYMONTH=2']) {
         const message = failure(cycleDeadline({ rrule }, utc('2026-11-20T00:00:00Z'), CHICAGO));
-        assert.match(message, /has no cycle start in the 20 years from 2026-11-19 18:00 CST/);
+        assert.match(message, /has no cycle start in the 20 years from 2026-11-19 18:00 \(-06:00\)/);
       }
     });
 

@@ -151,7 +151,7 @@ describe('time/instants', () => {
       assert.equal(deadline - start, 72 * 3_600_000);
       assert.equal(toIso(deadline), '2026-11-03T17:00:00.000Z');
       // Locally the clock shows 11:00, not 12:00: the fall-back gave the day an extra hour.
-      assert.equal(formatInstantLocal(deadline, CHICAGO), '2026-11-03 11:00 CST');
+      assert.equal(formatInstantLocal(deadline, CHICAGO), '2026-11-03 11:00 (-06:00)');
       assert.equal(deadline, ms(parseInstant('2026-11-03T11:00', CHICAGO)));
     });
   });
@@ -178,12 +178,12 @@ describe('time/instants', () => {
   });
 
   describe('formatInstantLocal and toIso', () => {
-    it('shows local date, time and zone abbreviation', () => {
-      assert.equal(formatInstantLocal(Date.UTC(2026, 10, 21, 0, 0), CHICAGO), '2026-11-20 18:00 CST');
-      assert.equal(formatInstantLocal(Date.UTC(2026, 6, 1, 23, 0), CHICAGO), '2026-07-01 18:00 CDT');
-      assert.equal(formatInstantLocal(Date.UTC(2026, 10, 21, 0, 0), 'UTC'), '2026-11-21 00:00 UTC');
-      // Chatham has no English abbreviation; only the local date and time are asserted.
-      assert.match(formatInstantLocal(Date.UTC(2026, 0, 14, 22, 15), 'Pacific/Chatham'), /^2026-01-15 12:00 /);
+    it('shows local date, time and UTC offset', () => {
+      assert.equal(formatInstantLocal(Date.UTC(2026, 10, 21, 0, 0), CHICAGO), '2026-11-20 18:00 (-06:00)');
+      assert.equal(formatInstantLocal(Date.UTC(2026, 6, 1, 23, 0), CHICAGO), '2026-07-01 18:00 (-05:00)');
+      assert.equal(formatInstantLocal(Date.UTC(2026, 10, 21, 0, 0), 'UTC'), '2026-11-21 00:00 (+00:00)');
+      // Chatham: +13:45 in its summer, a zone without an English abbreviation.
+      assert.equal(formatInstantLocal(Date.UTC(2026, 0, 14, 22, 15), 'Pacific/Chatham'), '2026-01-15 12:00 (+13:45)');
     });
 
     it('refuses an unknown zone', () => {

@@ -93,7 +93,7 @@ describe('The editor clock: patchops.asOf and Compute As Of (extension host)', f
     await eventually(async () => {
       assert.equal((await evaluation()).asOf, Date.parse(MONDAY), "the window's instant, not the pinned setting");
       const clock = a.statusBar().find((i) => i.text.includes('as of'));
-      assert.equal(clock?.text, '$(history) as of 2026-11-30 03:00 CST', `the status bar shows the frozen clock: ${await statusBar()}`);
+      assert.equal(clock?.text, '$(history) as of 2026-11-30 03:00 (-06:00)', `the status bar shows the frozen clock: ${await statusBar()}`);
       assert.match(clock.tooltip, /chosen for this window.*"PatchOps: Compute As Of…" changes it or goes back to now/);
     });
     assert.ok(fs.readFileSync(settingsFile()).equals(pinned), '.vscode/settings.json is unchanged');
@@ -105,6 +105,22 @@ describe('The editor clock: patchops.asOf and Compute As Of (extension host)', f
     assert.equal(await setAsOf({ scope: 'window', asOf: TUESDAY }), true);
     await eventually(async () => assert.equal((await evaluation()).asOf, Date.parse(TUESDAY)));
     assert.equal(fs.existsSync(settingsFile()), false, 'Compute As Of created .vscode/settings.json');
+  });
+
+  it('an instant without an offset is read in the workspace time zone, as --as-of and the files read it', async () => {
+    const a = await api();
+    // The test workspace is in America/Chicago: 03:00 there on Nov 30 is 09:00Z (CST, -06:00).
+    assert.equal(await setAsOf({ scope: 'window', asOf: '2026-11-30T03:00' }), true);
+    await eventually(async () => {
+      assert.equal((await evaluation()).asOf, Date.parse(MONDAY), 'wall-clock time in the workspace zone, not UTC');
+      const clock = a.statusBar().find((i) => i.text.includes('as of'));
+      assert.equal(clock?.text, '$(history) as of 2026-11-30 03:00 (-06:00)', `the status bar shows the same instant: ${await statusBar()}`);
+      assert.match(clock.tooltip, /Computed as of "2026-11-30T03:00" in each workspace's time zone/);
+    });
+    await config().update('asOf', '2026-12-01', vscode.ConfigurationTarget.Global);
+    await setAsOf({ scope: 'settings' });
+    await config().update('asOf', undefined, vscode.ConfigurationTarget.Workspace);
+    await eventually(async () => assert.equal((await evaluation()).asOf, Date.parse('2026-12-01T06:00:00Z'), 'a date: 00:00 in the workspace zone'));
   });
 
   it('"for all my windows" goes to the user settings, never to the workspace file', async () => {
@@ -147,7 +163,7 @@ describe('The editor clock: patchops.asOf and Compute As Of (extension host)', f
     await eventually(async () => {
       assert.equal((await evaluation()).asOf, Date.parse(AS_OF));
       assert.ok(
-        a.statusBar().some((i) => i.text === '$(history) as of 2026-11-23 06:00 CST' && /patchops\.asOf in the workspace settings/.test(i.tooltip)),
+        a.statusBar().some((i) => i.text === '$(history) as of 2026-11-23 06:00 (-06:00)' && /patchops\.asOf in the workspace settings/.test(i.tooltip)),
         await statusBar(),
       );
     });

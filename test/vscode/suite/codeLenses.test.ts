@@ -56,7 +56,7 @@ describe('PatchOps code lenses (extension host)', function () {
     assert.match(title, /critical/);
     assert.match(title, /SLA breached/);
     assert.match(title, /0% of 4 endpoints/);
-    assert.match(title, /due 2026-11-18 08:30 CST/);
+    assert.match(title, /due 2026-11-18 08:30 \(-06:00\)/);
     assert.match(lenses[1].command!.title, /planned · 0\/1 patched/);
     assert.match(lenses[2].command!.title, /planned · 0\/3 patched · blocked: /);
   });

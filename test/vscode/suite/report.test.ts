@@ -1,10 +1,10 @@
-// "PatchOps: Generate Report" with an argument (no prompts): the file it writes is the CLI's report.
+// "PatchOps: Generate Report" with arguments (no prompts, the target given): the file it writes is the CLI's report.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AS_OF, cli, folder, patchops, relOf } from './helpers';
+import { AS_OF, cli, folder, patchops, relOf, uriOf } from './helpers';
 
 describe('PatchOps report command (extension host)', function () {
   this.timeout(60_000);
@@ -16,14 +16,20 @@ describe('PatchOps report command (extension host)', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of written) await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+    for (const uri of [...written, uriOf('reports')])
+      await vscode.workspace.fs.delete(uri, { useTrash: false, recursive: true }).then(undefined, () => undefined);
   });
 
-  it('json: writes patchops-report.json whose JSON equals `patchops report --format json`', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('patchops.generateReport', { format: 'json', folder: folder().uri, open: false });
+  it('json: writes reports/patchops-report.json whose JSON equals `patchops report --format json`', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('patchops.generateReport', {
+      format: 'json',
+      folder: folder().uri,
+      open: false,
+      target: uriOf('reports/patchops-report.json'),
+    });
     assert.ok(uri instanceof vscode.Uri, `the command returns the Uri it wrote (got ${String(uri)})`);
     written.push(uri);
-    assert.equal(relOf(uri), 'patchops-report.json');
+    assert.equal(relOf(uri), 'reports/patchops-report.json');
     const fromEditor = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
     const fromCli = JSON.parse(cli(['report', folder().uri.fsPath, '--as-of', AS_OF, '--format', 'json']));
     assert.deepEqual(fromEditor, fromCli);
@@ -31,11 +37,16 @@ describe('PatchOps report command (extension host)', function () {
   });
 
   for (const format of ['md', 'csv', 'html'] as const) {
-    it(`${format}: writes patchops-report.${format} with the same text as \`patchops report --out\``, async () => {
-      const uri = await vscode.commands.executeCommand<vscode.Uri>('patchops.generateReport', { format, folder: folder().uri, open: false });
+    it(`${format}: writes reports/patchops-report.${format} with the same text as \`patchops report --out\``, async () => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('patchops.generateReport', {
+        format,
+        folder: folder().uri,
+        open: false,
+        target: uriOf(`reports/patchops-report.${format}`),
+      });
       assert.ok(uri instanceof vscode.Uri, `the command returns the Uri it wrote (got ${String(uri)})`);
       written.push(uri);
-      assert.equal(relOf(uri), `patchops-report.${format}`);
+      assert.equal(relOf(uri), `reports/patchops-report.${format}`);
       const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-report-')), `report.${format}`);
       try {
         cli(['report', folder().uri.fsPath, '--as-of', AS_OF, '--format', format, '--out', out]);
@@ -49,7 +60,11 @@ describe('PatchOps report command (extension host)', function () {
   }
 
   it('with open: true, the json report opens in an editor', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('patchops.generateReport', { format: 'json', folder: folder().uri });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('patchops.generateReport', {
+      format: 'json',
+      folder: folder().uri,
+      target: uriOf('reports/patchops-report.json'),
+    });
     written.push(uri);
     const active = vscode.window.activeTextEditor;
     assert.ok(active, 'an editor is active');

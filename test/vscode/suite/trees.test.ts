@@ -121,23 +121,15 @@ describe('PatchOps views: filter, reveal, lens click, quick pick, context comman
     assert.equal(editor?.document.uri.toString(), uriOf(PLAN_039).toString());
     assert.match(editor.document.lineAt(editor.selection.start.line).text, /^id: PLAN-2026-039/);
 
-    const ev = await evaluation();
-    const plan = ev.plans.find((p) => p.id === 'PLAN-2026-036')!;
-    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('patchops.requestException', {
-      plan: 'PLAN-2026-036',
+    // PLAN-2026-036 already has a pending request (EXC-2026-015): asked from its file (as a tree
+    // item's plan is), Request Exception opens that one instead of writing a second.
+    const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>('patchops.requestException', uriOf(PLAN_036), {
       requestedBy: 'alice@example.com',
     });
-    assert.ok(created, 'an exception file was created');
-    try {
-      const text = Buffer.from(await vscode.workspace.fs.readFile(created)).toString('utf8');
-      assert.match(text, /plan: PLAN-2026-036/);
-      for (const v of plan.vulnerabilities) assert.ok(text.includes(v.id), `${v.id} in the new exception`);
-      assert.match(text, /requested_by: alice@example\.com/);
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-      await vscode.workspace.fs.delete(created);
-      await eventually(async () => assert.equal((await evaluation()).exceptions.length, ev.exceptions.length, 'the new exception is gone again'));
-    }
+    assert.ok(opened, 'an exception file was opened');
+    assert.match(opened.path, /exceptions\/EXC-2026-015-backup-hotfix\.exception\.yaml$/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), opened.toString());
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     const shown = await vscode.commands.executeCommand<{ anchor: string; html: string } | undefined>('patchops.showInReport', 'PLAN-2026-036');
     assert.ok(shown, 'the report was shown');

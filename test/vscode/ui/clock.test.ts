@@ -23,13 +23,13 @@ describe('UI: the clock (Compute As Of, patchops.asOf)', function () {
     const modal = ui().page.locator('.monaco-modal-editor-block');
     if (await modal.count()) await modal.click({ position: { x: 3, y: 3 } }).catch(() => undefined);
     if (!fs.readFileSync(settingsFile()).equals(pinned)) fs.writeFileSync(settingsFile(), pinned);
-    await expectVisible(statusItem().filter({ hasText: 'as of 2026-11-23 06:00 CST' }), 'the status bar back at the pinned instant');
+    await expectVisible(statusItem().filter({ hasText: 'as of 2026-11-23 06:00 (-06:00)' }), 'the status bar back at the pinned instant');
     await dismissNotifications();
   });
 
   it('F1 → Compute As Of… → Enter (this window, the default) → the status bar is frozen at that instant; no settings file written', async () => {
     const page = ui().page;
-    await expectVisible(statusItem().filter({ hasText: 'as of 2026-11-23 06:00 CST' }), 'the pinned instant in the status bar (Chicago time)');
+    await expectVisible(statusItem().filter({ hasText: 'as of 2026-11-23 06:00 (-06:00)' }), 'the pinned instant in the status bar (Chicago time)');
     await runCommand('PatchOps: Compute As Of…');
     const focused = page.locator('.quick-input-widget .monaco-list-row.focused');
     await expectVisible(focused.filter({ hasText: 'An instant, in this window…' }), 'the window as the default choice');
@@ -40,14 +40,14 @@ describe('UI: the clock (Compute As Of, patchops.asOf)', function () {
 
     const kpis = (JSON.parse(cli(['report', ui().workspace, '--as-of', MONDAY, '--format', 'json'])) as { kpis: { openBreaches: number; dueSoon: number } })
       .kpis;
-    await expectVisible(statusItem().filter({ hasText: 'as of 2026-11-30 03:00 CST' }), 'the frozen clock in the status bar');
+    await expectVisible(statusItem().filter({ hasText: 'as of 2026-11-30 03:00 (-06:00)' }), 'the frozen clock in the status bar');
     await expectVisible(statusItem().filter({ hasText: `${kpis.openBreaches} breached` }), `the counts as of Monday (${kpis.openBreaches} breached)`);
     await screenshot('clock-window');
     assert.ok(fs.readFileSync(settingsFile()).equals(pinned), '.vscode/settings.json is unchanged');
 
     await runCommand('PatchOps: Compute As Of…');
     await pick('Follow the settings');
-    await expectVisible(statusItem().filter({ hasText: 'as of 2026-11-23 06:00 CST' }), 'the pinned instant again');
+    await expectVisible(statusItem().filter({ hasText: 'as of 2026-11-23 06:00 (-06:00)' }), 'the pinned instant again');
     assert.ok(fs.readFileSync(settingsFile()).equals(pinned), '.vscode/settings.json is unchanged');
   });
 

@@ -15,7 +15,7 @@ describe('UI: code lenses', function () {
     await expectVisible(lenses.filter({ hasText: 'SLA due in 10h' }), 'the plan lens "… SLA due in 10h …"');
     const texts = (await lenses.allTextContents()).map((t) => t.trim());
     assert.ok(
-      texts.some((t) => t.startsWith('critical · due 2026-11-23 16:00 CST') && t.includes('58.3% of 12 endpoints')),
+      texts.some((t) => t.startsWith('critical · due 2026-11-23 16:00 (-06:00)') && t.includes('58.3% of 12 endpoints')),
       `plan lens in ${JSON.stringify(texts)}`,
     );
     assert.ok(

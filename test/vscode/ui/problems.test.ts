@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AS_OF, cli, expectVisible, focusWorkbench, openWorkbench, screenshot, ui } from './workbench';
+import { AS_OF, cli, expectVisible, focusWorkbench, openWorkbench, screenshot, sleep, ui } from './workbench';
 
 describe('UI: Problems panel', function () {
   before(async () => {
@@ -48,8 +48,13 @@ describe('UI: Problems panel', function () {
     // The cursor is on the section's heading: the line the status bar shows holds `## sla.breached`.
     const position = page.locator('[id="status.editor.selection"]');
     await expectVisible(position, 'the cursor position');
-    const line = Number(/Ln (\d+)/.exec((await position.textContent()) ?? '')?.[1]);
     const docs = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'docs', 'diagnostics.md'), 'utf8').split('\n');
+    // The editor opens first and moves to the selection a moment later: wait for it.
+    let line = 0;
+    for (const until = Date.now() + 10_000; Date.now() < until; await sleep(200)) {
+      line = Number(/Ln (\d+)/.exec((await position.textContent()) ?? '')?.[1]);
+      if (docs[line - 1] === '## sla.breached') break;
+    }
     assert.equal(docs[line - 1], '## sla.breached', `line ${line}`);
     await expectVisible(page.locator('.monaco-editor .view-line').filter({ hasText: '## sla.breached' }), 'the heading in view');
     await screenshot('problems-code-link');

@@ -1,4 +1,5 @@
-// "PatchOps: Generate Report" from the command palette: pick json, the file appears and opens.
+// "PatchOps: Generate Report" from the command palette: pick json, VS Code's own save dialog
+// proposes reports/patchops-report.json, Enter writes it there and it opens.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,23 +10,39 @@ describe('UI: report command', function () {
     await openWorkbench();
   });
 
-  it('F1 → PatchOps: Generate Report → json writes patchops-report.json (the CLI report) and opens it', async () => {
+  after(() => {
+    fs.rmSync(path.join(ui().workspace, 'reports'), { recursive: true, force: true });
+  });
+
+  it('F1 → PatchOps: Generate Report → json → the save dialog proposes reports/patchops-report.json; Enter writes the CLI report there and opens it', async () => {
     const page = ui().page;
-    const file = path.join(ui().workspace, 'patchops-report.json');
+    fs.mkdirSync(path.join(ui().workspace, 'reports'), { recursive: true });
+    const file = path.join(ui().workspace, 'reports', 'patchops-report.json');
     fs.rmSync(file, { force: true });
     await runCommand('PatchOps: Generate Report');
     await pick('json');
+    // The web workbench's save dialog is VS Code's simple dialog: a quick input holding the path.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const deadlineDialog = Date.now() + 15_000;
+    let proposed = '';
+    while (Date.now() < deadlineDialog) {
+      proposed = (await input.inputValue().catch(() => '')) ?? '';
+      if (proposed.endsWith('patchops-report.json')) break;
+      await sleep(200);
+    }
+    assert.ok(proposed.endsWith('/reports/patchops-report.json'), `the save dialog proposes reports/patchops-report.json (shows "${proposed}")`);
+    await screenshot('report-save-dialog');
+    assert.ok(!fs.existsSync(file), 'nothing is written before the dialog is accepted');
+    await page.keyboard.press('Enter');
     const deadline = Date.now() + 20_000;
     while (!fs.existsSync(file) && Date.now() < deadline) await sleep(200);
-    assert.ok(fs.existsSync(file), 'patchops-report.json appeared in the workspace folder');
+    assert.ok(fs.existsSync(file), 'patchops-report.json appeared in reports/');
+    assert.ok(!fs.existsSync(path.join(ui().workspace, 'patchops-report.json')), 'nothing at the workspace root');
     assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), cliReport());
     await expectVisible(page.locator('.tabs-container .tab.active').filter({ hasText: 'patchops-report.json' }), 'the report open in the active editor');
     await focusWorkbench();
     await page.keyboard.press('Control+Shift+E');
-    await expectVisible(
-      page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'patchops-report.json' }),
-      'patchops-report.json in the Explorer',
-    );
+    await expectVisible(page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'reports' }), 'reports/ in the Explorer');
     await screenshot('report-command');
   });
 });

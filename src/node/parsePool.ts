@@ -1,0 +1,278 @@
+// Node-only: loading a workspace's files (decode, parse, schema check: core/workspace/load.ts) on
+// every core. Synchronous, like the rest of the CLI: the calling thread works too, and never
+// waits on a worker.
+//
+// How: the bytes are in shared memory already (workspaceBytes.ts reads into SharedArrayBuffers,
+// so no worker gets a copy); files are cut into batches;
+// every thread (the caller and `jobs - 1` workers, parseWorker.ts) claims the next batch from a
+// shared counter, so the work balances itself. A worker posts what it loaded as plain data
+// (core/workspace/transfer.ts), which the caller takes with `receiveMessageOnPort` between two
+// batches of its own. When no batch is left to claim, the caller loads every file still missing
+// itself, in order, taking a worker's answer instead whenever one arrives first. So a worker that
+// is slow, never starts, crashes or throws costs time, never a file: the result is the one a
+// single thread computes, in the order of `files`, whatever the number of workers and whichever
+// finishes first (test/unit/workspace/parsePool.test.ts).
+//
+// What it costs: a worker's result is copied into the caller's heap, and taking it (structured
+// clone, decoding the text, sharing repeated strings again: compactValue.ts) costs the caller
+// about a third of what loading the file itself would; a worker takes ~50 ms to start. Small
+// workspaces stay on one thread (`PARALLEL_FROM`); the bench measures both (README, Performance).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
+import { decodeText } from '../core/parse/decode';
+import { loadFile, refusedFile } from '../core/workspace/load';
+import { loadedFromTransfer, type TransferredFile } from '../core/workspace/transfer';
+import type { LoadedFile } from '../core/model/workspace';
+import type { RawFile } from './workspaceBytes';
+
+/** What a worker gets (parseWorker.ts). */
+export interface PoolData {
+  /** The memory holding the files' bytes (the reader's shared buffers: no copy). */
+  buffers: SharedArrayBuffer[];
+  /** File i's bytes: buffers[places[3i]] from places[3i + 1], places[3i + 2] bytes; places[3i] = -1: not the worker's (a refused file). */
+  places: Int32Array;
+  /** Each file's workspace-relative path. */
+  rels: string[];
+  /** The next batch to claim (shared by every thread). */
+  next: Int32Array;
+  batchSize: number;
+  /** Where the worker posts `{ batch, files }`. */
+  port: MessagePort;
+  /** The editor's scan: the worker reads each file below `root` itself (`buffers` is empty) and posts its bytes too. */
+  disk?: { root: string; realRoot: string | undefined };
+}
+
+/** What a worker posts: the files of one batch it loaded (null: left to the caller), and with `disk` their bytes. */
+interface Answer {
+  batch: number;
+  files: (TransferredFile | null)[];
+  bytes?: (Uint8Array | null)[];
+}
+
+/**
+ * Below this many files one thread is about as fast or faster: starting a worker (~50 ms) and
+ * taking its results cost about what it saves (estimated from the CPU time of the 1,000- and
+ * 10,000-plan bench workspaces on one and two threads; see README, Performance).
+ */
+const PARALLEL_FROM = 2000;
+/** Beyond this the caller, which takes every worker's results, is the bottleneck. */
+const MAX_JOBS = 4;
+const BATCH_SIZE = 32;
+const WORKER_SCRIPT = path.join(__dirname, 'parseWorker.js');
+/**
+ * A worker's heap holds one batch at a time; a file too large for it fails the worker alone (the
+ * caller then loads that file). Its stack is half of the calling thread's (V8's default, ~1 MB):
+ * a file that nests too deep for it is left to the caller (parseWorker.ts), so what a worker
+ * answers never depends on having had more stack than a single-threaded run has.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256, stackSizeMb: 0.5 };
+
+/** How many threads load `fileCount` files by default: one for a small workspace, else one per core (at most MAX_JOBS). */
+export function defaultJobs(fileCount: number): number {
+  return fileCount < PARALLEL_FROM ? 1 : Math.max(1, Math.min(os.availableParallelism(), MAX_JOBS));
+}
+
+/** Load one file as read by `readWorkspaceBytes`; a refused one becomes its diagnostic. */
+export function loadRawFile(raw: RawFile): LoadedFile {
+  return raw.refused !== undefined ? refusedFile(raw.rel, raw.refused) : loadFile(raw.rel, raw.bytes);
+}
+
+/** Tests only: another worker script (one that crashes), and what the workers did. */
+export interface PoolOptions {
+  workerScript?: string;
+  /** false: this thread claims no batch and waits for the workers' answers (loading what they leave out). */
+  callerLoads?: boolean;
+  /** With `callerLoads: false`: how long no answer means the workers are gone (default 20 s). */
+  quietMs?: number;
+  /** Filled in: how many files a worker's answer gave. */
+  counts?: { fromWorkers: number };
+}
+
+/**
+ * Every file loaded, in the order given, on `jobs` threads (this one included). Without the
+ * worker's script (a bundle without it) it loads on this thread alone.
+ */
+export function loadRawFiles(files: readonly RawFile[], jobs: number, options: PoolOptions = {}): LoadedFile[] {
+  const workerScript = options.workerScript ?? WORKER_SCRIPT;
+  const batches = Math.ceil(files.length / BATCH_SIZE);
+  const workerCount = Math.min(jobs - 1, batches - (options.callerLoads === false ? 0 : 1));
+  const loaded = new Array<LoadedFile | undefined>(files.length);
+  if (workerCount < 1 || !fs.existsSync(workerScript)) {
+    // A file that nests too deep says where the stack ran out, so every file this thread loads is
+    // loaded from this very frame, with or without workers: the same answer for any thread count.
+    for (let i = 0; i < files.length; i++) loaded[i] = loadRawFile(files[i]);
+    return loaded as LoadedFile[];
+  }
+
+  const { buffers, places } = sharedBytes(files);
+  // [0]: the next batch to claim; [1]: answers posted (a worker counts up and notifies).
+  const next = new Int32Array(new SharedArrayBuffer(8));
+  const rels = files.map((f) => f.rel);
+
+  const ports: MessagePort[] = [];
+  const workers: Worker[] = [];
+  for (let w = 0; w < workerCount; w++) {
+    const { port1, port2 } = new MessageChannel();
+    const data: PoolData = { buffers, places, rels, next, batchSize: BATCH_SIZE, port: port2 };
+    try {
+      const worker = new Worker(workerScript, {
+        workerData: data,
+        transferList: [port2],
+        execArgv: [],
+        stdout: true, // a worker prints nothing; if it did, not into the command's output
+        stderr: true,
+        resourceLimits: WORKER_LIMITS,
+      });
+      worker.on('error', () => undefined); // a crashed worker's files are loaded by the caller
+      worker.unref();
+      workers.push(worker);
+      ports.push(port1);
+    } catch {
+      port1.close();
+    }
+  }
+
+  const take = (message: Answer) => {
+    message.files.forEach((t, k) => {
+      const i = message.batch * BATCH_SIZE + k;
+      if (t === null || loaded[i] !== undefined) return; // null: loaded by this thread below
+      const decoded = decodeText(files[i].bytes!);
+      if (!decoded.ok) return;
+      loaded[i] = loadedFromTransfer(t, decoded.text);
+      if (options.counts) options.counts.fromWorkers++;
+    });
+  };
+  const receive = () => {
+    for (const port of ports) for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) take(m.message as Answer);
+  };
+  try {
+    if (options.callerLoads === false) awaitAnswers(next, batches, options.quietMs ?? 20_000, receive);
+    for (let batch = Atomics.add(next, 0, 1); batch < batches; batch = Atomics.add(next, 0, 1)) {
+      receive();
+      for (let i = batch * BATCH_SIZE; i < Math.min(files.length, (batch + 1) * BATCH_SIZE); i++) loaded[i] = loadRawFile(files[i]);
+    }
+    // Every batch is claimed: load what the workers have not answered yet, unless they answer first.
+    for (let i = 0; i < files.length; i++) {
+      if (loaded[i] !== undefined) continue;
+      receive();
+      loaded[i] ??= loadRawFile(files[i]);
+    }
+  } finally {
+    for (const worker of workers) void worker.terminate();
+    for (const port of ports) port.close();
+  }
+  return loaded as LoadedFile[];
+}
+
+/**
+ * The editor's scan of a local folder: `jobs` workers read and load the PatchOps files `rels`
+ * (workspace-relative), off the calling thread, which only rebuilds each answer (a few ms a batch)
+ * and hands it to `onLoaded` as it arrives, in whatever order. Resolves to the indexes of the
+ * files no worker answered (refused, read by the full parser, or a worker failed): the caller
+ * loads those itself, as it would without workers. Never rejects.
+ */
+export function loadFromDiskInWorkers(
+  root: string,
+  realRoot: string | undefined,
+  rels: readonly string[],
+  jobs: number,
+  onLoaded: (index: number, loaded: LoadedFile) => void,
+  { workerScript = WORKER_SCRIPT, timed = (work: () => void) => work() }: { workerScript?: string; timed?: (work: () => void) => void } = {},
+): Promise<number[]> {
+  const batches = Math.ceil(rels.length / BATCH_SIZE);
+  const answered = new Array<boolean>(rels.length).fill(false);
+  const missing = () => rels.flatMap((_, i) => (answered[i] ? [] : [i]));
+  const workerCount = Math.min(jobs, batches);
+  if (workerCount < 1 || !fs.existsSync(workerScript)) return Promise.resolve(missing());
+  const next = new Int32Array(new SharedArrayBuffer(8));
+  return new Promise((resolve) => {
+    let running = 0;
+    let answers = 0;
+    let done = false;
+    const workers: Worker[] = [];
+    const finish = () => {
+      done = true;
+      for (const worker of workers) void worker.terminate();
+      resolve(missing());
+    };
+    const take = (message: Answer) => (done ? undefined : timed(() => takeNow(message)));
+    const takeNow = (message: Answer) => {
+      answers++;
+      message.files.forEach((t, k) => {
+        const i = message.batch * BATCH_SIZE + k;
+        const bytes = message.bytes?.[k];
+        if (t === null || !bytes || answered[i]) return;
+        const decoded = decodeText(bytes);
+        if (!decoded.ok) return;
+        answered[i] = true;
+        onLoaded(i, loadedFromTransfer(t, decoded.text));
+      });
+      if (answers === batches) finish();
+    };
+    for (let w = 0; w < workerCount; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const data: PoolData = { buffers: [], places: new Int32Array(0), rels: [...rels], next, batchSize: BATCH_SIZE, port: port2, disk: { root, realRoot } };
+      try {
+        const worker = new Worker(workerScript, {
+          workerData: data,
+          transferList: [port2],
+          execArgv: [],
+          stdout: true,
+          stderr: true,
+          resourceLimits: WORKER_LIMITS,
+        });
+        running++;
+        workers.push(worker);
+        port1.on('message', take);
+        worker.on('error', () => undefined);
+        // A worker gone before every batch was answered (it failed): what is missing is the caller's.
+        worker.on('exit', () => {
+          for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) take(m.message as Answer); // its last answers may still wait there
+          port1.close();
+          if (--running === 0 && answers < batches) finish();
+        });
+      } catch {
+        port1.close();
+      }
+    }
+    if (running === 0) finish();
+  });
+}
+
+/**
+ * Tests only (`callerLoads: false`): wait until the workers answered every batch, or until none
+ * answered for a while (a worker that crashed): then the caller loads what is missing.
+ */
+function awaitAnswers(next: Int32Array, batches: number, quietMs: number, receive: () => void): void {
+  for (let seen = Atomics.load(next, 1); seen < batches; seen = Atomics.load(next, 1)) {
+    if (Atomics.wait(next, 1, seen, quietMs) === 'timed-out') break;
+    receive();
+  }
+  receive();
+}
+
+/** Where each file's bytes are in shared memory: where the reader put them, else (a file read on its own) in one copy. */
+function sharedBytes(files: readonly RawFile[]): Pick<PoolData, 'buffers' | 'places'> {
+  const buffers: SharedArrayBuffer[] = [];
+  const indexOf = new Map<SharedArrayBuffer, number>();
+  const places = new Int32Array(files.length * 3).fill(-1);
+  const unshared = files.filter((f) => f.bytes && !(f.bytes.buffer instanceof SharedArrayBuffer));
+  const copy = new Uint8Array(new SharedArrayBuffer(unshared.reduce((n, f) => n + f.bytes!.length, 0)));
+  let copied = 0;
+  files.forEach((f, i) => {
+    if (!f.bytes) return;
+    let buffer = f.bytes.buffer;
+    let offset = f.bytes.byteOffset;
+    if (!(buffer instanceof SharedArrayBuffer)) {
+      copy.set(f.bytes, copied);
+      [buffer, offset] = [copy.buffer, copied];
+      copied += f.bytes.length;
+    }
+    let index = indexOf.get(buffer);
+    if (index === undefined) indexOf.set(buffer, (index = buffers.push(buffer) - 1));
+    places.set([index, offset, f.bytes.length], i * 3);
+  });
+  return { buffers, places };
+}
