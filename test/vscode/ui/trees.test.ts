@@ -96,7 +96,11 @@ describe('UI: the PatchOps trees', function () {
 
   it('a plan lens click reveals the plan in SLA status', async () => {
     const page = ui().page;
-    await openFile('plans/2026-036-backup-server-rce.plan.yaml');
+    // Opened from its Plans row (the row's click opens the file at its id).
+    await showPatchOps();
+    await setPaneExpanded('Plans', true);
+    await treeRow('Plans', 'PLAN-2026-036').first().click();
+    await expectVisible(page.locator('.tabs-container .tab.active', { hasText: '2026-036-backup-server-rce.plan.yaml' }), 'the plan file open');
     const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'critical · due' }).first();
     await expectVisible(lens, 'the plan lens of PLAN-2026-036');
     // Leave PatchOps (Explorer), then click the lens: SLA status comes back with the plan selected.
