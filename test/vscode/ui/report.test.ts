@@ -45,4 +45,27 @@ describe('UI: report command', function () {
     await expectVisible(page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'reports' }), 'reports/ in the Explorer');
     await screenshot('report-command');
   });
+
+  it('F1 → PatchOps: Generate Report → html → Enter: the page opens with its Trends section saying why there are none (the samples are no git repository)', async () => {
+    const page = ui().page;
+    const file = path.join(ui().workspace, 'reports', 'patchops-report.html');
+    fs.rmSync(file, { force: true });
+    await runCommand('PatchOps: Generate Report');
+    await pick('html');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const deadlineDialog = Date.now() + 15_000;
+    while (Date.now() < deadlineDialog && !((await input.inputValue().catch(() => '')) ?? '').endsWith('patchops-report.html')) await sleep(200);
+    await page.keyboard.press('Enter');
+    await expectVisible(page.locator('.tabs-container .tab', { hasText: 'PatchOps report' }), 'the report panel');
+    const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+    await expectVisible(frame.locator('h2#h-trends', { hasText: /^Trends$/ }), 'the Trends heading in the page');
+    await expectVisible(
+      frame.locator('section[aria-labelledby="h-trends"] p.notice', { hasText: 'No trends: the git history cannot be read (' }),
+      'why there are no trends',
+    );
+    await frame.locator('h2#h-trends').scrollIntoViewIfNeeded();
+    await screenshot('report-trends-unavailable');
+    assert.match(fs.readFileSync(file, 'utf8'), /is not in a git repository/);
+    await runCommand('View: Close All Editors');
+  });
 });
