@@ -1,10 +1,12 @@
-// Code lenses: ranges in provideCodeLenses (cheap), titles in resolveCodeLens. Above a plan's id
-// and each wave in plan files; above `approval:` in exception files.
+// Code lenses: ranges in provideCodeLenses (cheap), titles and commands in resolveCodeLens. Above a
+// plan's id and each wave in plan files (a click reveals the plan in SLA status); above `approval:`
+// in exception files.
 import * as vscode from 'vscode';
 import type { Evaluation } from '../core/model/evaluation';
 import type { Range } from '../core/model/diagnostic';
 import { approvalLensTitle, planLensTitle, waveLensTitle } from '../core/present/summaries';
 import { toRange } from './convert';
+import type { PlanRef } from './planTarget';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
 type Target = { kind: 'plan' } | { kind: 'wave'; index: number } | { kind: 'approval' };
@@ -52,7 +54,12 @@ export class PatchOpsCodeLensProvider implements vscode.CodeLensProvider<PatchOp
   }
 
   resolveCodeLens(lens: PatchOpsLens): PatchOpsLens {
-    lens.command = { title: this.titleOf(lens) ?? 'PatchOps: updating…', command: 'patchops.revealSla', tooltip: 'Show in SLA status' };
+    const title = this.titleOf(lens) ?? 'PatchOps: updating…';
+    // A plan's and a wave's lens reveal their plan in SLA status; an approval's shows the view.
+    lens.command =
+      lens.target.kind === 'approval'
+        ? { title, command: 'patchops.revealSla', tooltip: 'Show SLA status' }
+        : { title, command: 'patchops.revealPlan', tooltip: `Show ${lens.id} in SLA status`, arguments: [{ uri: lens.uri, id: lens.id } satisfies PlanRef] };
     return lens;
   }
 

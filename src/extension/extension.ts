@@ -16,6 +16,9 @@ import {
 import { setAsOf, type SetAsOfRequest } from './commands/setAsOf';
 import { requestException, type RequestExceptionOptions } from './commands/requestException';
 import { newException, newPlan, newWorkspace, type NewWorkspaceRequest } from './commands/templates';
+import { showInReport } from './commands/showInReport';
+import { filterPlans } from './commands/filterPlans';
+import { attentionItems, showAttention } from './commands/attentionPick';
 import { EditorClock, type ClockState } from './clock';
 import { DiagnosticDocs } from './diagnosticDocs';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -23,7 +26,10 @@ import { registerLanguageFeatures } from './language/register';
 import { PatchOpsQuickFixes } from './quickFixes';
 import { PatchOpsStatusBar } from './statusBar';
 import type { SlicedJobStats } from './taskTimer';
-import { ExceptionsTree, PlansTree, SlaTree } from './trees';
+import { PlanViews } from './planViews';
+import { PlanFilterState } from './planFilterState';
+import { openPlan, resolvePlanTarget } from './planTarget';
+import { NO_FILTER, type PlanFilter } from '../core/present/planFilter';
 import { WalkthroughProgress } from './walkthrough';
 import { WorkspaceRegistry } from './workspaceRegistry';
 
@@ -41,6 +47,8 @@ export interface PatchOpsApi {
   statusBar(): { text: string; tooltip: string }[];
   /** How long activate() took, and from its start until the first scan's diagnostics were published. */
   timings(): ActivationTimings;
+  /** What the views show now: each one's selected plan, description and message, and the items of the status bar's quick pick. */
+  views(): { [view in 'plans' | 'sla']: { selected: string[]; description?: string; message?: string; visible: boolean } } & { attention: string[] };
 }
 
 export interface ActivationTimings {
@@ -64,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
   const lenses = new PatchOpsCodeLensProvider(registry);
   const statusBar = new PatchOpsStatusBar(registry, clock);
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
+  const planFilter = new PlanFilterState(context.workspaceState);
+  const views = new PlanViews(registry, planFilter);
   const walkthrough = new WalkthroughProgress(registry);
 
   context.subscriptions.push(
@@ -75,9 +85,8 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     statusBar,
     vscode.languages.registerCodeLensProvider(LENS_FILES, lenses),
     vscode.languages.registerCodeActionsProvider(ALL_FILES, new PatchOpsQuickFixes(registry), { providedCodeActionKinds: PatchOpsQuickFixes.kinds }),
-    vscode.window.registerTreeDataProvider('patchops.plans', disposable(context, new PlansTree(registry))),
-    vscode.window.registerTreeDataProvider('patchops.sla', disposable(context, new SlaTree(registry))),
-    vscode.window.registerTreeDataProvider('patchops.exceptions', disposable(context, new ExceptionsTree(registry))),
+    planFilter,
+    views,
     command('patchops.generateReport', (request?: ReportRequest) => generateReport(registry, context.workspaceState, request)),
     command('patchops.refresh', () => registry.discover()),
     command('patchops.setAsOf', (request?: SetAsOfRequest) => setAsOf(clock, request)),
@@ -93,6 +102,19 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     command('patchops.enrich', () => enrichWithKev(registry)),
     command('patchops.enrichVulnrichment', (request?: VulnrichmentRequest) => enrichWithVulnrichment(registry, request)),
     command('patchops.export', (request?: ExportRequest) => exportForScanners(registry, context.workspaceState, request)),
+    command('patchops.openPlan', async (target?: unknown) => {
+      const found = resolvePlanTarget(registry, target);
+      if (found) await openPlan(found);
+    }),
+    command('patchops.showInReport', (target?: unknown) => showInReport(registry, target)),
+    command('patchops.filterPlans', (request?: Partial<PlanFilter>) => filterPlans(registry, planFilter, request)),
+    command('patchops.clearPlanFilter', () => planFilter.set(NO_FILTER)),
+    command('patchops.revealPlan', async (target?: unknown) => {
+      const found = resolvePlanTarget(registry, target);
+      // Filtered out of SLA status (or gone): the view still comes into focus, with its filter message.
+      if (!found || !(await views.revealInSla(found))) await vscode.commands.executeCommand('patchops.sla.focus');
+    }),
+    command('patchops.showAttention', () => showAttention(registry)),
     command('patchops.getStarted', () => walkthrough.open()),
     walkthrough,
     ...registerLanguageFeatures(ALL_FILES, registry),
@@ -133,6 +155,19 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     clock: () => ({ state: clock.state, asOf: clock.asOf(), warned: clock.warnedValues }),
     statusBar: () => statusBar.shown,
     timings: () => ({ ...timings }),
+    views: () => {
+      const of = (view: vscode.TreeView<{ kind: string; plan?: { id: string } }>) => ({
+        selected: view.selection.flatMap((n) => (n.kind === 'plan' && n.plan ? [n.plan.id] : [])),
+        description: view.description,
+        message: view.message,
+        visible: view.visible,
+      });
+      return {
+        plans: of(views.plans),
+        sla: of(views.sla),
+        attention: attentionItems(registry).map((i) => (i.kind === vscode.QuickPickItemKind.Separator ? `— ${i.label}` : `${i.label} · ${i.detail}`)),
+      };
+    },
   };
 }
 

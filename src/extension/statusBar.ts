@@ -17,7 +17,7 @@ export class PatchOpsStatusBar implements vscode.Disposable {
     private readonly clock: EditorClock,
   ) {
     this.item.name = 'PatchOps SLA';
-    this.item.command = 'patchops.revealSla';
+    this.item.command = 'patchops.showAttention';
     this.clockItem.name = 'PatchOps clock';
     this.clockItem.command = 'patchops.setAsOf';
     this.subscriptions = [registry.onDidChange(() => this.update()), clock.onDidChange(() => this.update())];
@@ -46,7 +46,7 @@ export class PatchOpsStatusBar implements vscode.Disposable {
     this.item.text = `$(error) ${breached} ${word('breached')}${noDeadline}  $(warning) ${dueSoon} ${word('due_soon')}${risk}`;
     const unknownSentence = unknown ? ` ${unknown} plan(s) with no computable deadline: they may be late.` : '';
     const riskSentence = atRisk ? ` ${atRisk} plan(s) projected to finish after their deadline.` : '';
-    this.item.tooltip = `PatchOps: ${breached} plan(s) past their SLA deadline, ${dueSoon} due soon.${unknownSentence}${riskSentence} ${clockSentence(state)} Click to show SLA status.`;
+    this.item.tooltip = `PatchOps: ${breached} plan(s) past their SLA deadline, ${dueSoon} due soon.${unknownSentence}${riskSentence} ${clockSentence(state)} Click to pick a plan to act on.`;
     this.item.backgroundColor = breached || unknown ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.show(this.item);
     if (!clock) {

@@ -1,37 +1,88 @@
-// The three PatchOps views. Each provider fires one onDidChangeTreeData when the model changes.
+// The three PatchOps views. Each provider fires one onDidChangeTreeData when the model or the
+// filter changes. Plans and SLA status show only the plans the filter lets through, and then say
+// so in the view (description and message): a filtered view never reads as "all clear".
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { ExceptionResult, PlanResult, WaveResult } from '../core/model/evaluation';
 import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel } from '../core/present/labels';
-import { forecastText, planDescription, planStateText, waveDescription } from '../core/present/summaries';
+import { filterSummary, matchesFilter } from '../core/present/planFilter';
+import { AT_RISK_LABEL, planRow } from '../core/present/planRows';
+import { exceptionDescription } from '../core/present/exceptionRows';
+import { forecastText, planStateText, waveDescription } from '../core/present/summaries';
 import { explainDeadline } from '../core/present/deadlineExplanation';
 import { formatInstantLocal } from '../core/time/instants';
 import { toRange } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
+import type { PlanFilterState } from './planFilterState';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 import { EXCEPTION_STATES, PLAN_STATES, type ExceptionState, type PlanState } from '../core/model/vocabulary';
 
-type Node =
+/** `group`: the SLA status group a plan is listed under (one plan may be in two: its state and At risk). */
+export type Node =
   | { kind: 'workspace'; workspace: PatchOpsWorkspace }
-  | { kind: 'plan'; workspace: PatchOpsWorkspace; plan: PlanResult }
+  | { kind: 'plan'; workspace: PatchOpsWorkspace; plan: PlanResult; group?: PlanState | 'atRisk' }
   | { kind: 'wave'; workspace: PatchOpsWorkspace; plan: PlanResult; wave: WaveResult }
   | { kind: 'state'; workspace: PatchOpsWorkspace; state: PlanState; plans: PlanResult[] }
   | { kind: 'atRisk'; workspace: PatchOpsWorkspace; plans: PlanResult[] }
   | { kind: 'exceptionState'; workspace: PatchOpsWorkspace; state: ExceptionState; exceptions: ExceptionResult[] }
   | { kind: 'exception'; workspace: PatchOpsWorkspace; exception: ExceptionResult };
 
+/**
+ * Every node's id: stable across evaluations (expanded groups stay expanded, reveal finds the
+ * node again) and unique in its view. The file is part of a plan's id: two plans may share an id
+ * (a duplicate), and both are listed.
+ */
+function nodeId(node: Node): string {
+  const root = node.workspace.root.toString();
+  switch (node.kind) {
+    case 'workspace':
+      return root;
+    case 'plan':
+      return `${root}${node.group ? `#sla:${node.group}` : ''}#plan:${node.plan.entity.source.file}#${node.plan.id}`;
+    case 'wave':
+      return `${root}#plan:${node.plan.entity.source.file}#${node.plan.id}#wave:${node.wave.index}`;
+    case 'state':
+      return `${root}#sla:${node.state}`;
+    case 'atRisk':
+      return `${root}#sla:atRisk`;
+    case 'exceptionState':
+      return `${root}#exceptions:${node.state}`;
+    case 'exception':
+      return `${root}#exception:${node.exception.entity.source.file}#${node.exception.id}`;
+  }
+}
+
 abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  protected view?: vscode.TreeView<Node>;
 
-  constructor(protected readonly registry: WorkspaceRegistry) {
-    this.subscription = registry.onDidChange(() => this.changed.fire(undefined));
+  constructor(
+    protected readonly registry: WorkspaceRegistry,
+    protected readonly filter?: PlanFilterState,
+  ) {
+    const refresh = () => {
+      this.updateView();
+      this.changed.fire(undefined);
+    };
+    this.subscriptions = [registry.onDidChange(refresh), ...(filter ? [filter.onDidChange(refresh)] : [])];
+  }
+
+  /** The view this provider fills: its description and message say whether a filter is on. */
+  attach(view: vscode.TreeView<Node>): vscode.TreeView<Node> {
+    this.view = view;
+    this.updateView();
+    return view;
+  }
+
+  protected get ready(): PatchOpsWorkspace[] {
+    return this.registry.all.filter((w) => w.evaluation);
   }
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      const ready = this.registry.all.filter((w) => w.evaluation);
+      const ready = this.ready;
       // One workspace: its content at the top; several: one node per workspace (multi-root).
       return ready.length === 1 ? this.rootChildren(ready[0]) : ready.map((workspace) => ({ kind: 'workspace', workspace }));
     }
@@ -39,12 +90,48 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     return this.childrenOf(node);
   }
 
+  getParent(node: Node): Node | undefined {
+    if (node.kind === 'workspace') return undefined;
+    const top: Node | undefined = this.ready.length === 1 ? undefined : { kind: 'workspace', workspace: node.workspace };
+    return this.parentOf(node) ?? top;
+  }
+
+  /** The parent below the workspace level; undefined: the node is at the top of its workspace. */
+  protected parentOf(node: Node): Node | undefined {
+    return node.kind === 'wave' ? { kind: 'plan', workspace: node.workspace, plan: node.plan } : undefined;
+  }
+
   protected abstract rootChildren(workspace: PatchOpsWorkspace): Node[];
   protected childrenOf(_node: Node): Node[] {
     return [];
   }
 
+  /** The plans of a workspace the filter lets through, worst first. */
+  protected plansOf(workspace: PatchOpsWorkspace): PlanResult[] {
+    const plans = orderPlanResults(workspace.evaluation!.plans);
+    const filter = this.filter?.filter;
+    return filter ? plans.filter((p) => matchesFilter(p, filter)) : plans;
+  }
+
+  /** The node of a plan in this view, to reveal; undefined when the view does not list it (filtered out). */
+  abstract nodeOfPlan(workspace: PatchOpsWorkspace, plan: PlanResult): Node | undefined;
+
+  private updateView(): void {
+    if (!this.view || !this.filter) return;
+    const plans = this.ready.flatMap((w) => w.evaluation!.plans);
+    const shown = plans.filter((p) => matchesFilter(p, this.filter!.filter)).length;
+    const summary = filterSummary(this.filter.filter, shown, plans.length);
+    this.view.description = summary?.description;
+    this.view.message = summary?.message;
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
+    const item = this.itemOf(node);
+    item.id = nodeId(node);
+    return item;
+  }
+
+  private itemOf(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'workspace': {
         const item = new vscode.TreeItem(node.workspace.name, vscode.TreeItemCollapsibleState.Expanded);
@@ -64,8 +151,8 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
       }
       case 'atRisk': {
         // Plans projected to finish after their deadline; they stay listed under their state too.
-        const item = new vscode.TreeItem(`At risk (${node.plans.length})`, vscode.TreeItemCollapsibleState.Expanded);
-        item.iconPath = new vscode.ThemeIcon('watch', new vscode.ThemeColor('editorWarning.foreground'));
+        const item = new vscode.TreeItem(`${AT_RISK_LABEL} (${node.plans.length})`, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = AT_RISK_ICON;
         item.tooltip = 'Plans whose waves are projected to finish after their SLA deadline (sla.at-risk)';
         item.contextValue = 'slaAtRisk';
         return item;
@@ -83,7 +170,7 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   protected readonly showWaves: boolean = false;
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }
@@ -91,16 +178,22 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
 export class PlansTree extends PatchOpsTree {
   protected readonly showWaves = true;
   protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
-    return orderPlanResults(workspace.evaluation!.plans).map((plan) => ({ kind: 'plan', workspace, plan }));
+    return this.plansOf(workspace).map((plan) => ({ kind: 'plan', workspace, plan }));
   }
   protected childrenOf(node: Node): Node[] {
     return node.kind === 'plan' ? node.plan.waves.map((wave) => ({ kind: 'wave', workspace: node.workspace, plan: node.plan, wave })) : [];
+  }
+  nodeOfPlan(workspace: PatchOpsWorkspace, plan: PlanResult): Node | undefined {
+    return this.listed(workspace, plan) ? { kind: 'plan', workspace, plan } : undefined;
+  }
+  private listed(workspace: PatchOpsWorkspace, plan: PlanResult): boolean {
+    return this.plansOf(workspace).some((p) => p.id === plan.id && p.entity.source.file === plan.entity.source.file);
   }
 }
 
 export class SlaTree extends PatchOpsTree {
   protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
-    const plans = orderPlanResults(workspace.evaluation!.plans);
+    const plans = this.plansOf(workspace);
     const atRisk = plans.filter((p) => p.atRisk);
     const states: Node[] = PLAN_STATES.map((state) => ({ kind: 'state' as const, workspace, state, plans: plans.filter((p) => p.state === state) })).filter(
       (n) => n.plans.length > 0,
@@ -108,7 +201,20 @@ export class SlaTree extends PatchOpsTree {
     return atRisk.length ? [{ kind: 'atRisk', workspace, plans: atRisk }, ...states] : states;
   }
   protected childrenOf(node: Node): Node[] {
-    return node.kind === 'state' || node.kind === 'atRisk' ? node.plans.map((plan) => ({ kind: 'plan', workspace: node.workspace, plan })) : [];
+    if (node.kind === 'state') return node.plans.map((plan) => ({ kind: 'plan', workspace: node.workspace, plan, group: node.state }));
+    if (node.kind === 'atRisk') return node.plans.map((plan) => ({ kind: 'plan', workspace: node.workspace, plan, group: 'atRisk' }));
+    return [];
+  }
+  protected parentOf(node: Node): Node | undefined {
+    if (node.kind !== 'plan') return undefined;
+    const group = node.group ?? node.plan.state;
+    return this.rootChildren(node.workspace).find((n) => (n.kind === 'state' && n.state === group) || (n.kind === 'atRisk' && group === 'atRisk'));
+  }
+  /** A plan is revealed under its state (an at-risk plan is listed there too). */
+  nodeOfPlan(workspace: PatchOpsWorkspace, plan: PlanResult): Node | undefined {
+    const group = this.rootChildren(workspace).find((n) => n.kind === 'state' && n.state === plan.state);
+    const listed = group?.kind === 'state' && group.plans.find((p) => p.id === plan.id && p.entity.source.file === plan.entity.source.file);
+    return listed ? { kind: 'plan', workspace, plan: listed, group: plan.state } : undefined;
   }
 }
 
@@ -125,18 +231,28 @@ export class ExceptionsTree extends PatchOpsTree {
   protected childrenOf(node: Node): Node[] {
     return node.kind === 'exceptionState' ? node.exceptions.map((exception) => ({ kind: 'exception', workspace: node.workspace, exception })) : [];
   }
+  protected parentOf(node: Node): Node | undefined {
+    if (node.kind !== 'exception') return undefined;
+    return this.rootChildren(node.workspace).find((n) => n.kind === 'exceptionState' && n.state === node.exception.state);
+  }
+  nodeOfPlan(): undefined {
+    return undefined;
+  }
 }
 
 function planItem(workspace: PatchOpsWorkspace, plan: PlanResult, expandable: boolean): vscode.TreeItem {
   const evaluation = workspace.evaluation!;
-  const item = new vscode.TreeItem(plan.id, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  // The file is part of the id: two plans may share an id (a duplicate), and both are listed.
-  item.id = `${workspace.root.toString()}#plan:${plan.entity.source.file}#${plan.id}`;
-  item.description = planDescription(plan);
-  item.iconPath = stateIcon(plan.state);
+  const row = planRow(plan, evaluation.asOf);
+  const item = new vscode.TreeItem(row.label, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.description = row.description;
+  item.iconPath = planIcon(plan);
   item.contextValue = 'plan';
+  // Screen readers hear the state, which sighted users read from the icon.
+  item.accessibilityInformation = {
+    label: `${row.label}, ${planStateLabel(plan.state)}${plan.atRisk ? `, ${inText(AT_RISK_LABEL)}` : ''}, ${row.description}`,
+  };
   const tooltip = new vscode.MarkdownString(undefined, false);
-  tooltip.appendText(`${plan.title}\n\n`);
+  tooltip.appendText(`${plan.id}: ${plan.title}\n\n`);
   tooltip.appendText(`${planStateText(plan, evaluation.asOf)}\n`);
   if (plan.unknownReason !== null) tooltip.appendText(`No deadline: ${plan.unknownReason}\n`);
   if (plan.deadline !== null) tooltip.appendText(`Deadline: ${formatInstantLocal(plan.deadline, evaluation.timezone)}\n`);
@@ -153,7 +269,6 @@ function planItem(workspace: PatchOpsWorkspace, plan: PlanResult, expandable: bo
 
 function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResult): vscode.TreeItem {
   const item = new vscode.TreeItem(wave.name, vscode.TreeItemCollapsibleState.None);
-  item.id = `${workspace.root.toString()}#plan:${plan.entity.source.file}#${plan.id}#wave:${wave.index}`;
   item.description = waveDescription(wave);
   item.iconPath = new vscode.ThemeIcon(
     wave.status === 'complete' ? 'pass' : wave.status === 'rolled_back' ? 'discard' : wave.status === 'planned' ? 'circle-large-outline' : 'sync',
@@ -170,16 +285,15 @@ function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResu
 function exceptionItem(workspace: PatchOpsWorkspace, exception: ExceptionResult): vscode.TreeItem {
   const evaluation = workspace.evaluation!;
   const item = new vscode.TreeItem(exception.id, vscode.TreeItemCollapsibleState.None);
-  item.id = `${workspace.root.toString()}#exception:${exception.entity.source.file}#${exception.id}`;
-  const revisit = exception.revisitOn !== null ? `revisit ${formatInstantLocal(exception.revisitOn, evaluation.timezone).slice(0, 10)}` : 'no revisit date';
-  item.description = `${inText(approvalLabel(exception.approval))} · ${revisit}`;
+  item.description = exceptionDescription(exception, evaluation.asOf);
   item.iconPath = exceptionIcon(exception.state);
   const data = exception.entity.data;
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.appendText(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}\n\n`);
   tooltip.appendText(`Requested by ${data.requested_by}: ${data.reason}\n`);
   tooltip.appendText(data.approval ? `Approved by ${data.approval.approved_by}\n` : 'Not approved yet\n');
-  tooltip.appendText(`Approval: ${approvalLabel(exception.approval)}${exception.detail ? ` (${exception.detail})` : ''}`);
+  tooltip.appendText(`Approval: ${approvalLabel(exception.approval)}${exception.detail ? ` (${exception.detail})` : ''}\n`);
+  tooltip.appendText(exception.revisitOn !== null ? `Revisit on: ${formatInstantLocal(exception.revisitOn, evaluation.timezone)}` : 'No revisit date');
   item.tooltip = tooltip;
   item.command = openAt(workspace, exception.entity.source.file, exception.entity.source.rangeOf(['id']));
   return item;
@@ -199,23 +313,39 @@ function expandState(state: PlanState): vscode.TreeItemCollapsibleState {
     : vscode.TreeItemCollapsibleState.Collapsed;
 }
 
+/** Each state its own icon; the ones to act on in the editor's error and warning colours, never a reassuring one. */
 function stateIcon(state: PlanState): vscode.ThemeIcon {
   const icons: Record<PlanState, [string, string?]> = {
     breached: ['error', 'errorForeground'],
+    // PatchOps cannot tell whether it is late: a question mark in the error colour, never a tick.
     unknown: ['question', 'errorForeground'],
     due_soon: ['warning', 'editorWarning.foreground'],
-    awaiting_test: ['beaker'],
+    awaiting_test: ['beaker', 'editorWarning.foreground'],
     on_track: ['clock'],
     met: ['pass', 'testing.iconPassed'],
-    missed: ['history'],
+    missed: ['history', 'errorForeground'],
     exempt: ['shield'],
-    cancelled: ['circle-slash'],
+    cancelled: ['circle-slash', 'disabledForeground'],
   };
   const [icon, color] = icons[state];
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
+const AT_RISK_ICON = new vscode.ThemeIcon('watch', new vscode.ThemeColor('editorWarning.foreground'));
+
+/** A plan projected to finish late shows the at-risk icon while its state would look calm (on track). */
+function planIcon(plan: PlanResult): vscode.ThemeIcon {
+  return plan.atRisk && plan.state === 'on_track' ? AT_RISK_ICON : stateIcon(plan.state);
+}
+
 function exceptionIcon(state: ExceptionState): vscode.ThemeIcon {
-  const icons: Record<ExceptionState, string> = { active: 'shield', expiring: 'watch', expired: 'error', pending: 'question', invalid: 'warning' };
-  return new vscode.ThemeIcon(icons[state]);
+  const icons: Record<ExceptionState, [string, string?]> = {
+    active: ['shield', 'testing.iconPassed'],
+    expiring: ['watch', 'editorWarning.foreground'],
+    expired: ['error', 'errorForeground'],
+    pending: ['question', 'editorWarning.foreground'],
+    invalid: ['warning', 'errorForeground'],
+  };
+  const [icon, color] = icons[state];
+  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }

@@ -4,7 +4,7 @@
 import type { ExceptionResult, PlanResult, WaveResult } from '../model/evaluation';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
-import { inText, planStateLabel, tierLabel, waveStatusLabel } from './labels';
+import { inText, tierLabel, waveStatusLabel } from './labels';
 
 /** "⚠ SLA breached 3h ago", "due in 10h", "met", … relative to `asOf`. */
 export function planStateText(plan: PlanResult, asOf: number): string {
@@ -82,12 +82,6 @@ export function waveLensTitle(wave: WaveResult, zone?: string): string {
       ? ` · projected ${formatInstantLocal(wave.forecast.start, zone ?? 'UTC')} → ${formatInstantLocal(wave.forecast.finish, zone ?? 'UTC')}`
       : '';
   return `${inText(waveStatusLabel(wave.status))} · ${progress} · ${gate}${zone ? forecast : ''}`;
-}
-
-/** A tree item's description for a plan: tier · state · percent. */
-export function planDescription(plan: PlanResult): string {
-  const pct = plan.endpointsPercent === null ? '—' : `${plan.endpointsPercent}%`;
-  return `${plan.tier === null ? '—' : inText(tierLabel(plan.tier))} · ${inText(planStateLabel(plan.state))} · ${pct}`;
 }
 
 export function waveDescription(wave: WaveResult): string {

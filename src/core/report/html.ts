@@ -54,6 +54,18 @@ export function reportCsp(): string {
   return csp;
 }
 
+/** A report page up to its content: the strict CSP, the inline style its hash allows, the title. */
+export function pageStart(title: string): string {
+  return (
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${t(reportCsp())}">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<meta name="referrer" content="no-referrer">\n<meta name="color-scheme" content="light">\n` +
+    `<meta name="generator" content="PatchOps">\n<title>${t(title)}</title>\n` +
+    `<style>${REPORT_CSS}</style>\n</head>\n<body>\n<div class="page">\n`
+  );
+}
+
 // ---- small building blocks ---------------------------------------------------------------------
 
 /** A known enum value as a CSS class suffix, or "unknown": document text never becomes a class. */
@@ -417,12 +429,7 @@ export function renderHtml(doc: ReportDocument, options: RenderOptions = {}, tre
   // A summary lists the most urgent; everything else is named, not shown.
   const listing = options.summary ? leftOutSection(doc, urgentPlans, urgentExceptions) : `${plansSection(doc)}\n${exceptionsSection(doc)}`;
   return (
-    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="${t(reportCsp())}">\n` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<meta name="referrer" content="no-referrer">\n<meta name="color-scheme" content="light">\n` +
-    `<meta name="generator" content="PatchOps">\n<title>${t(title)}</title>\n` +
-    `<style>${REPORT_CSS}</style>\n</head>\n<body>\n<div class="page">\n` +
+    pageStart(title) +
     `${masthead(doc, options)}\n<main>\n${kpiSection(doc)}\n${chartsSection(doc, options)}\n${trends ? `${trends}\n` : ''}` +
     `${attentionSection(doc, urgentPlans, urgentExceptions)}\n` +
     `${breakdownsSection(doc, options)}\n${filesSection(doc, options)}\n` +

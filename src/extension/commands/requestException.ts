@@ -9,6 +9,7 @@ import { placeholderRanges } from '../../core/model/placeholders';
 import { uriExists } from '../applyFileChanges';
 import { toRange } from '../convert';
 import type { PatchOpsWorkspace } from '../patchopsWorkspace';
+import { resolvePlanTarget } from '../planTarget';
 import type { WorkspaceRegistry } from '../workspaceRegistry';
 
 /** Arguments for callers without the prompt (tests, other extensions). */
@@ -20,7 +21,8 @@ export interface RequestExceptionOptions {
 /** Resolves to the exception file opened (the pending one or the new one); undefined when nothing was opened. */
 export async function requestException(registry: WorkspaceRegistry, planId?: unknown, options: RequestExceptionOptions = {}): Promise<vscode.Uri | undefined> {
   await registry.whenIdle();
-  const found = typeof planId === 'string' ? planById(registry, planId) : planOfActiveEditor(registry);
+  // A plan id (the breach quick fix), a tree item (the views' context menu), a plan file's uri, or the active editor's plan.
+  const found = typeof planId === 'string' ? planById(registry, planId) : resolvePlanTarget(registry, planId);
   if (!found) {
     void vscode.window.showWarningMessage(
       typeof planId === 'string'
@@ -72,13 +74,6 @@ function planById(registry: WorkspaceRegistry, planId: string): { workspace: Pat
     if (plan) return { workspace, plan };
   }
   return undefined;
-}
-
-function planOfActiveEditor(registry: WorkspaceRegistry): { workspace: PatchOpsWorkspace; plan: PlanResult } | undefined {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  const owner = uri && registry.workspaceOf(uri);
-  const plan = owner?.workspace.evaluation?.plans.find((p) => p.entity.source.file === owner.rel);
-  return owner && plan ? { workspace: owner.workspace, plan } : undefined;
 }
 
 /** The owner team's first member: the executor usually asks. */

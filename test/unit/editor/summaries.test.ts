@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { planDescription, planLensTitle, waveLensTitle } from '../../../src/core/present/summaries';
+import { planRow } from '../../../src/core/present/planRows';
+import { planLensTitle, waveLensTitle } from '../../../src/core/present/summaries';
 import { evaluateFiles, plan, withBase } from '../../support/workspace';
 
 describe('summaries shown by lenses and trees', () => {
@@ -37,10 +38,10 @@ describe('summaries shown by lenses and trees', () => {
     const text = plan({ extra: 'sla: nope', waves: 'waves:\n  - { name: Pilot, groups: [nowhere], patched: 3, status: in_progress }' });
     const r = evaluateFiles(withBase({ 'p.plan.yaml': text }), '2026-11-23T12:00:00Z');
     assert.equal(planLensTitle(r.plans[0], r.asOf, r.timezone), 'no tier · ⚠ no deadline: unknown SLA policy `nope` · endpoints unknown');
-    assert.equal(planDescription(r.plans[0]), '— · no deadline · —');
+    assert.deepEqual(planRow(r.plans[0], r.asOf), { label: 'Test plan', description: 'no deadline: unknown SLA policy nope · — · — · PLAN-1' });
   });
 
-  it('tree description: tier · state · percent', () => {
-    assert.equal(planDescription(p), 'critical · breached · 63.6%');
+  it('tree row: the title; time left · tier · percent · id', () => {
+    assert.deepEqual(planRow(p, e.asOf), { label: 'Test plan', description: 'overdue 15h · critical · 63.6% · PLAN-1' });
   });
 });

@@ -19,7 +19,8 @@ import {
   WAVE_STATUS_LABELS,
   WAVE_STATUSES,
 } from '../../../src/core/present/labels';
-import { planDescription, waveDescription } from '../../../src/core/present/summaries';
+import { planRow, timeLeftText } from '../../../src/core/present/planRows';
+import { waveDescription } from '../../../src/core/present/summaries';
 import { EXCEPTION_STATES, PLAN_STATES, TIERS } from '../../../src/core/model/vocabulary';
 import { runCli } from '../../support/cli';
 import { REPO_ROOT } from '../../support/sharedData';
@@ -105,7 +106,7 @@ describe('labels: one wording per concept', () => {
     assert.match(runCli(['status', ws, ...AS_OF]).stdout, /^PLAN-1 +— +NO DEADLINE /m);
     assert.match(runCli(['report', ws, ...AS_OF]).stdout, /\*\*State:\*\* No deadline/);
     const e = evaluateFiles(withBase({ 'p.plan.yaml': plan({ extra: 'sla: nope' }) }), '2026-11-23T12:00:00Z');
-    assert.match(planDescription(e.plans[0]), /^— · no deadline · /);
+    assert.match(planRow(e.plans[0], e.asOf).description, /^no deadline: .* · — · /);
   });
 
   it('the Markdown and HTML reports name exception states, approvals and plan states with the same labels', () => {
@@ -127,10 +128,17 @@ describe('labels: one wording per concept', () => {
     for (const p of doc.plans) assert.ok(md.includes(`- **State:** ${planStateLabel(p.state)}`), `${p.id} in the Markdown report`);
   });
 
-  it('the editor: tree descriptions and wave lenses use the labels in lower case', () => {
+  it('the editor: tree rows and wave lenses use the labels in lower case', () => {
     const e = samplesEvaluation();
     for (const p of e.plans) {
-      assert.ok(planDescription(p).includes(` · ${inText(PLAN_STATE_LABELS[p.state])} · `), planDescription(p));
+      const row = planRow(p, e.asOf);
+      if (p.tier) assert.ok(row.description.includes(` · ${inText(TIER_LABELS[p.tier])} · `), row.description);
+      // The states without a time to count say their label; the others say overdue / left.
+      const words = ['met', 'exempt', 'cancelled', 'missed', 'unknown', 'awaiting_test'].includes(p.state)
+        ? inText(PLAN_STATE_LABELS[p.state])
+        : /^((testing )?overdue|\d)/;
+      if (typeof words === 'string') assert.ok(timeLeftText(p, e.asOf).startsWith(words), `${p.id}: ${timeLeftText(p, e.asOf)}`);
+      else assert.match(timeLeftText(p, e.asOf), words, `${p.id}: ${timeLeftText(p, e.asOf)}`);
       for (const w of p.waves) assert.ok(waveDescription(w).startsWith(`${inText(WAVE_STATUS_LABELS[w.status])} · `), waveDescription(w));
     }
   });

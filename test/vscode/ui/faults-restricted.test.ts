@@ -95,7 +95,7 @@ describe('UI: a restricted (untrusted) workspace', function () {
       await expectVisible(row, `the Exceptions row ${id}`);
       const text = (await row.first().textContent()) ?? '';
       // The approval's label, as every surface words `unchecked` (src/core/present/labels.ts).
-      assert.ok(text.includes(`${inText(APPROVAL_LABELS.unchecked)} ·`), `${id} row "${text}" shows its approval as unchecked`);
+      assert.ok(text.endsWith(` · ${inText(APPROVAL_LABELS.unchecked)}`), `${id} row "${text}" shows its approval as unchecked`);
     }
     await screenshot('restricted-exceptions');
   });

@@ -5,12 +5,25 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cliReport, expectVisible, openWorkbench, pane, screenshot, setPaneExpanded, showPatchOps, statusItem, treeRow, ui } from './workbench';
 
+/** What a row says of the time left, by state (src/core/present/planRows.ts). */
+const TIME_LEFT: Record<string, RegExp> = {
+  breached: /overdue/,
+  due_soon: / left/,
+  on_track: / left|no deadline yet/,
+  unknown: /no deadline: /,
+  awaiting_test: /awaiting test: /,
+  met: /met · /,
+  missed: /missed/,
+  exempt: /exempt · /,
+  cancelled: /cancelled · /,
+};
+
 describe('UI: PatchOps views', function () {
   before(async () => {
     await openWorkbench();
   });
 
-  it('the activity bar opens PatchOps: Plans lists every sample plan with tier · state · percent', async () => {
+  it('the activity bar opens PatchOps: Plans lists every sample plan by title with time left · tier · percent · id', async () => {
     await showPatchOps();
     // Room for all ten rows (trees only render the rows in view).
     await setPaneExpanded('SLA status', false);
@@ -22,10 +35,11 @@ describe('UI: PatchOps views', function () {
       const row = treeRow('Plans', plan.id);
       await expectVisible(row, `a Plans row ${plan.id}`);
       const text = (await row.first().textContent()) ?? '';
-      assert.ok(text.includes(plan.state.replace('_', ' ')), `${plan.id} row "${text}" shows state ${plan.state}`);
-      if (plan.tier) assert.ok(text.includes(plan.tier), `${plan.id} row "${text}" shows tier ${plan.tier}`);
+      assert.ok(text.startsWith(plan.title), `${plan.id} row "${text}" starts with its title`);
+      assert.match(text, TIME_LEFT[plan.state], `${plan.id} row "${text}" says the time left of a ${plan.state} plan`);
+      if (plan.tier) assert.ok(text.includes(` · ${plan.tier} · `), `${plan.id} row "${text}" shows tier ${plan.tier}`);
     }
-    assert.match((await treeRow('Plans', 'PLAN-2026-036').first().textContent()) ?? '', /critical · breached · 0%/);
+    assert.match((await treeRow('Plans', 'PLAN-2026-036').first().textContent()) ?? '', /overdue \d+d( \d+h)? · critical · 0% · PLAN-2026-036$/);
     // A plan's children are its waves.
     await treeRow('Plans', 'PLAN-2026-036').first().click();
     const twistie = treeRow('Plans', 'PLAN-2026-036').first();
@@ -44,9 +58,9 @@ describe('UI: PatchOps views', function () {
     await expectVisible(sla.locator('.monaco-list-row', { hasText: 'Due soon (1)' }), 'an SLA group "Due soon (1)"');
     const labels = await sla.locator('.monaco-list-row').allTextContents();
     const breachedAt = labels.findIndex((l) => l.startsWith('Breached'));
-    assert.ok(labels[breachedAt + 1]?.startsWith('PLAN-2026-036'), `PLAN-2026-036 sits under Breached: ${JSON.stringify(labels)}`);
+    assert.ok(labels[breachedAt + 1]?.endsWith('PLAN-2026-036'), `PLAN-2026-036 sits under Breached: ${JSON.stringify(labels)}`);
     const dueAt = labels.findIndex((l) => l.startsWith('Due soon'));
-    assert.ok(labels[dueAt + 1]?.startsWith('PLAN-2026-039'), `PLAN-2026-039 sits under Due soon: ${JSON.stringify(labels)}`);
+    assert.ok(labels[dueAt + 1]?.endsWith('PLAN-2026-039'), `PLAN-2026-039 sits under Due soon: ${JSON.stringify(labels)}`);
     await expectVisible(treeRow('Exceptions', 'EXC-2026-015'), 'the pending exception EXC-2026-015 in Exceptions');
     await screenshot('views-sla-status');
   });
@@ -61,16 +75,16 @@ describe('UI: PatchOps views', function () {
     const edited = original.replace(/(Salaries depend on it\.\n {4}impact: )high\n/, '$1medium\n');
     assert.notEqual(edited, original, 'the sample has the payroll group');
     const row = () => treeRow('Plans', 'PLAN-2026-039').first();
-    assert.match((await row().textContent()) ?? '', /critical · due soon/);
+    assert.match((await row().textContent()) ?? '', /10h left · critical · /);
     try {
       fs.writeFileSync(file, edited);
-      await expectVisible(treeRow('Plans', 'PLAN-2026-039').filter({ hasText: 'high · on track' }), 'PLAN-2026-039 re-tiered to "high · on track"');
+      await expectVisible(treeRow('Plans', 'PLAN-2026-039').filter({ hasText: /\d+d( \d+h)? left · high · / }), 'PLAN-2026-039 re-tiered to "… left · high"');
       await expectVisible(statusItem().filter({ hasText: '0 due soon' }), 'the status bar showing 0 due soon');
       await screenshot('views-after-edit');
     } finally {
       fs.writeFileSync(file, original);
     }
-    await expectVisible(treeRow('Plans', 'PLAN-2026-039').filter({ hasText: 'critical · due soon' }), 'PLAN-2026-039 back to "critical · due soon"');
+    await expectVisible(treeRow('Plans', 'PLAN-2026-039').filter({ hasText: '10h left · critical · ' }), 'PLAN-2026-039 back to "10h left · critical"');
     await expectVisible(statusItem().filter({ hasText: '1 due soon' }), 'the status bar back to 1 due soon');
   });
 });
@@ -122,7 +136,10 @@ describe('UI: forecasts in the views', function () {
       await expectVisible(sla.locator('.monaco-list-row', { hasText: 'At risk (1)' }), 'an SLA group "At risk (1)"');
       const labels = await sla.locator('.monaco-list-row').allTextContents();
       const at = labels.findIndex((l) => l.startsWith('At risk'));
-      assert.ok(labels[at + 1]?.startsWith('PLAN-2026-039'), `PLAN-2026-039 sits under At risk: ${JSON.stringify(labels)}`);
+      assert.ok(
+        labels[at + 1]?.includes('⚠ at risk') && labels[at + 1]?.endsWith('PLAN-2026-039'),
+        `PLAN-2026-039 sits under At risk: ${JSON.stringify(labels)}`,
+      );
       await expectVisible(statusItem().filter({ hasText: '1 at risk' }), 'the status bar showing 1 at risk');
       await screenshot('views-at-risk');
     } finally {

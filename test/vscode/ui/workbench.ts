@@ -203,7 +203,7 @@ export function cli(args: string[]): string {
 }
 
 export function cliReport(workspace = ui().workspace): {
-  plans: { id: string; tier: string | null; state: string; endpointsPercent: number | null }[];
+  plans: { id: string; title: string; tier: string | null; state: string; endpointsPercent: number | null }[];
   kpis: { openBreaches: number; dueSoon: number };
 } {
   return JSON.parse(cli(['report', workspace, '--as-of', AS_OF, '--format', 'json']));
