@@ -8,6 +8,7 @@ import { evaluate } from '../../core/evaluate';
 import type { Evaluation } from '../../core/model/evaluation';
 import { assembleModel } from '../../core/workspace/load';
 import { verifyApprovalsSync } from '../../node/approvals';
+import { COLLECT_FROM_BYTES, collectGarbage } from '../../node/collectGarbage';
 import { defaultJobs } from '../../node/parsePool';
 import type { RawWorkspace } from '../../node/workspaceBytes';
 import { loadWorkspace } from '../../node/workspaceFiles';
@@ -33,8 +34,7 @@ export function computeResult(
   jobs?: number,
 ): { result: RunResult; store?: () => void } {
   const disk = loadWorkspace(raw, jobs ?? defaultJobs(raw.files.length));
-  raw.files = []; // parsed: the bytes (38 MB at 10,000 files) need not stay for the evaluation
-  raw.candidates = [];
+  releaseBytes(raw);
   const model = { ...assembleModel(disk.files), misnamed: disk.misnamed };
   const asOf = resolveAsOf(args.asOf, workspaceZone(disk), io);
   const review = cache?.beforeReview(gitReviewRequired(model) ? approvalRequests(model) : []);
@@ -48,6 +48,26 @@ export function computeResult(
   const fileCount = disk.files.length + disk.misnamed.length; // the files read, and those warned about as misnamed
   const result = render(args, evaluation, { fileCount, root: disk.root }, io);
   return { result, store: review && (() => review.store(result, approvals)) };
+}
+
+/**
+ * Parsed: the bytes (38 MB at 10,000 files) need not stay for the evaluation, and are freed now,
+ * not at a full collection a short run may never reach (collectGarbage.ts). A function of its
+ * own, and the sum in another: a frame still running may hold the list in a register, which would
+ * keep every file's bytes alive through the collection.
+ */
+function releaseBytes(raw: RawWorkspace): void {
+  const bytes = bytesOf(raw);
+  raw.files = [];
+  raw.candidates = [];
+  if (bytes >= COLLECT_FROM_BYTES) collectGarbage();
+}
+
+function bytesOf(raw: RawWorkspace): number {
+  let sum = 0;
+  for (const f of raw.files) sum += f.bytes?.length ?? 0;
+  for (const f of raw.candidates) sum += f.bytes?.length ?? 0;
+  return sum;
 }
 
 function render(args: EvaluatedArgs, evaluation: Evaluation, context: ValidateContext, io: Io): RunResult {
