@@ -8,6 +8,7 @@ import type { WorkspaceModel } from '../model/workspace';
 import { PLAN_STATES, TIERS, type PlanState } from '../model/vocabulary';
 import { formatDuration, parseDuration } from '../time/durations';
 import { compareText, orderPlanResults } from './labels';
+import { matchesFilter, type PlanFilter } from './planFilter';
 
 /** The state names `--state` takes: the plan states as status prints them, hyphenated, and `at-risk` (a forecast, not a state). */
 export const STATUS_STATE_NAMES: readonly string[] = [...PLAN_STATES.map((s) => s.replace(/_/g, '-')), 'no-deadline', 'at-risk'];
@@ -55,20 +56,18 @@ export function unknownFilterReference(filter: StatusFilter, model: WorkspaceMod
 
 const OPEN_STATES: readonly PlanState[] = ['breached', 'unknown', 'due_soon', 'awaiting_test', 'on_track'];
 
-function stateNamesOf(p: PlanResult): string[] {
-  const names = [p.state.replace(/_/g, '-')];
-  if (p.state === 'unknown') names.push('no-deadline');
-  if (p.atRisk) names.push('at-risk');
-  return names;
+/** The editor's filter for `--state`, `--tier` and `--owner`: one matcher for both (planFilter.ts). */
+function asPlanFilter(filter: StatusFilter): PlanFilter {
+  const state = (name: string) => (name === 'no-deadline' ? 'unknown' : name.replace(/-/g, '_'));
+  return { states: (filter.states ?? []).map(state), owners: filter.owner !== undefined ? [filter.owner] : [], tiers: filter.tiers ?? [] };
 }
 
 /** The plans the filter keeps. */
 export function filterPlans(plans: readonly PlanResult[], filter: StatusFilter, asOf: number): PlanResult[] {
   const within = filter.dueWithin !== undefined ? parseDuration(filter.dueWithin) : undefined;
+  const matching = asPlanFilter(filter);
   return plans.filter((p) => {
-    if (filter.states && !stateNamesOf(p).some((n) => filter.states!.includes(n))) return false;
-    if (filter.tiers && !filter.tiers.includes(p.tier ?? 'none')) return false;
-    if (filter.owner !== undefined && p.entity.data.owner !== filter.owner) return false;
+    if (!matchesFilter(p, matching)) return false;
     if (filter.group !== undefined && !(p.entity.data.affects ?? []).includes(filter.group)) return false;
     if (within !== undefined) {
       if (!OPEN_STATES.includes(p.state) || p.remediatedAt !== null) return false;
