@@ -5,7 +5,9 @@
 
 import type { Range } from './diagnostic';
 
-const PLACEHOLDER = /^<fill in ([^<>\n]+)>$/;
+/** One placeholder; anchored, it is a whole value, global, every one in a text. */
+const BODY = '<fill in ([^<>\\n]+)>';
+const PLACEHOLDER = new RegExp(`^${BODY}$`);
 
 /** `<fill in WHAT>`, as templates write it. */
 export function placeholder(what: string): string {
@@ -38,7 +40,7 @@ export function findPlaceholders(value: unknown): FoundPlaceholder[] {
   return found;
 }
 
-const IN_TEXT = /<fill in [^<>\n]+>/g;
+const IN_TEXT = new RegExp(BODY, 'g');
 
 /**
  * Each placeholder's range in a text (one line each), in the order of the text; a comment's text
