@@ -31,10 +31,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
    * handed to VS Code twice (clearing everything here made the first scan publish every file twice).
    */
   private publishAll(): void {
-    const keep = new Set<string>();
-    for (const w of this.registry.all) for (const file of w.evaluation?.diagnosticsByFile.keys() ?? []) keep.add(w.uriOf(file).toString());
     const stale: vscode.Uri[] = [];
-    this.collection.forEach((uri) => void (keep.has(uri.toString()) || stale.push(uri)));
+    this.collection.forEach((uri) => {
+      const owner = this.registry.workspaceOf(uri);
+      if (!owner?.workspace.evaluation?.diagnosticsByFile.has(owner.rel)) stale.push(uri);
+    });
     for (const uri of stale) this.collection.delete(uri);
     this.registry.all.forEach((w) => this.publish(w));
   }
