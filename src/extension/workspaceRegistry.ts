@@ -94,9 +94,13 @@ export class WorkspaceRegistry implements vscode.Disposable {
   async discover(): Promise<void> {
     const started = Date.now();
     const found = await vscode.workspace.findFiles(WORKSPACE_GLOB, EXCLUDE_GLOB);
+    this.log.info(`searched for patchops.yaml in ${Date.now() - started} ms: ${found.length} found`);
     const roots = found.map((uri) => vscode.Uri.joinPath(uri, '..')).sort((a, b) => compareText(a.path, b.path));
     this.workspaces = roots.map((root) => new PatchOpsWorkspace(root, this.timer));
-    await vscode.commands.executeCommand('setContext', 'patchops.hasWorkspace', this.workspaces.length > 0);
+    // Not awaited: a round trip to the window (busy while it starts) that loading need not wait for.
+    void Promise.resolve(vscode.commands.executeCommand('setContext', 'patchops.hasWorkspace', this.workspaces.length > 0)).catch((err) =>
+      this.log.warn(`cannot set patchops.hasWorkspace: ${(err as Error).message}`),
+    );
     await this.track(Promise.all(this.workspaces.map((w) => this.loadAll(w))));
     this.timer.run('update views', () => this.changed.fire(undefined));
     this.log.info(`found ${this.workspaces.length} PatchOps workspace(s) in ${Date.now() - started} ms`);
@@ -143,9 +147,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
   private async loadLocal(workspace: PatchOpsWorkspace, open: ReadonlyMap<string, vscode.TextDocument>): Promise<void> {
     // Files of a workspace nested inside this one belong to that one.
     const nested = this.workspaces.map((w) => (w === workspace ? undefined : workspace.relative(w.root))).filter((rel) => rel !== undefined);
+    const listStarted = performance.now();
     const listed = this.timer.run(`list ${workspace.root.fsPath}`, () =>
       findWorkspaceFiles(workspace.root.fsPath, true).filter((rel) => !nested.some((n) => rel.startsWith(`${n}/`))),
     );
+    this.log.info(`listed ${listed.length} YAML files of ${workspace.root.fsPath} in ${Math.round(performance.now() - listStarted)} ms`);
     const realRoot = realPath(workspace.root.fsPath); // once, not once a file
     // A large workspace: worker threads read and parse its PatchOps files (those not open in an
     // editor), this thread only takes their answers; what they leave is read here, as before.
