@@ -17,9 +17,9 @@ import { YAML12_CORE_SCHEMA } from './yaml12Schema';
 import { parseYamlSource } from './yamlSource';
 import type { NodePart, SourceDocument, YamlPath } from '../model/source';
 
-/** Parse a file, by the fast path where it is safe, else with the full parser. */
-export function parseSource(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): SourceDocument {
-  return parseFast(file, text, limits) ?? parseYamlSource(file, text, limits);
+/** Parse a file, by the fast path where it is safe, else with the full parser. `compact`: see compactValue.ts. */
+export function parseSource(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS, compact = true): SourceDocument {
+  return parseFast(file, text, limits, compact) ?? parseYamlSource(file, text, limits);
 }
 
 /**
@@ -27,7 +27,7 @@ export function parseSource(file: string, text: string, limits: ParseLimits = DE
  * file exactly as the full parser would (the caller then uses the full parser, which also says
  * precisely what is wrong with a broken file).
  */
-export function parseFast(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): SourceDocument | undefined {
+export function parseFast(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS, compact = true): SourceDocument | undefined {
   if (text.length > limits.maxChars || unsureText(text) || endsInSpaces(text)) return undefined;
   const keys = scanLines(text);
   if (!keys) return undefined;
@@ -39,7 +39,7 @@ export function parseFast(file: string, text: string, limits: ParseLimits = DEFA
     return undefined;
   }
   if (nodes.unsure() || !isPlainObject(value) || !sameKeys(keys, value)) return undefined;
-  compactValue(value);
+  if (compact) compactValue(value);
   return new FastSourceDocument(file, sharedText(text, nodes.input()), value, limits);
 }
 
