@@ -2,21 +2,22 @@
 // every core. Synchronous, like the rest of the CLI: the calling thread works too, and never
 // waits on a worker.
 //
-// How: the bytes are in shared memory already (workspaceBytes.ts reads into SharedArrayBuffers,
-// so no worker gets a copy); files are cut into batches;
-// every thread (the caller and `jobs - 1` workers, parseWorker.ts) claims the next batch from a
-// shared counter, so the work balances itself. A worker posts what it loaded as plain data
-// (core/workspace/transfer.ts), which the caller takes with `receiveMessageOnPort` between two
-// batches of its own. When no batch is left to claim, the caller loads every file still missing
-// itself, in order, taking a worker's answer instead whenever one arrives first. So a worker that
-// is slow, never starts, crashes or throws costs time, never a file: the result is the one a
-// single thread computes, in the order of `files`, whatever the number of workers and whichever
-// finishes first (test/unit/workspace/parsePool.test.ts).
+// How: files are cut into batches; every thread (the caller and `jobs - 1` workers,
+// parseWorker.ts) claims the next batch from a shared counter, so the work balances itself, and
+// reads the batch's files itself (`loadListedFiles`); files read already (`--cache` hashes them
+// first: `loadRawFiles`) a worker finds in shared memory where the reader put them, without a
+// copy. A worker posts what it loaded as plain data (core/workspace/transfer.ts), which the
+// caller takes with `receiveMessageOnPort` between two batches of its own. When no batch is left
+// to claim, the caller loads every file still missing itself, in order, taking a worker's answer
+// instead whenever one arrives first. So a worker that is slow, never starts, crashes or throws
+// costs time, never a file: the result is the one a single thread computes, in the order of
+// `files`, whatever the number of workers and whichever finishes first
+// (test/unit/workspace/parsePool.test.ts).
 //
 // What it costs: a worker's result is copied into the caller's heap, and taking it (structured
-// clone, decoding the text, sharing repeated strings again: compactValue.ts) costs the caller
-// about a third of what loading the file itself would; a worker takes ~50 ms to start. Small
-// workspaces stay on one thread (`PARALLEL_FROM`); the bench measures both (README, Performance).
+// clone, sharing repeated strings again: compactValue.ts) costs the caller about a third of what
+// loading the file itself would; a worker takes ~50 ms to start. Small workspaces stay on one
+// thread (`PARALLEL_FROM`); the bench measures both (README, Performance).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

@@ -104,7 +104,8 @@ describe('parse pool: worker threads load what one thread loads', function () {
     it(`validate${cache ? ' --cache (the bytes read first)' : ''} prints the same bytes with 1 thread and with 3 (PATCHOPS_JOBS)`, () => {
       const dir = workspace(400);
       const argv = ['validate', dir, '--as-of', '2026-11-23T12:00:00Z', '--format', 'json'];
-      const run = (jobs: string) => runCli(cache ? [...argv, '--cache', '--cache-location', path.join(tempDir(), 'cache')] : argv, { env: { PATCHOPS_JOBS: jobs } });
+      const run = (jobs: string) =>
+        runCli(cache ? [...argv, '--cache', '--cache-location', path.join(tempDir(), 'cache')] : argv, { env: { PATCHOPS_JOBS: jobs } });
       const one = run('1');
       const three = run('3');
       assert.equal(one.stderr, '');
