@@ -12,6 +12,7 @@ import type { Diagnostic, Range } from '../model/diagnostic';
 import { BlockLocator, PLAIN_KEY, type Span } from './blockLocator';
 import { compactValue } from './compactValue';
 import { LineIndex } from './lineIndex';
+import { parseLines } from './lineParser';
 import { DEFAULT_LIMITS, type ParseLimits } from './sourceDocument';
 import { YAML12_CORE_SCHEMA } from './yaml12Schema';
 import { parseYamlSource } from './yamlSource';
@@ -31,6 +32,12 @@ export function parseFast(file: string, text: string, limits: ParseLimits = DEFA
   if (text.length > limits.maxChars || unsureText(text) || endsInSpaces(text)) return undefined;
   const keys = scanLines(text);
   if (!keys) return undefined;
+  // The common subset first (lineParser.ts), a few times faster; js-yaml for the rest.
+  const lines = parseLines(text);
+  if (lines !== undefined && sameKeys(keys, lines)) {
+    if (compact) compactValue(lines);
+    return new FastSourceDocument(file, text, lines, limits);
+  }
   const nodes = nodeChecker();
   let value: unknown;
   try {
