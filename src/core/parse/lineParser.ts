@@ -14,6 +14,7 @@ const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** Anything but printable ASCII and line breaks: only then is NON_PRINTABLE worth running (it is slower). */
 const NOT_PLAIN_ASCII = /[^\n\r\x20-\x7E]/;
 /** What js-yaml refuses outright as non-printable (its own pattern): declined, so both parsers see the file. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 class Declined extends Error {}
