@@ -1,9 +1,9 @@
 // The YAML that PatchOps files are written in, read line by line: block mappings with plain
-// keys, block sequences, one-line scalars (plain, single- or double-quoted without escapes) and
-// one-line flow sequences and mappings of those, comments. That is nearly every file, and reading
+// keys, block sequences, one-line scalars (plain, single- or double-quoted without escapes),
+// one-line flow sequences and mappings, the plain block scalars long texts use (`>-`), comments. That is nearly every file, and reading
 // only that is a few times faster than a general YAML parser.
 //
-// Anything else (a block scalar, a scalar over several lines, an escape, an anchor, a tag, a
+// Anything else (a scalar over several lines that is not a plain block scalar, an escape, an anchor, a tag, a
 // quoted or odd key, a duplicate key, an indentation it does not expect...) it declines, and the
 // next parser reads the file (fastSource.ts). What it accepts it reads exactly as the full parser
 // does (test/unit/parse/differential.test.ts compares the two on every node of fuzzed files).
@@ -60,6 +60,8 @@ function newKey(text: string, from: number, to: number, map: Record<string, unkn
 }
 
 const MAX_KEY = 1000;
+/** Deeper than any PatchOps file nests, far below what would exhaust the stack. */
+const MAX_DEPTH = 64;
 
 /** Keys seen, by a hash of their first and last character and length (a power of two slots). */
 const KNOWN_KEYS: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
@@ -75,6 +77,7 @@ class LineReader {
   private next = 0;
   indent = 0;
   private at = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {
     this.load(0);
@@ -143,8 +146,12 @@ class LineReader {
         else if (!this.done() && this.indent === column && this.isEntry()) value = this.sequence(column);
         else value = null;
       } else {
-        value = this.inline(valueAt);
-        this.advance();
+        const c = text.charCodeAt(valueAt);
+        if (c === 124 /* | */ || c === 62 /* > */) value = this.blockScalar(valueAt, column);
+        else {
+          value = this.inline(valueAt);
+          this.advance();
+        }
         this.skipBlank();
         if (!this.done() && this.indent > column) decline(); // a scalar continued on the next line, or worse
       }
@@ -152,6 +159,46 @@ class LineReader {
       if (this.done() || this.indent < column) return map;
       if (this.indent > column) decline();
     }
+  }
+
+  /**
+   * A block scalar as long texts are written: `|` or `>`, clipped or stripped (`-`), every line at
+   * one indentation past `column`, empty lines only between lines of text. Anything else (`+`, an
+   * indentation indicator, a line indented more, a line of spaces, trailing spaces, leading empty
+   * lines, no text at all) is declined. Leaves the reader on the first line after it.
+   */
+  private blockScalar(headerAt: number, column: number): string {
+    const text = this.text;
+    const folded = text.charCodeAt(headerAt) === 62;
+    let after = headerAt + 1;
+    const strip = text.charCodeAt(after) === 45; /* - */
+    if (strip) after++;
+    afterNode(text, after, this.end);
+    this.advance();
+    const lines: string[] = [];
+    let indent = -1;
+    let empty = 0;
+    while (!this.done()) {
+      if (this.start === this.end) {
+        if (indent < 0) decline();
+        empty++;
+        this.advance();
+        continue;
+      }
+      if (this.at === this.end) decline();
+      if (indent < 0) {
+        if (this.indent <= column) decline();
+        indent = this.indent;
+      } else if (this.indent < indent) break;
+      if (this.indent !== indent || text.charCodeAt(this.end - 1) === 32) decline();
+      for (; empty > 0; empty--) lines.push('');
+      lines.push(text.slice(this.at, this.end));
+      this.advance();
+    }
+    if (indent < 0) decline();
+    // Empty lines at its end are left out: clipped keeps one line break, stripped none.
+    const body = folded ? fold(lines) : lines.join('\n');
+    return strip ? body : body + '\n';
   }
 
   /** A block sequence whose dashes are at column `column`. */
@@ -170,7 +217,7 @@ class LineReader {
         const keyColumn = contentAt - this.start;
         this.at = contentAt;
         this.indent = keyColumn;
-        items.push(this.mapping(keyColumn));
+        items.push(this.nested(() => this.mapping(keyColumn)));
       } else {
         items.push(this.inline(contentAt));
         this.advance();
@@ -185,7 +232,15 @@ class LineReader {
 
   /** The node that starts on the current line, nested at `column`. */
   private node(column: number): unknown {
-    return this.isEntry() ? this.sequence(column) : this.mapping(column);
+    return this.isEntry() ? this.nested(() => this.sequence(column)) : this.nested(() => this.mapping(column));
+  }
+
+  /** Reads a collection nested in another; deep nesting is declined (the full parser says when it is too deep for the stack). */
+  private nested<T>(read: () => T): T {
+    if (++this.depth > MAX_DEPTH) decline();
+    const value = read();
+    this.depth--;
+    return value;
   }
 
   /** A value written on one line from `from` to the line's end (a comment after it allowed). */
@@ -206,6 +261,22 @@ class LineReader {
     }
     return resolvePlain(plain(text, from, end, false)[0]);
   }
+}
+
+/** Folded lines: lines of text next to each other are joined by a space, n empty lines between two are n line breaks. */
+function fold(lines: readonly string[]): string {
+  let out = lines[0];
+  let empty = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') empty++;
+    else {
+      out += empty > 0 ? '\n'.repeat(empty) : ' ';
+      out += line;
+      empty = 0;
+    }
+  }
+  return out;
 }
 
 /** Whether a "- " entry's content is `key:` or `key: value` (a mapping), not a scalar. */
@@ -315,6 +386,8 @@ function quoted(text: string, from: number, end: number): [string, number] {
 
 /** A flow collection on one line (collections nested in it included). */
 class FlowReader {
+  private depth = 0;
+
   constructor(
     private readonly text: string,
     public position: number,
@@ -372,7 +445,10 @@ class FlowReader {
     const c = this.peek();
     if (c === 91 /* [ */ || c === 123 /* { */) {
       this.position++;
-      return c === 91 ? this.sequence() : this.mapping();
+      if (++this.depth > MAX_DEPTH) decline();
+      const value = c === 91 ? this.sequence() : this.mapping();
+      this.depth--;
+      return value;
     }
     if (c === 34 || c === 39) {
       const [value, after] = quoted(this.text, this.position, this.end);

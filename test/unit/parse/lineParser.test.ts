@@ -76,8 +76,34 @@ describe('parse: the line parser', () => {
     });
   });
 
+  it('reads the block scalars long texts use: folded or literal, clipped or stripped', () => {
+    const body = '  One line\n  and the next.\n\n  A paragraph.\n\n\n  # not a comment\n\n';
+    const text = `f: >\n${body}fs: >-\n${body}l: |\n${body}ls: |-\n${body}# a comment\nafter: 1\n`;
+    assert.deepEqual(parseLines(text), {
+      f: 'One line and the next.\nA paragraph.\n\n# not a comment\n',
+      fs: 'One line and the next.\nA paragraph.\n\n# not a comment',
+      l: 'One line\nand the next.\n\nA paragraph.\n\n\n# not a comment\n',
+      ls: 'One line\nand the next.\n\nA paragraph.\n\n\n# not a comment',
+      after: 1,
+    });
+    assert.deepEqual(parseLines(text), parseYamlSource('x.yaml', text).value);
+  });
+
+  it('reads every sample file', () => {
+    const samples = files(path.resolve(__dirname, '../../../../samples')).filter((f) => f.endsWith('.yaml'));
+    assert.ok(samples.length > 10);
+    for (const file of samples) {
+      const text = fs.readFileSync(file, 'utf8');
+      assert.deepEqual(parseLines(text), parseYamlSource(file, text).value, file);
+    }
+  });
+
   const outside: [string, string][] = [
-    ['a block scalar', 'a: |\n  text\n'],
+    ['a block scalar that keeps its last line breaks', 'a: |+\n  text\n\n'],
+    ['a block scalar with an indentation indicator', 'a: |2\n   text\n'],
+    ['a block scalar with a line indented more', 'a: >\n  text\n    more\n'],
+    ['a block scalar with no text', 'a: >\nb: 1\n'],
+    ['a block scalar in a sequence entry', 'a:\n  - >\n    text\n'],
     ['a plain scalar over two lines', 'a: one\n  two\n'],
     ['a quoted scalar over two lines', 'a: "one\n  two"\n'],
     ['an escape', 'a: "\\x41"\n'],
@@ -103,6 +129,8 @@ describe('parse: the line parser', () => {
     ['a lone carriage return', 'a: []\r'],
     ['a tab', 'a: 1\t\n'],
     ['an empty document', '# nothing\n'],
+    ['flow collections nested 20,000 deep', `a: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`],
+    ['block mappings nested 3,000 deep', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n'],
   ];
   for (const [what, text] of outside) {
     it(`declines ${what}`, () => assert.equal(parseLines(text), undefined));
