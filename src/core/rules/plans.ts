@@ -218,7 +218,9 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
   const p = plan.data;
   const exemptedBy = new Set<string>();
   const remainingGroups = new Set<string>();
-  const vulnerabilities: VulnerabilityResult[] = [];
+  // Most plans keep every vulnerability in scope: their result lists the scored list itself (never
+  // changed once made), and a list of its own is made only from the first one out of scope.
+  let vulnerabilities: VulnerabilityResult[] | undefined;
   const inScope: ScoredVulnerability[] = [];
   const inScopeIndexes: number[] = [];
   let severity: SeverityBand | undefined;
@@ -247,8 +249,12 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
         remainingGroups.add(g);
       }
     }
-    vulnerabilities.push(remaining ? v : { id: v.id, severity: v.severity, score: v.score, cvssVersion: v.cvssVersion, kev: v.kev, inScope: false });
-    if (!remaining) continue;
+    if (!remaining) {
+      vulnerabilities ??= scored.slice(0, i);
+      vulnerabilities.push({ id: v.id, severity: v.severity, score: v.score, cvssVersion: v.cvssVersion, kev: v.kev, inScope: false });
+      continue;
+    }
+    vulnerabilities?.push(v);
     inScope.push(v);
     inScopeIndexes.push(i);
     if (v.severity) severity = maxSeverity(severity, v.severity);
@@ -264,7 +270,7 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
   // "None counts as low" (docs/rules.md#severity): a plan's severity is at least low.
   if (severity === 'none') severity = 'low';
   return {
-    vulnerabilities,
+    vulnerabilities: vulnerabilities ?? scored,
     inScope,
     inScopeIndexes,
     exemptedBy: [...exemptedBy].sort(),
