@@ -70,6 +70,7 @@ describe('parse: the fast path agrees with the full parser', () => {
       'id: P-1\nreason: |\n  multi\n  line\nrevisit_on: 2027-01-01\n',
       'id: P-1\napproval:\n  approved_by: carol@example.com   # reviewed\n  approved_on: 2026-11-21\n',
       'id: P-1\nempty:\nnext: 1\n',
+      'id: PLAN-1.a_b\nname: null\nother: True\nflag: FALSE\nword: nullable\nt: Trueish\nx: _a.b-c\ny: e10\nz: .5\nw: "true"\n',
     ];
     for (const text of cases) assertSameAsFull('case.plan.yaml', text);
   });
