@@ -228,14 +228,16 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
   let unreadableRaise: string | undefined;
   let kev = false;
   let epss: number | undefined;
-  // Nothing is made per vulnerability but what the result keeps: a plan lists up to hundreds of them.
+  // Nothing is made per vulnerability but what the result keeps (indexed loops: not even an
+  // iterator step before the code is optimized, as a one-shot run mostly is): plans list hundreds.
   const affects = p.affects;
   const scored = inputs.scored;
   for (let i = 0; i < scored.length; i++) {
     const v = scored[i];
     let remaining = affects.length === 0; // nothing affected can be read: keep the vulnerability in scope
     const exemptions = affects.length ? inputs.exemptions.get(v.id) : undefined;
-    for (const g of affects) {
+    for (let k = 0; k < affects.length; k++) {
+      const g = affects[k];
       let covered = false;
       if (exemptions) {
         for (const e of exemptions) {
@@ -259,8 +261,10 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
     inScopeIndexes.push(i);
     if (v.severity) severity = maxSeverity(severity, v.severity);
     else unknownSeverity ??= v.id;
-    for (const field of RAISE_FIELDS) {
-      if (isFieldDamaged(plan, i, field)) unreadableRaise ??= `vulnerabilities[${i}].${field}`;
+    if (plan.damaged !== undefined) {
+      for (const field of RAISE_FIELDS) {
+        if (isFieldDamaged(plan, i, field)) unreadableRaise ??= `vulnerabilities[${i}].${field}`;
+      }
     }
     kev ||= v.kev;
     if (v.epss !== undefined) epss = Math.max(epss ?? 0, v.epss);
