@@ -2,21 +2,22 @@
 // every core. Synchronous, like the rest of the CLI: the calling thread works too, and never
 // waits on a worker.
 //
-// How: the bytes are in shared memory already (workspaceBytes.ts reads into SharedArrayBuffers,
-// so no worker gets a copy); files are cut into batches;
-// every thread (the caller and `jobs - 1` workers, parseWorker.ts) claims the next batch from a
-// shared counter, so the work balances itself. A worker posts what it loaded as plain data
-// (core/workspace/transfer.ts), which the caller takes with `receiveMessageOnPort` between two
-// batches of its own. When no batch is left to claim, the caller loads every file still missing
-// itself, in order, taking a worker's answer instead whenever one arrives first. So a worker that
-// is slow, never starts, crashes or throws costs time, never a file: the result is the one a
-// single thread computes, in the order of `files`, whatever the number of workers and whichever
-// finishes first (test/unit/workspace/parsePool.test.ts).
+// How: files are cut into batches; every thread (the caller and `jobs - 1` workers,
+// parseWorker.ts) claims the next batch from a shared counter, so the work balances itself, and
+// reads the batch's files itself (`loadListedFiles`); files read already (`--cache` hashes them
+// first: `loadRawFiles`) a worker finds in shared memory where the reader put them, without a
+// copy. A worker posts what it loaded as plain data (core/workspace/transfer.ts), which the
+// caller takes with `receiveMessageOnPort` between two batches of its own. When no batch is left
+// to claim, the caller loads every file still missing itself, in order, taking a worker's answer
+// instead whenever one arrives first. So a worker that is slow, never starts, crashes or throws
+// costs time, never a file: the result is the one a single thread computes, in the order of
+// `files`, whatever the number of workers and whichever finishes first
+// (test/unit/workspace/parsePool.test.ts).
 //
 // What it costs: a worker's result is copied into the caller's heap, and taking it (structured
-// clone, decoding the text, sharing repeated strings again: compactValue.ts) costs the caller
-// about a third of what loading the file itself would; a worker takes ~50 ms to start. Small
-// workspaces stay on one thread (`PARALLEL_FROM`); the bench measures both (README, Performance).
+// clone, sharing repeated strings again: compactValue.ts) costs the caller about a third of what
+// loading the file itself would; a worker takes ~50 ms to start. Small workspaces stay on one
+// thread (`PARALLEL_FROM`); the bench measures both (README, Performance).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -25,14 +26,10 @@ import { decodeText } from '../core/parse/decode';
 import { loadFile, refusedFile } from '../core/workspace/load';
 import { loadedFromTransfer, type TransferredFile } from '../core/workspace/transfer';
 import type { LoadedFile } from '../core/model/workspace';
-import type { RawFile } from './workspaceBytes';
+import { readListed, Slab, type ListedWorkspace, type RawFile } from './workspaceBytes';
 
 /** What a worker gets (parseWorker.ts). */
 export interface PoolData {
-  /** The memory holding the files' bytes (the reader's shared buffers: no copy). */
-  buffers: SharedArrayBuffer[];
-  /** File i's bytes: buffers[places[3i]] from places[3i + 1], places[3i + 2] bytes; places[3i] = -1: not the worker's (a refused file). */
-  places: Int32Array;
   /** Each file's workspace-relative path. */
   rels: string[];
   /** The next batch to claim (shared by every thread). */
@@ -40,15 +37,25 @@ export interface PoolData {
   batchSize: number;
   /** Where the worker posts `{ batch, files }`. */
   port: MessagePort;
-  /** The editor's scan: the worker reads each file below `root` itself (`buffers` is empty) and posts its bytes too. */
-  disk?: { root: string; realRoot: string | undefined };
+  /** The bytes read already (`--cache` hashed them), in shared memory: no worker gets a copy. */
+  shared?: {
+    buffers: SharedArrayBuffer[];
+    /** File i's bytes: buffers[places[3i]] from places[3i + 1], places[3i + 2] bytes; places[3i] = -1: not the worker's (a refused file). */
+    places: Int32Array;
+  };
+  /**
+   * Or not read yet: the worker reads each file below `root` itself and posts its text too (the
+   * receiver needs it, and has nothing else). `realFolders[i]`: file i's folder as the listing
+   * checked it, for the cheaper read (workspaceBytes.ts); absent, the careful read.
+   */
+  disk?: { root: string; realRoot: string | undefined; realFolders?: (string | undefined)[] };
 }
 
-/** What a worker posts: the files of one batch it loaded (null: left to the caller), and with `disk` their bytes. */
+/** What a worker posts: the files of one batch it loaded (null: left to the caller), and with `disk` their texts. */
 interface Answer {
   batch: number;
   files: (TransferredFile | null)[];
-  bytes?: (Uint8Array | null)[];
+  texts?: (string | null)[];
 }
 
 /**
@@ -91,31 +98,76 @@ export interface PoolOptions {
 }
 
 /**
- * Every file loaded, in the order given, on `jobs` threads (this one included). Without the
- * worker's script (a bundle without it) it loads on this thread alone.
+ * Every file loaded, in the order given, on `jobs` threads (this one included), from bytes read
+ * already (the workers read them in shared memory). Without the worker's script (a bundle
+ * without it) it loads on this thread alone.
  */
 export function loadRawFiles(files: readonly RawFile[], jobs: number, options: PoolOptions = {}): LoadedFile[] {
+  return loadOnThreads(
+    files.map((f) => f.rel),
+    jobs,
+    options,
+    {
+      loadHere: (i) => loadRawFile(files[i]),
+      workerSource: () => ({ shared: sharedBytes(files) }),
+      textOf: (i) => {
+        const decoded = decodeText(files[i].bytes!);
+        return decoded.ok ? decoded.text : undefined;
+      },
+    },
+  );
+}
+
+/**
+ * The same for a workspace listed but not read: each thread reads the files it loads, so the
+ * reading is shared too and no file's bytes outlive its parsing (a worker sends its text along).
+ */
+export function loadListedFiles(workspace: ListedWorkspace, jobs: number, options: PoolOptions = {}): LoadedFile[] {
+  const { root, realRoot, files } = workspace;
+  const slab = new Slab(false);
+  return loadOnThreads(
+    files.map((f) => f.rel),
+    jobs,
+    options,
+    {
+      loadHere: (i) => loadRawFile(readListed(root, realRoot, files[i], slab)),
+      workerSource: () => ({ disk: { root, realRoot, realFolders: files.map((f) => f.realFolder) } }),
+      textOf: (_, answered) => (typeof answered === 'string' ? answered : undefined),
+    },
+  );
+}
+
+/** How the threads of one load find a file's bytes. */
+interface FileSource {
+  /** This thread loads file i (reading it first if need be). */
+  loadHere(i: number): LoadedFile;
+  /** Where the workers find the bytes. */
+  workerSource(): Pick<PoolData, 'shared' | 'disk'>;
+  /** File i's text, for a worker's answer (with the text it sent, if any); undefined: this thread loads it. */
+  textOf(i: number, answered: string | null | undefined): string | undefined;
+}
+
+function loadOnThreads(rels: readonly string[], jobs: number, options: PoolOptions, source: FileSource): LoadedFile[] {
   const workerScript = options.workerScript ?? WORKER_SCRIPT;
-  const batches = Math.ceil(files.length / BATCH_SIZE);
+  const count = rels.length;
+  const batches = Math.ceil(count / BATCH_SIZE);
   const workerCount = Math.min(jobs - 1, batches - (options.callerLoads === false ? 0 : 1));
-  const loaded = new Array<LoadedFile | undefined>(files.length);
+  const loaded = new Array<LoadedFile | undefined>(count);
   if (workerCount < 1 || !fs.existsSync(workerScript)) {
     // A file that nests too deep says where the stack ran out, so every file this thread loads is
     // loaded from this very frame, with or without workers: the same answer for any thread count.
-    for (let i = 0; i < files.length; i++) loaded[i] = loadRawFile(files[i]);
+    for (let i = 0; i < count; i++) loaded[i] = source.loadHere(i);
     return loaded as LoadedFile[];
   }
 
-  const { buffers, places } = sharedBytes(files);
   // [0]: the next batch to claim; [1]: answers posted (a worker counts up and notifies).
   const next = new Int32Array(new SharedArrayBuffer(8));
-  const rels = files.map((f) => f.rel);
-
+  const where = source.workerSource();
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
   for (let w = 0; w < workerCount; w++) {
     const { port1, port2 } = new MessageChannel();
-    const data: PoolData = { buffers, places, rels, next, batchSize: BATCH_SIZE, port: port2 };
+    const data: PoolData = { ...where, rels: [...rels], next, batchSize: BATCH_SIZE, port: port2 };
     try {
       const worker = new Worker(workerScript, {
         workerData: data,
@@ -137,10 +189,10 @@ export function loadRawFiles(files: readonly RawFile[], jobs: number, options: P
   const take = (message: Answer) => {
     message.files.forEach((t, k) => {
       const i = message.batch * BATCH_SIZE + k;
-      if (t === null || loaded[i] !== undefined) return; // null: loaded by this thread below
-      const decoded = decodeText(files[i].bytes!);
-      if (!decoded.ok) return;
-      loaded[i] = loadedFromTransfer(t, decoded.text);
+      if (t === null || k >= BATCH_SIZE || !(i < count) || loaded[i] !== undefined) return; // null: loaded by this thread below
+      const text = source.textOf(i, message.texts?.[k]);
+      if (text === undefined) return;
+      loaded[i] = loadedFromTransfer(t, text);
       if (options.counts) options.counts.fromWorkers++;
     });
   };
@@ -151,13 +203,13 @@ export function loadRawFiles(files: readonly RawFile[], jobs: number, options: P
     if (options.callerLoads === false) awaitAnswers(next, batches, options.quietMs ?? 20_000, receive);
     for (let batch = Atomics.add(next, 0, 1); batch < batches; batch = Atomics.add(next, 0, 1)) {
       receive();
-      for (let i = batch * BATCH_SIZE; i < Math.min(files.length, (batch + 1) * BATCH_SIZE); i++) loaded[i] = loadRawFile(files[i]);
+      for (let i = batch * BATCH_SIZE; i < Math.min(count, (batch + 1) * BATCH_SIZE); i++) loaded[i] = source.loadHere(i);
     }
     // Every batch is claimed: load what the workers have not answered yet, unless they answer first.
-    for (let i = 0; i < files.length; i++) {
+    for (let i = 0; i < count; i++) {
       if (loaded[i] !== undefined) continue;
       receive();
-      loaded[i] ??= loadRawFile(files[i]);
+      loaded[i] ??= source.loadHere(i);
     }
   } finally {
     for (const worker of workers) void worker.terminate();
@@ -202,18 +254,16 @@ export function loadFromDiskInWorkers(
       answers++;
       message.files.forEach((t, k) => {
         const i = message.batch * BATCH_SIZE + k;
-        const bytes = message.bytes?.[k];
-        if (t === null || !bytes || answered[i]) return;
-        const decoded = decodeText(bytes);
-        if (!decoded.ok) return;
+        const text = message.texts?.[k];
+        if (t === null || typeof text !== 'string' || k >= BATCH_SIZE || !(i < rels.length) || answered[i]) return;
         answered[i] = true;
-        onLoaded(i, loadedFromTransfer(t, decoded.text));
+        onLoaded(i, loadedFromTransfer(t, text));
       });
       if (answers === batches) finish();
     };
     for (let w = 0; w < workerCount; w++) {
       const { port1, port2 } = new MessageChannel();
-      const data: PoolData = { buffers: [], places: new Int32Array(0), rels: [...rels], next, batchSize: BATCH_SIZE, port: port2, disk: { root, realRoot } };
+      const data: PoolData = { rels: [...rels], next, batchSize: BATCH_SIZE, port: port2, disk: { root, realRoot } };
       try {
         const worker = new Worker(workerScript, {
           workerData: data,
@@ -254,7 +304,7 @@ function awaitAnswers(next: Int32Array, batches: number, quietMs: number, receiv
 }
 
 /** Where each file's bytes are in shared memory: where the reader put them, else (a file read on its own) in one copy. */
-function sharedBytes(files: readonly RawFile[]): Pick<PoolData, 'buffers' | 'places'> {
+function sharedBytes(files: readonly RawFile[]): NonNullable<PoolData['shared']> {
   const buffers: SharedArrayBuffer[] = [];
   const indexOf = new Map<SharedArrayBuffer, number>();
   const places = new Int32Array(files.length * 3).fill(-1);

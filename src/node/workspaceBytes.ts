@@ -35,16 +35,29 @@ export function findWorkspaceFiles(root: string, withCandidates = false): string
   return listWorkspace(root, realPath(root)).flatMap((f) => (withCandidates || !f.candidate ? [f.rel] : []));
 }
 
-interface Listed {
+/** A file found by the listing, not read yet. */
+export interface ListedFile {
   rel: string;
-  /** Not a PatchOps file name, but YAML: see `RawWorkspace.candidates`. */
-  candidate: boolean;
   /**
    * Where a plain file (not a link) was listed: its folder's real path, already checked to be
    * inside the workspace. Undefined for a link, or where the platform cannot open without
    * following links: then it is resolved when read.
    */
   realFolder?: string;
+}
+
+interface Listed extends ListedFile {
+  /** Not a PatchOps file name, but YAML: see `RawWorkspace.candidates`. */
+  candidate: boolean;
+}
+
+/**
+ * A workspace listed but its PatchOps files not read: whoever loads a file reads it
+ * (parsePool.ts: on every thread). The candidates are few, and read.
+ */
+export interface ListedWorkspace extends Omit<RawWorkspace, 'files'> {
+  unread: true;
+  files: ListedFile[];
 }
 
 const NO_FOLLOW = fs.constants.O_NOFOLLOW;
@@ -181,25 +194,40 @@ function isInside(child: string, parent: string): boolean {
 
 /** Every PatchOps file's bytes (or why it was not read), and every candidate's, nothing parsed yet. */
 export function readWorkspaceBytes(root: string): RawWorkspace {
+  const listed = listWorkspaceFiles(root);
+  const slab = new Slab(true);
+  const { unread: _, ...rest } = listed;
+  return { ...rest, files: listed.files.map((f) => readListed(root, listed.realRoot, f, slab)) };
+}
+
+/** The workspace's PatchOps files found, not read; its candidates read. */
+export function listWorkspaceFiles(root: string): ListedWorkspace {
   const realRoot = realPath(root);
   const listed = listWorkspace(root, realRoot);
-  const slab = new Slab();
-  const read = (f: Listed) =>
-    (f.realFolder !== undefined && readListedFile(f.rel, f.realFolder, slab)) || readWorkspaceFileBytes(root, f.rel, DEFAULT_LIMITS.maxChars, realRoot);
+  const slab = new Slab(true);
   return {
+    unread: true,
     root,
     realRoot,
     hasSettings: listed.some((f) => fileKindOf(f.rel) === 'workspace'),
-    files: listed.filter((f) => !f.candidate).map(read),
-    candidates: listed.filter((f) => f.candidate).map(read),
+    files: listed.filter((f) => !f.candidate).map((f) => (f.realFolder === undefined ? { rel: f.rel } : { rel: f.rel, realFolder: f.realFolder })),
+    candidates: listed.filter((f) => f.candidate).map((f) => readListed(root, realRoot, f, slab)),
   };
 }
 
 /**
+ * One listed file read: the cheaper way where the listing checked its folder, else (or when
+ * anything unexpected happens) the careful way. With a reusing `slab`, the bytes are valid
+ * until the next read into it.
+ */
+export function readListed(root: string, realRoot: string | undefined, f: ListedFile, slab: Slab): RawFile {
+  return (f.realFolder !== undefined && readListedFile(f.rel, f.realFolder, slab)) || readWorkspaceFileBytes(root, f.rel, DEFAULT_LIMITS.maxChars, realRoot);
+}
+
+/**
  * The common case, cheaper: a plain file in a folder whose real path the listing checked is opened
- * right there without following links, so it needs no resolving of its own, and is read into a
- * shared buffer (thousands of small buffers cost more in allocation and garbage collection than
- * the reading itself). Anything unexpected (it became a link, vanished, is no longer a file, its
+ * right there without following links, so it needs no resolving of its own, and is read into
+ * the slab. Anything unexpected (it became a link, vanished, is no longer a file, its
  * size changed while read) returns undefined, and the file is read the careful way, which says
  * what is wrong with it.
  */
@@ -230,19 +258,27 @@ function readListedFile(rel: string, realFolder: string, slab: Slab): RawFile | 
 }
 
 /**
- * Hands out consecutive pieces of larger buffers; a piece stays valid for as long as it is
- * referenced. The buffers are shared memory, so the worker threads that parse the files
- * (parsePool.ts) read them where they are, without a copy.
+ * Where files are read into: thousands of small buffers cost more in allocation and garbage
+ * collection than the reading itself. Shared: consecutive pieces of larger shared buffers, each
+ * valid for as long as it is referenced, so the worker threads that parse the files
+ * (parsePool.ts) read them where they are, without a copy. Not shared: one buffer, reused, for a
+ * reader that decodes each file before reading the next (nothing to collect afterwards).
  */
-class Slab {
+export class Slab {
   private static readonly SIZE = 1024 * 1024;
   private buffer: Buffer<ArrayBufferLike> = Buffer.allocUnsafeSlow(0);
   private offset = 0;
   private pending = 0;
 
+  constructor(private readonly shared: boolean) {}
+
   /** Room for `length` bytes; `used(n)` then keeps the first n of them. */
   take(length: number): Buffer<ArrayBufferLike> {
     this.pending = 0;
+    if (!this.shared) {
+      if (this.buffer.length < length) this.buffer = Buffer.allocUnsafeSlow(Math.max(length, Slab.SIZE));
+      return this.buffer.subarray(0, length);
+    }
     if (length > Slab.SIZE / 4) return Buffer.allocUnsafeSlow(length);
     if (this.buffer.length - this.offset < length) {
       this.buffer = Buffer.from(new SharedArrayBuffer(Slab.SIZE));

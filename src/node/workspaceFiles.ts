@@ -3,8 +3,8 @@
 import type { Diagnostic } from '../core/model/diagnostic';
 import { DEFAULT_LIMITS } from '../core/parse/sourceDocument';
 import { misnamedDiagnostic } from '../core/workspace/misnamed';
-import { loadRawFile, loadRawFiles } from './parsePool';
-import { readWorkspaceBytes, readWorkspaceFileBytes, type RawFile, type RawWorkspace } from './workspaceBytes';
+import { loadListedFiles, loadRawFile, loadRawFiles } from './parsePool';
+import { readWorkspaceBytes, readWorkspaceFileBytes, type ListedWorkspace, type RawFile, type RawWorkspace } from './workspaceBytes';
 import type { LoadedFile } from '../core/model/workspace';
 
 export { findWorkspaceFiles, realPath } from './workspaceBytes';
@@ -39,8 +39,12 @@ export function readWorkspace(root: string): DiskWorkspace {
   return loadWorkspace(readWorkspaceBytes(root));
 }
 
-/** Parse what `readWorkspaceBytes` read, on `jobs` threads (parsePool.ts; the result is the same for any number). */
-export function loadWorkspace(raw: RawWorkspace, jobs = 1): DiskWorkspace {
-  const misnamed = raw.candidates.flatMap((f) => misnamedOf(f) ?? []);
-  return { root: raw.root, hasSettings: raw.hasSettings, files: loadRawFiles(raw.files, jobs), misnamed };
+/**
+ * Parse what `readWorkspaceBytes` read, or read and parse what `listWorkspaceFiles` found, on
+ * `jobs` threads (parsePool.ts; the result is the same for any number).
+ */
+export function loadWorkspace(workspace: RawWorkspace | ListedWorkspace, jobs = 1): DiskWorkspace {
+  const misnamed = workspace.candidates.flatMap((f) => misnamedOf(f) ?? []);
+  const files = 'unread' in workspace ? loadListedFiles(workspace, jobs) : loadRawFiles(workspace.files, jobs);
+  return { root: workspace.root, hasSettings: workspace.hasSettings, files, misnamed };
 }

@@ -10,7 +10,7 @@ import { assembleModel } from '../../core/workspace/load';
 import { verifyApprovalsSync } from '../../node/approvals';
 import { COLLECT_FROM_BYTES, collectGarbage } from '../../node/collectGarbage';
 import { defaultJobs } from '../../node/parsePool';
-import type { RawWorkspace } from '../../node/workspaceBytes';
+import type { ListedWorkspace, RawWorkspace } from '../../node/workspaceBytes';
 import { loadWorkspace } from '../../node/workspaceFiles';
 import type { EvaluatedArgs } from '../args';
 import type { OpenCache } from '../cache';
@@ -23,18 +23,19 @@ import { renderValidate, type ValidateContext } from './validate';
 import { resolveAsOf, workspaceZone } from './workspace';
 
 /**
- * The result, and (with --cache) what stores it once it has been emitted. Consumes `raw`'s bytes.
- * `jobs`: threads that load the files (PATCHOPS_JOBS); undefined: the default for the workspace's size.
+ * The result, and (with --cache) what stores it once it has been emitted. Consumes the bytes of a
+ * workspace read already. `jobs`: threads that load the files (PATCHOPS_JOBS); undefined: the
+ * default for the workspace's size.
  */
 export function computeResult(
   args: EvaluatedArgs,
   io: Io,
-  raw: RawWorkspace,
+  workspace: RawWorkspace | ListedWorkspace,
   cache: OpenCache | undefined,
   jobs?: number,
 ): { result: RunResult; store?: () => void } {
-  const disk = loadWorkspace(raw, jobs ?? defaultJobs(raw.files.length));
-  releaseBytes(raw);
+  const disk = loadWorkspace(workspace, jobs ?? defaultJobs(workspace.files.length));
+  if (!('unread' in workspace)) releaseBytes(workspace);
   const model = { ...assembleModel(disk.files), misnamed: disk.misnamed };
   const asOf = resolveAsOf(args.asOf, workspaceZone(disk), io);
   const review = cache?.beforeReview(gitReviewRequired(model) ? approvalRequests(model) : []);

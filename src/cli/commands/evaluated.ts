@@ -6,18 +6,20 @@ import { openCache } from '../cache';
 import type { Io } from '../io';
 import { jobsFromEnv } from '../jobs';
 import { emit } from './output';
-import { readWorkspaceFiles } from './workspaceFolder';
+import { listWorkspaceFilesIn, readWorkspaceFiles } from './workspaceFolder';
 
 export function runEvaluated(args: EvaluatedArgs, io: Io): number {
   const jobs = jobsFromEnv(io);
-  const raw = readWorkspaceFiles(args.dir, io);
-  const cache = args.cache ? openCache(args, io, raw) : undefined;
   const out = args.command === 'report' || args.command === 'export' ? args.out : undefined;
+  // With --cache every file's bytes are read first (they are the key) and parsed as read; without,
+  // each is read by the thread that parses it.
+  const workspace = args.cache ? readWorkspaceFiles(args.dir, io) : listWorkspaceFilesIn(args.dir, io);
+  const cache = args.cache && !('unread' in workspace) ? openCache(args, io, workspace) : undefined;
   const hit = cache?.lookup();
   if (hit) return emit(out, io, hit);
   // Loaded only now: what a hit never needs (its module initialisation alone is a good part of a warm run).
   const { computeResult } = require('./compute') as typeof import('./compute');
-  const { result, store } = computeResult(args, io, raw, cache, jobs);
+  const { result, store } = computeResult(args, io, workspace, cache, jobs);
   const code = emit(out, io, result);
   store?.();
   return code;

@@ -2,7 +2,7 @@
 // key is computed from. Light on purpose: a cache hit loads none of the core.
 import * as fs from 'fs';
 import * as path from 'path';
-import { readWorkspaceBytes, type RawWorkspace } from '../../node/workspaceBytes';
+import { listWorkspaceFiles, readWorkspaceBytes, type ListedWorkspace, type RawWorkspace } from '../../node/workspaceBytes';
 import { UsageError } from '../args';
 import type { Io } from '../io';
 
@@ -48,8 +48,19 @@ function isFile(file: string): boolean {
 }
 
 export function readWorkspaceFiles(dir: string, io: Io): RawWorkspace {
-  const root = existingFolder(dir, io, `cannot read folder '${dir}': it does not exist or is not a folder`);
-  const disk = readWorkspaceBytes(root);
+  return withSettings(readWorkspaceBytes(workspaceRoot(dir, io)), dir);
+}
+
+/** The same, its PatchOps files found but not read yet: loading reads each (on every thread). */
+export function listWorkspaceFilesIn(dir: string, io: Io): ListedWorkspace {
+  return withSettings(listWorkspaceFiles(workspaceRoot(dir, io)), dir);
+}
+
+function workspaceRoot(dir: string, io: Io): string {
+  return existingFolder(dir, io, `cannot read folder '${dir}': it does not exist or is not a folder`);
+}
+
+function withSettings<W extends { hasSettings: boolean }>(disk: W, dir: string): W {
   if (!disk.hasSettings) {
     throw new UsageError(`no patchops.yaml in '${dir}': a workspace has one at its root (run patchops in that folder, or name it) [workspace.missing]`);
   }

@@ -28,6 +28,15 @@ export interface FoundPlaceholder {
   what: string;
 }
 
+/**
+ * Whether a document's text can hold a placeholder at all: every way YAML writes one has
+ * `<fill` in it, except a double-quoted escape (`"\x3Cfill in …>"`, or a line continued by
+ * `\`), which needs a backslash. Most files have neither, and are not walked.
+ */
+export function mayHoldPlaceholders(text: string): boolean {
+  return text.includes('<fill') || text.includes('\\');
+}
+
 /** Every placeholder in a parsed document, in document order. */
 export function findPlaceholders(value: unknown): FoundPlaceholder[] {
   const found: FoundPlaceholder[] = [];

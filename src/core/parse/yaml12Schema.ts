@@ -16,7 +16,7 @@ const FLOAT = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-
  * The value the full parser gives a plain scalar, or `text` itself when it stays a string. The
  * first character rules out most kinds before any pattern runs (most plain scalars are words).
  */
-function resolvePlain(text: string): unknown {
+export function resolvePlain(text: string): unknown {
   const c = text.charCodeAt(0);
   if (Number.isNaN(c) || c === 126 /* ~ */ || c === 110 /* n */ || c === 78 /* N */) return NULL.test(text) ? null : text;
   if (c === 116 /* t */ || c === 84 /* T */) return TRUE.test(text) ? true : text;

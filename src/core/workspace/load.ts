@@ -7,14 +7,24 @@ import { DEFAULT_LIMITS, type ParseLimits } from '../parse/sourceDocument';
 import { parseSource } from '../parse/fastSource';
 import { schemaDiagnostics } from '../schema/schemaDiagnostics';
 import { validateValue } from '../schema/validators';
-import { findPlaceholders, type FoundPlaceholder } from '../model/placeholders';
+import { findPlaceholders, mayHoldPlaceholders, type FoundPlaceholder } from '../model/placeholders';
 import { fileKindOf } from './fileKinds';
 import { salvage, salvageable } from './salvage';
 import type { SourceDocument } from '../model/source';
 import type { Entity, LoadedFile, WorkspaceModel } from '../model/workspace';
 
+/** How to load a file. */
+export interface LoadOptions {
+  limits?: ParseLimits;
+  /**
+   * false: leave the parsed value as parsed (compactValue.ts), for a value about to be copied to
+   * another thread, which shares nothing of it: the receiver compacts its copy.
+   */
+  compact?: boolean;
+}
+
 /** Parse and schema-check one file. Pure: the same path and content give the same result. */
-export function loadFile(file: string, content: string | Uint8Array, limits: ParseLimits = DEFAULT_LIMITS): LoadedFile {
+export function loadFile(file: string, content: string | Uint8Array, { limits = DEFAULT_LIMITS, compact = true }: LoadOptions = {}): LoadedFile {
   const kind = fileKindOf(file);
   if (!kind) throw new Error(`not a PatchOps file: ${file}`);
   let text: string;
@@ -25,14 +35,14 @@ export function loadFile(file: string, content: string | Uint8Array, limits: Par
     text = decoded.text;
   }
 
-  const source = parseSource(file, text, limits);
+  const source = parseSource(file, text, limits, compact);
   if (source.value === undefined || source.problems.some((p) => p.severity === 'error')) {
     const ids = declaredIds(kind, source.value);
     const entities = kind === 'plan' ? [unreadablePlan(source, ids[0] ?? idInText(text) ?? file)] : [];
     return { file, kind, source, diagnostics: source.problems, entities, declaredIds: ids };
   }
   const errors = validateValue(kind, source.value);
-  const placeholders = findPlaceholders(source.value);
+  const placeholders = mayHoldPlaceholders(text) ? findPlaceholders(source.value) : [];
   const held = new Set(placeholders.map((p) => p.pointer));
   // A placeholder the schema rejects is said once, as what it is: not a schema error as well.
   const diagnostics = [

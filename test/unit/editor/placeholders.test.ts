@@ -1,7 +1,8 @@
 // The values a template leaves to fill in (src/core/model/placeholders.ts), in the new plan and
 // exception files the editor opens with the first one selected.
 import assert from 'node:assert/strict';
-import { placeholderRanges } from '../../../src/core/model/placeholders';
+import { mayHoldPlaceholders, placeholderRanges } from '../../../src/core/model/placeholders';
+import { loadFile } from '../../../src/core/workspace/load';
 import { newExceptionText, newPlanText } from '../../../src/core/templates/templates';
 
 /** The text each range covers, with its 1-based line. */
@@ -32,5 +33,32 @@ describe('template placeholders', () => {
     assert.deepEqual(placeholderRanges('# <fill in nothing>\na: 1\r\nreason: <fill in x>\r\n'), [
       { start: { line: 2, character: 8 }, end: { line: 2, character: 19 } },
     ]);
+  });
+});
+
+describe('placeholders found in the data however the YAML writes them', () => {
+  // The loader walks a file's data for placeholders only when its text can hold one
+  // (mayHoldPlaceholders): each way of writing one must still be found.
+  const written: [string, string][] = [
+    ['plain', 'reason: <fill in why>\n'],
+    ['single-quoted', "reason: '<fill in why>'\n"],
+    ['folded over two lines', 'reason: <fill\n  in why>\n'],
+    ['a block scalar', 'reason: |\n  <fill in why>\n'],
+    ['a double-quoted escape', 'reason: "\\x3Cfill in why>"\n'],
+    ['a double-quoted line continued by a backslash', 'reason: "<fi\\\n  ll in why>"\n'],
+  ];
+  for (const [how, reason] of written) {
+    it(`${how}: template.placeholder on the exception's reason`, () => {
+      const text = `id: EXC-1\nvulnerabilities: [CVE-2026-1]\ngroups: [pilot]\nrequested_by: a@example.com\nrequested_on: 2026-11-23\n${reason}`;
+      const loaded = loadFile('exceptions/e.exception.yaml', text);
+      const found = loaded.diagnostics.filter((d) => d.code === 'template.placeholder');
+      assert.equal(found.length, 1, `${how}: ${JSON.stringify(loaded.diagnostics.map((d) => d.message))}`);
+      assert.match(found[0].message, /why/);
+    });
+  }
+
+  it('a text without `<fill` or a backslash holds none', () => {
+    assert.equal(mayHoldPlaceholders('reason: fill in why\nnote: <fil l>\n'), false);
+    assert.equal(mayHoldPlaceholders('reason: "\\x3C"\n'), true);
   });
 });

@@ -195,7 +195,7 @@ describe('parse: the line walk on reformatted sample files', function () {
 describe('parse: the fast path keeps one copy of the text', () => {
   it('has the very text it was given, and the same data and ranges as the full parser, with LF and CRLF', () => {
     const text = 'id: P-1\ntesting:\n  status: passed\nwaves:\n  - name: A\n    patched: 1\n';
-    for (const t of [text, text.replace(/\n/g, '\r\n'), text.slice(0, -1), 'é'.repeat(20) + ': x\n']) {
+    for (const t of [text, text.replace(/\n/g, '\r\n'), text.slice(0, -1), 'é'.repeat(20) + ': x\n', '\uFEFF' + text, text + '\n\n']) {
       const fast = parseSource('p.plan.yaml', t);
       const full = parseYamlSource('p.plan.yaml', t);
       assert.equal(fast.text, t);

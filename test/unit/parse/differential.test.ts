@@ -40,14 +40,17 @@ describe('parse: differential fuzz of the fast path against the full parser', fu
   const { seed, runs } = fuzzParameters('fast vs full parser', 3000);
 
   it(`both refuse or both accept, with the same data and ranges (seed ${seed}, ${runs} runs)`, () => {
-    const counts: Record<Outcome, number> = { fast: 0, declined: 0, refused: 0 };
+    const counts: Record<Outcome, number> = { lines: 0, fast: 0, declined: 0, refused: 0 };
     fc.assert(
       fc.property(yamlDocument(seeds), (text) => void counts[assertOneTruth(text)]++),
       { seed, numRuns: runs },
     );
-    console.log(`      ${counts.fast} read by the fast path; ${counts.declined} handed to the full parser and read, ${counts.refused} refused`);
-    // The comparison means something only if the fast path answers for a good share of them.
-    assert.ok(counts.fast >= runs / 5, `only ${counts.fast} of ${runs} documents took the fast path`);
+    console.log(
+      `      ${counts.lines + counts.fast} read by the fast path (${counts.lines} by its line parser); ${counts.declined} handed to the full parser and read, ${counts.refused} refused`,
+    );
+    // The comparison means something only if the fast path, and its line parser, answer for a good share of them.
+    assert.ok(counts.lines + counts.fast >= runs / 5, `only ${counts.lines + counts.fast} of ${runs} documents took the fast path`);
+    assert.ok(counts.lines >= runs / 10, `only ${counts.lines} of ${runs} documents took the line parser`);
   });
 });
 
@@ -72,7 +75,7 @@ describe('parse: the documents the two parsers once read differently', () => {
   for (const { name, text } of STILL_FAST) {
     it(`still read by the fast path: ${name}`, () => {
       assert.ok(parseFast('x.plan.yaml', text), 'the fast path reads it');
-      assert.equal(assertOneTruth(text), 'fast');
+      assert.ok(['lines', 'fast'].includes(assertOneTruth(text)));
     });
   }
 

@@ -2,6 +2,7 @@
 // parser must give one answer for a document.
 import assert from 'node:assert/strict';
 import { parseFast } from '../../../src/core/parse/fastSource';
+import { parseLines } from '../../../src/core/parse/lineParser';
 import type { YamlPath } from '../../../src/core/model/source';
 import { parseYamlSource } from '../../../src/core/parse/yamlSource';
 
@@ -12,8 +13,8 @@ function allPaths(value: unknown, prefix: YamlPath = []): YamlPath[] {
   return entries.flatMap(([k, v]) => [[...prefix, k], ...allPaths(v, [...prefix, k])]);
 }
 
-/** Read by the fast path, handed to the full parser which read it, or handed on and refused. */
-export type Outcome = 'fast' | 'declined' | 'refused';
+/** Read by the fast path's line parser, by its js-yaml, handed to the full parser which read it, or handed on and refused. */
+export type Outcome = 'lines' | 'fast' | 'declined' | 'refused';
 
 /**
  * The fast path's answer against the full parser's: the same problems (so both refuse, or both
@@ -22,6 +23,13 @@ export type Outcome = 'fast' | 'declined' | 'refused';
  */
 export function assertOneTruth(text: string, file = 'x.plan.yaml'): Outcome {
   const full = parseYamlSource(file, text);
+  // The line parser on its own, without the checks parseFast makes before it: what it accepts,
+  // the full parser accepts, as the same data.
+  const lines = parseLines(text);
+  if (lines !== undefined) {
+    assert.deepEqual(full.problems, [], `the line parser accepted what the full parser says is wrong: ${JSON.stringify(text)}`);
+    assert.deepEqual(lines, full.value, `the line parser read other data: ${JSON.stringify(text)}`);
+  }
   const fast = parseFast(file, text);
   // Declined: parseSource gives the full parser's answer.
   if (!fast) return full.problems.some((p) => p.severity === 'error') ? 'refused' : 'declined';
@@ -34,5 +42,5 @@ export function assertOneTruth(text: string, file = 'x.plan.yaml'): Outcome {
       assert.deepEqual(fast.rangeOf(p, part), full.rangeOf(p, part), `${part} range of ${JSON.stringify(p)} in ${shown}`);
     }
   }
-  return 'fast';
+  return lines !== undefined ? 'lines' : 'fast';
 }

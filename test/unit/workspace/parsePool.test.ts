@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileKindOf } from '../../../src/core/workspace/fileKinds';
 import { transferOf } from '../../../src/core/workspace/transfer';
-import { loadFromDiskInWorkers, loadRawFile, loadRawFiles, type PoolOptions } from '../../../src/node/parsePool';
+import { loadFromDiskInWorkers, loadListedFiles, loadRawFile, loadRawFiles, type PoolOptions } from '../../../src/node/parsePool';
 import { findWorkspaceFiles, readWorkspaceFile, realPath } from '../../../src/node/workspaceFiles';
-import { readWorkspaceBytes, type RawFile } from '../../../src/node/workspaceBytes';
+import { listWorkspaceFiles, readWorkspaceBytes, type RawFile } from '../../../src/node/workspaceBytes';
 import type { LoadedFile } from '../../../src/core/model/workspace';
 import { generateWorkspace } from '../../bench/generateWorkspace';
 import { FILE_CASES } from '../hostile/corpus';
@@ -59,8 +59,7 @@ function snapshot(f: LoadedFile) {
  * what the JIT made of each frame, even on one thread: of such a file, only that it says so is
  * compared (it is always loaded by the calling thread, whose stack is the larger).
  */
-function sameAsOneThread(files: readonly RawFile[], jobs: number, options: PoolOptions = {}): void {
-  const loaded = loadRawFiles(files, jobs, options);
+function sameAsOneThread(files: readonly RawFile[], jobs: number, options: PoolOptions = {}, loaded = loadRawFiles(files, jobs, options)): void {
   const one = loadRawFiles(files, 1);
   const comparable = (f: LoadedFile) =>
     f.diagnostics.some((d) => d.message === 'nesting is too deep to read') ? { file: f.file, kind: f.kind, tooDeep: true } : snapshot(f);
@@ -88,16 +87,33 @@ describe('parse pool: worker threads load what one thread loads', function () {
     assert.equal(counts.fromWorkers, transferable);
   });
 
-  it('validate prints the same bytes with 1 thread and with 3 (PATCHOPS_JOBS)', () => {
-    const dir = workspace(400);
-    const argv = ['validate', dir, '--as-of', '2026-11-23T12:00:00Z', '--format', 'json'];
-    const one = runCli(argv, { env: { PATCHOPS_JOBS: '1' } });
-    const three = runCli(argv, { env: { PATCHOPS_JOBS: '3' } });
-    assert.equal(one.stderr, '');
-    assert.ok(JSON.parse(one.stdout).diagnostics.length > 100, 'the workspace has problems to compare');
-    assert.equal(three.stdout, one.stdout);
-    assert.equal(three.code, one.code);
+  it('each thread reading what it loads: the files one thread reads and loads, in order, most of them from the workers', () => {
+    const root = workspace(150);
+    const files = readWorkspaceBytes(root).files;
+    const transferable = files.map(loadRawFile).filter((f) => transferOf(f) !== undefined).length;
+    const counts = { fromWorkers: 0 };
+    sameAsOneThread(files, 3, {}, loadListedFiles(listWorkspaceFiles(root), 3, { callerLoads: false, counts }));
+    assert.equal(counts.fromWorkers, transferable);
+    // With this thread loading too, from a workspace whose files grow past the read buffer.
+    fs.writeFileSync(path.join(root, 'plans', 'big.plan.yaml'), `id: BIG\ntitle: ${'x'.repeat(2 * 1024 * 1024)}\n`);
+    const bigger = readWorkspaceBytes(root).files;
+    sameAsOneThread(bigger, 2, {}, loadListedFiles(listWorkspaceFiles(root), 2));
   });
+
+  for (const cache of [false, true]) {
+    it(`validate${cache ? ' --cache (the bytes read first)' : ''} prints the same bytes with 1 thread and with 3 (PATCHOPS_JOBS)`, () => {
+      const dir = workspace(400);
+      const argv = ['validate', dir, '--as-of', '2026-11-23T12:00:00Z', '--format', 'json'];
+      const run = (jobs: string) =>
+        runCli(cache ? [...argv, '--cache', '--cache-location', path.join(tempDir(), 'cache')] : argv, { env: { PATCHOPS_JOBS: jobs } });
+      const one = run('1');
+      const three = run('3');
+      assert.equal(one.stderr, '');
+      assert.ok(JSON.parse(one.stdout).diagnostics.length > 100, 'the workspace has problems to compare');
+      assert.equal(three.stdout, one.stdout);
+      assert.equal(three.code, one.code);
+    });
+  }
 
   it('PATCHOPS_JOBS that is not a thread count is a usage error', () => {
     for (const bad of ['0', 'two', '-1', '65', '1.5']) {
@@ -122,8 +138,10 @@ describe('parse pool: worker threads load what one thread loads', function () {
   ];
   for (const [what, body] of crashes) {
     it(`a worker that ${what} costs no file and no hang`, () => {
-      const files = readWorkspaceBytes(workspace(100)).files;
+      const root = workspace(100);
+      const files = readWorkspaceBytes(root).files;
       sameAsOneThread(files, 3, { workerScript: fakeWorker(body) });
+      sameAsOneThread(files, 3, {}, loadListedFiles(listWorkspaceFiles(root), 3, { workerScript: fakeWorker(body) }));
     });
   }
 
