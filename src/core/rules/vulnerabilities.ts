@@ -58,8 +58,9 @@ function dateOf(ctx: RuleContext, plan: Entity<PlanFile>, i: number, field: 'dis
 
 /**
  * A class, not a literal, for its memory (205,000 records at 10,000 plans): its number fields
- * start as null, so V8 stores them as references to the numbers the CVSS and instant caches
- * hold, shared by every record with the same score or date, instead of a box of their own each.
+ * start as null or undefined, never a number, so V8 stores them as references to the numbers the
+ * CVSS and instant caches hold, shared by every record with the same score or date, instead of a
+ * box of their own each (a literal's first numbers would make them boxed fields for good).
  * Every field is set in the constructor or just after: the records are plain data all the same.
  */
 class Scored implements ScoredVulnerability {
