@@ -16,7 +16,8 @@ export function placeholder(what: string): string {
 
 /** What a placeholder asks for ("the CVE id"), or undefined when `value` is not one. */
 export function placeholderWhat(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
+  // Every string of every file is asked: most have no `<` at all, and need no copy and no match.
+  if (typeof value !== 'string' || !value.includes('<')) return undefined;
   return PLACEHOLDER.exec(value.trim())?.[1].trim();
 }
 

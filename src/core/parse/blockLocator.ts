@@ -69,10 +69,21 @@ export class BlockLocator {
     return rest.length - rest.trimStart().length;
   }
 
-  /** A line that is empty, only spaces, or a comment. */
-  private isBlank(j: number): boolean {
-    const at = this.starts[j] + this.space(j);
-    return at === this.end(j) || this.text.charCodeAt(at) === 35; /* # */
+  /**
+   * Line `j`'s indentation (`space`), or -1 for a line that is empty, only spaces, or a comment:
+   * one look at the line where the walks used to ask whether it is blank, then for its indentation.
+   */
+  private indent(j: number): number {
+    const from = this.starts[j];
+    const end = this.end(j);
+    let i = from;
+    while (i < end && this.text.charCodeAt(i) === 32) i++;
+    if (i === end) return -1;
+    const c = this.text.charCodeAt(i);
+    if (c > 32 && c < 127) return c === 35 /* # */ ? -1 : i - from;
+    const column = this.space(j); // other whitespace: as `space` counts it
+    const at = from + column;
+    return at === end || this.text.charCodeAt(at) === 35 ? -1 : column;
   }
 
   /** The span of `path`, or undefined when the walk is not sure. */
@@ -124,8 +135,8 @@ export class BlockLocator {
   /** The first line after `line` whose indentation is at most `indent` (blank and comment lines skipped). */
   private blockEnd(line: number, indent: number): number {
     for (let j = line + 1; j < this.count; j++) {
-      if (this.isBlank(j)) continue;
-      if (this.space(j) <= indent) return j;
+      const column = this.indent(j);
+      if (column >= 0 && column <= indent) return j;
     }
     return this.count;
   }
@@ -136,8 +147,8 @@ export class BlockLocator {
    */
   private valueEnd(line: number, indent: number): number {
     for (let j = line + 1; j < this.count; j++) {
-      if (this.isBlank(j)) continue;
-      const column = this.space(j);
+      const column = this.indent(j);
+      if (column < 0) continue;
       if (column < indent || (column === indent && !this.isItem(j, column))) return j;
     }
     return this.count;
@@ -152,14 +163,19 @@ export class BlockLocator {
 
   private mappingEntry(scope: Scope, key: string) {
     let indent = scope.indent;
+    const first = key.charCodeAt(0);
     for (let j = scope.from; j < scope.to; j++) {
-      if (this.isBlank(j)) continue;
-      const lineIndent = this.space(j);
+      const start = this.starts[j];
+      // Most lines hold other keys, or deeper lines (a plan's vulnerabilities come before its
+      // waves): once the keys' column is known, a line without the key's first letter there is
+      // passed over unread, as the test below would.
+      if (indent >= 0 && this.text.charCodeAt(start + indent) !== first) continue;
+      const lineIndent = this.indent(j);
+      if (lineIndent < 0) continue;
       if (indent < 0) indent = lineIndent; // the first line of a nested block sets its indentation
       const column = j === scope.from && lineIndent < indent ? indent : lineIndent;
       if (column !== indent) continue;
-      const start = this.starts[j];
-      if (!this.text.startsWith(key, start + indent)) continue; // cheap: most lines hold other keys
+      if (!this.text.startsWith(key, start + indent)) continue;
       const text = this.line(j);
       const m = PLAIN_KEY.exec(text.slice(indent));
       if (!m || m[1] !== key) continue;
@@ -181,8 +197,8 @@ export class BlockLocator {
     let count = -1;
     let indent = -1;
     for (let j = scope.from; j < scope.to; j++) {
-      if (this.isBlank(j)) continue;
-      const lineIndent = this.space(j);
+      const lineIndent = this.indent(j);
+      if (lineIndent < 0) continue;
       if (indent < 0) indent = lineIndent;
       if (lineIndent !== indent) continue;
       if (!this.isItem(j, indent)) return undefined;
@@ -197,8 +213,8 @@ export class BlockLocator {
   /** A plain scalar that goes on below its key line. */
   private continues(line: number, indent: number): boolean {
     for (let j = line + 1; j < this.count; j++) {
-      if (this.isBlank(j)) continue;
-      const column = this.space(j);
+      const column = this.indent(j);
+      if (column < 0) continue;
       const rest = this.line(j).slice(column);
       return column > indent && !rest.startsWith('- ') && !PLAIN_KEY.test(rest);
     }

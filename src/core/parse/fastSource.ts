@@ -392,9 +392,30 @@ function valueAt(root: unknown, path: YamlPath): { exists: boolean; value?: unkn
 function scalarMatches(text: string, span: Span, value: unknown): boolean {
   const quoted = text[span.start] === '"' || text[span.start] === "'";
   if (quoted) return span.scalar === value;
-  try {
-    return load(span.scalar!, { schema: YAML12_CORE_SCHEMA }) === (value ?? null);
-  } catch {
-    return false;
-  }
+  // A plain word that no YAML 1.2 core rule reads otherwise (not null, true or false; it cannot be
+  // a number) is the string it spells: ids, the bulk of located values, are all different.
+  if (typeof value === 'string' && PLAIN_WORD.test(span.scalar!) && !KEYWORD.test(span.scalar!)) return span.scalar === value;
+  return plainValue(span.scalar!) === (value ?? null);
 }
+
+const PLAIN_WORD = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const KEYWORD = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+
+/** A plain scalar's value, read once per text: diagnostics sit on the same few (`Wave 1`, a date). */
+function plainValue(scalar: string): unknown {
+  let value = plainValues.get(scalar);
+  if (value === undefined && !plainValues.has(scalar)) {
+    if (plainValues.size >= MAX_PLAIN_VALUES) plainValues.clear();
+    try {
+      value = load(scalar, { schema: YAML12_CORE_SCHEMA });
+    } catch {
+      value = UNREADABLE;
+    }
+    plainValues.set(scalar, value);
+  }
+  return value;
+}
+
+const UNREADABLE = Symbol('not a scalar');
+const MAX_PLAIN_VALUES = 10_000;
+const plainValues = new Map<string, unknown>();

@@ -42,6 +42,11 @@ export function scoreCvss(vector: string): CvssResult {
   return result;
 }
 
+/** The same, computed anew: what the memo must agree with (the tests compare the two on real vectors). */
+export function scoreCvssAnew(vector: string): CvssResult {
+  return computeScore(vector);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 type Registry = ReturnType<Cvss3P1['getRegisteredComponents']>;
@@ -139,7 +144,22 @@ function scoreParts(spec: VersionSpec, parts: string[]): CvssResult {
   }
   const score = baseScore(spec, chosen);
   if (score === undefined) return fail('the CVSS vector could not be scored');
-  return { ok: true, version: spec.version, score, severity: severityOfScore(score) };
+  return new VectorScore(spec.version, score, severityOfScore(score));
+}
+
+/**
+ * A scored vector, kept in the memo. A class for its `score`: a class's declared fields start
+ * undefined, so V8 keeps the number as a reference that every vulnerability record with this
+ * vector then shares (rules/vulnerabilities.ts), where a literal's would be copied into a new box
+ * per record.
+ */
+class VectorScore {
+  readonly ok = true;
+  constructor(
+    readonly version: CvssVersion,
+    readonly score: number,
+    readonly severity: SeverityBand,
+  ) {}
 }
 
 /** Checks one `metric:value` part and records it in `chosen`; returns a message when wrong. */

@@ -3,7 +3,7 @@
 // when its answers hold: an incremental evaluation reuses them up to that instant.
 import type { Diagnostic, DiagnosticCode, DiagnosticSeverity, FixHint } from '../model/diagnostic';
 import { DAY_MS, durationTextHolds, formatDuration, MAX_DURATION_MS, parseDuration } from '../time/durations';
-import { parseInstant } from '../time/instants';
+import { instantMs, parseInstant } from '../time/instants';
 import type { NodePart, YamlPath } from '../model/source';
 import type { Entity } from '../model/workspace';
 
@@ -62,6 +62,8 @@ export class RuleContext {
   /** A timestamp field as epoch ms; a value that is no real instant is reported and read as absent. */
   instant(entity: Entity<unknown>, path: YamlPath, text: string | undefined): number | undefined {
     if (text === undefined) return undefined;
+    const ms = instantMs(text, this.zone); // the cached number itself: no result object made per date
+    if (ms !== undefined) return ms;
     const result = parseInstant(text, this.zone);
     if (result.ok) return result.ms;
     this.report(entity, path, 'error', 'date.invalid', `\`${String(path[path.length - 1])}\`: ${result.message}`);

@@ -5,6 +5,7 @@ import { placeholderWhat } from '../model/placeholders';
 import type { RuleContext } from './context';
 import { unknownGroup } from './exceptions';
 import { teamOf, unknownTeam } from './policies';
+import type { YamlPath } from '../model/source';
 import type { Entity } from '../model/workspace';
 
 export interface ReferenceInputs {
@@ -13,9 +14,14 @@ export interface ReferenceInputs {
   brokenGroups: ReadonlyMap<string, string>;
 }
 
+const OWNER: YamlPath = ['owner'];
+const VALIDATOR: YamlPath = ['validator'];
+const DECIDED_BY: YamlPath = ['rollback', 'decided_by'];
+const EXECUTED_BY: YamlPath = ['rollback', 'executed_by'];
+
 export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, inputs: ReferenceInputs): void {
   const p = plan.data;
-  const team = (path: (string | number)[], id: string | undefined, role?: 'executor' | 'validator', what?: string) => {
+  const team = (path: YamlPath, id: string | undefined, role?: 'executor' | 'validator', what?: string) => {
     if (id === undefined || id === '') return; // '' stands in for a missing team: the schema error says so
     if (placeholderWhat(id) !== undefined) return; // template.placeholder says so
     const found = teamOf(inputs.teams, id);
@@ -34,17 +40,22 @@ export function checkPlanReferences(ctx: RuleContext, plan: Entity<PlanFile>, in
       );
     }
   };
-  team(['owner'], p.owner, 'executor', 'owner');
-  team(['validator'], p.validator, 'validator', 'validator');
-  team(['rollback', 'decided_by'], p.rollback?.decided_by);
-  team(['rollback', 'executed_by'], p.rollback?.executed_by);
+  team(OWNER, p.owner, 'executor', 'owner');
+  team(VALIDATOR, p.validator, 'validator', 'validator');
+  team(DECIDED_BY, p.rollback?.decided_by);
+  team(EXECUTED_BY, p.rollback?.executed_by);
 
-  const group = (path: (string | number)[], id: string) => {
-    if (placeholderWhat(id) !== undefined) return; // template.placeholder says so
-    if (!inputs.groups.has(id) && !inputs.brokenGroups.has(id)) ctx.report(plan, path, 'error', 'ref.unknown', unknownGroup(id, inputs.groups));
-  };
-  p.affects.forEach((id, i) => group(['affects', i], id));
-  (p.waves ?? []).forEach((wave, w) => (wave.groups ?? []).forEach((id, i) => group(['waves', w, 'groups', i], id)));
+  // A group's path is made only to report it: most plans name only known groups. A placeholder is
+  // not reported here: template.placeholder says so.
+  const fine = (id: string) => placeholderWhat(id) !== undefined || inputs.groups.has(id) || inputs.brokenGroups.has(id);
+  p.affects.forEach((id, i) => {
+    if (!fine(id)) ctx.report(plan, ['affects', i], 'error', 'ref.unknown', unknownGroup(id, inputs.groups));
+  });
+  (p.waves ?? []).forEach((wave, w) =>
+    (wave.groups ?? []).forEach((id, i) => {
+      if (!fine(id)) ctx.report(plan, ['waves', w, 'groups', i], 'error', 'ref.unknown', unknownGroup(id, inputs.groups));
+    }),
+  );
 
   const validatedBy = p.testing?.validated_by;
   if (validatedBy !== undefined) {

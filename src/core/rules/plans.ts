@@ -146,7 +146,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
       problem = `no vulnerability in scope has a \`${rule.clockStart === 'published' ? 'published` or `discovered' : 'discovered'}\` date, so the SLA clock cannot start`;
     }
     if (result.deadline === null && rule.clockStart === 'tested' && testingPassedAt === null && policy.testingWithin !== undefined) {
-      const discovered = earliest(scope.inScope.map((v) => v.discovered));
+      const discovered = earliestOf(scope.inScope, 'discovered');
       if (discovered !== null) {
         result.deadline = discovered + policy.testingWithin;
         result.deadlineIsTesting = true;
@@ -218,7 +218,9 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
   const p = plan.data;
   const exemptedBy = new Set<string>();
   const remainingGroups = new Set<string>();
-  const vulnerabilities: VulnerabilityResult[] = [];
+  // Most plans keep every vulnerability in scope: their result lists the scored list itself (never
+  // changed once made), and a list of its own is made only from the first one out of scope.
+  let vulnerabilities: VulnerabilityResult[] | undefined;
   const inScope: ScoredVulnerability[] = [];
   const inScopeIndexes: number[] = [];
   let severity: SeverityBand | undefined;
@@ -226,34 +228,53 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
   let unreadableRaise: string | undefined;
   let kev = false;
   let epss: number | undefined;
-  inputs.scored.forEach((v, i) => {
-    let remaining = p.affects.length === 0; // nothing affected can be read: keep the vulnerability in scope
-    for (const g of p.affects) {
-      const covers = inputs.exemptions.get(v.id)?.filter((e) => e.entity.data.groups.includes(g)) ?? [];
-      for (const e of covers) exemptedBy.add(e.id);
-      if (covers.length === 0) {
+  // Nothing is made per vulnerability but what the result keeps (indexed loops: not even an
+  // iterator step before the code is optimized, as a one-shot run mostly is): plans list hundreds.
+  const affects = p.affects;
+  const scored = inputs.scored;
+  for (let i = 0; i < scored.length; i++) {
+    const v = scored[i];
+    let remaining = affects.length === 0; // nothing affected can be read: keep the vulnerability in scope
+    const exemptions = affects.length ? inputs.exemptions.get(v.id) : undefined;
+    for (let k = 0; k < affects.length; k++) {
+      const g = affects[k];
+      let covered = false;
+      if (exemptions) {
+        for (const e of exemptions) {
+          if (!e.entity.data.groups.includes(g)) continue;
+          exemptedBy.add(e.id);
+          covered = true;
+        }
+      }
+      if (!covered) {
         remaining = true;
         remainingGroups.add(g);
       }
     }
-    vulnerabilities.push(remaining ? v : { id: v.id, severity: v.severity, score: v.score, cvssVersion: v.cvssVersion, kev: v.kev, inScope: false });
-    if (!remaining) return;
+    if (!remaining) {
+      vulnerabilities ??= scored.slice(0, i);
+      vulnerabilities.push({ id: v.id, severity: v.severity, score: v.score, cvssVersion: v.cvssVersion, kev: v.kev, inScope: false });
+      continue;
+    }
+    vulnerabilities?.push(v);
     inScope.push(v);
     inScopeIndexes.push(i);
     if (v.severity) severity = maxSeverity(severity, v.severity);
     else unknownSeverity ??= v.id;
-    for (const field of ['kev', 'epss']) {
-      if (isDamaged(plan, `/vulnerabilities/${i}/${field}`)) unreadableRaise ??= `vulnerabilities[${i}].${field}`;
+    if (plan.damaged !== undefined) {
+      for (const field of RAISE_FIELDS) {
+        if (isFieldDamaged(plan, i, field)) unreadableRaise ??= `vulnerabilities[${i}].${field}`;
+      }
     }
     kev ||= v.kev;
     if (v.epss !== undefined) epss = Math.max(epss ?? 0, v.epss);
-  });
+  }
   let impact: Impact | undefined;
   for (const g of remainingGroups) impact = maxImpact(impact, inputs.groups.get(g)?.data.impact ?? 'high');
   // "None counts as low" (docs/rules.md#severity): a plan's severity is at least low.
   if (severity === 'none') severity = 'low';
   return {
-    vulnerabilities,
+    vulnerabilities: vulnerabilities ?? scored,
     inScope,
     inScopeIndexes,
     exemptedBy: [...exemptedBy].sort(),
@@ -267,9 +288,17 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
   };
 }
 
+/** The fields of a vulnerability that may raise a plan's tier. */
+const RAISE_FIELDS = ['kev', 'epss'] as const;
+
 /** Whether the value at `pointer` (or what holds it) was set aside as unreadable. */
 function isDamaged(plan: Entity<PlanFile>, pointer: string): boolean {
   return plan.damaged?.some((d) => pointer === d || pointer.startsWith(`${d}/`)) ?? false;
+}
+
+/** `isDamaged` for `/vulnerabilities/<i>/<field>`; the pointer is made only for a plan with something unreadable. */
+function isFieldDamaged(plan: Entity<PlanFile>, i: number, field: string): boolean {
+  return plan.damaged !== undefined && isDamaged(plan, `/vulnerabilities/${i}/${field}`);
 }
 
 /** Why nothing about the plan's SLA can be computed, or null. */
@@ -299,18 +328,21 @@ function unreadableClock(plan: Entity<PlanFile>, kind: ClockStartKind, scope: Sc
     if (p.testing?.status === 'passed' && testedAt === null) return '`testing.completed` is missing or cannot be read, so the SLA clock cannot start';
     if (!testingWithin || testedAt !== null) return null;
   }
-  const fields = kind === 'published' ? ['published', 'discovered'] : ['discovered'];
+  const fields = kind === 'published' ? PUBLISHED_FIELDS : DISCOVERED_FIELDS;
   for (let k = 0; k < scope.inScope.length; k++) {
     const i = scope.inScopeIndexes[k];
     for (const field of fields) {
-      const written = (p.vulnerabilities[i] as unknown as Record<string, unknown>)[field] !== undefined;
-      const read = scope.inScope[k][field as 'published' | 'discovered'] !== undefined;
-      if (isDamaged(plan, `/vulnerabilities/${i}/${field}`) || (written && !read))
-        return `\`vulnerabilities[${i}].${field}\` cannot be read, so the SLA clock start is unknown`;
+      const written = p.vulnerabilities[i][field] !== undefined;
+      const read = scope.inScope[k][field] !== undefined;
+      if (isFieldDamaged(plan, i, field) || (written && !read)) return `\`vulnerabilities[${i}].${field}\` cannot be read, so the SLA clock start is unknown`;
     }
   }
   return null;
 }
+
+/** The dates a clock start of each kind reads, in the order they are tried. */
+const PUBLISHED_FIELDS = ['published', 'discovered'] as const;
+const DISCOVERED_FIELDS = ['discovered'] as const;
 
 function testingPassed(ctx: RuleContext, plan: Entity<PlanFile>): number | null {
   const testing = plan.data.testing;
@@ -336,9 +368,9 @@ function clockStartOf(kind: ClockStartKind, inScope: ScoredVulnerability[], test
     case 'tested':
       return testedAt;
     case 'published':
-      return earliest(inScope.map((v) => v.published)) ?? earliest(inScope.map((v) => v.discovered));
+      return earliestOf(inScope, 'published') ?? earliestOf(inScope, 'discovered');
     case 'discovered':
-      return earliest(inScope.map((v) => v.discovered));
+      return earliestOf(inScope, 'discovered');
   }
 }
 
@@ -450,9 +482,12 @@ function checkRollback(ctx: RuleContext, plan: Entity<PlanFile>, tier: Tier | nu
   }
 }
 
-function earliest(values: (number | undefined)[]): number | null {
+function earliestOf(records: readonly ScoredVulnerability[], field: 'published' | 'discovered'): number | null {
   let min: number | null = null;
-  for (const v of values) if (v !== undefined && (min === null || v < min)) min = v;
+  for (const r of records) {
+    const v = r[field];
+    if (v !== undefined && (min === null || v < min)) min = v;
+  }
   return min;
 }
 

@@ -48,19 +48,46 @@ function requireZone(zone: string): IANAZone {
  * Fractions of a second beyond milliseconds are truncated.
  */
 export function parseInstant(text: string, zone: string): InstantResult {
-  // The same timestamps recur across thousands of files, and zone offsets cost an Intl call.
-  const key = `${zone}\u0000${text}`;
-  let result = parsed.get(key);
-  if (!result) {
-    if (parsed.size >= MAX_PARSED) parsed.clear();
-    result = parseUncached(text, zone);
-    parsed.set(key, result);
+  const known = cachedInstant(text, zone);
+  return typeof known === 'number' ? { ok: true, ms: known } : known;
+}
+
+/**
+ * `text` as epoch milliseconds, or undefined when it is no instant (parseInstant says why). The
+ * number is the one the cache holds: records that keep it share one boxed value, where a copy
+ * each would cost 16 bytes per date (a plan lists hundreds of dates; 400,000 at 10,000 plans).
+ */
+export function instantMs(text: string, zone: string): number | undefined {
+  const known = cachedInstant(text, zone);
+  return typeof known === 'number' ? known : undefined;
+}
+
+/**
+ * The same timestamps recur across thousands of files, and zone offsets cost an Intl call: each
+ * is parsed once per zone. A map per zone, keyed by the text itself: a joined key would be a new
+ * string to build and hash on every lookup.
+ */
+function cachedInstant(text: string, zone: string): number | InstantResult {
+  let parsed = parsedByZone.get(zone);
+  if (parsed === undefined) {
+    if (parsedByZone.size >= MAX_ZONES) parsedByZone.clear();
+    parsed = new Map();
+    parsedByZone.set(zone, parsed);
   }
-  return result;
+  let known = parsed.get(text);
+  if (known === undefined) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    const result = parseUncached(text, zone);
+    known = result.ok ? result.ms : result;
+    parsed.set(text, known);
+  }
+  return known;
 }
 
 const MAX_PARSED = 100_000;
-const parsed = new Map<string, InstantResult>();
+const MAX_ZONES = 100;
+/** Zone → text → the instant (a number), or the failed result. */
+const parsedByZone = new Map<string, Map<string, number | InstantResult>>();
 
 function parseUncached(text: string, zone: string): InstantResult {
   const m = TIMESTAMP_RE.exec(text);
@@ -164,17 +191,23 @@ function wallClockToInstantIn(wallMs: number, tz: IANAZone): number {
  */
 export function formatInstantLocal(ms: number, zone: string): string {
   if (!Number.isFinite(ms)) throw new RangeError(`formatInstantLocal: not an instant: ${ms}`);
-  const key = `${zone}\u0000${ms}`;
-  let text = formatted.get(key);
+  // Cached per zone and instant: a diagnostic, a lens and a report line show the same few deadlines.
+  let byMs = formattedByZone.get(zone);
+  if (byMs === undefined) {
+    if (formattedByZone.size >= MAX_ZONES) formattedByZone.clear();
+    byMs = new Map();
+    formattedByZone.set(zone, byMs);
+  }
+  let text = byMs.get(ms);
   if (text === undefined) {
-    if (formatted.size >= MAX_PARSED) formatted.clear();
+    if (byMs.size >= MAX_PARSED) byMs.clear();
     text = DateTime.fromMillis(ms, { zone: requireZone(zone), locale: 'en-US' }).toFormat("yyyy-MM-dd HH:mm '('ZZ')'");
-    formatted.set(key, text);
+    byMs.set(ms, text);
   }
   return text;
 }
 
-const formatted = new Map<string, string>();
+const formattedByZone = new Map<string, Map<number, string>>();
 
 /** ISO 8601 in UTC with milliseconds, e.g. `2026-11-20T00:00:00.000Z` (for JSON output). */
 export function toIso(ms: number): string {

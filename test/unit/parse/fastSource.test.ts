@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseSource } from '../../../src/core/parse/fastSource';
+import { isFastSource, parseSource } from '../../../src/core/parse/fastSource';
 import { parseYamlSource } from '../../../src/core/parse/yamlSource';
 import type { YamlPath } from '../../../src/core/model/source';
 
@@ -70,6 +70,7 @@ describe('parse: the fast path agrees with the full parser', () => {
       'id: P-1\nreason: |\n  multi\n  line\nrevisit_on: 2027-01-01\n',
       'id: P-1\napproval:\n  approved_by: carol@example.com   # reviewed\n  approved_on: 2026-11-21\n',
       'id: P-1\nempty:\nnext: 1\n',
+      'id: PLAN-1.a_b\nname: null\nother: True\nflag: FALSE\nword: nullable\nt: Trueish\nx: _a.b-c\ny: e10\nz: .5\nw: "true"\n',
     ];
     for (const text of cases) assertSameAsFull('case.plan.yaml', text);
   });
@@ -78,5 +79,27 @@ describe('parse: the fast path agrees with the full parser', () => {
     for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '"a": 1\n', '---\na: 1\n', 'a: "x\nb: y"\n', 'a:\n\t- 1\n']) {
       assert.deepEqual(parseSource('x.plan.yaml', text).problems, parseYamlSource('x.plan.yaml', text).problems, text);
     }
+  });
+
+  it('finds by the line walk alone, without the full parser, the nodes diagnostics sit on in the samples', () => {
+    // The walk may decline anything (the full parser then answers, with the same range), so the
+    // tests above cannot see a walk that declines too much: here it must answer by itself.
+    const plans = files.filter((f) => f.endsWith('.plan.yaml') && f.includes(`${path.sep}samples${path.sep}`));
+    assert.ok(plans.length >= 8, `${plans.length} sample plans`);
+    let located = 0;
+    for (const f of plans) {
+      const doc = parseSource(f, fs.readFileSync(f, 'utf8'));
+      if (!isFastSource(doc)) continue; // a file the fast path does not read at all
+      const data = doc.value as { vulnerabilities?: { cvss?: string }[]; waves?: { name: string; started?: string }[] };
+      const paths: YamlPath[] = [['id'], ['title']];
+      (data.vulnerabilities ?? []).forEach((v, i) => paths.push(['vulnerabilities', i, 'id'], ...(v.cvss ? [['vulnerabilities', i, 'cvss']] : [])));
+      (data.waves ?? []).forEach((w, i) => paths.push(['waves', i, 'name'], ...(w.started ? [['waves', i, 'started']] : [])));
+      for (const p of paths) {
+        doc.rangeOf(p);
+        assert.ok(isFastSource(doc), `${path.relative(ROOT, f)}: ${JSON.stringify(p)} needed the full parser`);
+        located++;
+      }
+    }
+    assert.ok(located > 50, `${located} nodes located`);
   });
 });

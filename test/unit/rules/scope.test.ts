@@ -49,6 +49,29 @@ describe('scope: plan pairs minus effective exceptions', () => {
     );
   });
 
+  it('a vulnerability exempted between two others: the list keeps every one, in order, each marked', () => {
+    const vulns = [1, 2, 3].map((n) => `  - { id: CVE-2026-000${n}, cvss: "${VECTORS.medium}", discovered: 2026-11-1${n} }`).join('\n');
+    const without = evaluateFiles(withBase({ 'p.plan.yaml': plan({ vulns }) }), AS_OF).plans[0];
+    const e = evaluateFiles(withBase({ 'p.plan.yaml': plan({ vulns }), 'e.exception.yaml': exception({ vulns: '[CVE-2026-0002]' }) }), AS_OF);
+    const p = e.plans[0];
+    assert.deepEqual(
+      p.vulnerabilities.map((v) => [v.id, v.inScope, v.score]),
+      [
+        ['CVE-2026-0001', true, 6.1],
+        ['CVE-2026-0002', false, 6.1],
+        ['CVE-2026-0003', true, 6.1],
+      ],
+    );
+    assert.deepEqual(
+      without.vulnerabilities.map((v) => [v.id, v.inScope]),
+      [
+        ['CVE-2026-0001', true],
+        ['CVE-2026-0002', true],
+        ['CVE-2026-0003', true],
+      ],
+    );
+  });
+
   it('everything exempted: the plan is exempt, with no tier, deadline or SLA diagnostic', () => {
     const e = evaluateFiles(withBase({ 'p.plan.yaml': plan(), 'e.exception.yaml': exception() }), AS_OF);
     const p = e.plans[0];

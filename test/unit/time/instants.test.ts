@@ -1,7 +1,7 @@
 import assert from 'assert/strict';
 import { Settings } from 'luxon';
 import { parseDuration } from '../../../src/core/time/durations';
-import { formatInstantLocal, type InstantResult, isValidZone, parseInstant, toIso, wallClockToInstant } from '../../../src/core/time/instants';
+import { formatInstantLocal, type InstantResult, instantMs, isValidZone, parseInstant, toIso, wallClockToInstant } from '../../../src/core/time/instants';
 
 const CHICAGO = 'America/Chicago';
 
@@ -193,6 +193,40 @@ describe('time/instants', () => {
     it('toIso is the UTC ISO string with milliseconds', () => {
       assert.equal(toIso(Date.UTC(2026, 10, 20, 6)), '2026-11-20T06:00:00.000Z');
       assert.equal(toIso(0), '1970-01-01T00:00:00.000Z');
+    });
+  });
+
+  describe('the caches: one per zone, never answering for another', () => {
+    const texts = ['2026-11-20', '2026-11-20T09:00', '2026-03-08T02:30', '2026-11-01T01:30', '2026-11-20T09:00:00Z', '2026-02-30', 'soon'];
+    const zones = ['UTC', CHICAGO, 'Pacific/Chatham', 'Asia/Kolkata'];
+
+    it('the same text in several zones, asked in turns, reads as each zone reads it', () => {
+      for (let round = 0; round < 2; round++) {
+        for (const text of texts) {
+          for (const zone of zones) {
+            const result = parseInstant(text, zone);
+            const local = /T\d\d:\d\d$|^\d{4}-\d\d-\d\d$/.test(text);
+            if (!result.ok) assert.equal(instantMs(text, zone), undefined, `${text} in ${zone}`);
+            else {
+              assert.equal(instantMs(text, zone), result.ms, `${text} in ${zone}`);
+              // A local time is another instant in each of these zones; one with an offset is the same.
+              if (local) assert.equal(zones.filter((z) => instantMs(text, z) === result.ms).length, 1, `${text} in ${zone}`);
+            }
+          }
+        }
+      }
+      assert.equal(toIso(instantMs('2026-11-20T09:00', CHICAGO)!), '2026-11-20T15:00:00.000Z');
+      assert.equal(toIso(instantMs('2026-11-20T09:00', 'Asia/Kolkata')!), '2026-11-20T03:30:00.000Z');
+      assert.equal(instantMs('2026-02-30', 'UTC'), undefined);
+    });
+
+    it('the same instant formats in each zone as that zone shows it, asked in turns', () => {
+      const at = Date.parse('2026-11-20T15:00:00Z');
+      for (let round = 0; round < 2; round++) {
+        assert.equal(formatInstantLocal(at, CHICAGO), '2026-11-20 09:00 (-06:00)');
+        assert.equal(formatInstantLocal(at, 'UTC'), '2026-11-20 15:00 (+00:00)');
+        assert.equal(formatInstantLocal(at, 'Asia/Kolkata'), '2026-11-20 20:30 (+05:30)');
+      }
     });
   });
 });
