@@ -17,10 +17,14 @@
 //      its own activation event; the runner extension runs out/test/vscode/bench/*.test.js
 //      (test/vscode/bench/firstDiagnostics.test.ts) inside the extension host, which waits for the
 //      first diagnostics and writes { activationMs, firstDiagnosticsMs, extensionHostRssMb,
-//      diagnosticsFiles, longestTaskMs, ... } from the extension's own timings (PatchOpsApi.timings(),
-//      longestTask()); the
+//      heapLiveMb, diagnosticsFiles, longestTaskMs, ... } from the extension's own timings
+//      (PatchOpsApi.timings(), longestTask()); the
 //      extension's log (its output channel) is printed; code-server's whole process group is killed
-//   5. the last line printed is JSON: { "workspace": ..., "runs": [ <one object per run> ] }
+//   5. once more without PatchOps (VS Code alone: a --extensions-dir with only the runner): the same
+//      suite waits until the extension host has run as long as it had when the PatchOps runs measured
+//      (their median), and writes the same memory figures; each run's `patchopsShare` is the
+//      difference: { rssMb: peak RSS, heapMb: live heap after a full garbage collection }
+//   6. the last line printed is JSON: { "workspace": ..., "runs": [ <one object per run> ], "baseline": ... }
 // Exit 1 when any run failed. The code-server machinery is shared with run.js (./codeServer.js).
 'use strict';
 
@@ -93,8 +97,8 @@ function extensionLogs(userDataDir) {
   return found.sort();
 }
 
-async function runOnce({ n, env, csEnv, browser, workspace, extensionsDir }) {
-  const dir = path.join(STATE, `run-${n}`);
+async function runOnce({ n, env, csEnv, browser, workspace, extensionsDir, baselineAtMs }) {
+  const dir = path.join(STATE, baselineAtMs === undefined ? `run-${n}` : 'baseline');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const userDataDir = path.join(dir, 'user-data');
@@ -119,7 +123,12 @@ async function runOnce({ n, env, csEnv, browser, workspace, extensionsDir }) {
     stateDir: dir,
     userDataDir,
     extensionsDir,
-    env: { ...csEnv, PATCHOPS_VSCODE_TEST_REQUEST: requestPath, PATCHOPS_VSCODE_BENCH_OUT: out },
+    env: {
+      ...csEnv,
+      PATCHOPS_VSCODE_TEST_REQUEST: requestPath,
+      PATCHOPS_VSCODE_BENCH_OUT: out,
+      ...(baselineAtMs === undefined ? {} : { PATCHOPS_VSCODE_BENCH_BASELINE: String(Math.round(baselineAtMs)) }),
+    },
     trust: false,
     log,
     onSpawn: (child) => cleanup.server(child, { kill: false }),
@@ -146,8 +155,14 @@ async function runOnce({ n, env, csEnv, browser, workspace, extensionsDir }) {
       throw new Error(`run ${n} failed:\n${why}`);
     }
     const sample = JSON.parse(fs.readFileSync(out, 'utf8'));
+    if (baselineAtMs !== undefined) {
+      log(
+        `baseline (VS Code alone, measured ${Math.round(sample.hostUptimeAtMeasureMs)} ms after the extension host started): peak RSS ${Math.round(sample.extensionHostRssMb)} MB, live heap ${Math.round(sample.heapLiveMb)} MB`,
+      );
+      return sample;
+    }
     log(
-      `run ${n}: activation ${sample.activationMs.toFixed(1)} ms, first diagnostics ${Math.round(sample.firstDiagnosticsMs)} ms, longest task ${sample.longestTaskMs.toFixed(1)} ms (${sample.longestTaskName}), extension host peak RSS ${Math.round(sample.extensionHostRssMb)} MB, ${sample.diagnosticsFiles} files with diagnostics (page opened to result ${Math.round((Date.now() - opened) / 1000)} s)`,
+      `run ${n}: activation ${sample.activationMs.toFixed(1)} ms, first diagnostics ${Math.round(sample.firstDiagnosticsMs)} ms, longest task ${sample.longestTaskMs.toFixed(1)} ms (${sample.longestTaskName}), extension host peak RSS ${Math.round(sample.extensionHostRssMb)} MB (live heap ${Math.round(sample.heapLiveMb)} MB), ${sample.diagnosticsFiles} files with diagnostics (page opened to result ${Math.round((Date.now() - opened) / 1000)} s)`,
     );
     return sample;
   } finally {
@@ -188,6 +203,17 @@ async function main(options) {
     vsixes: [vsix, runnerVsix],
     ids: ['patchops.patchops', 'patchops-test.patchops-test-runner'],
   });
+  // VS Code alone (the baseline): the runner without PatchOps.
+  const baselineExtensionsDir = path.join(STATE, 'extensions-baseline');
+  installExtensions({
+    node: env.node,
+    entry: env.codeServerEntry,
+    userDataDir: path.join(STATE, 'install-user-data-baseline'),
+    extensionsDir: baselineExtensionsDir,
+    env: csEnv,
+    vsixes: [runnerVsix],
+    ids: ['patchops-test.patchops-test-runner'],
+  });
 
   pinAsOf(options.workspace, options.asOf);
   const browser = await launchChromium(env.chromium, { headed: options.headed });
@@ -197,7 +223,22 @@ async function main(options) {
     log(`run ${n}/${options.runs}: a fresh code-server on ${options.workspace}`);
     runs.push(await runOnce({ n, env, csEnv, browser, workspace: options.workspace, extensionsDir }));
   }
-  return { workspace: options.workspace, asOf: options.asOf, runs };
+  const uptimes = runs.map((r) => r.hostUptimeAtMeasureMs).sort((a, b) => a - b);
+  log('baseline: a fresh code-server on the same workspace without PatchOps');
+  const baseline = await runOnce({
+    n: 0,
+    env,
+    csEnv,
+    browser,
+    workspace: options.workspace,
+    extensionsDir: baselineExtensionsDir,
+    baselineAtMs: uptimes[Math.floor(uptimes.length / 2)],
+  });
+  for (const run of runs) run.patchopsShare = { rssMb: run.extensionHostRssMb - baseline.extensionHostRssMb, heapMb: run.heapLiveMb - baseline.heapLiveMb };
+  log(
+    `PatchOps' share of the extension host: ${runs.map((r) => `peak RSS +${Math.round(r.patchopsShare.rssMb)} MB, live heap +${Math.round(r.patchopsShare.heapMb)} MB`).join('; ')}`,
+  );
+  return { workspace: options.workspace, asOf: options.asOf, runs, baseline };
 }
 
 if (require.main === module) {

@@ -39,8 +39,8 @@ export interface PatchOpsApi {
   evaluation(folder: vscode.Uri): Evaluation | undefined;
   /** The longest synchronous task PatchOps ran on the extension host so far (a measurement: npm run bench). */
   longestTask(): { ms: number; name: string };
-  /** How many tasks ran on the extension host, and each long job run in slices, by name. */
-  tasks(): { tasks: number; sliced: Record<string, SlicedJobStats> };
+  /** How many tasks ran on the extension host, each long job run in slices, by name, and how many files' diagnostics were handed to VS Code, by workspace root. */
+  tasks(): { tasks: number; sliced: Record<string, SlicedJobStats>; filesPublished: Record<string, number> };
   /** The instant everything is computed as of, where it comes from, and the bad patchops.asOf values warned about. */
   clock(): { state: ClockState; asOf: number; warned: readonly string[] };
   /** The status bar items PatchOps shows now. */
@@ -75,12 +75,13 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
   const planFilter = new PlanFilterState(context.workspaceState);
   const views = new PlanViews(registry, planFilter);
   const walkthrough = new WalkthroughProgress(registry);
+  const publisher = new DiagnosticsPublisher(registry, new DiagnosticDocs(context.extensionUri, log));
 
   context.subscriptions.push(
     log,
     clock,
     registry,
-    new DiagnosticsPublisher(registry, new DiagnosticDocs(context.extensionUri, log)),
+    publisher,
     lenses,
     statusBar,
     vscode.languages.registerCodeLensProvider(LENS_FILES, lenses),
@@ -151,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
     whenIdle: () => registry.whenIdle(),
     evaluation: (folder) => registry.all.find((w) => w.root.toString() === folder.toString())?.evaluation,
     longestTask: () => registry.timer.longestTask,
-    tasks: () => registry.timer.stats,
+    tasks: () => ({ ...registry.timer.stats, filesPublished: publisher.filesPublished }),
     clock: () => ({ state: clock.state, asOf: clock.asOf(), warned: clock.warnedValues }),
     statusBar: () => statusBar.shown,
     timings: () => ({ ...timings }),

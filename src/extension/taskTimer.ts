@@ -43,20 +43,22 @@ export class TaskTimer {
 
   /**
    * Long work in slices of about sliceMs, each timed as one task, handing the extension host
-   * back in between. `work(deadline)` does what it can before `deadline` — at least one step, so
-   * that a slice stretched by a busy machine still makes progress — and says whether it is done;
-   * `stop`, asked after each pause, gives up. Resolves to true when the work was done.
+   * back in between — also before the first slice, which would otherwise lengthen the task that
+   * started the job (an evaluation's end starts publishing). `work(deadline)` does what it can
+   * before `deadline` — at least one step, so that a slice stretched by a busy machine still makes
+   * progress — and says whether it is done; `stop`, asked before each slice, gives up. Resolves
+   * to true when the work was done.
    */
   async sliced(name: string, work: (deadline: number) => boolean, stop?: () => boolean): Promise<boolean> {
     const stats = this.jobs.get(name) ?? { runs: 0, slices: 0, mostSlices: 0 };
     this.jobs.set(name, stats);
     stats.runs++;
     for (let slice = 1; ; slice++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop?.()) return false;
       stats.slices++;
       stats.mostSlices = Math.max(stats.mostSlices, slice);
       if (this.run(`${name} (slice ${slice})`, () => work(performance.now() + this.sliceMs))) return true;
-      await new Promise((resolve) => setImmediate(resolve));
-      if (stop?.()) return false;
     }
   }
 

@@ -167,6 +167,16 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     }
   }
 
+  /**
+   * A plan's or an exception's tooltip, built when VS Code asks for it (a hover), not for every
+   * item a view lists: opening Plans at 10,000 plans built 10,000 tooltips in one task.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.kind === 'plan') item.tooltip = planTooltip(node.workspace, node.plan);
+    else if (node.kind === 'exception') item.tooltip = exceptionTooltip(node.workspace, node.exception);
+    return item;
+  }
+
   protected readonly showWaves: boolean = false;
 
   dispose(): void {
@@ -251,6 +261,12 @@ function planItem(workspace: PatchOpsWorkspace, plan: PlanResult, expandable: bo
   item.accessibilityInformation = {
     label: `${row.label}, ${planStateLabel(plan.state)}${plan.atRisk ? `, ${inText(AT_RISK_LABEL)}` : ''}, ${row.description}`,
   };
+  item.command = openAt(workspace, plan.entity.source.file, plan.entity.source.rangeOf(['id']));
+  return item;
+}
+
+function planTooltip(workspace: PatchOpsWorkspace, plan: PlanResult): vscode.MarkdownString {
+  const evaluation = workspace.evaluation!;
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.appendText(`${plan.id}: ${plan.title}\n\n`);
   tooltip.appendText(`${planStateText(plan, evaluation.asOf)}\n`);
@@ -262,9 +278,7 @@ function planItem(workspace: PatchOpsWorkspace, plan: PlanResult, expandable: bo
   const forecast = forecastText(plan, evaluation.timezone);
   if (forecast) tooltip.appendText(`Forecast: ${forecast}\n`);
   tooltip.appendText(`Endpoints: ${plan.endpoints.patched}/${plan.endpoints.targets ?? 'unknown'} patched, ${plan.endpoints.failed} failed`);
-  item.tooltip = tooltip;
-  item.command = openAt(workspace, plan.entity.source.file, plan.entity.source.rangeOf(['id']));
-  return item;
+  return tooltip;
 }
 
 function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResult): vscode.TreeItem {
@@ -287,6 +301,12 @@ function exceptionItem(workspace: PatchOpsWorkspace, exception: ExceptionResult)
   const item = new vscode.TreeItem(exception.id, vscode.TreeItemCollapsibleState.None);
   item.description = exceptionDescription(exception, evaluation.asOf);
   item.iconPath = exceptionIcon(exception.state);
+  item.command = openAt(workspace, exception.entity.source.file, exception.entity.source.rangeOf(['id']));
+  return item;
+}
+
+function exceptionTooltip(workspace: PatchOpsWorkspace, exception: ExceptionResult): vscode.MarkdownString {
+  const evaluation = workspace.evaluation!;
   const data = exception.entity.data;
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.appendText(`${data.vulnerabilities.join(', ')} on ${data.groups.join(', ')}\n\n`);
@@ -294,9 +314,7 @@ function exceptionItem(workspace: PatchOpsWorkspace, exception: ExceptionResult)
   tooltip.appendText(data.approval ? `Approved by ${data.approval.approved_by}\n` : 'Not approved yet\n');
   tooltip.appendText(`Approval: ${approvalLabel(exception.approval)}${exception.detail ? ` (${exception.detail})` : ''}\n`);
   tooltip.appendText(exception.revisitOn !== null ? `Revisit on: ${formatInstantLocal(exception.revisitOn, evaluation.timezone)}` : 'No revisit date');
-  item.tooltip = tooltip;
-  item.command = openAt(workspace, exception.entity.source.file, exception.entity.source.rangeOf(['id']));
-  return item;
+  return tooltip;
 }
 
 function openAt(workspace: PatchOpsWorkspace, file: string, range: Diagnostic['range']): vscode.Command {

@@ -32,6 +32,8 @@ export class WorkspaceRegistry implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PatchOpsWorkspace | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private ticker?: NodeJS.Timeout;
+  /** Settles once the first uses of ICU, the validators and the rules are warm (start()). */
+  private warmedUp: Promise<void> = Promise.resolve();
   private markStarted!: () => void;
   /** Resolves once the first scan has loaded every workspace. */
   private readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
@@ -65,12 +67,9 @@ export class WorkspaceRegistry implements vscode.Disposable {
 
   async start(): Promise<void> {
     this.watch();
-    // First uses are slow (ICU data, JIT): ICU in a worker, the rest one step per tick, before any file.
-    await warmUpIntlInWorker();
-    for (const step of warmUpSteps()) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      this.timer.run(`warm up: ${step.name}`, step.run);
-    }
+    // First uses are slow (ICU data, JIT): warmed up while the first scan lists and reads the
+    // files (on worker threads for a large folder), and done before anything is evaluated.
+    this.warmedUp = this.warmUp().catch((err) => this.log.warn(`warm-up failed (the first evaluation is slower): ${(err as Error).message}`));
     try {
       await this.discover();
     } finally {
@@ -82,15 +81,28 @@ export class WorkspaceRegistry implements vscode.Disposable {
     }, 60_000);
   }
 
+  /** ICU in a worker, the rest one step per task. */
+  private async warmUp(): Promise<void> {
+    await warmUpIntlInWorker();
+    for (const step of warmUpSteps()) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      this.timer.run(`warm up: ${step.name}`, step.run);
+    }
+  }
+
   /** Find every patchops.yaml and load its workspace from scratch. */
   async discover(): Promise<void> {
     const started = Date.now();
     const found = await vscode.workspace.findFiles(WORKSPACE_GLOB, EXCLUDE_GLOB);
+    this.log.info(`searched for patchops.yaml in ${Date.now() - started} ms: ${found.length} found`);
     const roots = found.map((uri) => vscode.Uri.joinPath(uri, '..')).sort((a, b) => compareText(a.path, b.path));
     this.workspaces = roots.map((root) => new PatchOpsWorkspace(root, this.timer));
-    await vscode.commands.executeCommand('setContext', 'patchops.hasWorkspace', this.workspaces.length > 0);
+    // Not awaited: a round trip to the window (busy while it starts) that loading need not wait for.
+    void Promise.resolve(vscode.commands.executeCommand('setContext', 'patchops.hasWorkspace', this.workspaces.length > 0)).catch((err) =>
+      this.log.warn(`cannot set patchops.hasWorkspace: ${(err as Error).message}`),
+    );
     await this.track(Promise.all(this.workspaces.map((w) => this.loadAll(w))));
-    this.changed.fire(undefined);
+    this.timer.run('update views', () => this.changed.fire(undefined));
     this.log.info(`found ${this.workspaces.length} PatchOps workspace(s) in ${Date.now() - started} ms`);
   }
 
@@ -115,9 +127,10 @@ export class WorkspaceRegistry implements vscode.Disposable {
         else await workspace.updateFromDisk(rel);
       });
     }
-    // The workspace's own time zone is first used here: its own task, before the evaluation.
+    // The workspace's own time zone is first used here: its own task, after the warm-up, before the evaluation.
+    await this.warmedUp;
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const model = workspace.model();
+    const model = this.timer.run(`assemble ${workspace.root.fsPath}`, () => workspace.model());
     const zone = model.settings?.data.timezone;
     if (zone) this.timer.run(`warm up: time zone ${zone}`, () => void (isValidZone(zone) && formatInstantLocal(0, zone)));
     const parsed = Date.now();
@@ -134,9 +147,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
   private async loadLocal(workspace: PatchOpsWorkspace, open: ReadonlyMap<string, vscode.TextDocument>): Promise<void> {
     // Files of a workspace nested inside this one belong to that one.
     const nested = this.workspaces.map((w) => (w === workspace ? undefined : workspace.relative(w.root))).filter((rel) => rel !== undefined);
+    const listStarted = performance.now();
     const listed = this.timer.run(`list ${workspace.root.fsPath}`, () =>
       findWorkspaceFiles(workspace.root.fsPath, true).filter((rel) => !nested.some((n) => rel.startsWith(`${n}/`))),
     );
+    this.log.info(`listed ${listed.length} YAML files of ${workspace.root.fsPath} in ${Math.round(performance.now() - listStarted)} ms`);
     const realRoot = realPath(workspace.root.fsPath); // once, not once a file
     // A large workspace: worker threads read and parse its PatchOps files (those not open in an
     // editor), this thread only takes their answers; what they leave is read here, as before.

@@ -135,8 +135,9 @@ function peerRun(root: string): Sample {
 /**
  * PatchOps in a real VS Code (scripts/vscode/bench.js: code-server, a fresh one per run, so a cold
  * extension host): the median time from the start of activate() to the first full scan's
- * diagnostics, the extension host's peak RSS, and in `extra` the median activation time and how
- * many files got diagnostics; then the longest synchronous task PatchOps ran on the extension
+ * diagnostics, the extension host's peak RSS, and in `extra` the median activation time, how
+ * many files got diagnostics, the peak RSS of VS Code alone on the workspace and PatchOps' share
+ * (peak RSS and live heap minus VS Code alone's); then the longest synchronous task PatchOps ran on the extension
  * host until then (the tests never assert it: a busy machine stretches any task). Its whole
  * output (with the extension's log) goes to test-results/bench-vscode-<plans>.log.
  */
@@ -156,10 +157,19 @@ function vscodeRows(workspace: string, ws: GeneratedWorkspace, runs: number): Ro
     diagnosticsFiles: number;
     longestTaskMs: number;
     longestTaskName: string;
+    /** Minus VS Code alone on the same workspace (bench.js' baseline run): peak RSS, and live heap after a full garbage collection. */
+    patchopsShare: { rssMb: number; heapMb: number };
   };
-  const measured = (JSON.parse(r.stdout.trim().split('\n').pop()!) as { runs: Run[] }).runs;
+  const output = JSON.parse(r.stdout.trim().split('\n').pop()!) as { runs: Run[]; baseline: { extensionHostRssMb: number } };
+  const measured = output.runs;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const extra = { activationMs: median(measured.map((m) => m.activationMs)), diagnosticsFiles: Math.min(...measured.map((m) => m.diagnosticsFiles)) };
+  const extra = {
+    activationMs: median(measured.map((m) => m.activationMs)),
+    diagnosticsFiles: Math.min(...measured.map((m) => m.diagnosticsFiles)),
+    vscodeAloneRssMb: Math.round(output.baseline.extensionHostRssMb),
+    patchopsRssMb: Math.round(median(measured.map((m) => m.patchopsShare.rssMb))),
+    patchopsHeapMb: Math.round(median(measured.map((m) => m.patchopsShare.heapMb))),
+  };
   // Every generated workspace has problems: none in VS Code means the work was not done.
   if (extra.diagnosticsFiles === 0) throw new Error(`VS Code holds no PatchOps diagnostics for ${ws.root} (see ${path.relative(REPO, logFile)})`);
   const samples: Sample[] = measured.map((m) => ({ ms: m.firstDiagnosticsMs, rssMb: m.extensionHostRssMb, extra }));

@@ -62,12 +62,40 @@ export function exceptionRequestFor(evaluation: Pick<Evaluation, 'exceptions' | 
   return { id, file: `exceptions/${id}.exception.yaml`, text };
 }
 
-/** Each breached plan's file → where its pending exception is (plans with none are absent). */
+/**
+ * Each breached plan's file → where its pending exception is (plans with none are absent): what
+ * `pendingExceptionFor` finds for each, with the pending exceptions indexed once by the plan and
+ * the vulnerabilities they name (thousands of plans and of exceptions: no plan looks through all).
+ */
 export function pendingRequestsByFile(evaluation: Pick<Evaluation, 'exceptions' | 'plans'>): Map<string, RelatedInformation> {
   const byFile = new Map<string, RelatedInformation>();
+  const byPlan = new Map<string, ExceptionResult[]>();
+  const byVulnerability = new Map<string, ExceptionResult[]>();
+  const add = (index: Map<string, ExceptionResult[]>, key: string, e: ExceptionResult) => {
+    const list = index.get(key);
+    if (list) list.push(e);
+    else index.set(key, [e]);
+  };
+  // Of two with the same id, the first in the evaluation's order, as pendingExceptionFor's stable sort picks.
+  const position = new Map<ExceptionResult, number>();
+  for (const e of evaluation.exceptions) {
+    if (e.state !== 'pending') continue;
+    position.set(e, position.size);
+    if (e.entity.data.plan !== undefined) add(byPlan, e.entity.data.plan, e);
+    else for (const v of e.entity.data.vulnerabilities) add(byVulnerability, v, e);
+  }
+  if (byPlan.size === 0 && byVulnerability.size === 0) return byFile;
   for (const plan of evaluation.plans) {
     if (plan.state !== 'breached') continue;
-    const pending = pendingExceptionFor(evaluation, plan);
+    const groups = plan.entity.data.affects ?? [];
+    let pending: ExceptionResult | undefined;
+    const consider = (e: ExceptionResult) => {
+      if (!pending || e.id < pending.id || (e.id === pending.id && position.get(e)! < position.get(pending)!)) pending = e;
+    };
+    byPlan.get(plan.id)?.forEach(consider);
+    for (const v of plan.entity.data.vulnerabilities ?? []) {
+      for (const e of byVulnerability.get(v.id) ?? []) if (e.entity.data.groups.some((g) => groups.includes(g))) consider(e);
+    }
     if (pending) byFile.set(plan.entity.source.file, pendingExceptionRelated(pending));
   }
   return byFile;

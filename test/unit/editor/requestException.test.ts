@@ -2,7 +2,14 @@
 // the breach points at, the next free id, and a new request that validates as written.
 import assert from 'node:assert/strict';
 import { nextFreeId } from '../../../src/core/templates/templates';
-import { exceptionRequestFor, localDate, pendingExceptionFor, pendingExceptionRelated, requestExceptionTitle } from '../../../src/core/fixes/requestException';
+import {
+  exceptionRequestFor,
+  localDate,
+  pendingExceptionFor,
+  pendingExceptionRelated,
+  pendingRequestsByFile,
+  requestExceptionTitle,
+} from '../../../src/core/fixes/requestException';
 import { evaluateFiles, plan, VECTORS, withBase, type Files } from '../../support/workspace';
 
 const AS_OF = '2026-11-25T12:00:00Z'; // PLAN-1's critical deadline (2026-11-22 15:00 CST) has passed
@@ -68,6 +75,51 @@ describe('request an exception from a breach (core)', () => {
       'a.exception.yaml': exception('EXC-2026-012', { plan: 'PLAN-1' }),
     });
     assert.equal(pendingExceptionFor(e, p)?.id, 'EXC-2026-009');
+  });
+
+  it('pendingRequestsByFile: the file of each breached plan points at its pending request (the lowest id); none without one', () => {
+    assert.deepEqual(pendingRequestsByFile(run().e), new Map());
+    const { e } = run({
+      'b.exception.yaml': exception('EXC-2026-009', { plan: 'PLAN-1' }),
+      'a.exception.yaml': exception('EXC-2026-012', { plan: 'PLAN-1' }),
+      'c.exception.yaml': exception('EXC-2026-002', { plan: 'PLAN-2' }),
+    });
+    const byFile = pendingRequestsByFile(e);
+    assert.deepEqual([...byFile.keys()], ['p.plan.yaml'], 'PLAN-2 is not breached: its request belongs to no breach');
+    assert.equal(byFile.get('p.plan.yaml')?.file, 'b.exception.yaml');
+    assert.match(byFile.get('p.plan.yaml')!.message, /^exception EXC-2026-009 is requested/);
+  });
+
+  it('pendingRequestsByFile finds what pendingExceptionFor finds for every breached plan (by plan, by vulnerability and group, the same id twice)', () => {
+    const plans: Files = {};
+    // Odd: CVE-2026-0001 like PLAN-1; even: CVE-2026-0002, and PLAN-8 CVE-2026-0003 (no request names it).
+    for (let i = 3; i <= 8; i++) {
+      const cve = i % 2 ? 'CVE-2026-0001' : i === 8 ? 'CVE-2026-0003' : 'CVE-2026-0002';
+      plans[`p${i}.plan.yaml`] = plan({ id: `PLAN-${i}`, vulns: `  - { id: ${cve}, cvss: "${VECTORS.critical}", discovered: 2026-11-18T09:00 }` });
+    }
+    const { e } = run({
+      ...plans,
+      'a.exception.yaml': exception('EXC-2026-020'),
+      'b.exception.yaml': exception('EXC-2026-010', { vulns: 'CVE-2026-0002', groups: 'kiosks' }),
+      'g.exception.yaml': exception('EXC-2026-030', { vulns: 'CVE-2026-0002, CVE-2026-0004' }),
+      'c.exception.yaml': exception('EXC-2026-015', { plan: 'PLAN-3' }),
+      'd.exception.yaml': exception('EXC-2026-015', { plan: 'PLAN-3', vulns: 'CVE-2026-7777' }),
+      'e.exception.yaml': exception('EXC-2026-005', { vulns: 'CVE-2026-9999' }),
+      'f.exception.yaml': exception('EXC-2026-001', { plan: 'PLAN-6', vulns: 'CVE-2026-8888', approval: true }),
+    });
+    const breached = e.plans.filter((p) => p.state === 'breached');
+    assert.ok(breached.length >= 4, `breached plans: ${breached.map((p) => p.id).join(', ')}`);
+    const expected = new Map(
+      breached.flatMap((p) => {
+        const pending = pendingExceptionFor(e, p);
+        return pending ? [[p.entity.source.file, pendingExceptionRelated(pending)] as const] : [];
+      }),
+    );
+    assert.ok(
+      expected.size >= 3 && expected.size < breached.length,
+      `some breached plans have a request and some have none: ${[...expected.keys()].join(', ')}`,
+    );
+    assert.deepEqual(pendingRequestsByFile(e), expected);
   });
 
   it('nextFreeId: after the highest number of the year, whatever the case of the ids taken', () => {

@@ -23,6 +23,18 @@ describe('editor: TaskTimer.sliced', () => {
     assert.equal(timer.stats.tasks, 3, 'each slice is one measured task');
   });
 
+  it('runs the first slice in a task of its own, never inside the task that started the job', async () => {
+    const timer = new TaskTimer(quiet, 50, 0);
+    const order: string[] = [];
+    const job = timer.sliced('job', () => {
+      order.push('slice');
+      return true;
+    });
+    order.push('caller goes on');
+    assert.equal(await job, true);
+    assert.deepEqual(order, ['caller goes on', 'slice']);
+  });
+
   it('gives up when `stop` says so after a pause, and counts each run of a job name', async () => {
     const timer = new TaskTimer(quiet, 50, 0);
     let calls = 0;

@@ -2,10 +2,17 @@
 // scripts/vscode/bench.js started on a (large) workspace. It lives outside test/vscode/suite/, so
 // `npm run test:vscode` never runs it. It waits until PatchOps has activated on its own (by its
 // activation event, not because this file asked) and published the first full scan's diagnostics,
-// then writes the extension's own timings (and its longest task), the extension host's peak RSS
-// and how many files got diagnostics to the JSON file named by PATCHOPS_VSCODE_BENCH_OUT.
+// then writes the extension's own timings (and its longest task), the extension host's peak RSS,
+// its live heap (after a full garbage collection) and how many files got diagnostics to the JSON
+// file named by PATCHOPS_VSCODE_BENCH_OUT.
+// With PATCHOPS_VSCODE_BENCH_BASELINE=<ms> PatchOps is not installed (VS Code alone on the same
+// workspace): it waits until the extension host has run that long (as long as it had when the
+// PatchOps run measured) and writes the same memory figures; bench.js takes the difference as
+// PatchOps' share.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { ActivationTimings } from '../../../src/extension/extension';
 import { EXTENSION_ID } from '../suite/helpers';
@@ -23,12 +30,37 @@ function note(line: string): void {
   (log ?? console.log)(line);
 }
 
+/** Peak RSS so far (maxRSS is in KiB), then the live heap and memory outside it after a full garbage collection. */
+function memory(): { extensionHostRssMb: number; heapLiveMb: number; externalMb: number } {
+  const extensionHostRssMb = process.resourceUsage().maxRSS / 1024;
+  // The extension host runs without --expose-gc: the flag is set now, and gc() taken from a new context.
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+  const { heapUsed, external } = process.memoryUsage();
+  return { extensionHostRssMb, heapLiveMb: heapUsed / 2 ** 20, externalMb: external / 2 ** 20 };
+}
+
+function write(out: string, result: object): void {
+  note(JSON.stringify(result));
+  fs.writeFileSync(`${out}.tmp`, JSON.stringify(result, null, 2));
+  fs.renameSync(`${out}.tmp`, out);
+}
+
 describe('Bench: PatchOps activation and first diagnostics in a real VS Code', function () {
   this.timeout(BOUND_MS + 10_000);
 
   it('records activation, first diagnostics and the extension host peak RSS', async () => {
     const out = process.env.PATCHOPS_VSCODE_BENCH_OUT;
     assert.ok(out, 'PATCHOPS_VSCODE_BENCH_OUT is not set (run this through scripts/vscode/bench.js)');
+    const baselineAtMs = process.env.PATCHOPS_VSCODE_BENCH_BASELINE;
+    if (baselineAtMs !== undefined) {
+      assert.equal(vscode.extensions.getExtension(EXTENSION_ID), undefined, 'the baseline run must not have PatchOps installed');
+      const at = Number(baselineAtMs);
+      assert.ok(Number.isFinite(at) && at > 0, `PATCHOPS_VSCODE_BENCH_BASELINE=${baselineAtMs} is no duration in ms`);
+      while (performance.now() < at) await sleep(Math.min(100, at - performance.now()));
+      write(out, { baseline: true, hostUptimeAtMeasureMs: performance.now(), ...memory(), vscodeVersion: vscode.version });
+      return;
+    }
     const extension = vscode.extensions.getExtension<TimedApi>(EXTENSION_ID);
     assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this VS Code`);
     const deadline = Date.now() + BOUND_MS;
@@ -46,10 +78,11 @@ describe('Bench: PatchOps activation and first diagnostics in a real VS Code', f
       await sleep(20);
       timings = api.timings();
     }
-    // Peak RSS of this extension host up to the first diagnostics (maxRSS is in KiB), and the
+    // Peak RSS of this extension host up to the first diagnostics, its live heap then, and the
     // longest synchronous task PatchOps ran on it until then.
-    const extensionHostRssMb = process.resourceUsage().maxRSS / 1024;
+    const hostUptimeAtMeasureMs = performance.now();
     const longest = api.longestTask();
+    const mem = memory();
 
     // What VS Code holds from PatchOps (a workspace without problems has none: the caller judges).
     let diagnosticsFiles = 0;
@@ -60,19 +93,17 @@ describe('Bench: PatchOps activation and first diagnostics in a real VS Code', f
       diagnostics += ours;
     }
 
-    const result = {
+    write(out, {
       activationMs: timings.activationMs,
       firstDiagnosticsMs: timings.firstDiagnosticsMs,
-      extensionHostRssMb,
+      ...mem,
       diagnosticsFiles,
       diagnostics,
       hostUptimeAtActivationMs: timings.activationStartedAtMs,
+      hostUptimeAtMeasureMs,
       longestTaskMs: longest.ms,
       longestTaskName: longest.name,
       vscodeVersion: vscode.version,
-    };
-    note(JSON.stringify(result));
-    fs.writeFileSync(`${out}.tmp`, JSON.stringify(result, null, 2));
-    fs.renameSync(`${out}.tmp`, out);
+    });
   });
 });

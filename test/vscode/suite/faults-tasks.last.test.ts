@@ -33,6 +33,16 @@ describe('Faults in the editor: work on the extension host runs in measured task
       assert.ok(runs(after, job) > runs(before, job), `"${job}" did not run through the slicer; sliced jobs: ${JSON.stringify(after.sliced)}`);
     }
     assert.ok(after.tasks > before.tasks, 'the slices were measured as tasks');
+    // Each file's diagnostics are handed to VS Code once per scan: the scan's end does not publish them all again.
+    const key = folder().uri.toString();
+    const handedOver = (after.filesPublished[key] ?? 0) - (before.filesPublished[key] ?? 0);
+    const files = (await patchops()).evaluation(folder().uri)?.diagnosticsByFile.size;
+    assert.ok(files, 'the refreshed workspace has an evaluation with files');
+    assert.equal(
+      handedOver,
+      files,
+      `the refresh handed over ${handedOver} files' diagnostics for ${files} files (publishing counts: ${JSON.stringify(after.filesPublished)})`,
+    );
 
     // What all the suites made PatchOps do: logged, not asserted.
     const longest = api.longestTask();

@@ -28,6 +28,21 @@ describe('UI: the PatchOps trees', function () {
     await screenshot('views-exceptions');
   });
 
+  it('a plan’s tooltip, built when the row is hovered: its state, deadline and endpoints', async () => {
+    await showPatchOps();
+    await setPaneExpanded('Plans', true);
+    const row = treeRow('Plans', 'PLAN-2026-036');
+    await expectVisible(row, 'the breached plan PLAN-2026-036');
+    await row.first().hover();
+    const hover = ui().page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'PLAN-2026-036:' });
+    await expectVisible(hover, 'the tooltip of PLAN-2026-036');
+    // The hover renders the tooltip's spaces as no-break spaces: compared as any space.
+    const text = ((await hover.first().textContent()) ?? '').replace(/\s/g, ' ');
+    assert.match(text, /SLA breached 4d 21h ago\s*Deadline: 2026-11-18 08:30 \(-06:00\)/, text);
+    assert.match(text, /Endpoints: 0\/4 patched, 0 failed/, text);
+    await ui().page.mouse.move(0, 0);
+  });
+
   it('Filter…: a multi-select quick pick; the filtered views say so, never "all clear"', async () => {
     const page = ui().page;
     await showPatchOps();
