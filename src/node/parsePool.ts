@@ -235,7 +235,12 @@ export function loadFromDiskInWorkers(
 ): Promise<number[]> {
   const batches = Math.ceil(rels.length / BATCH_SIZE);
   const answered = new Array<boolean>(rels.length).fill(false);
-  const missing = () => rels.flatMap((_, i) => (answered[i] ? [] : [i]));
+  // A plain loop: it runs in the extension host's last task of the scan, over every file.
+  const missing = () => {
+    const left: number[] = [];
+    for (let i = 0; i < rels.length; i++) if (!answered[i]) left.push(i);
+    return left;
+  };
   const workerCount = Math.min(jobs, batches);
   if (workerCount < 1 || !fs.existsSync(workerScript)) return Promise.resolve(missing());
   const next = new Int32Array(new SharedArrayBuffer(8));
