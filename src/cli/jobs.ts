@@ -1,5 +1,5 @@
 // `PATCHOPS_JOBS=N`: how many threads load the workspace's files (src/node/parsePool.ts), checked
-// before anything is read. Unset: one for a small workspace, else one per core.
+// before anything is read. Unset: parsePool.ts `defaultJobs` (one thread, unless three cores or more).
 import { UsageError } from './args';
 import type { Io } from './io';
 

@@ -8,7 +8,7 @@ import { PatchOpsWorkspace } from './patchopsWorkspace';
 import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
 import { verifyApprovals } from '../node/approvals';
-import { defaultJobs, loadFromDiskInWorkers } from '../node/parsePool';
+import { loadFromDiskInWorkers, scanWorkers } from '../node/parsePool';
 import { findWorkspaceFiles, realPath } from '../node/workspaceFiles';
 import { warmUpSteps } from '../core/warmUp';
 import { formatInstantLocal, isValidZone } from '../core/time/instants';
@@ -157,7 +157,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     // editor), this thread only takes their answers; what they leave is read here, as before.
     let rels = listed;
     const onDisk = listed.filter((rel) => fileKindOf(rel) && !open.has(rel));
-    const workers = defaultJobs(onDisk.length);
+    const workers = scanWorkers(onDisk.length);
     if (workers > 1) {
       const started = performance.now();
       const left = await loadFromDiskInWorkers(workspace.root.fsPath, realRoot, onDisk, workers, (i, loaded) => workspace.setScanned(onDisk[i], loaded), {

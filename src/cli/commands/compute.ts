@@ -10,6 +10,7 @@ import { assembleModel } from '../../core/workspace/load';
 import { verifyApprovalsSync } from '../../node/approvals';
 import { COLLECT_FROM_BYTES, collectGarbage } from '../../node/collectGarbage';
 import { defaultJobs } from '../../node/parsePool';
+import { withSmallYoungGeneration } from '../../node/youngGeneration';
 import type { ListedWorkspace, RawWorkspace } from '../../node/workspaceBytes';
 import { loadWorkspace } from '../../node/workspaceFiles';
 import type { EvaluatedArgs } from '../args';
@@ -34,18 +35,23 @@ export function computeResult(
   cache: OpenCache | undefined,
   jobs?: number,
 ): { result: RunResult; store?: () => void } {
-  const disk = loadWorkspace(workspace, jobs ?? defaultJobs(workspace.files.length));
-  if (!('unread' in workspace)) releaseBytes(workspace);
-  const model = { ...assembleModel(disk.files), misnamed: disk.misnamed };
-  const asOf = resolveAsOf(args.asOf, workspaceZone(disk), io);
-  const review = cache?.beforeReview(gitReviewRequired(model) ? approvalRequests(model) : []);
-  const signers = io.env.PATCHOPS_ALLOWED_SIGNERS;
-  const approvals = verifyApprovalsSync(disk.root, model, {
-    trusted: true,
-    env: { ...process.env, ...io.env },
-    allowedSigners: signers ? path.resolve(io.cwd, signers) : undefined,
+  // Loading and evaluating keep what they make: a small young generation (youngGeneration.ts).
+  // A report or an export then makes and drops many strings, faster with room to do it in
+  // (validate and status keep it small throughout: evaluated.ts).
+  const { disk, evaluation, review, approvals } = withSmallYoungGeneration(() => {
+    const disk = loadWorkspace(workspace, jobs ?? defaultJobs(workspace.files.length));
+    if (!('unread' in workspace)) releaseBytes(workspace);
+    const model = { ...assembleModel(disk.files), misnamed: disk.misnamed };
+    const asOf = resolveAsOf(args.asOf, workspaceZone(disk), io);
+    const review = cache?.beforeReview(gitReviewRequired(model) ? approvalRequests(model) : []);
+    const signers = io.env.PATCHOPS_ALLOWED_SIGNERS;
+    const approvals = verifyApprovalsSync(disk.root, model, {
+      trusted: true,
+      env: { ...process.env, ...io.env },
+      allowedSigners: signers ? path.resolve(io.cwd, signers) : undefined,
+    });
+    return { disk, evaluation: evaluate(model, { asOf, approvals }), review, approvals };
   });
-  const evaluation = evaluate(model, { asOf, approvals });
   const fileCount = disk.files.length + disk.misnamed.length; // the files read, and those warned about as misnamed
   const result = render(args, evaluation, { fileCount, root: disk.root }, io);
   return { result, store: review && (() => review.store(result, approvals)) };

@@ -64,11 +64,20 @@ export class LineIndex {
   }
 }
 
+/** Where lfLineStarts collects, grown as needed: one pass over the text, then an exact copy. */
+let collected = new Int32Array(4096);
+
 /** Start offsets of the pieces of `text.split('\n')`, without making them. */
 export function lfLineStarts(text: string): Int32Array {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Int32Array(count);
-  for (let i = text.indexOf('\n'), n = 1; i >= 0; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
-  return starts;
+  let n = 1;
+  collected[0] = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (n === collected.length) {
+      const larger = new Int32Array(n * 2);
+      larger.set(collected);
+      collected = larger;
+    }
+    collected[n++] = i + 1;
+  }
+  return collected.slice(0, n);
 }

@@ -63,6 +63,13 @@ describe('parse: compact line index', () => {
     }
   });
 
+  it('finds every line start of a text longer than its first buffer, and of a short one after it', () => {
+    const long = Array.from({ length: 9000 }, (_, i) => `line ${i}`).join('\n') + '\n';
+    const starts = (text: string) => text.split('\n').map((_, i, all) => all.slice(0, i).reduce((sum, line) => sum + line.length + 1, 0));
+    assert.deepEqual(Array.from(lfLineStarts(long)), starts(long));
+    assert.deepEqual(Array.from(lfLineStarts('a\nb')), [0, 2]);
+  });
+
   it('shares its starts only when every line break is a \\n', () => {
     for (const text of TRICKY_TEXTS) {
       const split = text.split('\n');

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileKindOf } from '../../../src/core/workspace/fileKinds';
 import { transferOf } from '../../../src/core/workspace/transfer';
-import { loadFromDiskInWorkers, loadListedFiles, loadRawFile, loadRawFiles, type PoolOptions } from '../../../src/node/parsePool';
+import { defaultJobs, loadFromDiskInWorkers, loadListedFiles, loadRawFile, loadRawFiles, scanWorkers, type PoolOptions } from '../../../src/node/parsePool';
 import { findWorkspaceFiles, readWorkspaceFile, realPath } from '../../../src/node/workspaceFiles';
 import { listWorkspaceFiles, readWorkspaceBytes, type RawFile } from '../../../src/node/workspaceBytes';
 import type { LoadedFile } from '../../../src/core/model/workspace';
@@ -114,6 +114,19 @@ describe('parse pool: worker threads load what one thread loads', function () {
       assert.equal(three.code, one.code);
     });
   }
+
+  it('by default the CLI starts workers only with two other cores; the editor scan with any', () => {
+    assert.deepEqual(
+      [1, 2, 3, 4, 8].map((cores) => defaultJobs(10_000, cores)),
+      [1, 1, 3, 4, 4],
+    );
+    assert.equal(defaultJobs(1_999, 8), 1, 'a small workspace stays on one thread');
+    assert.deepEqual(
+      [1, 2, 3, 8].map((cores) => scanWorkers(10_000, cores)),
+      [1, 2, 3, 4],
+    );
+    assert.equal(scanWorkers(1_999, 8), 1);
+  });
 
   it('PATCHOPS_JOBS that is not a thread count is a usage error', () => {
     for (const bad of ['0', 'two', '-1', '65', '1.5']) {
