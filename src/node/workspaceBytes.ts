@@ -32,7 +32,14 @@ export interface RawWorkspace {
  * of every other `.yaml`/`.yml` file, in the same walk order.
  */
 export function findWorkspaceFiles(root: string, withCandidates = false): string[] {
-  return listWorkspace(root, realPath(root)).flatMap((f) => (withCandidates || !f.candidate ? [f.rel] : []));
+  return findListedFiles(root, withCandidates).map((f) => f.rel);
+}
+
+/** The same, each with the folder the listing checked (for the cheaper read: `readListed`). */
+export function findListedFiles(root: string, withCandidates = false): ListedFile[] {
+  return listWorkspace(root, realPath(root)).flatMap((f) =>
+    withCandidates || !f.candidate ? [f.realFolder === undefined ? { rel: f.rel } : { rel: f.rel, realFolder: f.realFolder }] : [],
+  );
 }
 
 /** A file found by the listing, not read yet. */
