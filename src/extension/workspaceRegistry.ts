@@ -9,7 +9,7 @@ import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
 import { verifyApprovals } from '../node/approvals';
 import { loadFromDiskInWorkers, scanWorkers } from '../node/parsePool';
-import { findListedFiles, realPath } from '../node/workspaceFiles';
+import { findListedFilesAsync, realPath } from '../node/workspaceFiles';
 import { warmUpSteps } from '../core/warmUp';
 import { formatInstantLocal, isValidZone } from '../core/time/instants';
 import { warmUpIntlInWorker } from './intlWarmUp';
@@ -148,9 +148,8 @@ export class WorkspaceRegistry implements vscode.Disposable {
     // Files of a workspace nested inside this one belong to that one.
     const nested = this.workspaces.map((w) => (w === workspace ? undefined : workspace.relative(w.root))).filter((rel) => rel !== undefined);
     const listStarted = performance.now();
-    const found = this.timer.run(`list ${workspace.root.fsPath}`, () =>
-      findListedFiles(workspace.root.fsPath, true).filter((f) => !nested.some((n) => f.rel.startsWith(`${n}/`))),
-    );
+    const everything = await findListedFilesAsync(workspace.root.fsPath, true, (work) => this.timer.run(`list ${workspace.root.fsPath}`, work));
+    const found = this.timer.run(`list ${workspace.root.fsPath}`, () => everything.filter((f) => !nested.some((n) => f.rel.startsWith(`${n}/`))));
     const listed = found.map((f) => f.rel);
     // Where the listing checked each file's folder: the workers then open it there, without resolving its path again.
     const folderOf = new Map(found.map((f) => [f.rel, f.realFolder]));
