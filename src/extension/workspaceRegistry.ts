@@ -9,7 +9,7 @@ import { TaskTimer } from './taskTimer';
 import { gitReviewRequired } from '../core/approvals/requests';
 import { verifyApprovals } from '../node/approvals';
 import { loadFromDiskInWorkers, scanWorkers } from '../node/parsePool';
-import { findWorkspaceFiles, realPath } from '../node/workspaceFiles';
+import { findListedFilesAsync, realPath } from '../node/workspaceFiles';
 import { warmUpSteps } from '../core/warmUp';
 import { formatInstantLocal, isValidZone } from '../core/time/instants';
 import { warmUpIntlInWorker } from './intlWarmUp';
@@ -148,9 +148,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
     // Files of a workspace nested inside this one belong to that one.
     const nested = this.workspaces.map((w) => (w === workspace ? undefined : workspace.relative(w.root))).filter((rel) => rel !== undefined);
     const listStarted = performance.now();
-    const listed = this.timer.run(`list ${workspace.root.fsPath}`, () =>
-      findWorkspaceFiles(workspace.root.fsPath, true).filter((rel) => !nested.some((n) => rel.startsWith(`${n}/`))),
-    );
+    const everything = await findListedFilesAsync(workspace.root.fsPath, true, (work) => this.timer.run(`list ${workspace.root.fsPath}`, work));
+    const found = this.timer.run(`list ${workspace.root.fsPath}`, () => everything.filter((f) => !nested.some((n) => f.rel.startsWith(`${n}/`))));
+    const listed = found.map((f) => f.rel);
+    // Where the listing checked each file's folder: the workers then open it there, without resolving its path again.
+    const folderOf = new Map(found.map((f) => [f.rel, f.realFolder]));
     this.log.info(`listed ${listed.length} YAML files of ${workspace.root.fsPath} in ${Math.round(performance.now() - listStarted)} ms`);
     const realRoot = realPath(workspace.root.fsPath); // once, not once a file
     // A large workspace: worker threads read and parse its PatchOps files (those not open in an
@@ -162,6 +164,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
       const started = performance.now();
       const left = await loadFromDiskInWorkers(workspace.root.fsPath, realRoot, onDisk, workers, (i, loaded) => workspace.setScanned(onDisk[i], loaded), {
         timed: (work) => this.timer.run(`take parsed files of ${workspace.root.fsPath}`, work),
+        realFolders: onDisk.map((rel) => folderOf.get(rel)),
       });
       const notAnswered = new Set(left);
       const fromWorkers = new Set(onDisk.filter((_, i) => !notAnswered.has(i)));

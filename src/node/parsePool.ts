@@ -249,7 +249,16 @@ export function loadFromDiskInWorkers(
   rels: readonly string[],
   jobs: number,
   onLoaded: (index: number, loaded: LoadedFile) => void,
-  { workerScript = WORKER_SCRIPT, timed = (work: () => void) => work() }: { workerScript?: string; timed?: (work: () => void) => void } = {},
+  {
+    workerScript = WORKER_SCRIPT,
+    timed = (work: () => void) => work(),
+    realFolders,
+  }: {
+    workerScript?: string;
+    timed?: (work: () => void) => void;
+    /** Each file's folder as the listing checked it (`findListedFiles`), for the cheaper read. */
+    realFolders?: readonly (string | undefined)[];
+  } = {},
 ): Promise<number[]> {
   const batches = Math.ceil(rels.length / BATCH_SIZE);
   const answered = new Array<boolean>(rels.length).fill(false);
@@ -286,7 +295,13 @@ export function loadFromDiskInWorkers(
     };
     for (let w = 0; w < workerCount; w++) {
       const { port1, port2 } = new MessageChannel();
-      const data: PoolData = { rels: [...rels], next, batchSize: BATCH_SIZE, port: port2, disk: { root, realRoot } };
+      const data: PoolData = {
+        rels: [...rels],
+        next,
+        batchSize: BATCH_SIZE,
+        port: port2,
+        disk: { root, realRoot, realFolders: realFolders && [...realFolders] },
+      };
       try {
         const worker = new Worker(workerScript, {
           workerData: data,

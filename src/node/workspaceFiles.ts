@@ -7,7 +7,7 @@ import { loadListedFiles, loadRawFile, loadRawFiles } from './parsePool';
 import { readWorkspaceBytes, readWorkspaceFileBytes, type ListedWorkspace, type RawFile, type RawWorkspace } from './workspaceBytes';
 import type { LoadedFile } from '../core/model/workspace';
 
-export { findWorkspaceFiles, realPath } from './workspaceBytes';
+export { findListedFiles, findListedFilesAsync, findWorkspaceFiles, realPath } from './workspaceBytes';
 
 export interface DiskWorkspace {
   root: string;

@@ -4,13 +4,39 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findWorkspaceFiles, readWorkspaceCandidate } from '../../../src/node/workspaceFiles';
+import { findListedFiles, findListedFilesAsync, findWorkspaceFiles, readWorkspaceCandidate } from '../../../src/node/workspaceFiles';
 import { tempDirs } from '../../support/tempDir';
 import { BASE, plan } from '../../support/workspace';
 
 const tempDir = tempDirs('candidates');
 
 describe('workspace candidates on disk', () => {
+  it("the editor's listing without blocking finds what the CLI's finds: links, loops, a link outside, an unreadable folder", async () => {
+    const outside = tempDir({ 'o.plan.yaml': plan() });
+    const dir = tempDir({ ...BASE, 'a/one.plan.yaml': plan(), 'b/two.plan.yaml': plan(), 'b/c.yml': 'x: 1\n', 'locked/x.plan.yaml': plan() });
+    fs.symlinkSync('../b', path.join(dir, 'a', 'to-b'));
+    fs.symlinkSync('../a', path.join(dir, 'b', 'to-a'));
+    fs.symlinkSync(outside, path.join(dir, 'outside'));
+    fs.symlinkSync('a/one.plan.yaml', path.join(dir, 'linked.plan.yaml'));
+    fs.chmodSync(path.join(dir, 'locked'), 0o000);
+    try {
+      for (const withCandidates of [false, true]) {
+        const steps: number[] = [];
+        const later = await findListedFilesAsync(dir, withCandidates, (work) => (steps.push(1), work()));
+        assert.deepEqual(later, findListedFiles(dir, withCandidates));
+        assert.ok(
+          later.some((f) => f.rel === 'linked.plan.yaml' && f.realFolder === undefined),
+          'a link is read the careful way',
+        );
+        assert.ok(later.some((f) => f.rel === 'a/one.plan.yaml' && f.realFolder !== undefined));
+        assert.ok(!later.some((f) => f.rel.startsWith('outside/')));
+        assert.ok(steps.length > 3, 'the work runs in stretches, one folder at a time');
+      }
+    } finally {
+      fs.chmodSync(path.join(dir, 'locked'), 0o755);
+    }
+  });
+
   it('findWorkspaceFiles lists them only when asked, in walk order, skipping the same folders', () => {
     const dir = tempDir({
       ...BASE,

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fileKindOf } from '../../../src/core/workspace/fileKinds';
 import { transferOf } from '../../../src/core/workspace/transfer';
 import { defaultJobs, loadFromDiskInWorkers, loadListedFiles, loadRawFile, loadRawFiles, scanWorkers, type PoolOptions } from '../../../src/node/parsePool';
-import { findWorkspaceFiles, readWorkspaceFile, realPath } from '../../../src/node/workspaceFiles';
+import { findListedFiles, findWorkspaceFiles, readWorkspaceFile, realPath } from '../../../src/node/workspaceFiles';
 import { listWorkspaceFiles, readWorkspaceBytes, type RawFile } from '../../../src/node/workspaceBytes';
 import type { LoadedFile } from '../../../src/core/model/workspace';
 import { generateWorkspace } from '../../bench/generateWorkspace';
@@ -177,11 +177,13 @@ describe('parse pool: worker threads load what one thread loads', function () {
 
   describe("the editor's first scan (workers read the files themselves)", () => {
     /** The scan as the extension does it: the workers' answers, then what they left loaded here; against loading each file here. */
-    async function scan(root: string, workerScript?: string): Promise<{ answered: number; files: LoadedFile[] }> {
-      const rels = findWorkspaceFiles(root);
+    async function scan(root: string, workerScript?: string, withFolders = false): Promise<{ answered: number; files: LoadedFile[] }> {
+      const listed = findListedFiles(root);
+      const rels = listed.map((f) => f.rel);
       const loaded = new Array<LoadedFile>(rels.length);
       let answered = 0;
-      const left = await loadFromDiskInWorkers(root, realPath(root), rels, 2, (i, f) => ((loaded[i] = f), answered++), workerScript ? { workerScript } : {});
+      const options = { ...(workerScript ? { workerScript } : {}), ...(withFolders ? { realFolders: listed.map((f) => f.realFolder) } : {}) };
+      const left = await loadFromDiskInWorkers(root, realPath(root), rels, 2, (i, f) => ((loaded[i] = f), answered++), options);
       for (const i of left) loaded[i] = readWorkspaceFile(root, rels[i]);
       assert.deepStrictEqual(
         loaded.map(snapshot),
@@ -192,6 +194,11 @@ describe('parse pool: worker threads load what one thread loads', function () {
 
     it('gives every file as loading it here does, most of them from the workers', async () => {
       const root = workspace(120);
+      assert.ok(
+        findListedFiles(root).some((f) => f.realFolder !== undefined),
+        'the listing checked folders',
+      );
+      await scan(root, undefined, true); // each worker opens the files in the folders the listing checked
       const { answered, files } = await scan(root);
       // Refused files and those the full parser read are left to the caller; every other came from a worker.
       const transferable = findWorkspaceFiles(root).filter((rel) => transferOf(readWorkspaceFile(root, rel)) !== undefined).length;
