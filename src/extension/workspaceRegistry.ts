@@ -160,7 +160,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
     let rels = listed;
     const onDisk = listed.filter((rel) => fileKindOf(rel) && !open.has(rel));
     const workers = scanWorkers(onDisk.length);
-    if (workers > 1) {
+    if (workers > 0) {
       const started = performance.now();
       const left = await loadFromDiskInWorkers(workspace.root.fsPath, realRoot, onDisk, workers, (i, loaded) => workspace.setScanned(onDisk[i], loaded), {
         timed: (work) => this.timer.run(`take parsed files of ${workspace.root.fsPath}`, work),
