@@ -9,8 +9,10 @@
 // many strings, is faster with room: a report or export gets the default growth back for it.
 //
 // How: V8 reads --semi-space-growth-factor each time it would grow the young generation, so
-// setting it mid-run takes effect from then on (test/unit/workspace/youngGeneration.test.ts). The
-// extension never calls this: its host is VS Code's, not PatchOps' to tune.
+// setting it mid-run takes effect from then on (test/unit/workspace/youngGeneration.test.ts).
+// Changing a flag after start is not what V8 promises to honour: where a V8 ignores it, or raises
+// it to a minimum of its own, the run is as it was without, nothing else. The extension never
+// calls this: its host is VS Code's, not PatchOps' to tune.
 import * as v8 from 'v8';
 
 /** V8's default: each growth doubles the young generation. */
