@@ -12,7 +12,7 @@ describe('approvals: the CLI', function () {
   let env: NodeJS.ProcessEnv;
   beforeEach(() => {
     repo = new TempRepo();
-    env = { GIT_CONFIG_GLOBAL: repo.env.GIT_CONFIG_GLOBAL, GIT_CONFIG_NOSYSTEM: '1' };
+    env = repo.cliEnv;
   });
   afterEach(() => repo.remove());
 

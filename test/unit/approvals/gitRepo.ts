@@ -18,6 +18,8 @@ export class TempRepo {
   readonly dir: string;
   /** An empty global config and no system config: the machine's settings do not leak in. */
   readonly env: NodeJS.ProcessEnv;
+  /** What a CLI run under test adds to its environment: this repository's empty global config, no system config. */
+  readonly cliEnv: NodeJS.ProcessEnv;
   private tick = 0;
 
   constructor(options: { init?: boolean } = {}) {
@@ -27,6 +29,7 @@ export class TempRepo {
     fs.writeFileSync(globalConfig, '');
     this.env = { ...process.env, GIT_CONFIG_GLOBAL: globalConfig, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' };
     for (const key of Object.keys(this.env)) if (/^GIT_(DIR|WORK_TREE|INDEX_FILE|AUTHOR_|COMMITTER_)/.test(key)) delete this.env[key];
+    this.cliEnv = { GIT_CONFIG_GLOBAL: globalConfig, GIT_CONFIG_NOSYSTEM: '1' };
     if (options.init !== false) this.git(['init', '-q', '-b', 'main']);
   }
 

@@ -411,7 +411,7 @@ describe('cli: --cache', function () {
     let location: string;
     beforeEach(() => {
       repo = new TempRepo();
-      env = { GIT_CONFIG_GLOBAL: repo.env.GIT_CONFIG_GLOBAL, GIT_CONFIG_NOSYSTEM: '1' };
+      env = repo.cliEnv;
       location = tempDir();
     });
     afterEach(() => repo.remove());
