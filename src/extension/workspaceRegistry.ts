@@ -151,23 +151,21 @@ export class WorkspaceRegistry implements vscode.Disposable {
     const everything = await findListedFilesAsync(workspace.root.fsPath, true, (work) => this.timer.run(`list ${workspace.root.fsPath}`, work));
     const found = this.timer.run(`list ${workspace.root.fsPath}`, () => everything.filter((f) => !nested.some((n) => f.rel.startsWith(`${n}/`))));
     const listed = found.map((f) => f.rel);
-    // Where the listing checked each file's folder: the workers then open it there, without resolving its path again.
-    const folderOf = new Map(found.map((f) => [f.rel, f.realFolder]));
     this.log.info(`listed ${listed.length} YAML files of ${workspace.root.fsPath} in ${Math.round(performance.now() - listStarted)} ms`);
     const realRoot = realPath(workspace.root.fsPath); // once, not once a file
     // A large workspace: worker threads read and parse its PatchOps files (those not open in an
     // editor), this thread only takes their answers; what they leave is read here, as before.
     let rels = listed;
-    const onDisk = listed.filter((rel) => fileKindOf(rel) && !open.has(rel));
+    // The workers open each file in the folder the listing checked, without resolving its path again.
+    const onDisk = found.filter((f) => fileKindOf(f.rel) && !open.has(f.rel));
     const workers = scanWorkers(onDisk.length);
     if (workers > 0) {
       const started = performance.now();
-      const left = await loadFromDiskInWorkers(workspace.root.fsPath, realRoot, onDisk, workers, (i, loaded) => workspace.setScanned(onDisk[i], loaded), {
+      const left = await loadFromDiskInWorkers(workspace.root.fsPath, realRoot, onDisk, workers, (i, loaded) => workspace.setScanned(onDisk[i].rel, loaded), {
         timed: (work) => this.timer.run(`take parsed files of ${workspace.root.fsPath}`, work),
-        realFolders: onDisk.map((rel) => folderOf.get(rel)),
       });
       const notAnswered = new Set(left);
-      const fromWorkers = new Set(onDisk.filter((_, i) => !notAnswered.has(i)));
+      const fromWorkers = new Set(onDisk.flatMap((f, i) => (notAnswered.has(i) ? [] : [f.rel])));
       rels = listed.filter((rel) => !fromWorkers.has(rel));
       this.log.info(
         `${workers} worker threads read and parsed ${fromWorkers.size} files of ${workspace.root.fsPath} in ${Math.round(performance.now() - started)} ms`,

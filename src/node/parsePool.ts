@@ -28,7 +28,7 @@ import { decodeText } from '../core/parse/decode';
 import { loadFile, refusedFile } from '../core/workspace/load';
 import { loadedFromTransfer, type TransferredFile } from '../core/workspace/transfer';
 import type { LoadedFile } from '../core/model/workspace';
-import { readListed, Slab, type ListedWorkspace, type RawFile } from './workspaceBytes';
+import { readListed, Slab, type ListedFile, type ListedWorkspace, type RawFile } from './workspaceBytes';
 
 /** What a worker gets (parseWorker.ts). */
 export interface PoolData {
@@ -82,8 +82,8 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256
  * How many threads the CLI loads `fileCount` files on by default (the calling thread included).
  * Taking a worker's answer costs the calling thread about two thirds of what reading and parsing
  * the file itself does (the copy, sharing its strings again, collecting it): with one other core
- * a worker saves nothing (measured at 10,000 plans on 2 cores: 1.1-1.2 s either way, 10 MB more
- * memory with it). From two other cores on, the workers load nearly everything and the calling
+ * a worker saves nothing (measured at 10,000 plans on 2 cores: 1.10 s on one thread, 1.08 s on
+ * two, with 28 MB more memory). From two other cores on, the workers load nearly everything and the calling
  * thread mostly takes; one thread per core then, at most MAX_JOBS.
  */
 export function defaultJobs(fileCount: number, cores = os.availableParallelism()): number {
@@ -238,8 +238,8 @@ function loadOnThreads(rels: readonly string[], jobs: number, options: PoolOptio
 }
 
 /**
- * The editor's scan of a local folder: `jobs` workers read and load the PatchOps files `rels`
- * (workspace-relative), off the calling thread, which only rebuilds each answer (a few ms a batch)
+ * The editor's scan of a local folder: `jobs` workers read and load the PatchOps files `files` (as
+ * listed: `findListedFiles`, each opened in the folder the listing checked), off the calling thread, which only rebuilds each answer (a few ms a batch)
  * and hands it to `onLoaded` as it arrives, in whatever order. Resolves to the indexes of the
  * files no worker answered (refused, read by the full parser, or a worker failed): the caller
  * loads those itself, as it would without workers. Never rejects.
@@ -247,20 +247,12 @@ function loadOnThreads(rels: readonly string[], jobs: number, options: PoolOptio
 export function loadFromDiskInWorkers(
   root: string,
   realRoot: string | undefined,
-  rels: readonly string[],
+  files: readonly ListedFile[],
   jobs: number,
   onLoaded: (index: number, loaded: LoadedFile) => void,
-  {
-    workerScript = WORKER_SCRIPT,
-    timed = (work: () => void) => work(),
-    realFolders,
-  }: {
-    workerScript?: string;
-    timed?: (work: () => void) => void;
-    /** Each file's folder as the listing checked it (`findListedFiles`), for the cheaper read. */
-    realFolders?: readonly (string | undefined)[];
-  } = {},
+  { workerScript = WORKER_SCRIPT, timed = (work: () => void) => work() }: { workerScript?: string; timed?: (work: () => void) => void } = {},
 ): Promise<number[]> {
+  const rels = files.map((f) => f.rel);
   const batches = Math.ceil(rels.length / BATCH_SIZE);
   const answered = new Array<boolean>(rels.length).fill(false);
   // A plain loop: it runs in the extension host's last task of the scan, over every file.
@@ -297,11 +289,11 @@ export function loadFromDiskInWorkers(
     for (let w = 0; w < workerCount; w++) {
       const { port1, port2 } = new MessageChannel();
       const data: PoolData = {
-        rels: [...rels],
+        rels,
         next,
         batchSize: BATCH_SIZE,
         port: port2,
-        disk: { root, realRoot, realFolders: realFolders && [...realFolders] },
+        disk: { root, realRoot, realFolders: files.map((f) => f.realFolder) },
       };
       try {
         const worker = new Worker(workerScript, {

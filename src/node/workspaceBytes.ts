@@ -38,7 +38,7 @@ export function findWorkspaceFiles(root: string, withCandidates = false): string
 
 /** The same, each with the folder the listing checked (for the cheaper read: `readListed`). */
 export function findListedFiles(root: string, withCandidates = false): ListedFile[] {
-  return listWorkspace(root, realPath(root)).flatMap((f) => (withCandidates || !f.candidate ? [listedFile(f)] : []));
+  return listedFiles(listWorkspace(root, realPath(root)), withCandidates);
 }
 
 /** A file found by the listing, not read yet. */
@@ -147,7 +147,11 @@ export async function findListedFilesAsync(root: string, withCandidates: boolean
     const answer = await answerLater(step.value);
     step = timed(() => steps.next(answer));
   }
-  return step.value.flatMap((f) => (withCandidates || !f.candidate ? [listedFile(f)] : []));
+  return listedFiles(step.value, withCandidates);
+}
+
+function listedFiles(listed: readonly Listed[], withCandidates: boolean): ListedFile[] {
+  return listed.flatMap((f) => (withCandidates || !f.candidate ? [listedFile(f)] : []));
 }
 
 function listedFile(f: Listed): ListedFile {

@@ -23,13 +23,13 @@ function runEvaluatedNow(args: EvaluatedArgs, io: Io): number {
   const out = args.command === 'report' || args.command === 'export' ? args.out : undefined;
   // With --cache every file's bytes are read first (they are the key) and parsed as read; without,
   // each is read by the thread that parses it.
-  const workspace = args.cache ? readWorkspaceFiles(args.dir, io) : listWorkspaceFilesIn(args.dir, io);
-  const cache = args.cache && !('unread' in workspace) ? openCache(args, io, workspace) : undefined;
+  const read = args.cache ? readWorkspaceFiles(args.dir, io) : undefined;
+  const cache = read && openCache(args, io, read);
   const hit = cache?.lookup();
   if (hit) return emit(out, io, hit);
   // Loaded only now: what a hit never needs (its module initialisation alone is a good part of a warm run).
   const { computeResult } = require('./compute') as typeof import('./compute');
-  const { result, store } = computeResult(args, io, workspace, cache, jobs);
+  const { result, store } = computeResult(args, io, read ?? listWorkspaceFilesIn(args.dir, io), cache, jobs);
   const code = emit(out, io, result);
   store?.();
   return code;

@@ -12,7 +12,7 @@ import type { Diagnostic, Range } from '../model/diagnostic';
 import { BlockLocator, PLAIN_KEY, type Span } from './blockLocator';
 import { compactValue } from './compactValue';
 import { LineIndex } from './lineIndex';
-import { parseLines } from './lineParser';
+import { hasLoneCarriageReturn, parseLines } from './lineParser';
 import { DEFAULT_LIMITS, type ParseLimits } from './sourceDocument';
 import { YAML12_CORE_SCHEMA } from './yaml12Schema';
 import { parseYamlSource } from './yamlSource';
@@ -84,7 +84,7 @@ function unsureText(text: string): boolean {
     const after = text.charCodeAt(i + 1);
     if (Number.isNaN(after) || after === 32 || after === 10 || after === 13 || after === 44 || after === 93 /* ] */ || after === 125 /* } */) return true;
   }
-  return text.includes('\r') && /\r(?!\n)/.test(text);
+  return hasLoneCarriageReturn(text);
 }
 
 /**

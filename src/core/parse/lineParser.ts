@@ -1,12 +1,14 @@
 // The YAML that PatchOps files are written in, read line by line: block mappings with plain
 // keys, block sequences, one-line scalars (plain, single- or double-quoted without escapes),
-// one-line flow sequences and mappings, the plain block scalars long texts use (`>-`), comments. That is nearly every file, and reading
-// only that is a few times faster than a general YAML parser.
+// one-line flow sequences and mappings, the plain block scalars long texts use (`>-`), comments.
+// That is nearly every file, and reading only that is a few times faster than a general YAML
+// parser.
 //
-// Anything else (a scalar over several lines that is not a plain block scalar, an escape, an anchor, a tag, a
-// quoted or odd key, a duplicate key, an indentation it does not expect...) it declines, and the
-// next parser reads the file (fastSource.ts). What it accepts it reads exactly as the full parser
-// does (test/unit/parse/differential.test.ts compares the two on every node of fuzzed files).
+// Anything else (a scalar over several lines that is not a plain block scalar, an escape, an
+// anchor, a tag, a quoted or odd key, a duplicate key, an indentation it does not expect...) it
+// declines, and the next parser reads the file (fastSource.ts). What it accepts it reads exactly
+// as the full parser does (test/unit/parse/differential.test.ts compares the two on every node of
+// fuzzed files).
 import { resolvePlain } from './yaml12Schema';
 
 /** A key as PatchOps writes them (snake_case, and ids in flow mappings): anything else is declined. */
@@ -24,7 +26,7 @@ const DECLINED = new Declined();
 export function parseLines(text: string): Record<string, unknown> | undefined {
   // Tabs too: where one is whitespace and where it is text differs between parsers.
   if (NOT_PLAIN_ASCII.test(text) && (NON_PRINTABLE.test(text) || text.includes('\t'))) return undefined;
-  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined; // a lone \r: a line break to one parser, not to another
+  if (hasLoneCarriageReturn(text)) return undefined;
   const reader = new LineReader(text);
   try {
     reader.skipBlank();
@@ -36,6 +38,11 @@ export function parseLines(text: string): Record<string, unknown> | undefined {
     if (err === DECLINED) return undefined;
     throw err;
   }
+}
+
+/** A \r not followed by \n: a line break to one parser, not to another. */
+export function hasLoneCarriageReturn(text: string): boolean {
+  return text.includes('\r') && /\r(?!\n)/.test(text);
 }
 
 /**
@@ -131,8 +138,7 @@ class LineReader {
       if (this.isEntry()) decline();
       const text = this.text;
       const colon = text.indexOf(':', this.at);
-      if (colon < 0 || colon >= this.end) decline();
-      if (colon === this.at) decline();
+      if (colon <= this.at || colon >= this.end) decline(); // none on this line, or no key before it
       const key = newKey(text, this.at, colon, map);
       const afterColon = colon + 1;
       if (afterColon < this.end && text.charCodeAt(afterColon) !== 32) decline();
