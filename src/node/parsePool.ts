@@ -29,6 +29,7 @@ import { loadFile, refusedFile } from '../core/workspace/load';
 import { loadedFromTransfer, type TransferredFile } from '../core/workspace/transfer';
 import type { LoadedFile } from '../core/model/workspace';
 import { readListed, Slab, type ListedFile, type ListedWorkspace, type RawFile } from './workspaceBytes';
+import { capYoungGeneration } from './youngGeneration';
 
 /** What a worker gets (parseWorker.ts). */
 export interface PoolData {
@@ -175,7 +176,10 @@ function loadOnThreads(rels: readonly string[], jobs: number, options: PoolOptio
   if (workerCount < 1 || !fs.existsSync(workerScript)) {
     // A file that nests too deep says where the stack ran out, so every file this thread loads is
     // loaded from this very frame, with or without workers: the same answer for any thread count.
-    for (let i = 0; i < count; i++) loaded[i] = source.loadHere(i);
+    for (let i = 0; i < count; i++) {
+      loaded[i] = source.loadHere(i);
+      capYoungGeneration();
+    }
     return loaded as LoadedFile[];
   }
 
@@ -222,13 +226,17 @@ function loadOnThreads(rels: readonly string[], jobs: number, options: PoolOptio
     if (options.callerLoads === false) awaitAnswers(next, batches, options.quietMs ?? 20_000, receive);
     for (let batch = Atomics.add(next, 0, 1); batch < batches; batch = Atomics.add(next, 0, 1)) {
       receive();
-      for (let i = batch * BATCH_SIZE; i < Math.min(count, (batch + 1) * BATCH_SIZE); i++) loaded[i] = source.loadHere(i);
+      for (let i = batch * BATCH_SIZE; i < Math.min(count, (batch + 1) * BATCH_SIZE); i++) {
+        loaded[i] = source.loadHere(i);
+        capYoungGeneration();
+      }
     }
     // Every batch is claimed: load what the workers have not answered yet, unless they answer first.
     for (let i = 0; i < count; i++) {
       if (loaded[i] !== undefined) continue;
       receive();
       loaded[i] ??= source.loadHere(i);
+      capYoungGeneration();
     }
   } finally {
     for (const worker of workers) void worker.terminate();

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import { DEFAULT_LIMITS, tooLargeMessage } from '../core/parse/sourceDocument';
 import { fileKindOf, isCandidateName, isSkippedFolder } from '../core/workspace/fileKinds';
+import { capYoungGeneration } from './youngGeneration';
 
 /**
  * One file as read, before parsing: its bytes, or why it was not read (the message its
@@ -89,6 +90,7 @@ function* listSteps(realRoot: string | undefined, root: string): Generator<Ask, 
     if (entries === undefined) return;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      capYoungGeneration(); // the list is kept: see youngGeneration.ts
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && ((yield { isDirectory: path.join(dir, entry.name) }) as boolean));
       if (isDir) {
