@@ -64,6 +64,19 @@ function shareLong(key: string, s: string): string {
 }
 
 /**
+ * A string as the value of a mapping's `key`, shared where that is worth it. A parser that builds
+ * values fresh calls it (and `compactItem`) as it goes instead of walking its tree again after.
+ */
+export function compactEntry(key: string, s: string): string {
+  return s.length < SHORT ? share(s) : s.length <= LONG ? shareLong(key, s) : s;
+}
+
+/** A string as an item of a sequence: shared when short. */
+export function compactItem(s: string): string {
+  return s.length < SHORT ? share(s) : s;
+}
+
+/**
  * Shares repeated strings and trims the arrays of a plain-data tree (objects, arrays, scalars)
  * in place, replacing each array by an exact copy. The tree must be fresh: nothing else may hold
  * its arrays. Iterative, so deep nesting cannot overflow the stack.
@@ -74,11 +87,8 @@ export function compactValue(root: Record<string, unknown>): void {
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const item = node[i];
-        if (typeof item === 'string') {
-          if (item.length < SHORT) node[i] = share(item);
-        } else if (item !== null && typeof item === 'object') {
-          node[i] = visit(item, pending);
-        }
+        if (typeof item === 'string') node[i] = compactItem(item);
+        else if (item !== null && typeof item === 'object') node[i] = visit(item, pending);
       }
     } else {
       const keys = Object.keys(node);
@@ -86,8 +96,7 @@ export function compactValue(root: Record<string, unknown>): void {
         const key = keys[i];
         const item = node[key];
         if (typeof item === 'string') {
-          if (item.length < SHORT) node[key] = share(item);
-          else if (item.length <= LONG) node[key] = shareLong(key, item);
+          node[key] = compactEntry(key, item);
         } else if (item !== null && typeof item === 'object') {
           const next = visit(item, pending);
           if (next !== item) node[key] = next;

@@ -33,11 +33,8 @@ export function parseFast(file: string, text: string, limits: ParseLimits = DEFA
   const keys = scanLines(text);
   if (!keys) return undefined;
   // The common subset first (lineParser.ts), a few times faster; js-yaml for the rest.
-  const lines = parseLines(text);
-  if (lines !== undefined && sameKeys(keys, lines)) {
-    if (compact) compactValue(lines);
-    return new FastSourceDocument(file, text, lines, limits);
-  }
+  const lines = parseLines(text, compact);
+  if (lines !== undefined && sameKeys(keys, lines)) return new FastSourceDocument(file, text, lines, limits);
   const nodes = nodeChecker();
   let value: unknown;
   try {

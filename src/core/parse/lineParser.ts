@@ -9,6 +9,7 @@
 // declines, and the next parser reads the file (fastSource.ts). What it accepts it reads exactly
 // as the full parser does (test/unit/parse/differential.test.ts compares the two on every node of
 // fuzzed files).
+import { compactEntry, compactItem } from './compactValue';
 import { resolvePlain } from './yaml12Schema';
 
 /** A key as PatchOps writes them (snake_case, and ids in flow mappings): anything else is declined. */
@@ -22,12 +23,15 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF
 class Declined extends Error {}
 const DECLINED = new Declined();
 
-/** The document's value (a mapping at the top), or undefined when it is not in the subset. */
-export function parseLines(text: string): Record<string, unknown> | undefined {
+/**
+ * The document's value (a mapping at the top), or undefined when it is not in the subset.
+ * `compact`: its strings shared and its arrays exact as they are made (compactValue.ts).
+ */
+export function parseLines(text: string, compact = false): Record<string, unknown> | undefined {
   // Tabs too: where one is whitespace and where it is text differs between parsers.
   if (NOT_PLAIN_ASCII.test(text) && (NON_PRINTABLE.test(text) || text.includes('\t'))) return undefined;
   if (hasLoneCarriageReturn(text)) return undefined;
-  const reader = new LineReader(text);
+  const reader = new LineReader(text, compact);
   try {
     reader.skipBlank();
     if (reader.done() || reader.indent !== 0) return undefined;
@@ -86,7 +90,10 @@ class LineReader {
   private at = 0;
   private depth = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly compact: boolean,
+  ) {
     this.load(0);
   }
 
@@ -161,7 +168,7 @@ class LineReader {
         this.skipBlank();
         if (!this.done() && this.indent > column) decline(); // a scalar continued on the next line, or worse
       }
-      map[key] = value;
+      map[key] = this.compact && typeof value === 'string' ? compactEntry(key, value) : value;
       if (this.done() || this.indent < column) return map;
       if (this.indent > column) decline();
     }
@@ -231,7 +238,7 @@ class LineReader {
         if (!this.done() && this.indent > column) decline();
       }
       // A line at this column that is no entry ends a sequence nested at its key's column (`key:` then `- a`).
-      if (this.done() || this.indent < column || (this.indent === column && !this.isEntry())) return items;
+      if (this.done() || this.indent < column || (this.indent === column && !this.isEntry())) return this.compact ? compactItems(items) : items;
       if (this.indent > column) decline();
     }
   }
@@ -255,7 +262,7 @@ class LineReader {
     const end = this.end;
     const c = text.charCodeAt(from);
     if (c === 91 /* [ */ || c === 123 /* { */) {
-      const flow = new FlowReader(text, from + 1, end);
+      const flow = new FlowReader(text, from + 1, end, this.compact);
       const value = c === 91 ? flow.sequence() : flow.mapping();
       afterNode(text, flow.position, end);
       return value;
@@ -267,6 +274,15 @@ class LineReader {
     }
     return resolvePlain(plain(text, from, end, false)[0]);
   }
+}
+
+/** The items with their strings shared, in an array of their exact length. */
+function compactItems(items: unknown[]): unknown[] {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (typeof item === 'string') items[i] = compactItem(item);
+  }
+  return items.slice();
 }
 
 /** Folded lines: lines of text next to each other are joined by a space, n empty lines between two are n line breaks. */
@@ -398,6 +414,7 @@ class FlowReader {
     private readonly text: string,
     public position: number,
     private readonly end: number,
+    private readonly compact: boolean,
   ) {}
 
   sequence(): unknown[] {
@@ -412,7 +429,7 @@ class FlowReader {
       this.spaces();
       const c = this.peek();
       this.position++;
-      if (c === 93) return items;
+      if (c === 93) return this.compact ? compactItems(items) : items;
       if (c !== 44 /* , */) decline();
       this.spaces();
       if (this.peek() === 93 || this.peek() === 44) decline(); // a trailing or empty entry
@@ -435,7 +452,8 @@ class FlowReader {
       this.spaces();
       const c = this.peek();
       if (c === 44 || c === 125) decline(); // an empty value
-      map[key] = this.scalar();
+      const value = this.scalar();
+      map[key] = this.compact && typeof value === 'string' ? compactEntry(key, value) : value;
       this.spaces();
       const after = this.peek();
       this.position++;
