@@ -12,7 +12,7 @@ import { listWorkspaceFilesIn, readWorkspaceFiles } from './workspaceFolder';
 /**
  * validate and status keep nearly all they make (the workspace, its evaluation; what they print is
  * small beside it): the whole run keeps V8's young generation small (youngGeneration.ts), which
- * lowers the peak memory and costs no time. report and export keep it small while they compute.
+ * lowers the peak memory and the time. report and export keep it small while they compute.
  */
 export function runEvaluated(args: EvaluatedArgs, io: Io): number {
   return args.command === 'validate' || args.command === 'status' ? withSmallYoungGeneration(() => runEvaluatedNow(args, io)) : runEvaluatedNow(args, io);
