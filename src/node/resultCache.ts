@@ -270,7 +270,7 @@ let programDigestMemo: string | undefined;
 /**
  * SHA-256 over the running program and the Node.js, V8, ICU and time-zone data versions: a new
  * build, or another Node.js, never reuses an older one's results. Run as `patchops`, the program
- * is the bundle (dist/cli.js: everything in one file) and whatever was preloaded into it; run
+ * is the bundle (dist/cliMain.js: everything in one file), the executable that runs it and whatever was preloaded into it; run
  * from the compiled sources (tests, development), where parts load only on a miss, it is every
  * compiled module of the project and its package files (the dependency versions). Computed once
  * per process.
@@ -281,6 +281,8 @@ export function programDigest(): string {
   const { node, v8, icu, tz, unicode, cldr } = process.versions as Record<string, string | undefined>;
   h.update(JSON.stringify({ node, v8, icu, tz, unicode, cldr, platform: process.platform, arch: process.arch }));
   const files = new Set(Object.keys(require.cache).filter((f) => path.isAbsolute(f)));
+  // The bundle itself: the executable runs it from a code cache, not through require (src/cli/launch.ts).
+  files.add(__filename);
   if (path.basename(__filename) === 'resultCache.js') {
     const sources = path.resolve(__dirname, '..');
     for (const f of filesBelow(sources, '.js')) files.add(f);
