@@ -27,6 +27,9 @@ export class RuleContext {
     message: string,
     options: { part?: NodePart; fix?: FixHint } = {},
   ): void {
+    // A message is built of pieces (a tree of strings in V8) and kept for as long as the
+    // evaluation: looking at a character makes V8 keep it as one string, the pieces let go.
+    message.charCodeAt(0);
     this.diagnostics.push({
       file: entity.source.file,
       range: entity.source.rangeOf([...entity.path, ...path], options.part ?? 'value'),
