@@ -47,8 +47,11 @@ export interface PatchOpsApi {
   statusBar(): { text: string; tooltip: string }[];
   /** How long activate() took, and from its start until the first scan's diagnostics were published. */
   timings(): ActivationTimings;
-  /** What the views show now: each one's selected plan, description and message, and the items of the status bar's quick pick. */
-  views(): { [view in 'plans' | 'sla']: { selected: string[]; description?: string; message?: string; visible: boolean } } & { attention: string[] };
+  /** What the views show now: each one's selected plan, description and message, and the items of the status bar's quick pick; what Plans lists from the top. */
+  views(): { [view in 'plans' | 'sla']: { selected: string[]; description?: string; message?: string; visible: boolean } } & {
+    attention: string[];
+    plansListed: { label: string; description?: string; command?: vscode.Command }[];
+  };
 }
 
 export interface ActivationTimings {
@@ -167,6 +170,7 @@ export function activate(context: vscode.ExtensionContext): PatchOpsApi {
         plans: of(views.plans),
         sla: of(views.sla),
         attention: attentionItems(registry).map((i) => (i.kind === vscode.QuickPickItemKind.Separator ? `— ${i.label}` : `${i.label} · ${i.detail}`)),
+        plansListed: views.plansListed(),
       };
     },
   };

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { resolvePlanTarget, type PlanTarget } from './planTarget';
 import type { PlanFilterState } from './planFilterState';
-import { ExceptionsTree, PlansTree, SlaTree, type Node } from './trees';
+import { ExceptionsTree, listedItems, PlansTree, SlaTree, type MoreNode, type Node } from './trees';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
 export class PlanViews implements vscode.Disposable {
@@ -27,6 +27,8 @@ export class PlanViews implements vscode.Disposable {
     this.exceptions = exceptionsTree.attach(vscode.window.createTreeView('patchops.exceptions', { treeDataProvider: exceptionsTree }));
     const follow = () => void this.followActiveEditor(false);
     this.disposables = [
+      // The item that ends a long list (not in the palette: it acts on the list it ends).
+      vscode.commands.registerCommand('patchops.showMore', (node: MoreNode) => node?.kind === 'more' && node.tree.showMore(node)),
       this.plansTree,
       this.slaTree,
       exceptionsTree,
@@ -84,6 +86,11 @@ export class PlanViews implements vscode.Disposable {
       // The view changed under the reveal (a newer evaluation): the next change reveals again.
       return false;
     }
+  }
+
+  /** What the Plans view lists at its top (tests). */
+  plansListed(): ReturnType<typeof listedItems> {
+    return listedItems(this.plansTree);
   }
 
   dispose(): void {

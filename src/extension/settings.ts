@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Every } from '../core/history/historyModel';
 import type { SchemaHelpSetting } from '../core/language/schemaHelp';
+import { PAGE_SIZE } from '../core/present/pages';
 import { parseInstant } from '../core/time/instants';
 
 /** Where a setting's value comes from (VS Code's own precedence: folder > workspace > user). */
@@ -25,6 +26,12 @@ export function asOfSetting(): AsOfSetting {
   if (!text) return { kind: 'unset' };
   const parsed = parseInstant(text, 'UTC');
   return parsed.ok ? { kind: 'fixed', ms: parsed.ms, text, scope } : { kind: 'invalid', text, reason: parsed.message, scope };
+}
+
+/** `patchops.views.pageSize`: how many items of one list the views show before "Show more" (pages.ts). */
+export function pageSizeSetting(): number {
+  const value = vscode.workspace.getConfiguration('patchops').get<unknown>('views.pageSize');
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? Math.min(value, 100_000) : PAGE_SIZE;
 }
 
 export function debounceSetting(): number {

@@ -1,10 +1,12 @@
 // The three PatchOps views. Each provider fires one onDidChangeTreeData when the model or the
 // filter changes. Plans and SLA status show only the plans the filter lets through, and then say
-// so in the view (description and message): a filtered view never reads as "all clear".
+// so in the view (description and message): a filtered view never reads as "all clear". A long
+// list shows a page at a time, ending in an item that says how many are not shown (pages.ts).
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { ExceptionResult, PlanResult, WaveResult } from '../core/model/evaluation';
 import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel } from '../core/present/labels';
+import { moreItemText, pageOf, shownToList } from '../core/present/pages';
 import { filterSummary, matchesFilter } from '../core/present/planFilter';
 import { AT_RISK_LABEL, planRow } from '../core/present/planRows';
 import { exceptionDescription } from '../core/present/exceptionRows';
@@ -14,6 +16,7 @@ import { formatInstantLocal } from '../core/time/instants';
 import { toRange } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
 import type { PlanFilterState } from './planFilterState';
+import { pageSizeSetting } from './settings';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 import { EXCEPTION_STATES, PLAN_STATES, type ExceptionState, type PlanState } from '../core/model/vocabulary';
 
@@ -25,7 +28,19 @@ export type Node =
   | { kind: 'state'; workspace: PatchOpsWorkspace; state: PlanState; plans: PlanResult[] }
   | { kind: 'atRisk'; workspace: PatchOpsWorkspace; plans: PlanResult[] }
   | { kind: 'exceptionState'; workspace: PatchOpsWorkspace; state: ExceptionState; exceptions: ExceptionResult[] }
-  | { kind: 'exception'; workspace: PatchOpsWorkspace; exception: ExceptionResult };
+  | { kind: 'exception'; workspace: PatchOpsWorkspace; exception: ExceptionResult }
+  | MoreNode;
+
+/** The last item of a list that shows a page at a time: `list` is the id of the list (its parent's, or the workspace's). */
+export interface MoreNode {
+  kind: 'more';
+  workspace: PatchOpsWorkspace;
+  list: string;
+  hidden: number;
+  parent?: Node;
+  /** The view's provider, which the item's command asks for the next page. */
+  tree: { showMore(node: MoreNode): void };
+}
 
 /**
  * Every node's id: stable across evaluations (expanded groups stay expanded, reveal finds the
@@ -49,7 +64,18 @@ function nodeId(node: Node): string {
       return `${root}#exceptions:${node.state}`;
     case 'exception':
       return `${root}#exception:${node.exception.entity.source.file}#${node.exception.id}`;
+    case 'more':
+      return `${node.list}#more`;
   }
+}
+
+/** What a view lists at its top, as VS Code shows it: each item's label, description and command (tests: the extension's API). */
+export function listedItems(tree: PatchOpsTree): { label: string; description?: string; command?: vscode.Command }[] {
+  return tree.getChildren().map((node) => {
+    const item = tree.getTreeItem(node);
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    return { label, description: typeof item.description === 'string' ? item.description : undefined, command: item.command };
+  });
 }
 
 abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -57,6 +83,9 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   protected view?: vscode.TreeView<Node>;
+  /** How many items each long list shows now, by the list's id (a page until the user asks for more). */
+  private readonly shown = new Map<string, number>();
+  private pageSize = pageSizeSetting();
 
   constructor(
     protected readonly registry: WorkspaceRegistry,
@@ -66,7 +95,40 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
       this.updateView();
       this.changed.fire(undefined);
     };
-    this.subscriptions = [registry.onDidChange(refresh), ...(filter ? [filter.onDidChange(refresh)] : [])];
+    // Other plans, or another page size: every list starts again at its first page.
+    const restart = () => {
+      this.shown.clear();
+      this.pageSize = pageSizeSetting();
+      refresh();
+    };
+    this.subscriptions = [
+      registry.onDidChange(refresh),
+      ...(filter ? [filter.onDidChange(restart)] : []),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('patchops.views.pageSize') && restart()),
+    ];
+  }
+
+  /** The next page of the list a "Show more" item ends. */
+  showMore(node: MoreNode): void {
+    this.shown.set(node.list, (this.shown.get(node.list) ?? this.pageSize) + this.pageSize);
+    this.changed.fire(undefined);
+  }
+
+  /** A list of this view as it shows now: a page at a time, with the item that shows more. */
+  protected paged(workspace: PatchOpsWorkspace, list: string, nodes: Node[], parent?: Node): Node[] {
+    const page = pageOf(nodes, this.shown.get(list) ?? this.pageSize);
+    if (page.hidden === 0) return nodes;
+    const more: MoreNode = { kind: 'more', workspace, list, hidden: page.hidden, tree: this, ...(parent ? { parent } : {}) };
+    return [...page.items, more];
+  }
+
+  /** Shows enough of a list that its item at `index` is in it (to reveal it); fires a change when that took more. */
+  protected showUpTo(list: string, index: number): void {
+    const shown = this.shown.get(list) ?? this.pageSize;
+    const needed = shownToList(shown, index, this.pageSize);
+    if (needed === shown) return;
+    this.shown.set(list, needed);
+    this.changed.fire(undefined);
   }
 
   /** The view this provider fills: its description and message say whether a filter is on. */
@@ -98,6 +160,7 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
 
   /** The parent below the workspace level; undefined: the node is at the top of its workspace. */
   protected parentOf(node: Node): Node | undefined {
+    if (node.kind === 'more') return node.parent;
     return node.kind === 'wave' ? { kind: 'plan', workspace: node.workspace, plan: node.plan } : undefined;
   }
 
@@ -108,10 +171,19 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
 
   /** The plans of a workspace the filter lets through, worst first. */
   protected plansOf(workspace: PatchOpsWorkspace): PlanResult[] {
-    const plans = orderPlanResults(workspace.evaluation!.plans);
+    const evaluation = workspace.evaluation!;
     const filter = this.filter?.filter;
-    return filter ? plans.filter((p) => matchesFilter(p, filter)) : plans;
+    // VS Code asks again on every expand, page and reveal; at 10,000 plans the sort is ~10 ms.
+    const known = this.listedPlans.get(workspace);
+    if (known?.evaluation === evaluation && known.filter === filter) return known.plans;
+    const ordered = orderPlanResults(evaluation.plans);
+    const plans = filter ? ordered.filter((p) => matchesFilter(p, filter)) : ordered;
+    this.listedPlans.set(workspace, { evaluation, filter, plans });
+    return plans;
   }
+
+  /** Each workspace's plans as `plansOf` last listed them, and for which evaluation and filter. */
+  private readonly listedPlans = new WeakMap<PatchOpsWorkspace, { evaluation: unknown; filter: unknown; plans: PlanResult[] }>();
 
   /** The node of a plan in this view, to reveal; undefined when the view does not list it (filtered out). */
   abstract nodeOfPlan(workspace: PatchOpsWorkspace, plan: PlanResult): Node | undefined;
@@ -164,6 +236,15 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
       }
       case 'exception':
         return exceptionItem(node.workspace, node.exception);
+      case 'more': {
+        const { label, description } = moreItemText(node.hidden, this.pageSize);
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+        item.description = description;
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.contextValue = 'more';
+        item.command = { title: label, command: 'patchops.showMore', arguments: [node] };
+        return item;
+      }
     }
   }
 
@@ -188,17 +269,30 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
 export class PlansTree extends PatchOpsTree {
   protected readonly showWaves = true;
   protected rootChildren(workspace: PatchOpsWorkspace): Node[] {
-    return this.plansOf(workspace).map((plan) => ({ kind: 'plan', workspace, plan }));
+    return this.paged(
+      workspace,
+      plansList(workspace),
+      this.plansOf(workspace).map((plan) => ({ kind: 'plan', workspace, plan })),
+    );
   }
   protected childrenOf(node: Node): Node[] {
     return node.kind === 'plan' ? node.plan.waves.map((wave) => ({ kind: 'wave', workspace: node.workspace, plan: node.plan, wave })) : [];
   }
   nodeOfPlan(workspace: PatchOpsWorkspace, plan: PlanResult): Node | undefined {
-    return this.listed(workspace, plan) ? { kind: 'plan', workspace, plan } : undefined;
+    const index = this.plansOf(workspace).findIndex((p) => samePlan(p, plan));
+    if (index < 0) return undefined;
+    this.showUpTo(plansList(workspace), index);
+    return { kind: 'plan', workspace, plan };
   }
-  private listed(workspace: PatchOpsWorkspace, plan: PlanResult): boolean {
-    return this.plansOf(workspace).some((p) => p.id === plan.id && p.entity.source.file === plan.entity.source.file);
-  }
+}
+
+/** The id of the Plans view's list of a workspace. */
+function plansList(workspace: PatchOpsWorkspace): string {
+  return `${workspace.root.toString()}#plans`;
+}
+
+function samePlan(a: PlanResult, b: PlanResult): boolean {
+  return a.id === b.id && a.entity.source.file === b.entity.source.file;
 }
 
 export class SlaTree extends PatchOpsTree {
@@ -211,11 +305,17 @@ export class SlaTree extends PatchOpsTree {
     return atRisk.length ? [{ kind: 'atRisk', workspace, plans: atRisk }, ...states] : states;
   }
   protected childrenOf(node: Node): Node[] {
-    if (node.kind === 'state') return node.plans.map((plan) => ({ kind: 'plan', workspace: node.workspace, plan, group: node.state }));
-    if (node.kind === 'atRisk') return node.plans.map((plan) => ({ kind: 'plan', workspace: node.workspace, plan, group: 'atRisk' }));
-    return [];
+    if (node.kind !== 'state' && node.kind !== 'atRisk') return [];
+    const group = node.kind === 'state' ? node.state : 'atRisk';
+    return this.paged(
+      node.workspace,
+      nodeId(node),
+      node.plans.map((plan) => ({ kind: 'plan', workspace: node.workspace, plan, group })),
+      node,
+    );
   }
   protected parentOf(node: Node): Node | undefined {
+    if (node.kind === 'more') return node.parent;
     if (node.kind !== 'plan') return undefined;
     const group = node.group ?? node.plan.state;
     return this.rootChildren(node.workspace).find((n) => (n.kind === 'state' && n.state === group) || (n.kind === 'atRisk' && group === 'atRisk'));
@@ -223,8 +323,11 @@ export class SlaTree extends PatchOpsTree {
   /** A plan is revealed under its state (an at-risk plan is listed there too). */
   nodeOfPlan(workspace: PatchOpsWorkspace, plan: PlanResult): Node | undefined {
     const group = this.rootChildren(workspace).find((n) => n.kind === 'state' && n.state === plan.state);
-    const listed = group?.kind === 'state' && group.plans.find((p) => p.id === plan.id && p.entity.source.file === plan.entity.source.file);
-    return listed ? { kind: 'plan', workspace, plan: listed, group: plan.state } : undefined;
+    if (group?.kind !== 'state') return undefined;
+    const index = group.plans.findIndex((p) => samePlan(p, plan));
+    if (index < 0) return undefined;
+    this.showUpTo(nodeId(group), index);
+    return { kind: 'plan', workspace, plan: group.plans[index], group: plan.state };
   }
 }
 
@@ -239,9 +342,16 @@ export class ExceptionsTree extends PatchOpsTree {
     })).filter((n) => n.exceptions.length > 0);
   }
   protected childrenOf(node: Node): Node[] {
-    return node.kind === 'exceptionState' ? node.exceptions.map((exception) => ({ kind: 'exception', workspace: node.workspace, exception })) : [];
+    if (node.kind !== 'exceptionState') return [];
+    return this.paged(
+      node.workspace,
+      nodeId(node),
+      node.exceptions.map((exception) => ({ kind: 'exception', workspace: node.workspace, exception })),
+      node,
+    );
   }
   protected parentOf(node: Node): Node | undefined {
+    if (node.kind === 'more') return node.parent;
     if (node.kind !== 'exception') return undefined;
     return this.rootChildren(node.workspace).find((n) => n.kind === 'exceptionState' && n.state === node.exception.state);
   }

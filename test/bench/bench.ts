@@ -15,6 +15,7 @@ const PEER_PROBE = path.join(__dirname, 'peerProbe.js');
 const VSCODE_BENCH = path.join(REPO, 'scripts', 'vscode', 'bench.js');
 const VSCODE = 'VS Code: activation / first diagnostics';
 const VSCODE_TASK = 'VS Code: longest task on the extension host (until the first diagnostics)';
+const VSCODE_PLANS_VIEW = 'VS Code: longest task on the extension host while the Plans view opens';
 /**
  * The peer is the yaml-language-server the bench installs (package.json), named with its version.
  * It is also the latest that runs on the project's Node (20): 2.0.0 requires Node >= 22.13.
@@ -160,6 +161,8 @@ function vscodeRows(workspace: string, ws: GeneratedWorkspace, runs: number): Ro
     diagnosticsFiles: number;
     longestTaskMs: number;
     longestTaskName: string;
+    /** After the first diagnostics: the longest the extension host's event loop waited while the Plans view opened. */
+    plansViewLongestTaskMs: number;
     /** Minus VS Code alone on the same workspace (bench.js' baseline run): peak RSS, and live heap after a full garbage collection. */
     patchopsShare: { rssMb: number; heapMb: number };
   };
@@ -177,8 +180,14 @@ function vscodeRows(workspace: string, ws: GeneratedWorkspace, runs: number): Ro
   if (extra.diagnosticsFiles === 0) throw new Error(`VS Code holds no PatchOps diagnostics for ${ws.root} (see ${path.relative(REPO, logFile)})`);
   const samples: Sample[] = measured.map((m) => ({ ms: m.firstDiagnosticsMs, rssMb: m.extensionHostRssMb, extra }));
   const tasks: Sample[] = measured.map((m) => ({ ms: m.longestTaskMs, rssMb: m.extensionHostRssMb }));
-  for (const m of measured) console.log(`    longest task: ${m.longestTaskMs.toFixed(1)} ms — ${m.longestTaskName}`);
-  return [measure(workspace, VSCODE, samples.length, () => samples.shift()!), measure(workspace, VSCODE_TASK, tasks.length, () => tasks.shift()!)];
+  const plansView: Sample[] = measured.map((m) => ({ ms: m.plansViewLongestTaskMs, rssMb: m.extensionHostRssMb }));
+  for (const m of measured)
+    console.log(`    longest task: ${m.longestTaskMs.toFixed(1)} ms — ${m.longestTaskName}; opening Plans: ${m.plansViewLongestTaskMs.toFixed(1)} ms`);
+  return [
+    measure(workspace, VSCODE, samples.length, () => samples.shift()!),
+    measure(workspace, VSCODE_TASK, tasks.length, () => tasks.shift()!),
+    measure(workspace, VSCODE_PLANS_VIEW, plansView.length, () => plansView.shift()!),
+  ];
 }
 
 /**
@@ -247,7 +256,7 @@ function ratiosOf(row: Row, rows: Row[]): Row['ratios'] {
   const floor = sameWorkspace('floor: read + js-yaml');
   const peer = sameWorkspace(PEER);
   const ratios: NonNullable<Row['ratios']> = {};
-  if (floor && !/^(incremental|floor|report)/.test(row.measure) && row.measure !== PEER && row.measure !== VSCODE_TASK)
+  if (floor && !/^(incremental|floor|report)/.test(row.measure) && row.measure !== PEER && row.measure !== VSCODE_TASK && row.measure !== VSCODE_PLANS_VIEW)
     ratios.oursOverFloor = row.medianMs / floor.medianMs;
   if (peer && COMPARED_WITH_PEER.includes(row.measure)) ratios.peerOverOurs = peer.medianMs / row.medianMs;
   return Object.keys(ratios).length ? ratios : undefined;

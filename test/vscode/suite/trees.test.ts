@@ -11,8 +11,13 @@ interface ViewState {
   message?: string;
   visible: boolean;
 }
+interface ListedItem {
+  label: string;
+  description?: string;
+  command?: vscode.Command;
+}
 interface ViewsApi extends PatchOpsApi {
-  views(): { plans: ViewState; sla: ViewState; attention: string[] };
+  views(): { plans: ViewState; sla: ViewState; attention: string[]; plansListed: ListedItem[] };
 }
 
 async function views(): Promise<ReturnType<ViewsApi['views']>> {
@@ -78,6 +83,47 @@ describe('PatchOps views: filter, reveal, lens click, quick pick, context comman
     await (await patchops()).whenIdle();
     assert.deepEqual((await views()).sla.selected, ['PLAN-2026-036'], 're-evaluating left the selection where the user put it');
     await vscode.window.showTextDocument(uriOf(PLAN_039));
+  });
+
+  it('a long list shows a page, says how many it does not show, shows more on a click, and pages on to a plan revealed', async () => {
+    const ev = await evaluation();
+    const all = (await views()).plansListed;
+    assert.equal(all.length, ev.plans.length, 'a list shorter than a page is listed whole');
+    assert.ok(all.every((i) => i.command?.command === 'vscode.open'));
+    const labels = (items: ListedItem[]) => items.map((i) => i.label);
+    const config = vscode.workspace.getConfiguration('patchops');
+    await config.update('views.pageSize', 3, vscode.ConfigurationTarget.Workspace);
+    try {
+      await eventually(async () => {
+        const listed = (await views()).plansListed;
+        assert.deepEqual(labels(listed.slice(0, 3)), labels(all.slice(0, 3)));
+        assert.deepEqual(
+          listed.slice(3).map((i) => [i.label, i.description]),
+          [['Show 3 more', `${all.length - 3} not shown`]],
+        );
+      });
+      // A click on the last item: the next page.
+      const more = (await views()).plansListed[3].command!;
+      await vscode.commands.executeCommand(more.command, ...(more.arguments ?? []));
+      const next = (await views()).plansListed;
+      assert.deepEqual(labels(next.slice(0, 6)), labels(all.slice(0, 6)));
+      assert.deepEqual(
+        next.slice(6).map((i) => i.description),
+        [`${all.length - 6} not shown`],
+      );
+      // The last plan's file in the editor: Plans selects it, listing whole pages more to get there.
+      const last = ev.plans.find((p) => (p.title || p.id) === all[all.length - 1].label)!;
+      await vscode.commands.executeCommand('patchops.plans.focus');
+      await vscode.window.showTextDocument(uriOf(last.entity.source.file));
+      await eventually(async () => {
+        const listed = await views();
+        assert.deepEqual(listed.plans.selected, [last.id]);
+        assert.deepEqual(labels(listed.plansListed), labels(all), 'every plan is listed, and no item says more');
+      });
+    } finally {
+      await config.update('views.pageSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await eventually(async () => assert.deepEqual(labels((await views()).plansListed), labels(all)));
   });
 
   it('clicking a plan’s code lens reveals that plan in SLA status', async () => {
