@@ -62,9 +62,10 @@ const RARE = /[&*!%?#\\\t]/g;
  * A match inside a comment or a quoted string only costs the full parser's time.
  */
 function unsureText(text: string): boolean {
+  // test(), not exec(): a match found without an array made for it (every comment is one).
   RARE.lastIndex = 0;
-  for (let m = RARE.exec(text); m; m = RARE.exec(text)) {
-    const i = m.index;
+  while (RARE.test(text)) {
+    const i = RARE.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c === 9 /* \t */) return true;
     const before = i === 0 ? 10 : text.charCodeAt(i - 1);

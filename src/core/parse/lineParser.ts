@@ -268,11 +268,11 @@ class LineReader {
       return value;
     }
     if (c === 34 /* " */ || c === 39 /* ' */) {
-      const [value, after] = quoted(text, from, end);
-      afterNode(text, after, end);
+      const value = quoted(text, from, end);
+      afterNode(text, scalarEnd, end);
       return value;
     }
-    return resolvePlain(plain(text, from, end, false)[0]);
+    return resolvePlain(plain(text, from, end, false));
   }
 }
 
@@ -356,11 +356,17 @@ function badPlainStart(c: number, next: number, inFlow: boolean): boolean {
 }
 
 /**
+ * Where the scalar `plain` or `quoted` read last stopped: a position, not a pair returned with the
+ * text (a million scalars at 10,000 plans, each pair garbage at once).
+ */
+let scalarEnd = 0;
+
+/**
  * A plain scalar from `from`, ending before a comment (" #"), at the line's end, or in a flow
  * collection before `,` `]` `}`; trailing spaces dropped. Declines `: ` inside (a mapping where a
- * scalar was expected) and a `:` at its end. Returns the text and where it stopped.
+ * scalar was expected) and a `:` at its end. Returns the text; `scalarEnd` is where it stopped.
  */
-function plain(text: string, from: number, end: number, inFlow: boolean): [string, number] {
+function plain(text: string, from: number, end: number, inFlow: boolean): string {
   if (badPlainStart(text.charCodeAt(from), from + 1 < end ? text.charCodeAt(from + 1) : NaN, inFlow)) decline();
   let last = from; // one past the last non-space character
   let i = from;
@@ -375,21 +381,23 @@ function plain(text: string, from: number, end: number, inFlow: boolean): [strin
     if (inFlow && (c === 44 || c === 93 || c === 125 || c === 91 || c === 123)) break;
     last = i + 1;
   }
-  return [text.slice(from, last), i];
+  scalarEnd = i;
+  return text.slice(from, last);
 }
 
 /**
  * A quoted scalar on one line: single-quoted ('' is a quote) or double-quoted without any escape
- * (a backslash is declined). Returns its value and the position after the closing quote.
+ * (a backslash is declined). Returns its value; `scalarEnd` is the position after the closing quote.
  */
-function quoted(text: string, from: number, end: number): [string, number] {
+function quoted(text: string, from: number, end: number): string {
   const q = text.charCodeAt(from);
   if (q === 34) {
     const close = text.indexOf('"', from + 1);
     if (close < 0 || close >= end) decline();
     const value = text.slice(from + 1, close);
     if (value.includes('\\')) decline();
-    return [value, close + 1];
+    scalarEnd = close + 1;
+    return value;
   }
   let value = '';
   let i = from + 1;
@@ -402,7 +410,8 @@ function quoted(text: string, from: number, end: number): [string, number] {
       i = close + 2;
       continue;
     }
-    return [value, close + 1];
+    scalarEnd = close + 1;
+    return value;
   }
 }
 
@@ -475,14 +484,14 @@ class FlowReader {
       return value;
     }
     if (c === 34 || c === 39) {
-      const [value, after] = quoted(this.text, this.position, this.end);
-      this.position = after;
+      const value = quoted(this.text, this.position, this.end);
+      this.position = scalarEnd;
       return value;
     }
     if (c === 35 /* # */) decline();
-    const [value, after] = plain(this.text, this.position, this.end, true);
-    if (after >= this.end) decline(); // the collection does not close on this line
-    this.position = after;
+    const value = plain(this.text, this.position, this.end, true);
+    if (scalarEnd >= this.end) decline(); // the collection does not close on this line
+    this.position = scalarEnd;
     return resolvePlain(value);
   }
 
