@@ -53,7 +53,7 @@ interface Row {
 
 function main(): void {
   const quick = process.argv.includes('--quick');
-  const runs = quick ? 1 : 3;
+  const runs = quick ? 1 : 5;
   const edits = quick ? 10 : 200;
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-bench-'));
   const workspaces: [string, GeneratedWorkspace][] = quick
@@ -68,16 +68,22 @@ function main(): void {
       const name = `${label} (${ws.files} files, ${ws.vulnerabilities} vulns)`;
       console.log(`\n${name}`);
       rows.push(measure(name, 'floor: read files', runs, () => probe('read', ws.root)));
-      rows.push(measure(name, 'floor: read + js-yaml', runs, () => probe('js-yaml', ws.root)));
-      rows.push(measure(name, 'core in-process: validate + KPIs', runs, () => probe('core', ws.root)));
+      // The rows compared with the floor take turns, run by run: a machine that speeds up or slows
+      // down during the bench (a shared virtual machine does) moves them all alike, not the ratio.
       const cold = ['validate', ws.root, '--as-of', AS_OF, '--format', 'json'];
-      rows.push(measure(name, CLI_COLD, runs, () => cliRun(cold, { PATCHOPS_JOBS: undefined })));
-      rows.push(measure(name, CLI_COLD_TWO_THREADS, runs, () => cliRun(cold, { PATCHOPS_JOBS: '2' })));
+      rows.push(
+        ...measureInTurns(name, runs, [
+          ['floor: read + js-yaml', () => probe('js-yaml', ws.root)],
+          ['core in-process: validate + KPIs', () => probe('core', ws.root)],
+          [CLI_COLD, () => cliRun(cold, { PATCHOPS_JOBS: undefined })],
+          [CLI_COLD_TWO_THREADS, () => cliRun(cold, { PATCHOPS_JOBS: '2' })],
+        ]),
+      );
       // Nothing changed since the last run: one run fills the cache (beside the workspace, not in it), then hits are measured.
       const warm = ['validate', ws.root, '--as-of', AS_OF, '--format', 'json', '--cache', '--cache-location', path.join(base, `cache-${ws.files}`)];
       cliRun(warm);
       rows.push(measure(name, 'CLI validate --cache (warm)', runs, () => cliRun(warm)));
-      rows.push(measure(name, PEER, runs, () => peerRun(ws.root)));
+      rows.push(measure(name, PEER, Math.min(runs, 3), () => peerRun(ws.root))); // ~20 s a run at 10,000 plans
       rows.push(measure(name, 'report html + json', runs, () => probe('report', ws.root)));
       rows.push(measure(name, `incremental: one plan edited (${edits} edits)`, 1, () => probe('incremental', ws.root, String(edits))));
       rows.push(
@@ -118,6 +124,17 @@ function measure(workspace: string, what: string, runs: number, once: () => Samp
     `  ${what}: ${row.medianMs.toFixed(0)} ms (min ${row.minMs.toFixed(0)}, max ${row.maxMs.toFixed(0)}), ${row.peakRssMb.toFixed(0)} MB${row.extra ? ` ${JSON.stringify(row.extra)}` : ''}`,
   );
   return row;
+}
+
+/** Several measurements, `runs` each, taking turns (the order turns around every run); one row each. */
+function measureInTurns(workspace: string, runs: number, measures: [string, () => Sample][]): Row[] {
+  const samples = measures.map((): Sample[] => []);
+  for (let run = 0; run < runs; run++) {
+    const order = measures.map((_, i) => i);
+    if (run % 2 === 1) order.reverse();
+    for (const i of order) samples[i].push(measures[i][1]());
+  }
+  return measures.map(([what], i) => measure(workspace, what, runs, () => samples[i].shift()!));
 }
 
 /** One measurement in a fresh process: prints `{ ms, rssMb, extra }` as its last line. */
