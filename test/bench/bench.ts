@@ -178,8 +178,9 @@ function vscodeRows(workspace: string, ws: GeneratedWorkspace, runs: number): Ro
     diagnosticsFiles: number;
     longestTaskMs: number;
     longestTaskName: string;
-    /** After the first diagnostics: the longest the extension host's event loop waited while the Plans view opened. */
+    /** After the first diagnostics and VS Code's own start: the longest the extension host's event loop waited while the Plans view opened, and in as long with nothing opened. */
     plansViewLongestTaskMs: number;
+    idleLongestTaskMs: number;
     /** Minus VS Code alone on the same workspace (bench.js' baseline run): peak RSS, and live heap after a full garbage collection. */
     patchopsShare: { rssMb: number; heapMb: number };
   };
@@ -197,9 +198,12 @@ function vscodeRows(workspace: string, ws: GeneratedWorkspace, runs: number): Ro
   if (extra.diagnosticsFiles === 0) throw new Error(`VS Code holds no PatchOps diagnostics for ${ws.root} (see ${path.relative(REPO, logFile)})`);
   const samples: Sample[] = measured.map((m) => ({ ms: m.firstDiagnosticsMs, rssMb: m.extensionHostRssMb, extra }));
   const tasks: Sample[] = measured.map((m) => ({ ms: m.longestTaskMs, rssMb: m.extensionHostRssMb }));
-  const plansView: Sample[] = measured.map((m) => ({ ms: m.plansViewLongestTaskMs, rssMb: m.extensionHostRssMb }));
+  const idle = { idleMs: Math.round(median(measured.map((m) => m.idleLongestTaskMs))) };
+  const plansView: Sample[] = measured.map((m) => ({ ms: m.plansViewLongestTaskMs, rssMb: m.extensionHostRssMb, extra: idle }));
   for (const m of measured)
-    console.log(`    longest task: ${m.longestTaskMs.toFixed(1)} ms — ${m.longestTaskName}; opening Plans: ${m.plansViewLongestTaskMs.toFixed(1)} ms`);
+    console.log(
+      `    longest task: ${m.longestTaskMs.toFixed(1)} ms — ${m.longestTaskName}; opening Plans: ${m.plansViewLongestTaskMs.toFixed(1)} ms (idle: ${m.idleLongestTaskMs.toFixed(1)} ms)`,
+    );
   return [
     measure(workspace, VSCODE, samples.length, () => samples.shift()!),
     measure(workspace, VSCODE_TASK, tasks.length, () => tasks.shift()!),
