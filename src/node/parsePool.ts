@@ -83,9 +83,9 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256
  * How many threads the CLI loads `fileCount` files on by default (the calling thread included).
  * Taking a worker's answer costs the calling thread about two thirds of what reading and parsing
  * the file itself does (the copy, sharing its strings again, collecting it): with one other core
- * a worker saves nothing (measured at 10,000 plans on 2 cores: 1.10 s on one thread, 1.08 s on
- * two, with 28 MB more memory). From two other cores on, the workers load nearly everything and the calling
- * thread mostly takes; one thread per core then, at most MAX_JOBS.
+ * a worker saves nothing (measured at 10,000 plans on 2 cores, the two taking turns: 1.02 s on one
+ * thread, 1.03 s on two, with 28 MB more memory). From two other cores on, the workers load nearly
+ * everything and the calling thread mostly takes; one thread per core then, at most MAX_JOBS.
  */
 export function defaultJobs(fileCount: number, cores = os.availableParallelism()): number {
   return fileCount < PARALLEL_FROM || cores < 3 ? 1 : Math.min(cores, MAX_JOBS);
