@@ -9,8 +9,7 @@ import { verifyApprovals, verifyApprovalsSync, type VerifyOptions } from '../../
 import { gitEnvironment } from '../../../src/node/gitRunner';
 import { readWorkspace } from '../../../src/node/workspaceFiles';
 import { EXCEPTION_FILE, exceptionText, TempRepo, writeWorkspace } from './gitRepo';
-
-const posix = process.platform !== 'win32';
+import { describeOnPosix } from '../../support/platform';
 
 function check(repo: TempRepo, options: Partial<VerifyOptions> = {}) {
   const model = assembleModel(readWorkspace(repo.root).files);
@@ -35,7 +34,7 @@ function approvedRepo(repo: TempRepo): { signers: string; approval: string } {
   return { signers, approval };
 }
 
-(posix ? describe : describe.skip)('approvals: git cannot run what the repository configures', function () {
+describeOnPosix('approvals: git cannot run what the repository configures', 'the traps it sets for git are shell scripts', function () {
   this.timeout(30000);
   let repo: TempRepo;
   beforeEach(() => {

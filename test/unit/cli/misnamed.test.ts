@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { runCli } from '../../support/cli';
 import { tempDirs } from '../../support/tempDir';
 import { BASE, plan } from '../../support/workspace';
+import { skipOnWindows } from '../../support/platform';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const AS_OF = ['--as-of', '2026-11-23T12:00:00Z'];
@@ -136,7 +137,7 @@ describe('cli: misnamed files', () => {
   });
 
   it('hostile candidates — a FIFO, a 6 MB file, binary, a link outside the workspace — end the run with no warning and no hang', function () {
-    if (process.platform === 'win32') this.skip();
+    skipOnWindows(this, 'FIFOs and symbolic links are POSIX');
     const outside = tempDir({ 'secret.yaml': QUIET_PLAN.replace('PLAN-1', 'PLAN-SECRET') });
     const dir = tempDir({
       ...BASE,

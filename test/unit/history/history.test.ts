@@ -11,8 +11,8 @@ import { readHistorySync, type HistoryOptions } from '../../../src/node/gitHisto
 import { runCli } from '../../support/cli';
 import { BASE, POLICY, plan } from '../../support/workspace';
 import { HistoryRepo, script } from './gitRepo';
+import { describeOnPosix } from '../../support/platform';
 
-const posix = process.platform !== 'win32';
 const ms = (text: string) => Date.parse(text);
 
 /** An approved exception for the pilot group (the plans affect payroll: it exempts nothing of theirs). */
@@ -31,7 +31,7 @@ approval:
 
 const plansIn = (doc: HistoryDocument) => doc.points.map((p) => (p.kpis ? Object.values(p.kpis.plansByState).reduce((a, b) => a + (b ?? 0), 0) : null));
 
-(posix ? describe : describe.skip)('history: real repositories', function () {
+describeOnPosix('history: real repositories', "its repositories' commits are made with git hooks and helpers written as shell scripts", function () {
   this.timeout(60000);
   let repo: HistoryRepo;
   beforeEach(() => {

@@ -9,10 +9,9 @@ import { reportCsp } from '../../../src/core/report/html';
 import { runCli } from '../../support/cli';
 import { BASE, POLICY, plan } from '../../support/workspace';
 import { HistoryRepo } from './gitRepo';
+import { describeOnPosix } from '../../support/platform';
 
-const posix = process.platform !== 'win32';
-
-(posix ? describe : describe.skip)('history: report --trend', function () {
+describeOnPosix('history: report --trend', "its repositories' commits are made with git hooks and helpers written as shell scripts", function () {
   this.timeout(60000);
   let repo: HistoryRepo;
   beforeEach(() => {

@@ -24,14 +24,13 @@ import { readWorkspaceBytes, type RawFile } from '../../../src/node/workspaceByt
 import { readWorkspace } from '../../../src/node/workspaceFiles';
 import { BASE, plan } from '../../support/workspace';
 import { HistoryRepo, script } from './gitRepo';
-
-const posix = process.platform !== 'win32';
+import { describeOnPosix } from '../../support/platform';
 
 function view(files: readonly RawFile[]): string[] {
   return files.map((f) => (f.refused !== undefined ? `${f.rel}: ${f.refused}` : `${f.rel} ${f.bytes.toString('base64')}`));
 }
 
-(posix ? describe : describe.skip)('history: the snapshot reader', function () {
+describeOnPosix('history: the snapshot reader', "its repositories' commits are made with git hooks and helpers written as shell scripts", function () {
   this.timeout(30000);
   let repo: HistoryRepo;
   let opts: GitOptions;

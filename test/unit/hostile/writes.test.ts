@@ -14,6 +14,7 @@ import { runCli } from '../../support/cli';
 import { BASE, plan } from '../../support/workspace';
 import { watchFs } from './corpus';
 import { tempDirs } from '../../support/tempDir';
+import { skipOnWindows } from '../../support/platform';
 
 const AS_OF = ['--as-of', '2026-11-23T12:00:00Z'];
 
@@ -121,7 +122,7 @@ describe('hostile writes: report --out and export --out are atomic — guards: w
   });
 
   it('a replaced file keeps its permissions (a private report stays private)', function () {
-    if (process.platform === 'win32') this.skip();
+    skipOnWindows(this, 'file modes are POSIX');
     const dir = tempDir({ 'r.md': OLD });
     fs.chmodSync(path.join(dir, 'r.md'), 0o600);
     writeFileAtomic(path.join(dir, 'r.md'), 'new\n');
@@ -269,7 +270,7 @@ describe('hostile writes: writing never destroys (links are followed, nothing bu
   }
 
   it('a chain of links (relative, through a linked folder) reaches the one file; it keeps its permissions, every link stays', function () {
-    if (process.platform === 'win32') this.skip();
+    skipOnWindows(this, 'symbolic links and file modes are POSIX');
     const dir = tempDir({ 'real/r.md': OLD });
     fs.chmodSync(path.join(dir, 'real', 'r.md'), 0o640);
     fs.symlinkSync('real', path.join(dir, 'folder-link'));
@@ -364,7 +365,7 @@ describe('hostile writes: writing never destroys (links are followed, nothing bu
   }
 
   it('a socket: refused, still a socket', async function () {
-    if (process.platform === 'win32') this.skip();
+    skipOnWindows(this, 'a Unix socket is a file only on POSIX');
     const dir = tempDir();
     const out = path.join(dir, 'out.sock');
     const server = net.createServer();

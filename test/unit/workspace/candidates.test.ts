@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { findListedFiles, findListedFilesAsync, findWorkspaceFiles, readWorkspaceCandidate } from '../../../src/node/workspaceFiles';
 import { tempDirs } from '../../support/tempDir';
 import { BASE, plan } from '../../support/workspace';
+import { skipOnWindows } from '../../support/platform';
 
 const tempDir = tempDirs('candidates');
 
@@ -56,7 +57,7 @@ describe('workspace candidates on disk', () => {
   });
 
   it('readWorkspaceCandidate: the warning for a misnamed file; none for one it refuses to read', function () {
-    if (process.platform === 'win32') this.skip();
+    skipOnWindows(this, 'it makes a symbolic link, which Windows allows only to administrators');
     const outside = tempDir({ 'plan.yaml': plan() });
     const dir = tempDir({ 'plans/b.yaml': plan(), 'big.yaml': `${plan()}#${'x'.repeat(200)}\n` });
     fs.symlinkSync(path.join(outside, 'plan.yaml'), path.join(dir, 'linked.yaml'));
