@@ -1,9 +1,9 @@
-// Real git repositories in temporary folders for the approval verifier's tests: commits by named
-// authors at fixed dates, optionally SSH-signed, isolated from the machine's git config.
+// Real git repositories (test/support/gitRepo.ts) for the approval verifier's tests: commits by
+// named authors at fixed dates, optionally SSH-signed.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { GitRepo } from '../../support/gitRepo';
 import { POLICY, SETTINGS, GROUPS, plan } from '../../support/workspace';
 
 const PEOPLE: Record<string, string> = {
@@ -14,32 +14,11 @@ const PEOPLE: Record<string, string> = {
   'eve@example.com': 'Eve',
 };
 
-export class TempRepo {
-  readonly dir: string;
-  /** An empty global config and no system config: the machine's settings do not leak in. */
-  readonly env: NodeJS.ProcessEnv;
-  /** What a CLI run under test adds to its environment: this repository's empty global config, no system config. */
-  readonly cliEnv: NodeJS.ProcessEnv;
+export class TempRepo extends GitRepo {
   private tick = 0;
 
   constructor(options: { init?: boolean } = {}) {
-    this.dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-git-')));
-    fs.mkdirSync(path.join(this.dir, 'ws'));
-    const globalConfig = path.join(this.dir, 'empty.gitconfig');
-    fs.writeFileSync(globalConfig, '');
-    this.env = { ...process.env, GIT_CONFIG_GLOBAL: globalConfig, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' };
-    for (const key of Object.keys(this.env)) if (/^GIT_(DIR|WORK_TREE|INDEX_FILE|AUTHOR_|COMMITTER_)/.test(key)) delete this.env[key];
-    this.cliEnv = { GIT_CONFIG_GLOBAL: globalConfig, GIT_CONFIG_NOSYSTEM: '1' };
-    if (options.init !== false) this.git(['init', '-q', '-b', 'main']);
-  }
-
-  /** The workspace folder: `ws/` inside the repository (a workspace need not be the repo root). */
-  get root(): string {
-    return path.join(this.dir, 'ws');
-  }
-
-  git(args: string[], env: NodeJS.ProcessEnv = {}): string {
-    return execFileSync('git', args, { cwd: this.dir, env: { ...this.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    super({ prefix: 'patchops-git-', init: options.init });
   }
 
   write(rel: string, text: string): void {
@@ -68,7 +47,7 @@ export class TempRepo {
     this.git(['add', ...(options.only ? ['--', ...options.only.map((f) => `ws/${f}`)] : ['-A'])]);
     const sign = options.signingKey ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${options.signingKey}`, 'commit', '-S'] : ['commit'];
     this.git([...sign, '-q', '--no-verify', '-m', message], identity);
-    return this.git(['rev-parse', 'HEAD']).trim();
+    return this.head();
   }
 
   /** An ed25519 key pair for `email` (no passphrase); returns the private key's path. */
@@ -87,7 +66,7 @@ export class TempRepo {
   }
 
   remove(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    this.deleteAll();
   }
 }
 

@@ -1,10 +1,9 @@
-// Real git repositories for the history tests: the workspace in `ws/`, commits at the author and
-// committer dates each test gives, isolated from the machine's git config; merges, renames and
-// deletions are plain git commands run by the test.
-import { execFileSync } from 'child_process';
+// Real git repositories (test/support/gitRepo.ts) for the history tests: commits at the author and
+// committer dates each test gives; merges, renames and deletions are plain git commands run by
+// the test.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { GitRepo } from '../../support/gitRepo';
 
 export interface CommitDates {
   /** When the change was written (GIT_AUTHOR_DATE), ISO with an offset. */
@@ -13,28 +12,10 @@ export interface CommitDates {
   committed: string;
 }
 
-export class HistoryRepo {
-  readonly dir: string;
-  /** An empty global config and no system config: the machine's settings do not leak in. */
-  readonly env: NodeJS.ProcessEnv;
-
+export class HistoryRepo extends GitRepo {
+  /** A new repository, or the one at `dir` (made by another HistoryRepo). */
   constructor(dir?: string) {
-    this.dir = dir ?? fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-history-')));
-    fs.mkdirSync(path.join(this.dir, 'ws'), { recursive: true });
-    const globalConfig = path.join(os.tmpdir(), `patchops-history-${process.pid}.gitconfig`);
-    fs.writeFileSync(globalConfig, '');
-    this.env = { ...process.env, GIT_CONFIG_GLOBAL: globalConfig, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' };
-    for (const key of Object.keys(this.env)) if (/^GIT_(DIR|WORK_TREE|INDEX_FILE|AUTHOR_|COMMITTER_)/.test(key)) delete this.env[key];
-    if (!dir) this.git(['init', '-q', '-b', 'main']);
-  }
-
-  /** The workspace folder: `ws/` inside the repository. */
-  get root(): string {
-    return path.join(this.dir, 'ws');
-  }
-
-  git(args: string[], env: NodeJS.ProcessEnv = {}): string {
-    return execFileSync('git', args, { cwd: this.dir, env: { ...this.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    super({ dir, prefix: 'patchops-history-' });
   }
 
   write(files: Record<string, string | Buffer>): void {
@@ -62,12 +43,8 @@ export class HistoryRepo {
     return this.head();
   }
 
-  head(): string {
-    return this.git(['rev-parse', 'HEAD']).trim();
-  }
-
   cleanup(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    this.deleteAll();
   }
 }
 
