@@ -1,7 +1,7 @@
 // Tests that need what only POSIX systems give (symbolic links, FIFOs, sockets, file modes, shell
 // scripts as git's helpers): on Windows they are skipped, and each skip prints why.
 /** Whether this is a POSIX system (not Windows). */
-export const POSIX = process.platform !== 'win32';
+const POSIX = process.platform !== 'win32';
 
 /** Skips the running test on Windows, and says why. */
 export function skipOnWindows(test: Mocha.Context, why: string): void {
