@@ -173,7 +173,7 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   protected plansOf(workspace: PatchOpsWorkspace): PlanResult[] {
     const evaluation = workspace.evaluation!;
     const filter = this.filter?.filter;
-    // VS Code asks again on every expand, page and reveal; at 10,000 plans the sort is ~10 ms.
+    // VS Code asks again on every expand, page and reveal; at 10,000 plans the sort takes ~5 ms.
     const known = this.listedPlans.get(workspace);
     if (known?.evaluation === evaluation && known.filter === filter) return known.plans;
     const ordered = orderPlanResults(evaluation.plans);
