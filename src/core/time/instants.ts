@@ -68,26 +68,45 @@ export function instantMs(text: string, zone: string): number | undefined {
  * string to build and hash on every lookup.
  */
 function cachedInstant(text: string, zone: string): number | InstantResult {
-  let parsed = parsedByZone.get(zone);
-  if (parsed === undefined) {
-    if (parsedByZone.size >= MAX_ZONES) parsedByZone.clear();
-    parsed = new Map();
-    parsedByZone.set(zone, parsed);
-  }
+  const parsed = parsedByZone.of(zone);
   let known = parsed.get(text);
   if (known === undefined) {
-    if (parsed.size >= MAX_PARSED) parsed.clear();
     const result = parseUncached(text, zone);
     known = result.ok ? result.ms : result;
-    parsed.set(text, known);
+    parsedByZone.keep(parsed, text, known);
   }
   return known;
 }
 
-const MAX_PARSED = 100_000;
-const MAX_ZONES = 100;
+/**
+ * A cache per time zone, bounded so that a long editing session cannot grow it without end: a
+ * zone's map is emptied when it is full, all of them when there are too many zones.
+ */
+class ZoneCache<K, V> {
+  private static readonly MAX_ZONES = 100;
+  private static readonly MAX_ENTRIES = 100_000;
+  private readonly byZone = new Map<string, Map<K, V>>();
+
+  /** The zone's map, to look up in. */
+  of(zone: string): Map<K, V> {
+    let map = this.byZone.get(zone);
+    if (map === undefined) {
+      if (this.byZone.size >= ZoneCache.MAX_ZONES) this.byZone.clear();
+      map = new Map();
+      this.byZone.set(zone, map);
+    }
+    return map;
+  }
+
+  /** Keeps `value` in a zone's map (from `of`). */
+  keep(map: Map<K, V>, key: K, value: V): void {
+    if (map.size >= ZoneCache.MAX_ENTRIES) map.clear();
+    map.set(key, value);
+  }
+}
+
 /** Zone → text → the instant (a number), or the failed result. */
-const parsedByZone = new Map<string, Map<string, number | InstantResult>>();
+const parsedByZone = new ZoneCache<string, number | InstantResult>();
 
 function parseUncached(text: string, zone: string): InstantResult {
   const m = TIMESTAMP_RE.exec(text);
@@ -192,22 +211,16 @@ function wallClockToInstantIn(wallMs: number, tz: IANAZone): number {
 export function formatInstantLocal(ms: number, zone: string): string {
   if (!Number.isFinite(ms)) throw new RangeError(`formatInstantLocal: not an instant: ${ms}`);
   // Cached per zone and instant: a diagnostic, a lens and a report line show the same few deadlines.
-  let byMs = formattedByZone.get(zone);
-  if (byMs === undefined) {
-    if (formattedByZone.size >= MAX_ZONES) formattedByZone.clear();
-    byMs = new Map();
-    formattedByZone.set(zone, byMs);
-  }
+  const byMs = formattedByZone.of(zone);
   let text = byMs.get(ms);
   if (text === undefined) {
-    if (byMs.size >= MAX_PARSED) byMs.clear();
     text = DateTime.fromMillis(ms, { zone: requireZone(zone), locale: 'en-US' }).toFormat("yyyy-MM-dd HH:mm '('ZZ')'");
-    byMs.set(ms, text);
+    formattedByZone.keep(byMs, ms, text);
   }
   return text;
 }
 
-const formattedByZone = new Map<string, Map<number, string>>();
+const formattedByZone = new ZoneCache<number, string>();
 
 /** ISO 8601 in UTC with milliseconds, e.g. `2026-11-20T00:00:00.000Z` (for JSON output). */
 export function toIso(ms: number): string {
