@@ -151,7 +151,7 @@ export function loadListedFiles(workspace: ListedWorkspace, jobs: number, option
     options,
     {
       loadHere: (i) => loadRawFile(readListed(root, realRoot, files[i], slab)),
-      workerSource: () => ({ disk: { root, realRoot, realFolders: files.map((f) => f.realFolder) } }),
+      workerSource: () => ({ disk: diskOf(root, realRoot, files) }),
       textOf: (_, answered) => (typeof answered === 'string' ? answered : undefined),
     },
   );
@@ -192,15 +192,7 @@ function loadOnThreads(rels: readonly string[], jobs: number, options: PoolOptio
     const { port1, port2 } = new MessageChannel();
     const data: PoolData = { ...where, rels: [...rels], next, batchSize: BATCH_SIZE, port: port2 };
     try {
-      const worker = new Worker(workerScript, {
-        workerData: data,
-        transferList: [port2],
-        execArgv: [],
-        stdout: true, // a worker prints nothing; if it did, not into the command's output
-        stderr: true,
-        resourceLimits: WORKER_LIMITS,
-      });
-      worker.on('error', () => undefined); // a crashed worker's files are loaded by the caller
+      const worker = startWorker(workerScript, data);
       worker.unref();
       workers.push(worker);
       ports.push(port1);
@@ -294,28 +286,15 @@ export function loadFromDiskInWorkers(
       });
       if (answers === batches) finish();
     };
+    const disk = diskOf(root, realRoot, files);
     for (let w = 0; w < workerCount; w++) {
       const { port1, port2 } = new MessageChannel();
-      const data: PoolData = {
-        rels,
-        next,
-        batchSize: BATCH_SIZE,
-        port: port2,
-        disk: { root, realRoot, realFolders: files.map((f) => f.realFolder) },
-      };
+      const data: PoolData = { rels, next, batchSize: BATCH_SIZE, port: port2, disk };
       try {
-        const worker = new Worker(workerScript, {
-          workerData: data,
-          transferList: [port2],
-          execArgv: [],
-          stdout: true,
-          stderr: true,
-          resourceLimits: WORKER_LIMITS,
-        });
+        const worker = startWorker(workerScript, data);
         running++;
         workers.push(worker);
         port1.on('message', take);
-        worker.on('error', () => undefined);
         // A worker gone before every batch was answered (it failed): what is missing is the caller's.
         worker.on('exit', () => {
           for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) take(m.message as Answer); // its last answers may still wait there
@@ -328,6 +307,21 @@ export function loadFromDiskInWorkers(
     }
     if (running === 0) finish();
   });
+}
+
+/**
+ * A worker loading the files `data` says (parseWorker.ts). It prints nothing into the caller's
+ * output; an error in it is noticed by the answers it does not send, whose files the caller loads.
+ */
+function startWorker(script: string, data: PoolData): Worker {
+  const worker = new Worker(script, { workerData: data, transferList: [data.port], execArgv: [], stdout: true, stderr: true, resourceLimits: WORKER_LIMITS });
+  worker.on('error', () => undefined);
+  return worker;
+}
+
+/** Where the workers read a listed workspace's files: each in the folder the listing checked (workspaceBytes.ts). */
+function diskOf(root: string, realRoot: string | undefined, files: readonly ListedFile[]): NonNullable<PoolData['disk']> {
+  return { root, realRoot, realFolders: files.map((f) => f.realFolder) };
 }
 
 /**
