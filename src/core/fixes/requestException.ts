@@ -15,12 +15,51 @@ export const REQUEST_EXCEPTION_CODES: readonly string[] = ['sla.breached'];
  * lowest id when there are several, so every surface names the same one.
  */
 export function pendingExceptionFor(evaluation: Pick<Evaluation, 'exceptions'>, plan: PlanResult): ExceptionResult | undefined {
-  const vulnerabilities = new Set(plan.entity.data.vulnerabilities?.map((v) => v.id) ?? []);
-  const groups = new Set(plan.entity.data.affects ?? []);
-  const asks = (e: ExceptionResult) =>
-    e.entity.data.plan === plan.id ||
-    (e.entity.data.plan === undefined && e.entity.data.vulnerabilities.some((v) => vulnerabilities.has(v)) && e.entity.data.groups.some((g) => groups.has(g)));
-  return evaluation.exceptions.filter((e) => e.state === 'pending' && asks(e)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+  return new PendingExceptions(evaluation.exceptions).askingFor(plan);
+}
+
+/**
+ * The pending exceptions, indexed once by the plan and the vulnerabilities they name: thousands
+ * of plans and of exceptions, and no plan looks through all.
+ */
+class PendingExceptions {
+  private readonly byPlan = new Map<string, ExceptionResult[]>();
+  private readonly byVulnerability = new Map<string, ExceptionResult[]>();
+  /** Of two with the same id, the first in the evaluation's order answers. */
+  private readonly position = new Map<ExceptionResult, number>();
+
+  constructor(exceptions: readonly ExceptionResult[]) {
+    for (const e of exceptions) {
+      if (e.state !== 'pending') continue;
+      this.position.set(e, this.position.size);
+      if (e.entity.data.plan !== undefined) add(this.byPlan, e.entity.data.plan, e);
+      else for (const v of e.entity.data.vulnerabilities) add(this.byVulnerability, v, e);
+    }
+  }
+
+  get none(): boolean {
+    return this.position.size === 0;
+  }
+
+  /** The one that asks for `plan` (see pendingExceptionFor), or undefined. */
+  askingFor(plan: PlanResult): ExceptionResult | undefined {
+    const groups = plan.entity.data.affects ?? [];
+    let pending: ExceptionResult | undefined;
+    const consider = (e: ExceptionResult) => {
+      if (!pending || e.id < pending.id || (e.id === pending.id && this.position.get(e)! < this.position.get(pending)!)) pending = e;
+    };
+    this.byPlan.get(plan.id)?.forEach(consider);
+    for (const v of plan.entity.data.vulnerabilities ?? []) {
+      for (const e of this.byVulnerability.get(v.id) ?? []) if (e.entity.data.groups.some((g) => groups.includes(g))) consider(e);
+    }
+    return pending;
+  }
+}
+
+function add(index: Map<string, ExceptionResult[]>, key: string, e: ExceptionResult): void {
+  const list = index.get(key);
+  if (list) list.push(e);
+  else index.set(key, [e]);
 }
 
 /** The related information a plan's breach carries: where its pending exception is. */
@@ -62,41 +101,15 @@ export function exceptionRequestFor(evaluation: Pick<Evaluation, 'exceptions' | 
   return { id, file: `exceptions/${id}.exception.yaml`, text };
 }
 
-/**
- * Each breached plan's file → where its pending exception is (plans with none are absent): what
- * `pendingExceptionFor` finds for each, with the pending exceptions indexed once by the plan and
- * the vulnerabilities they name (thousands of plans and of exceptions: no plan looks through all).
- */
+/** Each breached plan's file → where its pending exception is (plans with none are absent). */
 export function pendingRequestsByFile(evaluation: Pick<Evaluation, 'exceptions' | 'plans'>): Map<string, RelatedInformation> {
   const byFile = new Map<string, RelatedInformation>();
-  const byPlan = new Map<string, ExceptionResult[]>();
-  const byVulnerability = new Map<string, ExceptionResult[]>();
-  const add = (index: Map<string, ExceptionResult[]>, key: string, e: ExceptionResult) => {
-    const list = index.get(key);
-    if (list) list.push(e);
-    else index.set(key, [e]);
-  };
-  // Of two with the same id, the first in the evaluation's order, as pendingExceptionFor's stable sort picks.
-  const position = new Map<ExceptionResult, number>();
-  for (const e of evaluation.exceptions) {
-    if (e.state !== 'pending') continue;
-    position.set(e, position.size);
-    if (e.entity.data.plan !== undefined) add(byPlan, e.entity.data.plan, e);
-    else for (const v of e.entity.data.vulnerabilities) add(byVulnerability, v, e);
-  }
-  if (byPlan.size === 0 && byVulnerability.size === 0) return byFile;
+  const pending = new PendingExceptions(evaluation.exceptions);
+  if (pending.none) return byFile;
   for (const plan of evaluation.plans) {
     if (plan.state !== 'breached') continue;
-    const groups = plan.entity.data.affects ?? [];
-    let pending: ExceptionResult | undefined;
-    const consider = (e: ExceptionResult) => {
-      if (!pending || e.id < pending.id || (e.id === pending.id && position.get(e)! < position.get(pending)!)) pending = e;
-    };
-    byPlan.get(plan.id)?.forEach(consider);
-    for (const v of plan.entity.data.vulnerabilities ?? []) {
-      for (const e of byVulnerability.get(v.id) ?? []) if (e.entity.data.groups.some((g) => groups.includes(g))) consider(e);
-    }
-    if (pending) byFile.set(plan.entity.source.file, pendingExceptionRelated(pending));
+    const asking = pending.askingFor(plan);
+    if (asking) byFile.set(plan.entity.source.file, pendingExceptionRelated(asking));
   }
   return byFile;
 }
