@@ -29,7 +29,7 @@ import { loadFile, refusedFile } from '../core/workspace/load';
 import { loadedFromTransfer, type TransferredFile } from '../core/workspace/transfer';
 import type { LoadedFile } from '../core/model/workspace';
 import { readListed, Slab, type ListedFile, type ListedWorkspace, type RawFile } from './workspaceBytes';
-import { capYoungGeneration } from './youngGeneration';
+import { capYoungGeneration, reapplyYoungGenerationCap } from './youngGeneration';
 
 /** What a worker gets (parseWorker.ts). */
 export interface PoolData {
@@ -239,10 +239,15 @@ function loadOnThreads(rels: readonly string[], jobs: number, options: PoolOptio
 
 /**
  * The editor's scan of a local folder: `jobs` workers read and load the PatchOps files `files` (as
- * listed: `findListedFiles`, each opened in the folder the listing checked), off the calling thread, which only rebuilds each answer (a few ms a batch)
- * and hands it to `onLoaded` as it arrives, in whatever order. Resolves to the indexes of the
- * files no worker answered (refused, read by the full parser, or a worker failed): the caller
- * loads those itself, as it would without workers. Never rejects.
+ * listed: `findListedFiles`, each opened in the folder the listing checked), off the calling
+ * thread, which only rebuilds each answer (a few ms a batch) and hands it to `onLoaded` as it
+ * arrives, in whatever order. Resolves to the indexes of the files no worker answered (refused,
+ * read by the full parser, or a worker failed): the caller loads those itself, as it would
+ * without workers. Never rejects.
+ *
+ * The answers are taken off the ports inside `timed`, never by a 'message' listener: taking one
+ * is where it is copied into this thread's heap, so that work is part of the caller's timed
+ * tasks (how long they run, and the young generation they may grow: youngGeneration.ts).
  */
 export function loadFromDiskInWorkers(
   root: string,
@@ -263,18 +268,20 @@ export function loadFromDiskInWorkers(
   };
   const workerCount = Math.min(jobs, batches);
   if (workerCount < 1 || !fs.existsSync(workerScript)) return Promise.resolve(missing());
+  // [0]: the next batch to claim; [1]: answers posted (a worker counts up and notifies).
   const next = new Int32Array(new SharedArrayBuffer(8));
   return new Promise((resolve) => {
-    let running = 0;
     let answers = 0;
     let done = false;
     const workers: Worker[] = [];
+    const ports = new Set<MessagePort>();
     const finish = () => {
+      if (done) return;
       done = true;
       for (const worker of workers) void worker.terminate();
+      for (const port of ports) port.close();
       resolve(missing());
     };
-    const take = (message: Answer) => (done ? undefined : timed(() => takeNow(message)));
     const takeNow = (message: Answer) => {
       answers++;
       message.files.forEach((t, k) => {
@@ -284,7 +291,28 @@ export function loadFromDiskInWorkers(
         answered[i] = true;
         onLoaded(i, loadedFromTransfer(t, text));
       });
-      if (answers === batches) finish();
+    };
+    /** Takes what waits on `port` until `deadline`; whether anything may be left. */
+    const drain = (port: MessagePort, deadline: number): boolean => {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        takeNow(m.message as Answer);
+        if (performance.now() >= deadline) return true;
+      }
+      return false;
+    };
+    // One task takes answers for a few ms, then hands the thread back until the next answer.
+    const pump = async () => {
+      while (!done) {
+        const seen = Atomics.load(next, 1);
+        let more = false;
+        timed(() => {
+          const deadline = performance.now() + TAKE_SLICE_MS;
+          for (const port of ports) more = drain(port, deadline) || more;
+        });
+        if (answers >= batches) return finish();
+        if (more) await new Promise((resolve) => setImmediate(resolve));
+        else await answerAfter(next, seen);
+      }
     };
     const disk = diskOf(root, realRoot, files);
     for (let w = 0; w < workerCount; w++) {
@@ -292,21 +320,35 @@ export function loadFromDiskInWorkers(
       const data: PoolData = { rels, next, batchSize: BATCH_SIZE, port: port2, disk };
       try {
         const worker = startWorker(workerScript, data);
-        running++;
         workers.push(worker);
-        port1.on('message', take);
+        ports.add(port1);
         // A worker gone before every batch was answered (it failed): what is missing is the caller's.
         worker.on('exit', () => {
-          for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) take(m.message as Answer); // its last answers may still wait there
+          if (done) return;
+          timed(() => void drain(port1, Infinity)); // its last answers may still wait there
+          ports.delete(port1);
           port1.close();
-          if (--running === 0 && answers < batches) finish();
+          if (ports.size === 0 || answers >= batches) finish();
         });
       } catch {
         port1.close();
       }
     }
-    if (running === 0) finish();
+    if (ports.size === 0) finish();
+    else void pump();
   });
+}
+
+/** How long one task of the editor's scan takes answers before it hands the thread back. */
+const TAKE_SLICE_MS = 8;
+/** How long to wait for an answer before looking again (a worker that failed is noticed by its exit). */
+const ANSWER_POLL_MS = 200;
+
+/** Resolves once the answers posted differ from `seen`, or after ANSWER_POLL_MS. */
+function answerAfter(next: Int32Array, seen: number): Promise<string> {
+  // Atomics.waitAsync is ES2024 (in every Node PatchOps runs on); the project's lib is ES2022.
+  const atomics = Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, ms: number): { value: Promise<string> | string } };
+  return Promise.resolve(atomics.waitAsync(next, 1, seen, ANSWER_POLL_MS).value);
 }
 
 /**
@@ -316,6 +358,7 @@ export function loadFromDiskInWorkers(
 function startWorker(script: string, data: PoolData): Worker {
   const worker = new Worker(script, { workerData: data, transferList: [data.port], execArgv: [], stdout: true, stderr: true, resourceLimits: WORKER_LIMITS });
   worker.on('error', () => undefined);
+  worker.once('online', reapplyYoungGenerationCap);
   return worker;
 }
 

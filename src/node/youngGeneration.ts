@@ -1,22 +1,32 @@
-// Node-only: how far V8 lets the young generation grow, for the part of a CLI run that keeps what
-// it allocates.
+// Node-only: how far V8 lets the young generation grow while PatchOps' own work runs: a CLI run's
+// loading and evaluation, and each task PatchOps runs on the extension host (taskTimer.ts).
 //
 // Why: loading and evaluating a workspace keeps nearly everything it makes (the files' data, the
 // results), and each object is copied out of the young generation however large that is. V8's
-// default lets it double up to two 16 MB halves: fewer collections, but more memory and no less
-// copying. Kept at its start (two 1 MB halves) it is collected so often that the collections'
-// fixed costs add up. Two 2 MB halves are the measured best of both, at 10,000 plans: `validate`
-// takes 1.08 s at 247 MB, against 1.14 s at 264 MB by default and 1.20 s at 246 MB kept at the
-// start (README, Performance). Rendering a report, which makes and drops many strings, is faster
-// with room: a report or export gets the default growth back for it.
+// default lets it double up to two 16 MB halves (Node 20), or up to 128 MB in all on Node 24,
+// which VS Code's extension host runs on: fewer collections, but more memory and no less copying.
+// Kept at its start (two 1 MB halves) it is collected so often that the collections' fixed costs
+// add up. Two 2 MB halves are the measured best of both, at 10,000 plans: `validate` takes 1.08 s
+// at 247 MB, against 1.14 s at 264 MB by default and 1.20 s at 246 MB kept at the start; in the
+// extension host, PatchOps' first scan grew it to 128 MB, 110 MB of the host's peak RSS (README,
+// Performance). Rendering a report, which makes and drops many strings, is faster with room: a
+// report or export gets the default growth back for it.
 //
 // How: V8 reads --semi-space-growth-factor each time it would grow the young generation, so
 // setting it mid-run takes effect from then on; the size it may grow to is fixed when the process
 // starts. So growth is allowed until the young generation has reached the cap, and stopped there:
 // the loops that keep what they make call `capYoungGeneration` as they go
 // (test/unit/workspace/youngGeneration.test.ts). Changing a flag after start is not what V8
-// promises to honour: where a V8 ignores it, the run is as it was without, nothing else. The
-// extension never calls this: its host is VS Code's, not PatchOps' to tune.
+// promises to honour: where a V8 ignores it, the run is as it was without, nothing else.
+//
+// The flag is the process's. In the extension host it is held while PatchOps' own work runs: each
+// of its tasks, and from start to end its first load of a workspace and its jobs in slices
+// (taskTimer.ts), since V8 also collects the young generation in tasks of its own between
+// PatchOps' tasks. It is set back when that work ends (a first load of 10,000 plans: ~2 s), so the
+// young generation keeps the size it had (VS Code's own start grows it to 64 MB) and grows as it
+// always did for whatever runs after. Workers have their own cap (parsePool.ts, resourceLimits),
+// and a worker's start sets the factor back to V8's default, so the cap is set again once it is
+// online and at each of PatchOps' tasks.
 import * as v8 from 'v8';
 
 /** V8's default: each growth doubles the young generation. */
@@ -35,24 +45,47 @@ let calls = 0;
 
 /** `work`, with the young generation grown to the cap at most; V8's default growth after (calls nest). */
 export function withSmallYoungGeneration<T>(work: () => T): T {
-  if (depth++ === 0) {
-    watching = newSpaceBytes() < CAP_BYTES;
-    setGrowth(watching ? DEFAULT_GROWTH : 1);
-  }
+  const release = holdSmallYoungGeneration();
   try {
     return work();
   } finally {
+    release();
+  }
+}
+
+/**
+ * The cap from now until the returned function is called, for work that awaits (the editor's scan,
+ * a job in slices); nests with `withSmallYoungGeneration`. V8 also collects the young generation
+ * in tasks of its own between PatchOps' tasks, where the cap would not hold without this.
+ */
+export function holdSmallYoungGeneration(): () => void {
+  if (depth++ === 0) {
+    watching = true;
+    setGrowth(DEFAULT_GROWTH);
+  }
+  look();
+  // Again at each entry (a task of the extension's): V8 sets the factor back to 2 whenever an
+  // isolate starts (a worker thread, ours or another extension's).
+  if (!watching) v8.setFlagsFromString('--semi-space-growth-factor=1');
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
     if (--depth === 0) {
       watching = false;
       setGrowth(DEFAULT_GROWTH);
     }
-  }
+  };
 }
 
 /** Stops the young generation's growth once it has reached the cap. Cheap: call it per item of a long loop. */
 export function capYoungGeneration(): void {
-  if (!watching || ++calls % LOOK_EVERY !== 0) return;
-  if (newSpaceBytes() < CAP_BYTES) return;
+  if (watching && ++calls % LOOK_EVERY === 0) look();
+}
+
+/** Whether the young generation has reached the cap: from then on it is not grown. */
+function look(): void {
+  if (!watching || newSpaceBytes() < CAP_BYTES) return;
   watching = false;
   setGrowth(1);
 }
@@ -66,4 +99,13 @@ function setGrowth(factor: number): void {
   if (factor === growth) return;
   growth = factor;
   v8.setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+}
+
+/**
+ * Sets the flag again: V8 sets a growth factor below 2 back to 2 as any isolate starts (a worker
+ * thread: measured on Node 20 and 24), which would let this thread's young generation grow under
+ * a cap. Call it once a worker is online.
+ */
+export function reapplyYoungGenerationCap(): void {
+  if (growth !== DEFAULT_GROWTH) v8.setFlagsFromString(`--semi-space-growth-factor=${growth}`);
 }

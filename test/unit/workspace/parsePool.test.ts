@@ -206,6 +206,28 @@ describe('parse pool: worker threads load what one thread loads', function () {
       assert.ok(answered > files.length - 10);
     });
 
+    it("takes every answer inside the caller's timed tasks, none from a 'message' listener", async () => {
+      const root = workspace(400);
+      const listed = findListedFiles(root);
+      let inside = false;
+      let tasks = 0;
+      let outside = 0;
+      let answered = 0;
+      const timed = (work: () => void) => {
+        tasks++;
+        inside = true;
+        try {
+          work();
+        } finally {
+          inside = false;
+        }
+      };
+      await loadFromDiskInWorkers(root, realPath(root), listed, 2, () => (answered++, inside || outside++), { timed });
+      assert.ok(answered > 390, `answered ${answered}`);
+      assert.equal(outside, 0, 'an answer was taken outside the timed tasks');
+      assert.ok(tasks > 1, `several tasks (${tasks})`);
+    });
+
     for (const [what, body] of crashes.slice(0, 2)) {
       it(`a worker that ${what}: the scan ends, and loads here what it did not answer`, async () => {
         const { answered } = await scan(workspace(60), fakeWorker(body));
