@@ -6,6 +6,7 @@ import type { Range } from '../core/model/diagnostic';
 import type { PlanFile } from '../core/model/files';
 import { codeValue, toRange } from './convert';
 import type { WorkspaceRegistry } from './workspaceRegistry';
+import { parsedFrom } from '../core/model/source';
 
 export class PatchOpsQuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -18,7 +19,8 @@ export class PatchOpsQuickFixes implements vscode.CodeActionProvider {
     if (!owner || !evaluation) return [];
     const text = document.getText();
     // Fixes carry ranges from the last evaluation: offer none until it has caught up with the buffer.
-    if (evaluation.model.files.find((f) => f.file === owner.rel)?.source.text !== text) return [];
+    const source = evaluation.model.files.find((f) => f.file === owner.rel)?.source;
+    if (!source || !parsedFrom(source, text)) return [];
     const planResult = evaluation.plans.find((p) => p.entity.source.file === owner.rel);
     const plan: PlanFile | undefined = planResult?.entity.data;
     const actions: vscode.CodeAction[] = [];

@@ -28,6 +28,7 @@ import { decodeText } from '../core/parse/decode';
 import { loadFile, refusedFile } from '../core/workspace/load';
 import { loadedFromTransfer, type TransferredFile } from '../core/workspace/transfer';
 import type { LoadedFile } from '../core/model/workspace';
+import { DiskText } from './diskText';
 import { readListed, Slab, type ListedFile, type ListedWorkspace, type RawFile } from './workspaceBytes';
 import { capYoungGeneration, reapplyYoungGenerationCap } from './youngGeneration';
 
@@ -48,17 +49,24 @@ export interface PoolData {
   };
   /**
    * Or not read yet: the worker reads each file below `root` itself and posts its text too (the
-   * receiver needs it, and has nothing else). `realFolders[i]`: file i's folder as the listing
-   * checked it, for the cheaper read (workspaceBytes.ts); absent, the careful read.
+   * receiver needs it, and has nothing else), or with `unkeptTexts` only the text's length and
+   * hash (the receiver reads it again when needed: diskText.ts). `realFolders[i]`: file i's folder
+   * as the listing checked it, for the cheaper read (workspaceBytes.ts); absent, the careful read.
    */
-  disk?: { root: string; realRoot: string | undefined; realFolders?: (string | undefined)[] };
+  disk?: { root: string; realRoot: string | undefined; realFolders?: (string | undefined)[]; unkeptTexts?: boolean };
+}
+
+/** What a worker posts instead of a text the receiver does not keep. */
+export interface TextMark {
+  length: number;
+  hash: number;
 }
 
 /** What a worker posts: the files of one batch it loaded (null: left to the caller), and with `disk` their texts. */
 interface Answer {
   batch: number;
   files: (TransferredFile | null)[];
-  texts?: (string | null)[];
+  texts?: (string | TextMark | null)[];
 }
 
 /**
@@ -164,7 +172,7 @@ interface FileSource {
   /** Where the workers find the bytes. */
   workerSource(): Pick<PoolData, 'shared' | 'disk'>;
   /** File i's text, for a worker's answer (with the text it sent, if any); undefined: this thread loads it. */
-  textOf(i: number, answered: string | null | undefined): string | undefined;
+  textOf(i: number, answered: string | TextMark | null | undefined): string | undefined;
 }
 
 function loadOnThreads(rels: readonly string[], jobs: number, options: PoolOptions, source: FileSource): LoadedFile[] {
@@ -286,10 +294,10 @@ export function loadFromDiskInWorkers(
       answers++;
       message.files.forEach((t, k) => {
         const i = message.batch * BATCH_SIZE + k;
-        const text = message.texts?.[k];
-        if (t === null || typeof text !== 'string' || k >= BATCH_SIZE || !(i < rels.length) || answered[i]) return;
+        const mark = message.texts?.[k];
+        if (t === null || !isTextMark(mark) || k >= BATCH_SIZE || !(i < rels.length) || answered[i]) return;
         answered[i] = true;
-        onLoaded(i, loadedFromTransfer(t, text));
+        onLoaded(i, loadedFromTransfer(t, new DiskText(root, realRoot, files[i], mark.length, mark.hash)));
       });
     };
     /** Takes what waits on `port` until `deadline`; whether anything may be left. */
@@ -314,7 +322,8 @@ export function loadFromDiskInWorkers(
         else await answerAfter(next, seen);
       }
     };
-    const disk = diskOf(root, realRoot, files);
+    // The texts stay on disk: read again for the few ranges and edits that need one (fastSource.ts).
+    const disk = { ...diskOf(root, realRoot, files), unkeptTexts: true };
     for (let w = 0; w < workerCount; w++) {
       const { port1, port2 } = new MessageChannel();
       const data: PoolData = { rels, next, batchSize: BATCH_SIZE, port: port2, disk };
@@ -337,6 +346,11 @@ export function loadFromDiskInWorkers(
     if (ports.size === 0) finish();
     else void pump();
   });
+}
+
+function isTextMark(mark: unknown): mark is TextMark {
+  const m = mark as TextMark | null | undefined;
+  return typeof m === 'object' && m !== null && Number.isInteger(m.length) && Number.isInteger(m.hash);
 }
 
 /** How long one task of the editor's scan takes answers before it hands the thread back. */

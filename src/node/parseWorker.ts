@@ -3,11 +3,13 @@
 // cannot rebuild cheaply (core/workspace/transfer.ts). Anything it cannot hand over (a refused
 // file, one read by the full parser, an exception) it sends as null: the main thread loads that
 // file itself, exactly as a single-threaded run would. With `disk` it reads each file itself and
-// sends its text along (the receiver has nothing else).
+// sends its text along (the receiver has nothing else), or only the text's length and hash when
+// the receiver does not keep texts.
 import { workerData } from 'worker_threads';
 import { loadFile } from '../core/workspace/load';
+import { textHash } from '../core/parse/fastSource';
 import { transferOf, type TransferredFile } from '../core/workspace/transfer';
-import type { PoolData } from './parsePool';
+import type { PoolData, TextMark } from './parsePool';
 import { readListed, Slab } from './workspaceBytes';
 
 const { rels, next, batchSize, port, shared, disk } = workerData as PoolData;
@@ -17,13 +19,13 @@ const slab = new Slab(false);
 
 for (let batch = Atomics.add(next, 0, 1); batch < batches; batch = Atomics.add(next, 0, 1)) {
   const files: (TransferredFile | null)[] = [];
-  const texts: (string | null)[] = [];
+  const texts: (string | TextMark | null)[] = [];
   for (let i = batch * batchSize; i < Math.min(rels.length, (batch + 1) * batchSize); i++) {
     if (disk) {
       const raw = readListed(disk.root, disk.realRoot, { rel: rels[i], realFolder: disk.realFolders?.[i] }, slab);
       const loaded = raw.bytes ? transferable(rels[i], raw.bytes) : null;
       files.push(loaded && loaded.transfer);
-      texts.push(loaded && loaded.text);
+      texts.push(loaded && (disk.unkeptTexts ? { length: loaded.text.length, hash: textHash(loaded.text) } : loaded.text));
     } else if (shared && shared.places[i * 3] >= 0) {
       const { buffers, places } = shared;
       files.push(transferable(rels[i], new Uint8Array(buffers[places[i * 3]], places[i * 3 + 1], places[i * 3 + 2]))?.transfer ?? null);

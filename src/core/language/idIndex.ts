@@ -6,7 +6,7 @@
 import type { Range } from '../model/diagnostic';
 import type { FileKind } from '../model/files';
 import type { LoadedFile, WorkspaceModel } from '../model/workspace';
-import type { YamlPath } from '../model/source';
+import { parsedFrom, type YamlPath } from '../model/source';
 import { loadFile } from '../workspace/load';
 
 /**
@@ -71,8 +71,8 @@ export interface IdOccurrence {
   readonly role: 'declaration' | 'reference';
   /** The scalar's range, quotes included (a team's: its key); found on demand, most are never asked for. */
   range(): Range;
-  /** The text of its file, as indexed. */
-  readonly fileText: string;
+  /** The text of its file, as indexed (read again for a file whose text is not kept: fastSource.ts). */
+  fileText(): string;
   /** A declaration's entity as written (the team, group, policy, plan, exception or vulnerability), for the words shown about it. */
   readonly entity?: unknown;
 }
@@ -114,7 +114,7 @@ export class IdIndex {
    */
   static of(model: WorkspaceModel, file: string, text: string): IdIndex {
     const own = model.files.find((f) => f.file === file);
-    const current = own && own.source.text === text ? own : loadFile(file, text);
+    const current = own && parsedFrom(own.source, text) ? own : loadFile(file, text);
     return new IdIndex(own ? model.files.map((f) => (f === own ? current : f)) : [...model.files, current], file);
   }
 
@@ -146,7 +146,7 @@ function occurrencesIn(file: LoadedFile): IdOccurrence[] {
       if (found) {
         const at = [...path];
         const entity = found.role === 'declaration' ? parent : undefined;
-        out.push({ ...found, id: value, file: file.file, path: at, range: () => source.rangeOf(at), fileText: source.text, entity });
+        out.push({ ...found, id: value, file: file.file, path: at, range: () => source.rangeOf(at), fileText: () => source.text, entity });
       }
       return;
     }
@@ -156,7 +156,7 @@ function occurrencesIn(file: LoadedFile): IdOccurrence[] {
         const next = [...path, key];
         const declared = idRoleAt(kind, next, 'key');
         if (declared)
-          out.push({ ...declared, id: key, file: file.file, path: next, range: () => source.rangeOf(next, 'key'), fileText: source.text, entity: item });
+          out.push({ ...declared, id: key, file: file.file, path: next, range: () => source.rangeOf(next, 'key'), fileText: () => source.text, entity: item });
         if (mayHoldIds(kind, next)) visit(item, next, value);
       }
     }

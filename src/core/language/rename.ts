@@ -73,8 +73,9 @@ const files = (list: readonly IdOccurrence[]) => [...new Set(list.map((o) => o.f
 
 function contains(o: IdOccurrence, offset: number): boolean {
   const { start, end } = o.range();
-  const s = offsetAt(o.fileText, start);
-  return s <= offset && offset <= offsetAt(o.fileText, end);
+  const text = o.fileText();
+  const s = offsetAt(text, start);
+  return s <= offset && offset <= offsetAt(text, end);
 }
 
 /**
@@ -83,9 +84,10 @@ function contains(o: IdOccurrence, offset: number): boolean {
  */
 function inner(o: IdOccurrence): { range: Range; quote: string } {
   const range = o.range();
-  const start = offsetAt(o.fileText, range.start);
-  const end = offsetAt(o.fileText, range.end);
-  const raw = o.fileText.slice(start, end);
+  const text = o.fileText();
+  const start = offsetAt(text, range.start);
+  const end = offsetAt(text, range.end);
+  const raw = text.slice(start, end);
   const quote = raw[0];
   if ((quote === '"' || quote === "'") && raw.length >= 2 && raw[raw.length - 1] === quote && raw.slice(1, -1) === o.id) {
     const shrunk = {

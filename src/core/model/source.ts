@@ -14,6 +14,10 @@ export type NodePart = 'key' | 'value';
  */
 export interface SourceDocument {
   readonly file: string;
+  /**
+   * The text it was parsed from. A document that does not keep its text (the editor's first
+   * scan: parse/fastSource.ts) reads it again, and throws when the file no longer holds it.
+   */
   readonly text: string;
   /** The document as plain data; undefined when it could not be parsed at all. */
   readonly value: unknown;
@@ -24,4 +28,13 @@ export interface SourceDocument {
    * the key of the mapping that lacks it, so a "missing field" sits on the mapping at fault.
    */
   rangeOf(path: YamlPath, part?: NodePart): Range;
+}
+
+/** Whether `source` was parsed from `text`: false too when its text can no longer be read (changed on disk). */
+export function parsedFrom(source: SourceDocument, text: string): boolean {
+  try {
+    return source.text === text;
+  } catch {
+    return false;
+  }
 }

@@ -8,7 +8,7 @@
 // differently: see parseFast) take the full parser from the start, so both paths always agree
 // (test/unit/parse/differential.test.ts).
 import { load, type EventType, type State } from 'js-yaml';
-import type { Diagnostic, Range } from '../model/diagnostic';
+import { ZERO_RANGE, type Diagnostic, type Range } from '../model/diagnostic';
 import { BlockLocator, PLAIN_KEY, type Span } from './blockLocator';
 import { compactValue } from './compactValue';
 import { LineIndex } from './lineIndex';
@@ -315,11 +315,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * A document the fast path read elsewhere (a worker thread), rebuilt around its text and its
- * already parsed value: ranges are found lazily, as for any fast-path document.
+ * already parsed value: ranges are found lazily, as for any fast-path document. With a
+ * `TextSource` instead of the text, the document does not keep its text (UnkeptTextDocument).
  */
-export function fastSourceOf(file: string, text: string, value: Record<string, unknown>, limits: ParseLimits = DEFAULT_LIMITS): SourceDocument {
+export function fastSourceOf(file: string, text: string | TextSource, value: Record<string, unknown>, limits: ParseLimits = DEFAULT_LIMITS): SourceDocument {
   compactValue(value);
-  return new FastSourceDocument(file, text, value, limits);
+  return typeof text === 'string' ? new FastSourceDocument(file, text, value, limits) : new UnkeptTextDocument(file, text, value, limits);
+}
+
+/**
+ * Where the text of a document that does not keep it is read again (a file on disk:
+ * src/node/diskText.ts), with the length and `textHash` of the text that was parsed.
+ */
+export interface TextSource {
+  /** The text as it is now; undefined when it cannot be read. */
+  read(): string | undefined;
+  readonly length: number;
+  readonly hash: number;
+}
+
+/** FNV-1a over the UTF-16 code units: tells a text read again from the one that was parsed. */
+export function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 /**
@@ -376,6 +395,50 @@ class FastSourceDocument implements SourceDocument {
     return scalarMatches(this.text, span, v) ? [span.start, span.end] : undefined;
   }
 }
+
+/**
+ * A fast-path document that does not keep its text. The editor's first scan reads thousands of
+ * files (38 MB of text at 10,000 plans) of which only the few that a range or an edit needs are
+ * ever looked at again; kept, those texts were a quarter of what PatchOps held in the extension
+ * host. A range reads the text again and finds the node in it as a kept document would; the
+ * last document read is kept, since one file's diagnostics are made together. A text changed on
+ * disk meanwhile still gives ranges (in the file as it now is, until it is read again); `text`,
+ * which edits are made on, refuses it.
+ */
+class UnkeptTextDocument implements SourceDocument {
+  readonly problems: readonly Diagnostic[] = [];
+
+  constructor(
+    readonly file: string,
+    private readonly source: TextSource,
+    readonly value: unknown,
+    private readonly limits: ParseLimits,
+  ) {}
+
+  get text(): string {
+    const text = this.source.read();
+    if (text === undefined || text.length !== this.source.length || textHash(text) !== this.source.hash) {
+      throw new Error(`${this.file} has changed on disk since PatchOps read it: try again once it has been read again`);
+    }
+    return text;
+  }
+
+  rangeOf(path: YamlPath, part: NodePart = 'value'): Range {
+    return this.located()?.rangeOf(path, part) ?? ZERO_RANGE;
+  }
+
+  /** The document around the text as read now; undefined when the file cannot be read (it was deleted). */
+  private located(): SourceDocument | undefined {
+    if (lastRead?.owner === this) return lastRead.document;
+    const text = this.source.read();
+    if (text === undefined) return undefined;
+    lastRead = { owner: this, document: new FastSourceDocument(this.file, text, this.value, this.limits) };
+    return lastRead.document;
+  }
+}
+
+/** The document an UnkeptTextDocument last read its text for. */
+let lastRead: { owner: UnkeptTextDocument; document: SourceDocument } | undefined;
 
 function valueAt(root: unknown, path: YamlPath): { exists: boolean; value?: unknown } {
   let node: unknown = root;

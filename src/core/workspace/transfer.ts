@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/diagnostic';
 import type { FileKind } from '../model/files';
 import type { YamlPath } from '../model/source';
 import type { LoadedFile } from '../model/workspace';
-import { fastSourceOf, isFastSource } from '../parse/fastSource';
+import { fastSourceOf, isFastSource, type TextSource } from '../parse/fastSource';
 
 export interface TransferredFile {
   file: string;
@@ -34,8 +34,11 @@ export function transferOf(loaded: LoadedFile): TransferredFile | undefined {
   };
 }
 
-/** The loaded file again, around `text` (the same the sender decoded from the same bytes). */
-export function loadedFromTransfer(t: TransferredFile, text: string): LoadedFile {
+/**
+ * The loaded file again, around `text` (the same the sender decoded from the same bytes), or
+ * around where it is read again when needed (a document that does not keep its text).
+ */
+export function loadedFromTransfer(t: TransferredFile, text: string | TextSource): LoadedFile {
   const source = fastSourceOf(t.file, text, t.value);
   const entities = t.entities.map((e) => ({ data: e.data, source, path: e.path, ...(e.damaged ? { damaged: e.damaged } : {}) }));
   return { file: t.file, kind: t.kind, source, diagnostics: t.diagnostics, entities, declaredIds: t.declaredIds };

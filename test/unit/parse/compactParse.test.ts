@@ -11,6 +11,7 @@ import { LineIndex, lfLineStarts } from '../../../src/core/parse/lineIndex';
 import { parseYamlSource } from '../../../src/core/parse/yamlSource';
 import { fuzzParameters } from '../hostile/fuzzSeed';
 import type { YamlPath } from '../../../src/core/model/source';
+import { allPaths } from './oneTruth';
 
 /** The line index as it was first written (an array of starts, grown line by line): the reference. */
 function referencePosition(text: string, offset: number): { line: number; character: number } {
@@ -131,13 +132,6 @@ describe('parse: line walk over the text', () => {
     assert.equal(locator.find(['lists', 0, 1]), undefined);
   });
 });
-
-/** Every path to a node of the data: mapping keys and list items, depth first. */
-function allPaths(value: unknown, prefix: YamlPath = []): YamlPath[] {
-  if (value === null || typeof value !== 'object') return [];
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  return entries.flatMap(([k, v]) => [[...prefix, k], ...allPaths(v, [...prefix, k])]);
-}
 
 describe('parse: the line walk on reformatted sample files', function () {
   this.timeout(60_000);

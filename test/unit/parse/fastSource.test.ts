@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { isFastSource, parseSource } from '../../../src/core/parse/fastSource';
 import { parseYamlSource } from '../../../src/core/parse/yamlSource';
 import type { YamlPath } from '../../../src/core/model/source';
+import { allPaths } from './oneTruth';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -13,13 +14,6 @@ function yamlFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []));
-}
-
-/** Every path to a node of the data: mapping keys and list items, depth first. */
-function allPaths(value: unknown, prefix: YamlPath = []): YamlPath[] {
-  if (value === null || typeof value !== 'object') return [];
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  return entries.flatMap(([k, v]) => [[...prefix, k], ...allPaths(v, [...prefix, k])]);
 }
 
 function assertSameAsFull(file: string, text: string): number {

@@ -7,7 +7,7 @@ import type { YamlPath } from '../../../src/core/model/source';
 import { parseYamlSource } from '../../../src/core/parse/yamlSource';
 
 /** Every path to a node of the data: mapping keys and list items, depth first. */
-function allPaths(value: unknown, prefix: YamlPath = []): YamlPath[] {
+export function allPaths(value: unknown, prefix: YamlPath = []): YamlPath[] {
   if (value === null || typeof value !== 'object') return [];
   const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
   return entries.flatMap(([k, v]) => [[...prefix, k], ...allPaths(v, [...prefix, k])]);

@@ -206,6 +206,19 @@ describe('parse pool: worker threads load what one thread loads', function () {
       assert.ok(answered > files.length - 10);
     });
 
+    it('keeps no text: a file changed on disk after the scan refuses its text, the others read theirs again', async () => {
+      const root = workspace(60);
+      const listed = findListedFiles(root);
+      const loaded = new Map<string, LoadedFile>();
+      await loadFromDiskInWorkers(root, realPath(root), listed, 2, (i, f) => loaded.set(listed[i].rel, f));
+      const plans = [...loaded.keys()].filter((rel) => rel.endsWith('.plan.yaml')).sort();
+      assert.ok(plans.length > 50, `plans from the workers: ${plans.length}`);
+      const [changed, same] = plans;
+      fs.appendFileSync(path.join(root, changed), '# edited after the scan\n');
+      assert.throws(() => loaded.get(changed)!.source.text, new RegExp(`${changed.replace(/[.]/g, '\\.')} has changed on disk since PatchOps read it`));
+      assert.equal(loaded.get(same)!.source.text, fs.readFileSync(path.join(root, same), 'utf8'));
+    });
+
     it("takes every answer inside the caller's timed tasks, none from a 'message' listener", async () => {
       const root = workspace(400);
       const listed = findListedFiles(root);
