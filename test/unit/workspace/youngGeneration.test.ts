@@ -11,6 +11,7 @@ import { generateWorkspace } from '../../bench/generateWorkspace';
 const MODULE = path.resolve(__dirname, '../../../src/node/youngGeneration.js');
 const POOL = path.resolve(__dirname, '../../../src/node/parsePool.js');
 const FILES = path.resolve(__dirname, '../../../src/node/workspaceFiles.js');
+const TIMER = path.resolve(__dirname, '../../../src/extension/taskTimer.js');
 
 /**
  * In a fresh Node (a test run's own young generation has grown already): the new space's size
@@ -83,5 +84,33 @@ describe("the editor's scan under the cap (taskTimer.ts)", function () {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a job in slices on the extension host (taskTimer.ts)', function () {
+  this.timeout(60_000);
+
+  it('keeps the young generation at the cap, also in what runs between its slices', () => {
+    // In a fresh Node: a job keeps ~60 MB, a slice at a time; between the slices other work makes
+    // garbage, as other extensions do. V8 collects wherever the young generation fills up.
+    const script = `
+      const v8 = require('v8');
+      const { TaskTimer } = require(${JSON.stringify(TIMER)});
+      const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+      const timer = new TaskTimer({ warn: () => undefined }, 50, 0);
+      const kept = [];
+      let slices = 0;
+      let first;
+      timer.sliced('job', () => {
+        for (let i = 0; i < 5000; i++) kept.push({ i, s: 'x' + i, a: [i] });
+        first ??= newSpace();
+        setImmediate(() => { let junk = []; for (let i = 0; i < 3000; i++) junk.push({ i }); junk = null; });
+        return ++slices === 120;
+      }).then(() => console.log(JSON.stringify({ first, after: newSpace(), kept: kept.length })));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const { first, after, kept } = JSON.parse(r.stdout);
+    assert.equal(kept, 600000);
+    assert.ok(after <= Math.max(first, 4 * 1024 * 1024), `the young generation does not grow during the job (${first} → ${after})`);
   });
 });
