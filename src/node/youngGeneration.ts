@@ -3,14 +3,15 @@
 //
 // Why: loading and evaluating a workspace keeps nearly everything it makes (the files' data, the
 // results), and each object is copied out of the young generation however large that is. V8's
-// default lets it double up to two 16 MB halves (Node 20), or up to 128 MB in all on Node 24,
-// which VS Code's extension host runs on: fewer collections, but more memory and no less copying.
-// Kept at its start (two 1 MB halves) it is collected so often that the collections' fixed costs
-// add up. Two 2 MB halves are the measured best of both, at 10,000 plans: `validate` takes 1.08 s
-// at 247 MB, against 1.14 s at 264 MB by default and 1.20 s at 246 MB kept at the start; in the
-// extension host, PatchOps' first scan grew it to 128 MB, 110 MB of the host's peak RSS (README,
-// Performance). Rendering a report, which makes and drops many strings, is faster with room: a
-// report or export gets the default growth back for it.
+// default lets it double up to two 16 MB halves on Node 20, and to 128 MB in all on Node 24 (the
+// bench's VS Code, code-server, runs its extension host on it): fewer collections, but more
+// memory and no less copying. Kept at its start (two 1 MB halves) it is collected so often that
+// the collections' fixed costs add up. Two 2 MB halves are the measured best of both, at 10,000
+// plans: `validate` takes 1.08 s at 247 MB, against 1.14 s at 264 MB by default and 1.20 s at
+// 246 MB kept at the start. In the extension host, PatchOps' first scan grew it from the 64 MB
+// VS Code's start had left to 128 MB, ~60 MB of the host's peak RSS (README, Performance).
+// Rendering a report, which makes and drops many strings, is faster with room: a report or
+// export gets the default growth back for it.
 //
 // How: V8 reads --semi-space-growth-factor each time it would grow the young generation, so
 // setting it mid-run takes effect from then on; the size it may grow to is fixed when the process
