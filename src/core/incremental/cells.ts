@@ -6,6 +6,8 @@ import { RuleContext } from '../rules/context';
 import { readsUnchanged, recordReads, type Reads } from './tracked';
 
 const NONE: Reads = [];
+/** The diagnostics of a cell that reported none: one shared list (most cells). */
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 export interface Cell<T> {
   readonly value: T;
@@ -33,6 +35,6 @@ export class CellMaker {
     const ctx = new RuleContext(asOf, this.zone);
     const { value, reads } = this.track ? recordReads(() => compute(ctx)) : { value: compute(ctx), reads: NONE };
     this.computed++;
-    return { value, diagnostics: ctx.diagnostics, reads, asOf, validUntil: ctx.validUntil };
+    return { value, diagnostics: ctx.diagnostics.length > 0 ? ctx.diagnostics : NO_DIAGNOSTICS, reads, asOf, validUntil: ctx.validUntil };
   }
 }

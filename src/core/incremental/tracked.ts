@@ -14,12 +14,16 @@ const WHOLE = Symbol('whole collection');
 let recording: Map<TrackedInput, unknown[]> | undefined;
 
 /** Run `compute`, returning what it returned and every tracked read it made. */
+/** What a cell that read nothing read: one shared list (a third of the cells at 10,000 plans). */
+const NO_READS: Reads = Object.freeze([]);
+
 export function recordReads<T>(compute: () => T): { value: T; reads: Reads } {
   const outer = recording;
   const byInput = new Map<TrackedInput, unknown[]>();
   recording = byInput;
   try {
     const value = compute();
+    if (byInput.size === 0) return { value, reads: NO_READS };
     const reads: unknown[] = [];
     for (const [input, keys] of byInput) reads.push(input, keys.length === 1 ? keys[0] : keys);
     return { value, reads };

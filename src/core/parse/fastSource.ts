@@ -349,8 +349,11 @@ export function isFastSource(source: SourceDocument): boolean {
   return source instanceof FastSourceDocument && source.fastAlone();
 }
 
+/** A fast-path document has no problems (it would not have been read by the fast path): one shared list. */
+const NO_PROBLEMS: readonly Diagnostic[] = Object.freeze([]);
+
 class FastSourceDocument implements SourceDocument {
-  readonly problems: readonly Diagnostic[] = [];
+  readonly problems: readonly Diagnostic[] = NO_PROBLEMS;
   // Made on the first rangeOf and kept: together one 32-bit start per line (the walk reuses the
   // index's starts), no copies of the lines.
   private lines?: LineIndex;
@@ -406,7 +409,7 @@ class FastSourceDocument implements SourceDocument {
  * which edits are made on, refuses it.
  */
 class UnkeptTextDocument implements SourceDocument {
-  readonly problems: readonly Diagnostic[] = [];
+  readonly problems: readonly Diagnostic[] = NO_PROBLEMS;
 
   constructor(
     readonly file: string,
