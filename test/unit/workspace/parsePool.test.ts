@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ZERO_RANGE } from '../../../src/core/model/diagnostic';
 import { fileKindOf } from '../../../src/core/workspace/fileKinds';
 import { transferOf } from '../../../src/core/workspace/transfer';
 import { defaultJobs, loadFromDiskInWorkers, loadListedFiles, loadRawFile, loadRawFiles, scanWorkers, type PoolOptions } from '../../../src/node/parsePool';
@@ -213,8 +214,11 @@ describe('parse pool: worker threads load what one thread loads', function () {
       await loadFromDiskInWorkers(root, realPath(root), listed, 2, (i, f) => loaded.set(listed[i].rel, f));
       const plans = [...loaded.keys()].filter((rel) => rel.endsWith('.plan.yaml')).sort();
       assert.ok(plans.length > 50, `plans from the workers: ${plans.length}`);
-      const [changed, same] = plans;
+      const [changed, same, gone] = plans;
       fs.appendFileSync(path.join(root, changed), '# edited after the scan\n');
+      fs.rmSync(path.join(root, gone));
+      assert.deepEqual(loaded.get(gone)!.source.rangeOf(['id']), ZERO_RANGE, 'a file deleted since: ranges at its start, no crash');
+      assert.throws(() => loaded.get(gone)!.source.text, /has changed on disk since PatchOps read it/);
       assert.throws(() => loaded.get(changed)!.source.text, new RegExp(`${changed.replace(/[.]/g, '\\.')} has changed on disk since PatchOps read it`));
       assert.equal(loaded.get(same)!.source.text, fs.readFileSync(path.join(root, same), 'utf8'));
     });
