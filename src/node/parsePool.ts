@@ -250,8 +250,8 @@ function loadOnThreads(rels: readonly string[], jobs: number, options: PoolOptio
  * listed: `findListedFiles`, each opened in the folder the listing checked), off the calling
  * thread, which only rebuilds each answer (a few ms a batch) and hands it to `onLoaded` as it
  * arrives, in whatever order. Resolves to the indexes of the files no worker answered (refused,
- * read by the full parser, or a worker failed): the caller loads those itself, as it would
- * without workers. Never rejects.
+ * read by the full parser, or a worker failed or went quiet for `quietMs`): the caller loads
+ * those itself, as it would without workers. Never rejects, never hangs.
  *
  * The answers are taken off the ports inside `timed`, never by a 'message' listener: taking one
  * is where it is copied into this thread's heap, so that work is part of the caller's timed
@@ -263,7 +263,11 @@ export function loadFromDiskInWorkers(
   files: readonly ListedFile[],
   jobs: number,
   onLoaded: (index: number, loaded: LoadedFile) => void,
-  { workerScript = WORKER_SCRIPT, timed = (work: () => void) => work() }: { workerScript?: string; timed?: (work: () => void) => void } = {},
+  {
+    workerScript = WORKER_SCRIPT,
+    timed = (work: () => void) => work(),
+    quietMs = 20_000,
+  }: { workerScript?: string; timed?: (work: () => void) => void; quietMs?: number } = {},
 ): Promise<number[]> {
   const rels = files.map((f) => f.rel);
   const batches = Math.ceil(rels.length / BATCH_SIZE);
@@ -290,8 +294,10 @@ export function loadFromDiskInWorkers(
       for (const port of ports) port.close();
       resolve(missing());
     };
+    let heard = performance.now();
     const takeNow = (message: Answer) => {
       answers++;
+      heard = performance.now();
       message.files.forEach((t, k) => {
         const i = message.batch * BATCH_SIZE + k;
         const mark = message.texts?.[k];
@@ -317,7 +323,8 @@ export function loadFromDiskInWorkers(
           const deadline = performance.now() + TAKE_SLICE_MS;
           for (const port of ports) more = drain(port, deadline) || more;
         });
-        if (answers >= batches) return finish();
+        // Every batch answered; or none for quietMs (a worker stuck on a file): what is missing is the caller's.
+        if (answers >= batches || performance.now() - heard > quietMs) return finish();
         if (more) await new Promise((resolve) => setImmediate(resolve));
         else await answerAfter(next, seen);
       }

@@ -178,13 +178,13 @@ describe('parse pool: worker threads load what one thread loads', function () {
 
   describe("the editor's first scan (workers read the files themselves)", () => {
     /** The scan as the extension does it: the workers' answers, then what they left loaded here; against loading each file here. */
-    async function scan(root: string, workerScript?: string, withFolders = false): Promise<{ answered: number; files: LoadedFile[] }> {
+    async function scan(root: string, workerScript?: string, withFolders = false, quietMs?: number): Promise<{ answered: number; files: LoadedFile[] }> {
       const listed = findListedFiles(root);
       const rels = listed.map((f) => f.rel);
       const loaded = new Array<LoadedFile>(rels.length);
       let answered = 0;
       const files = withFolders ? listed : listed.map((f) => ({ rel: f.rel })); // without: each read the careful way
-      const left = await loadFromDiskInWorkers(root, realPath(root), files, 2, (i, f) => ((loaded[i] = f), answered++), workerScript ? { workerScript } : {});
+      const left = await loadFromDiskInWorkers(root, realPath(root), files, 2, (i, f) => ((loaded[i] = f), answered++), { workerScript, quietMs });
       for (const i of left) loaded[i] = readWorkspaceFile(root, rels[i]);
       assert.deepStrictEqual(
         loaded.map(snapshot),
@@ -245,9 +245,9 @@ describe('parse pool: worker threads load what one thread loads', function () {
       assert.ok(tasks > 1, `several tasks (${tasks})`);
     });
 
-    for (const [what, body] of crashes.slice(0, 2)) {
+    for (const [what, body] of crashes) {
       it(`a worker that ${what}: the scan ends, and loads here what it did not answer`, async () => {
-        const { answered } = await scan(workspace(60), fakeWorker(body));
+        const { answered } = await scan(workspace(60), fakeWorker(body), false, 300);
         assert.equal(answered, 0);
       });
     }
