@@ -26,8 +26,8 @@
 // PatchOps' tasks. It is set back when that work ends (a first load of 10,000 plans: ~2 s), so the
 // young generation keeps the size it had (VS Code's own start grows it to 64 MB) and grows as it
 // always did for whatever runs after. Workers have their own cap (parsePool.ts, resourceLimits),
-// and a worker's start sets the factor back to V8's default, so the cap is set again once it is
-// online and at each of PatchOps' tasks.
+// and on Node 20 a worker's start sets the factor back to V8's default (Node 24 leaves it), so the
+// cap is set again once it is online and at each of PatchOps' tasks.
 import * as v8 from 'v8';
 
 /** V8's default: each growth doubles the young generation. */
@@ -65,8 +65,8 @@ export function holdSmallYoungGeneration(): () => void {
     setGrowth(DEFAULT_GROWTH);
   }
   look();
-  // Again at each entry (a task of the extension's): V8 sets the factor back to 2 whenever an
-  // isolate starts (a worker thread, ours or another extension's).
+  // Again at each entry (a task of the extension's): on Node 20, V8 sets the factor back to 2
+  // whenever an isolate starts (a worker thread, ours or another extension's).
   if (!watching) v8.setFlagsFromString('--semi-space-growth-factor=1');
   let held = true;
   return () => {
@@ -103,9 +103,9 @@ function setGrowth(factor: number): void {
 }
 
 /**
- * Sets the flag again: V8 sets a growth factor below 2 back to 2 as any isolate starts (a worker
- * thread: measured on Node 20 and 24), which would let this thread's young generation grow under
- * a cap. Call it once a worker is online.
+ * Sets the flag again: on Node 20, V8 sets a growth factor below 2 back to 2 as any isolate
+ * starts (a worker thread; measured, and not so on Node 24), which would let this thread's young
+ * generation grow under a cap. Call it once a worker is online.
  */
 export function reapplyYoungGenerationCap(): void {
   if (growth !== DEFAULT_GROWTH) v8.setFlagsFromString(`--semi-space-growth-factor=${growth}`);

@@ -78,7 +78,7 @@ describe("the editor's scan under the cap (taskTimer.ts)", function () {
       assert.equal(r.status, 0, r.stderr);
       const { first, after, files } = JSON.parse(r.stdout);
       assert.ok(files > 2900, `the workers answered (${files} files)`);
-      // From the first answer on: before it, the worker's start sets V8's factor back to its default
+      // From the first answer on: before it, the worker's start sets V8's factor back to its default (Node 20)
       // for the few ms until it is online (youngGeneration.ts), a window this does not measure.
       assert.ok(after <= Math.max(first, 4 * 1024 * 1024), `the young generation does not grow while the answers are taken (${first} → ${after})`);
     } finally {
