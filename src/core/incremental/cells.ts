@@ -1,13 +1,9 @@
 // One rule's answer for one entity, kept with what it depends on: the tracked keys it read and
 // the span of as-of instants over which it holds. A cell that still holds is reused as it is
 // (same object, same diagnostics array), so consumers can tell by identity what changed.
-import type { Diagnostic } from '../model/diagnostic';
+import { NO_DIAGNOSTICS, type Diagnostic } from '../model/diagnostic';
 import { RuleContext } from '../rules/context';
-import { readsUnchanged, recordReads, type Reads } from './tracked';
-
-const NONE: Reads = [];
-/** The diagnostics of a cell that reported none: one shared list (most cells). */
-const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+import { NO_READS, readsUnchanged, recordReads, type Reads } from './tracked';
 
 export interface Cell<T> {
   readonly value: T;
@@ -33,7 +29,7 @@ export class CellMaker {
   cell<T>(kept: Cell<T> | undefined, asOf: number, compute: (ctx: RuleContext) => T): Cell<T> {
     if (kept && kept.asOf <= asOf && asOf < kept.validUntil && readsUnchanged(kept.reads)) return kept;
     const ctx = new RuleContext(asOf, this.zone);
-    const { value, reads } = this.track ? recordReads(() => compute(ctx)) : { value: compute(ctx), reads: NONE };
+    const { value, reads } = this.track ? recordReads(() => compute(ctx)) : { value: compute(ctx), reads: NO_READS };
     this.computed++;
     return { value, diagnostics: ctx.diagnostics.length > 0 ? ctx.diagnostics : NO_DIAGNOSTICS, reads, asOf, validUntil: ctx.validUntil };
   }

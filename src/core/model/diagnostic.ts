@@ -39,6 +39,9 @@ export interface Diagnostic {
 
 export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** No diagnostics: one shared, frozen list for the many things that have none (cells, fast-path documents). */
+export const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
 const severityOrder: Record<DiagnosticSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The order of the validate JSON (docs/cli.md#the-validate-json): file, line, column, code. */

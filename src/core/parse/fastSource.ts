@@ -8,7 +8,7 @@
 // differently: see parseFast) take the full parser from the start, so both paths always agree
 // (test/unit/parse/differential.test.ts).
 import { load, type EventType, type State } from 'js-yaml';
-import { ZERO_RANGE, type Diagnostic, type Range } from '../model/diagnostic';
+import { NO_DIAGNOSTICS, ZERO_RANGE, type Diagnostic, type Range } from '../model/diagnostic';
 import { BlockLocator, PLAIN_KEY, type Span } from './blockLocator';
 import { compactValue } from './compactValue';
 import { LineIndex } from './lineIndex';
@@ -349,11 +349,9 @@ export function isFastSource(source: SourceDocument): boolean {
   return source instanceof FastSourceDocument && source.fastAlone();
 }
 
-/** A fast-path document has no problems (it would not have been read by the fast path): one shared list. */
-const NO_PROBLEMS: readonly Diagnostic[] = Object.freeze([]);
-
 class FastSourceDocument implements SourceDocument {
-  readonly problems: readonly Diagnostic[] = NO_PROBLEMS;
+  // None: a document with a problem is not read by the fast path.
+  readonly problems: readonly Diagnostic[] = NO_DIAGNOSTICS;
   // Made on the first rangeOf and kept: together one 32-bit start per line (the walk reuses the
   // index's starts), no copies of the lines.
   private lines?: LineIndex;
@@ -409,7 +407,8 @@ class FastSourceDocument implements SourceDocument {
  * which edits are made on, refuses it.
  */
 class UnkeptTextDocument implements SourceDocument {
-  readonly problems: readonly Diagnostic[] = NO_PROBLEMS;
+  // None: a document with a problem is not read by the fast path.
+  readonly problems: readonly Diagnostic[] = NO_DIAGNOSTICS;
 
   constructor(
     readonly file: string,
