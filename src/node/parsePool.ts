@@ -78,6 +78,8 @@ const PARALLEL_FROM = 2000;
 /** Beyond this the caller, which takes every worker's results, is the bottleneck. */
 const MAX_JOBS = 4;
 const BATCH_SIZE = 32;
+/** How long no answer from the workers means they are stuck or gone: the caller then loads what is missing. */
+const QUIET_MS = 20_000;
 const WORKER_SCRIPT = path.join(__dirname, 'parseWorker.js');
 /**
  * A worker's heap holds one batch at a time; a file too large for it fails the worker alone (the
@@ -223,7 +225,7 @@ function loadOnThreads(rels: readonly string[], jobs: number, options: PoolOptio
     for (const port of ports) for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) take(m.message as Answer);
   };
   try {
-    if (options.callerLoads === false) awaitAnswers(next, batches, options.quietMs ?? 20_000, receive);
+    if (options.callerLoads === false) awaitAnswers(next, batches, options.quietMs ?? QUIET_MS, receive);
     for (let batch = Atomics.add(next, 0, 1); batch < batches; batch = Atomics.add(next, 0, 1)) {
       receive();
       for (let i = batch * BATCH_SIZE; i < Math.min(count, (batch + 1) * BATCH_SIZE); i++) {
@@ -266,7 +268,7 @@ export function loadFromDiskInWorkers(
   {
     workerScript = WORKER_SCRIPT,
     timed = (work: () => void) => work(),
-    quietMs = 20_000,
+    quietMs = QUIET_MS,
   }: { workerScript?: string; timed?: (work: () => void) => void; quietMs?: number } = {},
 ): Promise<number[]> {
   const rels = files.map((f) => f.rel);

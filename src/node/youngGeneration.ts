@@ -38,9 +38,9 @@ const CAP_BYTES = 4 * 1024 * 1024;
 const LOOK_EVERY = 16;
 
 let growth = DEFAULT_GROWTH;
-/** How many `withSmallYoungGeneration` calls are running. */
+/** How many holds are on (`holdSmallYoungGeneration`, `withSmallYoungGeneration`). */
 let depth = 0;
-/** Whether growth is allowed until the cap (inside `withSmallYoungGeneration`, below the cap). */
+/** Whether growth is allowed until the cap (inside a hold, below the cap). */
 let watching = false;
 let calls = 0;
 
@@ -63,11 +63,12 @@ export function holdSmallYoungGeneration(): () => void {
   if (depth++ === 0) {
     watching = true;
     setGrowth(DEFAULT_GROWTH);
+  } else {
+    // Inside a hold, again at each entry (a task of the extension's): on Node 20, V8 sets the
+    // factor back to 2 whenever an isolate starts (a worker thread, ours or another extension's).
+    reapplyYoungGenerationCap();
   }
   look();
-  // Again at each entry (a task of the extension's): on Node 20, V8 sets the factor back to 2
-  // whenever an isolate starts (a worker thread, ours or another extension's).
-  if (!watching) v8.setFlagsFromString('--semi-space-growth-factor=1');
   let held = true;
   return () => {
     if (!held) return;
