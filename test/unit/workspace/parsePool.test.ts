@@ -223,7 +223,7 @@ describe('parse pool: worker threads load what one thread loads', function () {
       assert.equal(loaded.get(same)!.source.text, fs.readFileSync(path.join(root, same), 'utf8'));
     });
 
-    it("takes every answer inside the caller's timed tasks, none from a 'message' listener", async () => {
+    it("hands every answer over inside the caller's timed tasks, several tasks in all", async () => {
       const root = workspace(400);
       const listed = findListedFiles(root);
       let inside = false;
