@@ -97,6 +97,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     else if (!cancelled) {
       const preset = presetDeadlines(ctx, plan, policy, policy.preset, {
         scored: scope.inScope,
+        indexes: scope.inScopeIndexes,
         groups: inputs.groups,
         exemptions: inputs.exemptions,
         testedAt: testingPassedAt,

@@ -27,7 +27,10 @@ export interface PresetOutcome {
 }
 
 export interface PresetInputs {
+  /** The in-scope vulnerabilities, scored. */
   scored: ScoredVulnerability[];
+  /** Each one's index in the plan's list, where its raw inputs are (`scored[k]` is listed at `indexes[k]`). */
+  indexes: readonly number[];
   groups: ReadonlyMap<string, Entity<AssetGroup>>;
   exemptions: ReadonlyMap<string, readonly ExceptionResult[]>;
   testedAt: number | null;
@@ -39,7 +42,8 @@ export function presetDeadlines(ctx: RuleContext, plan: Entity<PlanFile>, policy
   const p = plan.data;
   const out: PresetOutcome = { tier: null, deadline: null, clockStart: null, clockStartKind: null, deadlineBy: null, pairs: [], problem: null };
   const local = (ms: number) => formatInstantLocal(ms, ctx.zone);
-  inputs.scored.forEach((v, i) => {
+  inputs.scored.forEach((v, k) => {
+    const i = inputs.indexes[k];
     const raw = p.vulnerabilities[i] as unknown as Record<string, unknown>;
     // Nothing affected can be read: the pair has an unknown group (the worst is assumed).
     const groups: (string | null)[] = p.affects.length === 0 ? [null] : p.affects;

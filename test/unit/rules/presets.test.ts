@@ -81,6 +81,27 @@ describe('risk models in a workspace: per pair deadlines', () => {
     assert.equal(p.deadline, instant('2026-11-20T14:00') + 60 * DAY);
   });
 
+  it("an exception covering a plan's first vulnerability: the next one's pairs read that one's own inputs", () => {
+    const exempted =
+      '  - { id: CVE-2026-0009, severity: critical, discovered: 2026-11-10T14:00, kev: true, kev_due: 2026-11-12, automatable: "yes", technical_impact: total }';
+    const kept = vuln('kev: false, automatable: "no", technical_impact: partial');
+    const exception = `id: EXC-1\nplan: PLAN-1\nvulnerabilities: [CVE-2026-0009]\ngroups: [lab, web]\nrequested_by: alice@example.com\nrequested_on: 2026-11-20\nreason: Vendor fix pending\nrevisit_on: 2026-12-20\napproval: { approved_by: carol@example.com, approved_on: 2026-11-21 }\n`;
+    const risk = '{ model: bod-26-04, upgrade_cycle: quarterly }';
+    const both = evaluateFiles(
+      workspace(risk, { 'p.plan.yaml': plan({ vulns: `${exempted}\n${kept}`, affects: '[lab, web]' }), 'e.exception.yaml': exception }),
+      AS_OF,
+    ).plans[0];
+    const alone = evaluateFiles(workspace(risk, { 'p.plan.yaml': plan({ vulns: kept, affects: '[lab, web]' }) }), AS_OF).plans[0];
+    assert.deepEqual(
+      both.vulnerabilities.map((v) => `${v.id} ${v.inScope}`),
+      ['CVE-2026-0009 false', 'CVE-2026-0001 true'],
+    );
+    assert.equal(both.pairs.length, 2);
+    assert.deepEqual(both.pairs, alone.pairs);
+    assert.equal(both.deadline, alone.deadline);
+    assert.ok(both.pairs.every((x) => x.vulnerability === 'CVE-2026-0001' && x.kevDue === null && !x.inputs.startsWith('KEV')));
+  });
+
   it('BOD 26-04: FSU follows the upgrade cycle; without one the plan has no deadline and says why', () => {
     const files = (risk: string) =>
       workspace(risk, { 'p.plan.yaml': plan({ vulns: vuln('kev: false, automatable: "no", technical_impact: total'), affects: '[lab]' }) });
