@@ -16,7 +16,7 @@ import { evaluateException } from '../rules/exceptions';
 import { DEFAULT_POLICY, defaultPolicyOf, planPolicy, samePlanPolicy, type PlanPolicyInputs } from '../rules/planPolicy';
 import { evaluatePlan, type PlanPolicy } from '../rules/plans';
 import { resolvePolicy, type ResolvedPolicy } from '../rules/policies';
-import { scoreVulnerabilities, type IndexedVulnerability, type ScoredVulnerability } from '../rules/vulnerabilities';
+import { scoreVulnerabilities, type IndexedVulnerability, type ScoredVulnerabilities } from '../rules/vulnerabilities';
 import { workspaceZone } from '../rules/workspaceZone';
 import { CellMaker } from './cells';
 import { CellTable } from './cellTable';
@@ -56,7 +56,7 @@ class State {
   readonly cells: CellMaker;
   readonly policyCells: CellTable<Entity<SlaFile>, ResolvedPolicy>;
   readonly planPolicyCells: CellTable<Entity<PlanFile>, PlanPolicy>;
-  readonly scoredCells: CellTable<Entity<PlanFile>, ScoredVulnerability[]>;
+  readonly scoredCells: CellTable<Entity<PlanFile>, ScoredVulnerabilities>;
   readonly exceptionCells: CellTable<Entity<ExceptionFile>, ExceptionResult>;
   readonly planCells: CellTable<Entity<PlanFile>, PlanResult>;
 
@@ -137,8 +137,8 @@ export class Evaluator {
 
 /** What the index must take out and put in: the score lists of plans changed or gone, and of plans changed or new. */
 interface ScoreChanges {
-  removed: ScoredVulnerability[][];
-  added: ScoredVulnerability[][];
+  removed: ScoredVulnerabilities[];
+  added: ScoredVulnerabilities[];
 }
 
 /** One evaluation: its stages, and what they share while it runs. */

@@ -9,7 +9,7 @@ import type { RuleContext } from './context';
 import { forecastPlan } from './forecast';
 import { checkPlanReferences } from './planReferences';
 import type { ResolvedPolicy, TierRule } from './policies';
-import type { ScoredVulnerability } from './vulnerabilities';
+import type { ScoredVulnerabilities } from './vulnerabilities';
 import { checkPresetInputs } from './presetChecks';
 import { presetDeadlines } from './presetDeadlines';
 import { evaluateWaves, round1 } from './waves';
@@ -29,7 +29,7 @@ export interface PlanInputs {
   groups: ReadonlyMap<string, Entity<AssetGroup>>;
   brokenGroups: ReadonlyMap<string, string>;
   policy: PlanPolicy;
-  scored: ScoredVulnerability[];
+  scored: ScoredVulnerabilities;
   /** Effective exceptions by the vulnerability ids they name. */
   exemptions: ReadonlyMap<string, readonly ExceptionResult[]>;
   /** The workspace's maintenance windows and freezes, for the forecast. */
@@ -52,7 +52,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
   const remediatedAt = remediatedAtOf(waves);
   const policy = inputs.policy.policy;
 
-  const result: PlanResult = {
+  const result = listingVulnerabilities(scope, {
     entity: plan,
     id: p.id,
     title: p.title,
@@ -74,14 +74,13 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     timeToPatchMs: null,
     endpoints,
     endpointsPercent: endpoints.targets ? round1((endpoints.patched / endpoints.targets) * 100) : null,
-    vulnerabilities: scope.vulnerabilities,
     waves,
     exemptedBy: scope.exemptedBy,
     testing: p.testing?.status ?? null,
     riskModel: policy?.entity.data.risk?.model ?? 'matrix',
     deadlineBy: null,
     pairs: [],
-  };
+  });
 
   // Why no deadline can be computed: the first reason found; null while nothing stands in the way.
   let problem = unreadable(plan);
@@ -96,8 +95,8 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     if (policy.preset === 'unusable') problem ??= `the risk model of SLA policy \`${policy.id}\` cannot be used (see the errors in its file)`;
     else if (!cancelled) {
       const preset = presetDeadlines(ctx, plan, policy, policy.preset, {
-        scored: scope.inScope,
-        indexes: scope.inScopeIndexes,
+        scored: scope.scored,
+        inScope: scope.inScopeIndexes,
         groups: inputs.groups,
         exemptions: inputs.exemptions,
         testedAt: testingPassedAt,
@@ -132,7 +131,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
   if (policy && result.tier && !cancelled) {
     const rule = policy.tiers[result.tier];
     result.clockStartKind = rule.clockStart;
-    result.clockStart = clockStartOf(rule.clockStart, scope.inScope, testingPassedAt);
+    result.clockStart = clockStartOf(rule.clockStart, scope, testingPassedAt);
     if (problem === null) problem = unreadableClock(plan, rule.clockStart, scope, policy.testingWithin !== undefined, testingPassedAt);
     if (problem === null && rule.within === undefined && !rule.cycle) {
       problem = `the ${result.tier} tier of SLA policy \`${policy.id}\` has no usable deadline rule (see the errors in its file)`;
@@ -147,7 +146,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
       problem = `no vulnerability in scope has a \`${rule.clockStart === 'published' ? 'published` or `discovered' : 'discovered'}\` date, so the SLA clock cannot start`;
     }
     if (result.deadline === null && rule.clockStart === 'tested' && testingPassedAt === null && policy.testingWithin !== undefined) {
-      const discovered = earliestOf(scope.inScope, 'discovered');
+      const discovered = earliestOf(scope, 'discovered');
       if (discovered !== null) {
         result.deadline = discovered + policy.testingWithin;
         result.deadlineIsTesting = true;
@@ -194,8 +193,12 @@ function finish(
 }
 
 interface Scope {
-  vulnerabilities: VulnerabilityResult[];
-  inScope: ScoredVulnerability[];
+  /** The plan's vulnerabilities, scored. */
+  scored: ScoredVulnerabilities;
+  /** Each in-scope vulnerability's index in the plan's list. */
+  inScopeIndexes: number[];
+  /** The others' (all their groups covered by effective exceptions); null when there are none. */
+  outOfScopeIndexes: number[] | null;
   exemptedBy: string[];
   exempt: boolean;
   severity?: SeverityBand;
@@ -207,8 +210,6 @@ interface Scope {
   kev: boolean;
   /** The highest EPSS probability in scope. */
   epss?: number;
-  /** Each in-scope vulnerability's index in the plan's list. */
-  inScopeIndexes: number[];
 }
 
 /**
@@ -219,24 +220,21 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
   const p = plan.data;
   const exemptedBy = new Set<string>();
   const remainingGroups = new Set<string>();
-  // Most plans keep every vulnerability in scope: their result lists the scored list itself (never
-  // changed once made), and a list of its own is made only from the first one out of scope.
-  let vulnerabilities: VulnerabilityResult[] | undefined;
-  const inScope: ScoredVulnerability[] = [];
   const inScopeIndexes: number[] = [];
+  let outOfScopeIndexes: number[] | null = null;
   let severity: SeverityBand | undefined;
   let unknownSeverity: string | undefined;
   let unreadableRaise: string | undefined;
   let kev = false;
   let epss: number | undefined;
-  // Nothing is made per vulnerability but what the result keeps (indexed loops: not even an
-  // iterator step before the code is optimized, as a one-shot run mostly is): plans list hundreds.
+  // Nothing is made per vulnerability (indexed loops: not even an iterator step before the code is
+  // optimized, as a one-shot run mostly is): plans list hundreds.
   const affects = p.affects;
   const scored = inputs.scored;
   for (let i = 0; i < scored.length; i++) {
-    const v = scored[i];
+    const id = scored.id(i);
     let remaining = affects.length === 0; // nothing affected can be read: keep the vulnerability in scope
-    const exemptions = affects.length ? inputs.exemptions.get(v.id) : undefined;
+    const exemptions = affects.length ? inputs.exemptions.get(id) : undefined;
     for (let k = 0; k < affects.length; k++) {
       const g = affects[k];
       let covered = false;
@@ -253,33 +251,32 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
       }
     }
     if (!remaining) {
-      vulnerabilities ??= scored.slice(0, i);
-      vulnerabilities.push({ id: v.id, severity: v.severity, score: v.score, cvssVersion: v.cvssVersion, kev: v.kev, inScope: false });
+      (outOfScopeIndexes ??= []).push(i);
       continue;
     }
-    vulnerabilities?.push(v);
-    inScope.push(v);
     inScopeIndexes.push(i);
-    if (v.severity) severity = maxSeverity(severity, v.severity);
-    else unknownSeverity ??= v.id;
+    const band = scored.severity(i);
+    if (band) severity = maxSeverity(severity, band);
+    else unknownSeverity ??= id;
     if (plan.damaged !== undefined) {
       for (const field of RAISE_FIELDS) {
         if (isFieldDamaged(plan, i, field)) unreadableRaise ??= `vulnerabilities[${i}].${field}`;
       }
     }
-    kev ||= v.kev;
-    if (v.epss !== undefined) epss = Math.max(epss ?? 0, v.epss);
+    kev ||= scored.kev(i);
+    const probability = scored.epss(i);
+    if (probability !== undefined) epss = Math.max(epss ?? 0, probability);
   }
   let impact: Impact | undefined;
   for (const g of remainingGroups) impact = maxImpact(impact, inputs.groups.get(g)?.data.impact ?? 'high');
   // "None counts as low" (docs/rules.md#severity): a plan's severity is at least low.
   if (severity === 'none') severity = 'low';
   return {
-    vulnerabilities: vulnerabilities ?? scored,
-    inScope,
+    scored,
     inScopeIndexes,
+    outOfScopeIndexes,
     exemptedBy: [...exemptedBy].sort(),
-    exempt: inScope.length === 0,
+    exempt: inScopeIndexes.length === 0,
     severity,
     unknownSeverity,
     unreadableRaise,
@@ -287,6 +284,32 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
     kev,
     epss,
   };
+}
+
+/** What each plan result lists its vulnerabilities' records from. */
+const listings = new WeakMap<object, Pick<Scope, 'scored' | 'outOfScopeIndexes'>>();
+
+/**
+ * `result` with its `vulnerabilities`: an own, enumerable property whose records are made each
+ * time it is read (a spread, JSON and a structured clone see plain data), so that an evaluation
+ * keeps no record per vulnerability (rules/vulnerabilities.ts). Reports read them once a plan.
+ */
+function listingVulnerabilities(scope: Scope, result: Omit<PlanResult, 'vulnerabilities'>): PlanResult {
+  listings.set(result, { scored: scope.scored, outOfScopeIndexes: scope.outOfScopeIndexes });
+  return Object.defineProperty(result, 'vulnerabilities', { get: listedVulnerabilities, enumerable: true }) as PlanResult;
+}
+
+function listedVulnerabilities(this: object): VulnerabilityResult[] {
+  const { scored, outOfScopeIndexes } = listings.get(this)!;
+  const records: VulnerabilityResult[] = [];
+  let next = 0; // the next out-of-scope index
+  for (let i = 0; i < scored.length; i++) {
+    if (outOfScopeIndexes !== null && outOfScopeIndexes[next] === i) {
+      records.push(scored.outOfScopeRecord(i));
+      next++;
+    } else records.push(scored.record(i));
+  }
+  return records;
 }
 
 /** The fields of a vulnerability that may raise a plan's tier. */
@@ -330,11 +353,10 @@ function unreadableClock(plan: Entity<PlanFile>, kind: ClockStartKind, scope: Sc
     if (!testingWithin || testedAt !== null) return null;
   }
   const fields = kind === 'published' ? PUBLISHED_FIELDS : DISCOVERED_FIELDS;
-  for (let k = 0; k < scope.inScope.length; k++) {
-    const i = scope.inScopeIndexes[k];
+  for (const i of scope.inScopeIndexes) {
     for (const field of fields) {
       const written = p.vulnerabilities[i][field] !== undefined;
-      const read = scope.inScope[k][field] !== undefined;
+      const read = scope.scored.date(i, field) !== undefined;
       if (isFieldDamaged(plan, i, field) || (written && !read)) return `\`vulnerabilities[${i}].${field}\` cannot be read, so the SLA clock start is unknown`;
     }
   }
@@ -364,14 +386,14 @@ function testingPassed(ctx: RuleContext, plan: Entity<PlanFile>): number | null 
   return ctx.instant(plan, ['testing', 'completed'], testing.completed) ?? null;
 }
 
-function clockStartOf(kind: ClockStartKind, inScope: ScoredVulnerability[], testedAt: number | null): number | null {
+function clockStartOf(kind: ClockStartKind, scope: Scope, testedAt: number | null): number | null {
   switch (kind) {
     case 'tested':
       return testedAt;
     case 'published':
-      return earliestOf(inScope, 'published') ?? earliestOf(inScope, 'discovered');
+      return earliestOf(scope, 'published') ?? earliestOf(scope, 'discovered');
     case 'discovered':
-      return earliestOf(inScope, 'discovered');
+      return earliestOf(scope, 'discovered');
   }
 }
 
@@ -483,10 +505,11 @@ function checkRollback(ctx: RuleContext, plan: Entity<PlanFile>, tier: Tier | nu
   }
 }
 
-function earliestOf(records: readonly ScoredVulnerability[], field: 'published' | 'discovered'): number | null {
+/** The earliest date in scope. */
+function earliestOf(scope: Scope, field: 'published' | 'discovered'): number | null {
   let min: number | null = null;
-  for (const r of records) {
-    const v = r[field];
+  for (const i of scope.inScopeIndexes) {
+    const v = scope.scored.date(i, field);
     if (v !== undefined && (min === null || v < min)) min = v;
   }
   return min;

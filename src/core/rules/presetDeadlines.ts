@@ -10,8 +10,8 @@ import { daysInMonth, formatInstantLocal, instantToWallClock, wallClockMs, wallC
 import type { RuleContext } from './context';
 import type { ResolvedPolicy } from './policies';
 import type { ResolvedPreset, ResolvedRule } from './presetPolicy';
-import type { ScoredVulnerability } from './vulnerabilities';
-import type { ClockStartKind, Tier } from '../model/vocabulary';
+import type { ScoredVulnerabilities } from './vulnerabilities';
+import type { ClockStartKind, SeverityBand, Tier } from '../model/vocabulary';
 import type { Entity } from '../model/workspace';
 import type { ExceptionResult, PairDeadline } from '../model/evaluation';
 
@@ -27,10 +27,9 @@ export interface PresetOutcome {
 }
 
 export interface PresetInputs {
-  /** The in-scope vulnerabilities, scored. */
-  scored: ScoredVulnerability[];
-  /** Each one's index in the plan's list, where its raw inputs are (`scored[k]` is listed at `indexes[k]`). */
-  indexes: readonly number[];
+  scored: ScoredVulnerabilities;
+  /** The in-scope vulnerabilities' indexes in the plan's list. */
+  inScope: readonly number[];
   groups: ReadonlyMap<string, Entity<AssetGroup>>;
   exemptions: ReadonlyMap<string, readonly ExceptionResult[]>;
   testedAt: number | null;
@@ -42,20 +41,26 @@ export function presetDeadlines(ctx: RuleContext, plan: Entity<PlanFile>, policy
   const p = plan.data;
   const out: PresetOutcome = { tier: null, deadline: null, clockStart: null, clockStartKind: null, deadlineBy: null, pairs: [], problem: null };
   const local = (ms: number) => formatInstantLocal(ms, ctx.zone);
-  inputs.scored.forEach((v, k) => {
-    const i = inputs.indexes[k];
+  const scored = inputs.scored;
+  for (const i of inputs.inScope) {
     const raw = p.vulnerabilities[i] as unknown as Record<string, unknown>;
+    const id = scored.id(i);
     // Nothing affected can be read: the pair has an unknown group (the worst is assumed).
     const groups: (string | null)[] = p.affects.length === 0 ? [null] : p.affects;
     for (const g of groups) {
-      if (g !== null && inputs.exemptions.get(v.id)?.some((e) => e.entity.data.groups.includes(g))) continue;
+      if (g !== null && inputs.exemptions.get(id)?.some((e) => e.entity.data.groups.includes(g))) continue;
       const group = g === null ? undefined : inputs.groups.get(g)?.data;
-      const facts = factsOf(raw, v, group);
+      const facts = factsOf(raw, scored.severity(i), group);
       const answer = presetAnswer(preset.settings, facts);
       const kind: ClockStartKind = answer.clockStart ?? policy.clockStart;
-      const start = kind === 'tested' ? inputs.testedAt : kind === 'published' ? (v.published ?? v.discovered ?? null) : (v.discovered ?? null);
+      const start =
+        kind === 'tested'
+          ? inputs.testedAt
+          : kind === 'published'
+            ? (scored.date(i, 'published') ?? scored.date(i, 'discovered') ?? null)
+            : (scored.date(i, 'discovered') ?? null);
       const pair: PairDeadline = {
-        vulnerability: v.id,
+        vulnerability: id,
         group: g,
         outcome: answer.outcome,
         inputs: answer.inputs,
@@ -71,17 +76,17 @@ export function presetDeadlines(ctx: RuleContext, plan: Entity<PlanFile>, policy
       let problem: string | null = null;
       if (start === null) {
         if (kind !== 'tested')
-          problem = `\`${v.id}\` has no \`${kind === 'published' ? 'published` or `discovered' : 'discovered'}\` date, so its SLA clock cannot start`;
+          problem = `\`${id}\` has no \`${kind === 'published' ? 'published` or `discovered' : 'discovered'}\` date, so its SLA clock cannot start`;
       } else {
         const d = deadlineFrom(ctx, preset, answer, start);
-        if (typeof d === 'string') problem = `${v.id} on ${g ?? 'an unknown group'}: ${d}`;
+        if (typeof d === 'string') problem = `${id} on ${g ?? 'an unknown group'}: ${d}`;
         else pair.deadline = d;
       }
       // The KEV catalog's due date caps the deadline where the preset says so.
-      if (answer.kevCap && v.kev) {
+      if (answer.kevCap && scored.kev(i)) {
         const due = ctx.instant(plan, ['vulnerabilities', i, 'kev_due'], raw.kev_due as string | undefined);
         if (due === undefined)
-          problem ??= `\`${v.id}\` is in KEV but its catalog due date (\`kev_due\`) is unknown, and under ${preset.settings.model} it caps the deadline: run \`patchops enrich\` or write it`;
+          problem ??= `\`${id}\` is in KEV but its catalog due date (\`kev_due\`) is unknown, and under ${preset.settings.model} it caps the deadline: run \`patchops enrich\` or write it`;
         else {
           pair.kevDue = due;
           if (pair.deadline === null || due < pair.deadline) pair.deadline = due;
@@ -100,11 +105,11 @@ export function presetDeadlines(ctx: RuleContext, plan: Entity<PlanFile>, policy
         out.clockStartKind = pair.clockStartKind;
       }
     }
-  });
+  }
   return out;
 }
 
-function factsOf(raw: Record<string, unknown>, v: ScoredVulnerability, group: AssetGroup | undefined): PairFacts {
+function factsOf(raw: Record<string, unknown>, severity: SeverityBand | null, group: AssetGroup | undefined): PairFacts {
   const g = group;
   const oneOf = <T extends string>(value: unknown, allowed: readonly string[]) =>
     typeof value === 'string' && allowed.includes(value) ? (value as T) : undefined;
@@ -113,7 +118,7 @@ function factsOf(raw: Record<string, unknown>, v: ScoredVulnerability, group: As
     exploitation: oneOf<Exploitation>(raw.exploitation, ['none', 'poc', 'active']),
     automatable: raw.automatable === 'yes' ? true : raw.automatable === 'no' ? false : undefined,
     technicalImpact: oneOf<TechnicalImpact>(raw.technical_impact, ['partial', 'total']),
-    severity: v.severity ?? undefined,
+    severity: severity ?? undefined,
     impact: g?.impact,
     exposure: oneOf<Exposure>(g?.exposure, EXPOSURES),
     missionImpact: g?.mission_impact,

@@ -1,16 +1,13 @@
 // Each vulnerability's severity: from its CVSS vector's base score, else its stated severity.
 import type { VulnerabilityResult } from '../model/evaluation';
-import type { PlanFile } from '../model/files';
-import { scoreCvss } from '../risk/cvss';
+import type { PlanFile, Vulnerability } from '../model/files';
+import { scoreCvss, type CvssResult } from '../risk/cvss';
 import { instantMs } from '../time/instants';
 import type { RuleContext } from './context';
 import type { SeverityBand } from '../model/vocabulary';
 import type { Entity } from '../model/workspace';
 
-/**
- * One vulnerability of a plan, scored. It doubles as the plan's `VulnerabilityResult` when the
- * vulnerability stays in scope (most do): one object, not two, per vulnerability listed.
- */
+/** One vulnerability of a plan, scored and in scope: the record a plan's result lists for it. */
 export interface ScoredVulnerability extends VulnerabilityResult {
   id: string;
   severity: SeverityBand | null;
@@ -24,27 +21,99 @@ export interface ScoredVulnerability extends VulnerabilityResult {
   published?: number;
 }
 
-export function scoreVulnerabilities(ctx: RuleContext, plan: Entity<PlanFile>): ScoredVulnerability[] {
+/** A vector that scored. */
+type VectorScore = Extract<CvssResult, { ok: true }>;
+
+/**
+ * A plan's vulnerabilities, scored: what each one's vector gives (severity, score, version) and
+ * its dates as instants; the rest is read from the plan's own list. 205,000 vulnerabilities at
+ * 10,000 plans: a record each took 104 bytes and was 20 MB of the extension host's heap. Here each
+ * costs three references in one array (24 bytes), to values the CVSS memo and the instant cache
+ * hold anyway. The records a result lists are made when it is read (`record`), and not kept.
+ */
+export class ScoredVulnerabilities {
+  constructor(
+    /** The plan's own list: ids, stated severities, kev and epss are read from it. */
+    private readonly listed: readonly Vulnerability[],
+    /** Per vulnerability, in order: its vector's score (null: none, or no valid vector), its discovered and its published instant. */
+    private readonly facts: readonly (VectorScore | null | number | undefined)[],
+  ) {}
+
+  get length(): number {
+    return this.listed.length;
+  }
+
+  id(i: number): string {
+    return this.listed[i].id;
+  }
+
+  /** From the vector, else as stated; null when neither can be read. */
+  severity(i: number): SeverityBand | null {
+    return this.vector(i)?.severity ?? this.listed[i].severity ?? null;
+  }
+
+  score(i: number): number | null {
+    return this.vector(i)?.score ?? null;
+  }
+
+  cvssVersion(i: number): string | null {
+    return this.vector(i)?.version ?? null;
+  }
+
+  kev(i: number): boolean {
+    return this.listed[i].kev === true;
+  }
+
+  epss(i: number): number | undefined {
+    return this.listed[i].epss;
+  }
+
+  /** The date as an instant; undefined when it is not written or is no instant. */
+  date(i: number, field: 'discovered' | 'published'): number | undefined {
+    return this.facts[3 * i + (field === 'discovered' ? 1 : 2)] as number | undefined;
+  }
+
+  /** The `i`th vulnerability's record, in scope: plain data, made anew on each call. */
+  record(i: number): ScoredVulnerability {
+    return {
+      id: this.id(i),
+      severity: this.severity(i),
+      score: this.score(i),
+      cvssVersion: this.cvssVersion(i),
+      kev: this.kev(i),
+      epss: this.epss(i),
+      discovered: this.date(i, 'discovered'),
+      published: this.date(i, 'published'),
+      inScope: true,
+    };
+  }
+
+  /** What a result lists of the `i`th vulnerability when effective exceptions cover all its groups. */
+  outOfScopeRecord(i: number): VulnerabilityResult {
+    return { id: this.id(i), severity: this.severity(i), score: this.score(i), cvssVersion: this.cvssVersion(i), kev: this.kev(i), inScope: false };
+  }
+
+  private vector(i: number): VectorScore | null {
+    return this.facts[3 * i] as VectorScore | null;
+  }
+}
+
+export function scoreVulnerabilities(ctx: RuleContext, plan: Entity<PlanFile>): ScoredVulnerabilities {
   const listed = plan.data.vulnerabilities;
-  const scored: ScoredVulnerability[] = [];
+  // The first element pushed is a vector or null, never a number: the array holds references
+  // from the start, and the instants pushed after are the cache's own numbers, not copies.
+  const facts: (VectorScore | null | number | undefined)[] = [];
   for (let i = 0; i < listed.length; i++) {
     const v = listed[i];
-    const record = new Scored(v.id, v.severity ?? null, v.kev === true, v.epss);
+    let vector: VectorScore | null = null;
     if (v.cvss !== undefined) {
       const result = scoreCvss(v.cvss);
-      if (result.ok) {
-        record.severity = result.severity;
-        record.score = result.score;
-        record.cvssVersion = result.version;
-      } else {
-        ctx.report(plan, ['vulnerabilities', i, 'cvss'], 'error', 'cvss.invalid', `\`cvss\`: ${result.message}`);
-      }
+      if (result.ok) vector = result;
+      else ctx.report(plan, ['vulnerabilities', i, 'cvss'], 'error', 'cvss.invalid', `\`cvss\`: ${result.message}`);
     }
-    record.discovered = dateOf(ctx, plan, i, 'discovered', v.discovered);
-    record.published = dateOf(ctx, plan, i, 'published', v.published);
-    scored.push(record);
+    facts.push(vector, dateOf(ctx, plan, i, 'discovered', v.discovered), dateOf(ctx, plan, i, 'published', v.published));
   }
-  return scored;
+  return new ScoredVulnerabilities(listed, facts);
 }
 
 /**
@@ -54,28 +123,6 @@ export function scoreVulnerabilities(ctx: RuleContext, plan: Entity<PlanFile>): 
 function dateOf(ctx: RuleContext, plan: Entity<PlanFile>, i: number, field: 'discovered' | 'published', text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   return instantMs(text, ctx.zone) ?? ctx.instant(plan, ['vulnerabilities', i, field], text);
-}
-
-/**
- * A class, not a literal, for its memory (205,000 records at 10,000 plans): its number fields
- * start as null or undefined, never a number, so V8 stores them as references to the numbers the
- * CVSS and instant caches hold, shared by every record with the same score or date, instead of a
- * box of their own each (a literal's first numbers would make them boxed fields for good).
- * Every field is set in the constructor or just after: the records are plain data all the same.
- */
-class Scored implements ScoredVulnerability {
-  score: number | null = null;
-  cvssVersion: string | null = null;
-  discovered: number | undefined = undefined;
-  published: number | undefined = undefined;
-  readonly inScope = true;
-
-  constructor(
-    readonly id: string,
-    public severity: SeverityBand | null,
-    readonly kev: boolean,
-    readonly epss: number | undefined,
-  ) {}
 }
 
 /** One vulnerability across every plan that lists it. */

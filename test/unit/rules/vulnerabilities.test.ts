@@ -1,6 +1,7 @@
 // A plan's scored vulnerabilities on every CVSS vector of the real scanner reports and CVE
-// records: the records are kept lean (scores from a memo, dates from a cache, a class instead of
-// a literal), and must still be exactly the plain data they were.
+// records: an evaluation keeps one array of references per plan (scores from the memo, dates from
+// the cache) and makes the records when a result is read; they must be exactly the plain data a
+// record of their own was.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -90,5 +91,34 @@ describe('rules/vulnerabilities: scored records on the real data', function () {
         );
     });
     assert.equal(invalid.length, vectors3and4.filter((v) => !scoreCvssAnew(v).ok).length);
+  });
+
+  it('a result makes its records each time it is read and keeps none; a spread, JSON and a clone see them', () => {
+    const vulns = ['  - { id: CVE-2026-0001, severity: high, discovered: 2026-11-18T09:00 }', '  - { id: CVE-2026-0002, severity: low, kev: true, epss: 0.5 }'];
+    const exception = `id: EXC-1\nplan: PLAN-1\nvulnerabilities: [CVE-2026-0002]\ngroups: [payroll]\nrequested_by: alice@example.com\nrequested_on: 2026-11-20\nreason: Vendor fix pending\nrevisit_on: 2026-12-20\napproval: { approved_by: carol@example.com, approved_on: 2026-11-21 }\n`;
+    const evaluation = evaluateFiles(withBase({ 'p.plan.yaml': plan({ vulns: vulns.join('\n') }), 'e.exception.yaml': exception }), '2026-11-23T12:00:00Z');
+    const result = evaluation.plans[0];
+    const first = result.vulnerabilities;
+    assert.notEqual(result.vulnerabilities, first, 'a second read makes new records');
+    assert.notEqual(result.vulnerabilities[0], first[0]);
+    const expected = [
+      {
+        id: 'CVE-2026-0001',
+        severity: 'high',
+        score: null,
+        cvssVersion: null,
+        kev: false,
+        epss: undefined,
+        discovered: Date.parse('2026-11-18T15:00:00Z'),
+        published: undefined,
+        inScope: true,
+      },
+      { id: 'CVE-2026-0002', severity: 'low', score: null, cvssVersion: null, kev: true, inScope: false },
+    ];
+    assert.deepEqual(first, expected);
+    assert.ok(Object.keys(result).includes('vulnerabilities'));
+    assert.deepEqual({ ...result }.vulnerabilities, expected);
+    assert.deepEqual(structuredClone({ ...result, entity: undefined }).vulnerabilities, expected);
+    assert.deepEqual(JSON.parse(JSON.stringify({ ...result, entity: undefined })).vulnerabilities, JSON.parse(JSON.stringify(expected)));
   });
 });
