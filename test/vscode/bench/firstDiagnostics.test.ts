@@ -34,14 +34,25 @@ function note(line: string): void {
   (log ?? console.log)(line);
 }
 
-/** Peak RSS so far (maxRSS is in KiB), then the live heap and memory outside it after a full garbage collection. */
-function memory(): { extensionHostRssMb: number; heapLiveMb: number; externalMb: number } {
+/** What each of V8's heap spaces holds in memory now (MB), to say where the peak went. */
+function heapSpacesMb(): Record<string, number> {
+  const spaces: Record<string, number> = {};
+  for (const s of v8.getHeapSpaceStatistics()) spaces[s.space_name] = Math.round(s.physical_space_size / 2 ** 20);
+  return spaces;
+}
+
+/**
+ * Peak RSS so far (maxRSS is in KiB), the heap spaces' memory now, then the live heap and memory
+ * outside it after a full garbage collection.
+ */
+function memory(): { extensionHostRssMb: number; heapSpacesMb: Record<string, number>; heapLiveMb: number; externalMb: number } {
   const extensionHostRssMb = process.resourceUsage().maxRSS / 1024;
+  const spaces = heapSpacesMb();
   // The extension host runs without --expose-gc: the flag is set now, and gc() taken from a new context.
   v8.setFlagsFromString('--expose-gc');
   (vm.runInNewContext('gc') as () => void)();
   const { heapUsed, external } = process.memoryUsage();
-  return { extensionHostRssMb, heapLiveMb: heapUsed / 2 ** 20, externalMb: external / 2 ** 20 };
+  return { extensionHostRssMb, heapSpacesMb: spaces, heapLiveMb: heapUsed / 2 ** 20, externalMb: external / 2 ** 20 };
 }
 
 function write(out: string, result: object): void {
