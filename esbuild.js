@@ -23,6 +23,15 @@ const common = {
 };
 
 /**
+ * The bundles that live in the extension host (and its worker): without comments and whitespace.
+ * V8 keeps a script's source for as long as its functions live, and one character beyond ASCII in
+ * any comment (ours or a library's) makes all of it two bytes a character: the extension's was
+ * 3.9 MB of the host's heap, 1.4 MB this way. esbuild writes the rest as ASCII (`charset`), and the
+ * names stay, so stack traces still say which function; the source maps give the line.
+ */
+const lean = { minifyWhitespace: true };
+
+/**
  * What the CLI compiles on a typical run, kept for the next runs: a `validate` of the samples. Its
  * exit code says what it found (1: errors in the samples' deliberate mistakes); only a run that
  * wrote no cache is a failed build step.
@@ -44,8 +53,8 @@ function writeCodeCache() {
 Promise.all([
   esbuild.build({ ...common, entryPoints: { cli: 'src/cli/launch.ts' }, banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: { cliMain: 'src/cli/main.ts' } }),
-  esbuild.build({ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: { parseWorker: 'src/node/parseWorker.ts' } }),
+  esbuild.build({ ...common, ...lean, entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] }),
+  esbuild.build({ ...common, ...lean, entryPoints: { parseWorker: 'src/node/parseWorker.ts' } }),
 ])
   .then(() => {
     fs.chmodSync(path.join(outdir, 'cli.js'), 0o755);

@@ -1,6 +1,6 @@
 // The `patchops` executable runs the CLI's bundle from V8's code cache (src/cli/launch.ts): the
 // program run is the same with the cache, without it, and with one V8 refuses, and the build's
-// cache is one this Node uses.
+// cache is one this Node uses. The build writes the extension host's bundles in ASCII.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -87,11 +87,21 @@ describe('the executable and its code cache', function () {
     assert.equal(stale.cache, 'refused');
     assert.match(stale.stdout, / rebuilt$/);
   });
+});
 
-  it("builds a cache this Node uses, and the CLI's answer is the one it gives without", function () {
-    const out = path.join(dir, 'dist');
+describe('the build (esbuild.js)', function () {
+  this.timeout(120_000);
+  let out: string;
+
+  before(() => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'patchops-build-'));
     const build = spawnSync(process.execPath, [path.join(REPO, 'esbuild.js'), '--outdir', out], { cwd: REPO, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stderr);
+  });
+
+  after(() => fs.rmSync(out, { recursive: true, force: true }));
+
+  it("builds a cache this Node uses, and the CLI's answer is the one it gives without", function () {
     const args = ['validate', path.join(REPO, 'samples'), '--as-of', '2026-11-23T12:00:00Z', '--format', 'json'];
     const cached = run(out, args, 'report');
     assert.equal(cached.cache, 'used');
@@ -99,5 +109,13 @@ describe('the executable and its code cache', function () {
     assert.equal(cached.status, direct.status);
     assert.equal(cached.stdout, direct.stdout);
     assert.ok(JSON.parse(cached.stdout).diagnostics.length > 0, 'the samples have diagnostics to compare');
+  });
+
+  it("writes the extension host's bundles in ASCII, so V8 keeps their source one byte a character", () => {
+    for (const bundle of ['extension.js', 'parseWorker.js']) {
+      const bytes = fs.readFileSync(path.join(out, bundle));
+      const at = bytes.findIndex((b) => b > 0x7f);
+      assert.equal(at, -1, `${bundle}: a byte beyond ASCII at ${at}: …${bytes.subarray(Math.max(0, at - 60), at + 20).toString('utf8')}…`);
+    }
   });
 });
