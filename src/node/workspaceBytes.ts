@@ -331,6 +331,8 @@ function readListedFile(rel: string, realFolder: string, slab: Slab): RawFile | 
  */
 export class Slab {
   private static readonly SIZE = 1024 * 1024;
+  /** A reused buffer's first size: most files are a few KB, and it is kept as long as its reader (the editor's: for the session). */
+  private static readonly FIRST_REUSED = 64 * 1024;
   private buffer: Buffer<ArrayBufferLike> = Buffer.allocUnsafeSlow(0);
   private offset = 0;
   private pending = 0;
@@ -341,7 +343,7 @@ export class Slab {
   take(length: number): Buffer<ArrayBufferLike> {
     this.pending = 0;
     if (!this.shared) {
-      if (this.buffer.length < length) this.buffer = Buffer.allocUnsafeSlow(Math.max(length, Slab.SIZE));
+      if (this.buffer.length < length) this.buffer = Buffer.allocUnsafeSlow(Math.max(length, 2 * this.buffer.length, Slab.FIRST_REUSED));
       return this.buffer.subarray(0, length);
     }
     if (length > Slab.SIZE / 4) return Buffer.allocUnsafeSlow(length);

@@ -11,6 +11,7 @@ import { checkPlanReferences } from './planReferences';
 import type { ResolvedPolicy, TierRule } from './policies';
 import type { ScoredVulnerabilities } from './vulnerabilities';
 import { checkPresetInputs } from './presetChecks';
+import { sharedText } from './sharedText';
 import { presetDeadlines } from './presetDeadlines';
 import { evaluateWaves, round1 } from './waves';
 import type { ClockStartKind, Impact, PlanState, SeverityBand, Tier } from '../model/vocabulary';
@@ -140,7 +141,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
       const deadline = deadlineOf(ctx, policy, result.tier, result.clockStart);
       if (typeof deadline === 'string') problem = deadline;
       else result.deadline = deadline;
-      result.deadlineOrigin = tierOrigin(result.tier, rule, policy.entity.data.tiers?.[result.tier]?.within);
+      result.deadlineOrigin = sharedText(tierOrigin(result.tier, rule, policy.entity.data.tiers?.[result.tier]?.within));
     }
     if (problem === null && result.clockStart === null && rule.clockStart !== 'tested') {
       problem = `no vulnerability in scope has a \`${rule.clockStart === 'published' ? 'published` or `discovered' : 'discovered'}\` date, so the SLA clock cannot start`;
@@ -150,7 +151,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
       if (discovered !== null) {
         result.deadline = discovered + policy.testingWithin;
         result.deadlineIsTesting = true;
-        result.deadlineOrigin = `testing must pass within ${asWritten(policy.entity.data.testing_within, policy.testingWithin)} of discovery`;
+        result.deadlineOrigin = sharedText(`testing must pass within ${asWritten(policy.entity.data.testing_within, policy.testingWithin)} of discovery`);
       }
     }
   }

@@ -5,6 +5,7 @@ import type { AssetGroup, DeploymentWave, PlanFile } from '../model/files';
 import { formatDuration } from '../time/durations';
 import { formatInstantLocal } from '../time/instants';
 import type { RuleContext } from './context';
+import { sharedText } from './sharedText';
 import type { Entity } from '../model/workspace';
 
 export interface WaveInputs {
@@ -26,7 +27,7 @@ export function evaluateWaves(ctx: RuleContext, plan: Entity<PlanFile>, inputs: 
     if (i > 0) blockers.push(...gateBlockers(ctx, waves[i - 1], results[i - 1], soaks[i - 1], current));
     if (i > 0 && inputs.testingPassedAt === null) blockers.push('testing has not passed');
     if (!started) {
-      current.blockedBy = blockers.length ? blockers.join('; ') : null;
+      current.blockedBy = blockers.length ? sharedText(blockers.join('; ')) : null;
       continue;
     }
     if (i === 0) continue;
@@ -34,7 +35,7 @@ export function evaluateWaves(ctx: RuleContext, plan: Entity<PlanFile>, inputs: 
     const early: string[] = blockers.filter((b) => b !== 'testing has not passed');
     if (inputs.testingPassedAt === null) early.unshift('testing had not passed');
     else if (testingLate) early.unshift(`testing passed only ${formatInstantLocal(inputs.testingPassedAt, ctx.zone)}`);
-    current.startedEarly = early.length ? early.join('; ') : null;
+    current.startedEarly = early.length ? sharedText(early.join('; ')) : null;
     if (!inputs.judge) continue;
     if (inputs.testingPassedAt === null || testingLate) {
       ctx.report(
