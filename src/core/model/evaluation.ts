@@ -83,7 +83,7 @@ export interface PlanResult {
   endpointsPercent: number | null;
   vulnerabilities: VulnerabilityResult[];
   waves: WaveResult[];
-  exemptedBy: string[];
+  exemptedBy: readonly string[];
   testing: 'pending' | 'in_progress' | 'passed' | 'failed' | null;
   /** Absent when the plan has no schedule inputs (no wave has planned_start, duration or rate). */
   forecast?: PlanForecast;
@@ -93,7 +93,7 @@ export interface PlanResult {
   riskModel: string;
   /** Under a model of record: the pair that sets the deadline, and every in-scope pair. */
   deadlineBy: PairDeadline | null;
-  pairs: PairDeadline[];
+  pairs: readonly PairDeadline[];
 }
 
 /** One vulnerability × affected group under a risk model of record (docs/rules.md#risk-models). */

@@ -76,7 +76,7 @@ export interface PlanReport {
   endpointsPercent: number | null;
   vulnerabilities: { id: string; severity: SeverityBand | null; score: number | null; kev: boolean; inScope: boolean }[];
   waves: WaveReport[];
-  exemptedBy: string[];
+  exemptedBy: readonly string[];
   forecast?: ForecastReport;
   /** The policy's risk model (`risk.model`): `matrix`, or a model of record. */
   riskModel: string;

@@ -38,6 +38,8 @@ export interface PlanInputs {
 }
 
 const HOUR = 3_600_000;
+/** The one empty list results share for no pairs and no exemptions (20,000 lists fewer at 10,000 plans). */
+const NONE: readonly never[] = Object.freeze([]);
 
 export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: PlanInputs): PlanResult {
   const p = plan.data;
@@ -80,7 +82,7 @@ export function evaluatePlan(ctx: RuleContext, plan: Entity<PlanFile>, inputs: P
     testing: p.testing?.status ?? null,
     riskModel: policy?.entity.data.risk?.model ?? 'matrix',
     deadlineBy: null,
-    pairs: [],
+    pairs: NONE,
   });
 
   // Why no deadline can be computed: the first reason found; null while nothing stands in the way.
@@ -200,7 +202,7 @@ interface Scope {
   inScopeIndexes: number[];
   /** The others' (all their groups covered by effective exceptions); null when there are none. */
   outOfScopeIndexes: number[] | null;
-  exemptedBy: string[];
+  exemptedBy: readonly string[];
   exempt: boolean;
   severity?: SeverityBand;
   /** An in-scope vulnerability whose severity is unknown (no usable vector or severity). */
@@ -276,7 +278,7 @@ function scopeOf(plan: Entity<PlanFile>, inputs: PlanInputs): Scope {
     scored,
     inScopeIndexes,
     outOfScopeIndexes,
-    exemptedBy: [...exemptedBy].sort(),
+    exemptedBy: exemptedBy.size ? [...exemptedBy].sort() : NONE,
     exempt: inScopeIndexes.length === 0,
     severity,
     unknownSeverity,

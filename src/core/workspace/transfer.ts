@@ -2,7 +2,7 @@
 // cheaply (the parsed value, the syntax and schema diagnostics, the entities), without the text
 // (the receiver has the bytes) or anything a range lookup made. Pure plain data, so it survives a
 // structured clone; identity inside one message survives too (an entity's data is its value).
-import type { Diagnostic } from '../model/diagnostic';
+import { NO_DIAGNOSTICS, type Diagnostic } from '../model/diagnostic';
 import type { FileKind } from '../model/files';
 import type { YamlPath } from '../model/source';
 import type { LoadedFile } from '../model/workspace';
@@ -40,6 +40,17 @@ export function transferOf(loaded: LoadedFile): TransferredFile | undefined {
  */
 export function loadedFromTransfer(t: TransferredFile, text: string | TextSource): LoadedFile {
   const source = fastSourceOf(t.file, text, t.value);
-  const entities = t.entities.map((e) => ({ data: e.data, source, path: e.path, ...(e.damaged ? { damaged: e.damaged } : {}) }));
-  return { file: t.file, kind: t.kind, source, diagnostics: t.diagnostics, entities, declaredIds: t.declaredIds };
+  const entities = t.entities.map((e) => ({ data: e.data, source, path: shared(e.path, WHOLE_FILE), ...(e.damaged ? { damaged: e.damaged } : {}) }));
+  return { file: t.file, kind: KINDS[t.kind], source, diagnostics: shared(t.diagnostics, NO_DIAGNOSTICS), entities, declaredIds: t.declaredIds };
+}
+
+// A structured clone makes a new copy of every value in every file. What most files share is
+// handed out shared again: an empty list a file (its problems, a whole-file entity's path) and
+// its kind's name, ~1 MB at 10,000 files.
+const WHOLE_FILE: YamlPath = Object.freeze([]);
+const KINDS: Readonly<Record<FileKind, FileKind>> = { workspace: 'workspace', sla: 'sla', assets: 'assets', plan: 'plan', exception: 'exception' };
+
+/** `list`, or the shared empty one when it is empty. */
+function shared<T>(list: readonly T[], empty: readonly T[]): readonly T[] {
+  return list.length === 0 ? empty : list;
 }

@@ -27,6 +27,15 @@ describe('scope: plan pairs minus effective exceptions', () => {
     assert.deepEqual(p.exemptedBy, []);
   });
 
+  it('results without exemptions or pairs share one frozen empty list: none is made per plan', () => {
+    const plans = evaluateFiles(withBase({ 'a.plan.yaml': plan({ id: 'PLAN-A' }), 'b.plan.yaml': plan({ id: 'PLAN-B' }) }), AS_OF).plans;
+    assert.equal(plans.length, 2);
+    assert.equal(plans[0].exemptedBy, plans[1].exemptedBy);
+    assert.equal(plans[0].pairs, plans[0].exemptedBy);
+    assert.equal(plans[1].pairs, plans[0].exemptedBy);
+    assert.ok(Object.isFrozen(plans[0].pairs));
+  });
+
   it('a partial exemption lowers impact and tier to what remains', () => {
     const e = evaluateFiles(withBase({ 'p.plan.yaml': twoGroups, 'e.exception.yaml': exception() }), AS_OF);
     const p = e.plans[0];

@@ -101,6 +101,18 @@ describe('parse pool: worker threads load what one thread loads', function () {
     sameAsOneThread(bigger, 2, {}, loadListedFiles(listWorkspaceFiles(root), 2));
   });
 
+  it("the workers' files share one empty list for no problems and for a whole-file entity's path, as the caller's own do not need to", () => {
+    const files = readWorkspaceBytes(workspace(60)).files;
+    const loaded = loadRawFiles(files, 3, { callerLoads: false });
+    const fromWorkers = loaded.filter((f) => transferOf(f) !== undefined);
+    const noProblems = fromWorkers.filter((f) => f.diagnostics.length === 0);
+    const whole = fromWorkers.flatMap((f) => f.entities).filter((e) => e.path.length === 0);
+    assert.ok(noProblems.length > 20 && whole.length > 40, `${noProblems.length} files without problems, ${whole.length} whole-file entities`);
+    assert.equal(new Set(noProblems.map((f) => f.diagnostics)).size, 1);
+    assert.equal(new Set(whole.map((e) => e.path)).size, 1);
+    assert.ok(Object.isFrozen(whole[0].path) && Object.isFrozen(noProblems[0].diagnostics));
+  });
+
   for (const cache of [false, true]) {
     it(`validate${cache ? ' --cache (the bytes read first)' : ''} prints the same bytes with 1 thread and with 3 (PATCHOPS_JOBS)`, () => {
       const dir = workspace(400);
