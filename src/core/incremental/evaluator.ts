@@ -337,16 +337,19 @@ class Run {
       const cell = s.planCells.cell(
         plan,
         asOf,
-        (ctx) =>
-          evaluatePlan(ctx, plan, {
+        (ctx) => {
+          const scored = s.scoredCells.get(plan)!.value;
+          return evaluatePlan(ctx, plan, {
             teams,
             groups: s.groups,
             brokenGroups: s.brokenGroups,
             policy: s.planPolicyCells.get(plan)!.value,
-            scored: s.scoredCells.get(plan)!.value,
-            exemptions: s.exemptions,
+            scored,
+            // A plan reads the exemptions of the vulnerabilities it lists, and of no other.
+            exemptions: s.exemptions.forKeysOf(scored),
             calendar: this.model.settings?.data,
-          }),
+          });
+        },
         this.touch,
       );
       plans.push(cell.value);

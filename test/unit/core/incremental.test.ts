@@ -342,4 +342,43 @@ describe('tracked inputs', () => {
     );
     assert.equal(readsUnchanged(whole), false, 'reading the size depends on every key');
   });
+
+  it('record a list of keys read as one entry, changed when any key of the list changed', () => {
+    const exemptions = new TrackedMap<string, string>();
+    exemptions.update(new Map([['CVE-1', 'x']]));
+    const ids = ['CVE-1', 'CVE-2', 'CVE-3'];
+    const list = { length: ids.length, id: (i: number) => ids[i] };
+    const { value, reads } = recordReads(() => {
+      const view = exemptions.forKeysOf(list);
+      return ids.map((id) => view.get(id));
+    });
+    assert.deepEqual(value, ['x', undefined, undefined]);
+    assert.equal(reads.length, 2, 'one input, one entry for the whole list');
+    assert.ok(!Array.isArray(reads[1]));
+
+    exemptions.update(
+      new Map([
+        ['CVE-1', 'x'],
+        ['CVE-9', 'y'],
+      ]),
+    ); // a key outside the list
+    assert.equal(readsUnchanged(reads), true);
+    exemptions.update(
+      new Map([
+        ['CVE-1', 'x'],
+        ['CVE-3', 'z'],
+        ['CVE-9', 'y'],
+      ]),
+    ); // the list's last key added
+    assert.equal(readsUnchanged(reads), false);
+    exemptions.update(
+      new Map([
+        ['CVE-1', 'x'],
+        ['CVE-3', 'z'],
+        ['CVE-9', 'y'],
+      ]),
+      ['CVE-1'],
+    ); // its first, as the caller tells
+    assert.equal(readsUnchanged(reads), false);
+  });
 });
