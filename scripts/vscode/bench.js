@@ -20,11 +20,14 @@
 //      heapLiveMb, diagnosticsFiles, longestTaskMs, ... } from the extension's own timings
 //      (PatchOpsApi.timings(), longestTask()); the
 //      extension's log (its output channel) is printed; code-server's whole process group is killed
-//   5. once more without PatchOps (VS Code alone: a --extensions-dir with only the runner): the same
-//      suite waits until the extension host has run as long as it had when the PatchOps runs measured
-//      (their median), and writes the same memory figures; each run's `patchopsShare` is the
-//      difference: { rssMb: peak RSS, heapMb: live heap after a full garbage collection }
-//   6. the last line printed is JSON: { "workspace": ..., "runs": [ <one object per run> ], "baseline": ... }
+//   5. up to three more without PatchOps (VS Code alone: a --extensions-dir with only the runner):
+//      the same suite waits until the extension host has run as long as it had when the PatchOps
+//      runs measured (their median), and writes the same memory figures; VS Code alone varies by
+//      ~15 MB from one start to the next, so the baseline is their median; each run's
+//      `patchopsShare` is the difference: { rssMb: peak RSS, heapMb: live heap after a full
+//      garbage collection }
+//   6. the last line printed is JSON: { "workspace": ..., "runs": [ <one object per run> ],
+//      "baseline": { extensionHostRssMb, heapLiveMb: the medians }, "baselines": [ <each> ] }
 // Exit 1 when any run failed. The code-server machinery is shared with run.js (./codeServer.js).
 'use strict';
 
@@ -98,7 +101,7 @@ function extensionLogs(userDataDir) {
 }
 
 async function runOnce({ n, env, csEnv, browser, workspace, extensionsDir, baselineAtMs }) {
-  const dir = path.join(STATE, baselineAtMs === undefined ? `run-${n}` : 'baseline');
+  const dir = path.join(STATE, baselineAtMs === undefined ? `run-${n}` : `baseline-${n}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const userDataDir = path.join(dir, 'user-data');
@@ -224,21 +227,33 @@ async function main(options) {
     runs.push(await runOnce({ n, env, csEnv, browser, workspace: options.workspace, extensionsDir }));
   }
   const uptimes = runs.map((r) => r.hostUptimeAtMeasureMs).sort((a, b) => a - b);
-  log('baseline: a fresh code-server on the same workspace without PatchOps');
-  const baseline = await runOnce({
-    n: 0,
-    env,
-    csEnv,
-    browser,
-    workspace: options.workspace,
-    extensionsDir: baselineExtensionsDir,
-    baselineAtMs: uptimes[Math.floor(uptimes.length / 2)],
-  });
+  const baselines = [];
+  for (let n = 1; n <= Math.min(3, options.runs); n++) {
+    log(`baseline ${n}: a fresh code-server on the same workspace without PatchOps`);
+    baselines.push(
+      await runOnce({
+        n,
+        env,
+        csEnv,
+        browser,
+        workspace: options.workspace,
+        extensionsDir: baselineExtensionsDir,
+        baselineAtMs: uptimes[Math.floor(uptimes.length / 2)],
+      }),
+    );
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const baseline = {
+    extensionHostRssMb: median(baselines.map((b) => b.extensionHostRssMb)),
+    heapLiveMb: median(baselines.map((b) => b.heapLiveMb)),
+    vscodeVersion: baselines[0].vscodeVersion,
+  };
+  log(`baseline (median of ${baselines.length}): peak RSS ${Math.round(baseline.extensionHostRssMb)} MB, live heap ${Math.round(baseline.heapLiveMb)} MB`);
   for (const run of runs) run.patchopsShare = { rssMb: run.extensionHostRssMb - baseline.extensionHostRssMb, heapMb: run.heapLiveMb - baseline.heapLiveMb };
   log(
     `PatchOps' share of the extension host: ${runs.map((r) => `peak RSS +${Math.round(r.patchopsShare.rssMb)} MB, live heap +${Math.round(r.patchopsShare.heapMb)} MB`).join('; ')}`,
   );
-  return { workspace: options.workspace, asOf: options.asOf, runs, baseline };
+  return { workspace: options.workspace, asOf: options.asOf, runs, baseline, baselines };
 }
 
 if (require.main === module) {
