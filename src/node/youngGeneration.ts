@@ -25,9 +25,20 @@
 // (taskTimer.ts), since V8 also collects the young generation in tasks of its own between
 // PatchOps' tasks. It is set back when that work ends (a first load of 10,000 plans: ~2 s), so the
 // young generation keeps the size it had (VS Code's own start grows it to 64 MB) and grows as it
-// always did for whatever runs after. Workers have their own cap (parsePool.ts, resourceLimits),
-// and on Node 20 a worker's start sets the factor back to V8's default (Node 24 leaves it), so the
-// cap is set again once it is online and at each of PatchOps' tasks.
+// always did for whatever runs after.
+//
+// A young generation larger than the cap when a hold starts (VS Code's: 64 MB, ~40 MB of it
+// touched) cannot be shrunk: V8 shrinks it only after a full collection made to reduce memory.
+// But V8 collects it in a task of its own, between other tasks, once a share of it is used
+// (--minor-gc-task-trigger, 80%, also read each time). Inside a hold that share is lowered to what
+// the cap holds, so PatchOps' work, which hands the thread back between slices, touches no more of
+// it than of a young generation at the cap: ~15 MB of the extension host's RSS at 10,000 plans
+// (README, Performance). The collections stay V8's own tasks, not part of PatchOps' (asking for
+// one from a task, with `gc()`, made those tasks longer and forced V8's marking to end early).
+//
+// Workers have their own cap (parsePool.ts, resourceLimits), and on Node 20 a worker's start sets
+// the growth factor back to V8's default (Node 24 leaves it), so the flags are set again once it is
+// online and at each of PatchOps' tasks.
 import * as v8 from 'v8';
 
 /** V8's default: each growth doubles the young generation. */
@@ -37,7 +48,11 @@ const CAP_BYTES = 4 * 1024 * 1024;
 /** `capYoungGeneration` looks at the size once in this many calls. */
 const LOOK_EVERY = 16;
 
+/** V8's default: it collects the young generation in a task of its own once this % of it is used. */
+const DEFAULT_TASK_TRIGGER = 80;
+
 let growth = DEFAULT_GROWTH;
+let taskTrigger = DEFAULT_TASK_TRIGGER;
 /** How many holds are on (`holdSmallYoungGeneration`, `withSmallYoungGeneration`). */
 let depth = 0;
 /** Whether growth is allowed until the cap (inside a hold, below the cap). */
@@ -76,6 +91,7 @@ export function holdSmallYoungGeneration(): () => void {
     if (--depth === 0) {
       watching = false;
       setGrowth(DEFAULT_GROWTH);
+      setTaskTrigger(DEFAULT_TASK_TRIGGER);
     }
   };
 }
@@ -85,11 +101,18 @@ export function capYoungGeneration(): void {
   if (watching && ++calls % LOOK_EVERY === 0) look();
 }
 
-/** Whether the young generation has reached the cap: from then on it is not grown. */
+/**
+ * At the cap, stops the young generation's growth. Larger than the cap already (grown before the
+ * hold: VS Code's start), it cannot be shrunk, so V8 is asked to collect it in a task of its own
+ * once as much is used as the cap would hold, not at 80%: the pages past that stay untouched.
+ */
 function look(): void {
-  if (!watching || newSpaceBytes() < CAP_BYTES) return;
+  if (!watching) return;
+  const size = newSpaceBytes();
+  if (size < CAP_BYTES) return;
   watching = false;
   setGrowth(1);
+  setTaskTrigger(Math.max(1, Math.min(DEFAULT_TASK_TRIGGER, Math.floor((100 * CAP_BYTES) / size))));
 }
 
 function newSpaceBytes(): number {
@@ -103,6 +126,12 @@ function setGrowth(factor: number): void {
   v8.setFlagsFromString(`--semi-space-growth-factor=${factor}`);
 }
 
+function setTaskTrigger(percent: number): void {
+  if (percent === taskTrigger) return;
+  taskTrigger = percent;
+  v8.setFlagsFromString(`--minor-gc-task-trigger=${percent}`);
+}
+
 /**
  * Sets the flag again: on Node 20, V8 sets a growth factor below 2 back to 2 as any isolate
  * starts (a worker thread; measured, and not so on Node 24), which would let this thread's young
@@ -110,4 +139,5 @@ function setGrowth(factor: number): void {
  */
 export function reapplyYoungGenerationCap(): void {
   if (growth !== DEFAULT_GROWTH) v8.setFlagsFromString(`--semi-space-growth-factor=${growth}`);
+  if (taskTrigger !== DEFAULT_TASK_TRIGGER) v8.setFlagsFromString(`--minor-gc-task-trigger=${taskTrigger}`);
 }
