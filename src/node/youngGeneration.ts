@@ -31,9 +31,9 @@
 // touched) cannot be shrunk: V8 shrinks it only after a full collection made to reduce memory.
 // But V8 collects it in a task of its own, between other tasks, once a share of it is used
 // (--minor-gc-task-trigger, 80%, also read each time). Inside a hold that share is lowered to what
-// the cap holds, so PatchOps' work, which hands the thread back between slices, touches no more of
-// it than of a young generation at the cap: ~15 MB of the extension host's RSS at 10,000 plans
-// (README, Performance). The collections stay V8's own tasks, not part of PatchOps' (asking for
+// the cap holds, so PatchOps' work, which hands the thread back between slices, touches little
+// more of it than of a young generation at the cap (V8 sometimes lets a task's collection wait):
+// ~15 MB of the extension host's RSS at 10,000 plans (README, Performance). The collections stay V8's own tasks, not part of PatchOps' (asking for
 // one from a task, with `gc()`, made those tasks longer and forced V8's marking to end early).
 //
 // Workers have their own cap (parsePool.ts, resourceLimits), and on Node 20 a worker's start sets
