@@ -14,6 +14,13 @@ const POOL = path.resolve(__dirname, '../../../src/node/parsePool.js');
 const FILES = path.resolve(__dirname, '../../../src/node/workspaceFiles.js');
 const TIMER = path.resolve(__dirname, '../../../src/extension/taskTimer.js');
 
+/** What `script` prints as JSON, run in a fresh Node (a test run's own young generation has grown already). */
+function inFreshNode(script: string) {
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
 /**
  * In a fresh Node (a test run's own young generation has grown already): the new space's size
  * before, after building ~60 MB inside (after a nested call has ended), and after as much more
@@ -33,9 +40,7 @@ function sizes(): { before: number; inside: number; after: number } {
     const inside = newSpace();
     build();
     console.log(JSON.stringify({ before, inside, after: newSpace() }));`;
-  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout);
+  return inFreshNode(script);
 }
 
 describe('withSmallYoungGeneration', function () {
@@ -83,9 +88,7 @@ function slicesOnLargeYoungGeneration(held: boolean): { size: number; after: num
       console.log(JSON.stringify({ size, after: newSpace().space_size, medianUsed: used[used.length >> 1] }));
     };
     slice();`;
-  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout);
+  return inFreshNode(script);
 }
 
 describe('a young generation larger than the cap before the hold', function () {
@@ -128,9 +131,7 @@ describe("the editor's scan under the cap (taskTimer.ts)", function () {
           release();
           console.log(JSON.stringify({ first, after: newSpace(), files: kept.length }));
         });`;
-      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-      const { first, after, files } = JSON.parse(r.stdout);
+      const { first, after, files } = inFreshNode(script);
       assert.ok(files > 2900, `the workers answered (${files} files)`);
       // From the first answer on: before it, the worker's start sets V8's factor back to its default (Node 20)
       // for the few ms until it is online (youngGeneration.ts), a window this does not measure.
@@ -161,9 +162,7 @@ describe('a job in slices on the extension host (taskTimer.ts)', function () {
         setImmediate(() => { let junk = []; for (let i = 0; i < 3000; i++) junk.push({ i }); junk = null; });
         return ++slices === 120;
       }).then(() => console.log(JSON.stringify({ first, after: newSpace(), kept: kept.length })));`;
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const { first, after, kept } = JSON.parse(r.stdout);
+    const { first, after, kept } = inFreshNode(script);
     assert.equal(kept, 600000);
     assert.ok(after <= Math.max(first, 4 * 1024 * 1024), `the young generation does not grow during the job (${first} → ${after})`);
   });
