@@ -31,6 +31,7 @@ export class CellMaker {
     const ctx = new RuleContext(asOf, this.zone);
     const { value, reads } = this.track ? recordReads(() => compute(ctx)) : { value: compute(ctx), reads: NO_READS };
     this.computed++;
-    return { value, diagnostics: ctx.diagnostics.length > 0 ? ctx.diagnostics : NO_DIAGNOSTICS, reads, asOf, validUntil: ctx.validUntil };
+    // A copy of its own size: the list, grown by push, kept room for more (~1 MB at 10,000 plans).
+    return { value, diagnostics: ctx.diagnostics.length > 0 ? ctx.diagnostics.slice() : NO_DIAGNOSTICS, reads, asOf, validUntil: ctx.validUntil };
   }
 }

@@ -45,12 +45,30 @@ export function recordReads<T>(compute: () => T): { value: T; reads: Reads } {
   try {
     const value = compute();
     if (byInput.size === 0) return { value, reads: NO_READS };
-    const reads: unknown[] = [];
-    for (const [input, keys] of byInput) reads.push(input, keys.length === 1 ? keys[0] : keys);
+    // Kept for as long as the cell: exactly as long as needed (an array grown by push keeps room
+    // for more), each key once (a plan reads its groups once per vulnerability).
+    const reads = new Array<unknown>(2 * byInput.size);
+    let at = 0;
+    for (const [input, keys] of byInput) {
+      reads[at++] = input;
+      reads[at++] = distinct(keys);
+    }
     return { value, reads };
   } finally {
     recording = outer;
   }
+}
+
+/** The one key, or each key once in an array of its own size. */
+function distinct(keys: readonly unknown[]): unknown {
+  if (keys.length === 1) return keys[0];
+  const unique = new Set(keys);
+  if (unique.size === 1) return keys[0];
+  if (unique.size === keys.length) return keys.slice();
+  const list = new Array<unknown>(unique.size);
+  let at = 0;
+  for (const key of unique) list[at++] = key;
+  return list;
 }
 
 /** True when none of the keys `reads` names changed in its input's latest update. */

@@ -343,6 +343,35 @@ describe('tracked inputs', () => {
     assert.equal(readsUnchanged(whole), false, 'reading the size depends on every key');
   });
 
+  it('record each key once, however often and in whatever order it was read', () => {
+    const groups = new TrackedMap<string, object>();
+    groups.update(
+      new Map([
+        ['lab', {}],
+        ['kiosks', {}],
+        ['web', {}],
+      ]),
+    );
+    // As a plan reads its groups: once per vulnerability, so not only one after another.
+    const { reads } = recordReads(() => {
+      for (let i = 0; i < 3; i++) for (const g of ['lab', 'kiosks']) groups.get(g);
+    });
+    assert.deepEqual(reads, [groups, ['lab', 'kiosks']]);
+    const once = recordReads(() => ['web', 'web', 'web'].map((g) => groups.get(g))).reads;
+    assert.deepEqual(once, [groups, 'web'], 'one key: the key itself');
+
+    groups.update(
+      new Map([
+        ['lab', {}],
+        ['kiosks', {}],
+        ['web', {}],
+      ]),
+      ['kiosks'],
+    );
+    assert.equal(readsUnchanged(reads), false, 'a key read is still seen to change');
+    assert.equal(readsUnchanged(once), true);
+  });
+
   it('record a list of keys read as one entry, changed when any key of the list changed', () => {
     const exemptions = new TrackedMap<string, string>();
     exemptions.update(new Map([['CVE-1', 'x']]));
