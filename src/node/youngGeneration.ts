@@ -33,8 +33,10 @@
 // (--minor-gc-task-trigger, 80%, also read each time). Inside a hold that share is lowered to what
 // the cap holds, so PatchOps' work, which hands the thread back between slices, touches little
 // more of it than of a young generation at the cap (V8 sometimes lets a task's collection wait):
-// ~15 MB of the extension host's RSS at 10,000 plans (README, Performance). The collections stay V8's own tasks, not part of PatchOps' (asking for
-// one from a task, with `gc()`, made those tasks longer and forced V8's marking to end early).
+// ~15 MB of the extension host's peak RSS at 10,000 plans. What stays is V8's to decide: once the
+// host is idle, its memory reducer shrinks the young generation anyway (README, Performance). The
+// collections stay V8's own tasks, not part of PatchOps' (asking for one from a task, with `gc()`,
+// made those tasks longer and forced V8's marking to end early).
 //
 // Workers have their own cap (parsePool.ts, resourceLimits), and on Node 20 a worker's start sets
 // the growth factor back to V8's default (Node 24 leaves it), so the flags are set again once it is
