@@ -106,7 +106,7 @@ export function capYoungGeneration(): void {
 /**
  * At the cap, stops the young generation's growth. Larger than the cap already (grown before the
  * hold: VS Code's start), it cannot be shrunk, so V8 is asked to collect it in a task of its own
- * once as much is used as the cap would hold, not at 80%: the pages past that stay untouched.
+ * once as much is used as the cap would hold, not at 80%: the pages past that stay mostly untouched.
  */
 function look(): void {
   if (!watching) return;
@@ -135,7 +135,7 @@ function setTaskTrigger(percent: number): void {
 }
 
 /**
- * Sets the flag again: on Node 20, V8 sets a growth factor below 2 back to 2 as any isolate
+ * Sets the flags again: on Node 20, V8 sets a growth factor below 2 back to 2 as any isolate
  * starts (a worker thread; measured, and not so on Node 24), which would let this thread's young
  * generation grow under a cap. Call it once a worker is online.
  */
