@@ -28,18 +28,38 @@ const TRIES = 64;
 const MAX_SHARED = 1 << 16;
 const MAX_KEYS = 1 << 12;
 
-let shared = new Map<string, string>();
-let sharedLong = new Map<string, string>();
+/**
+ * Strings kept once each, by value: the one kept is handed out for every equal one after. Emptied
+ * when full, so that a long editing session cannot grow it without end. (Looking a string up
+ * hashes it, which also flattens one built of pieces.)
+ */
+export class StringTable {
+  private strings = new Map<string, string>();
+
+  constructor(private readonly max: number) {}
+
+  /** The string kept for `s`, kept now if none is yet. */
+  shared(s: string): string {
+    return this.get(s) ?? this.keep(s);
+  }
+
+  /** The string kept for `s`, if any. */
+  get(s: string): string | undefined {
+    return this.strings.get(s);
+  }
+
+  /** Keeps `s` (the caller found none kept for it) and returns it. */
+  keep(s: string): string {
+    if (this.strings.size >= this.max) this.strings = new Map();
+    this.strings.set(s, s);
+    return s;
+  }
+}
+
+const shared = new StringTable(MAX_SHARED);
+const sharedLong = new StringTable(MAX_SHARED);
 /** Per mapping key: how often its long values were already known. */
 let keyStats = new Map<string, { tries: number; hits: number }>();
-
-function share(s: string): string {
-  const known = shared.get(s);
-  if (known !== undefined) return known;
-  if (shared.size >= MAX_SHARED) shared = new Map();
-  shared.set(s, s);
-  return s;
-}
 
 function shareLong(key: string, s: string): string {
   let stats = keyStats.get(key);
@@ -55,12 +75,9 @@ function shareLong(key: string, s: string): string {
     stats.hits++;
     return known;
   }
-  if (sharedLong.size >= MAX_SHARED) sharedLong = new Map();
   // A string of its own: concatenating and slicing back makes V8 copy the characters out of the
   // file's text.
-  const own = (s + ' ').slice(0, -1);
-  sharedLong.set(own, own);
-  return own;
+  return sharedLong.keep((s + ' ').slice(0, -1));
 }
 
 /**
@@ -68,12 +85,12 @@ function shareLong(key: string, s: string): string {
  * values fresh calls it (and `compactItem`) as it goes instead of walking its tree again after.
  */
 export function compactEntry(key: string, s: string): string {
-  return s.length < SHORT ? share(s) : s.length <= LONG ? shareLong(key, s) : s;
+  return s.length < SHORT ? shared.shared(s) : s.length <= LONG ? shareLong(key, s) : s;
 }
 
 /** A string as an item of a sequence: shared when short. */
 export function compactItem(s: string): string {
-  return s.length < SHORT ? share(s) : s;
+  return s.length < SHORT ? shared.shared(s) : s;
 }
 
 /**
