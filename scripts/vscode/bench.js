@@ -226,7 +226,8 @@ async function main(options) {
     log(`run ${n}/${options.runs}: a fresh code-server on ${options.workspace}`);
     runs.push(await runOnce({ n, env, csEnv, browser, workspace: options.workspace, extensionsDir }));
   }
-  const uptimes = runs.map((r) => r.hostUptimeAtMeasureMs).sort((a, b) => a - b);
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const baselineAtMs = median(runs.map((r) => r.hostUptimeAtMeasureMs));
   const baselines = [];
   for (let n = 1; n <= Math.min(3, options.runs); n++) {
     log(`baseline ${n}: a fresh code-server on the same workspace without PatchOps`);
@@ -238,11 +239,10 @@ async function main(options) {
         browser,
         workspace: options.workspace,
         extensionsDir: baselineExtensionsDir,
-        baselineAtMs: uptimes[Math.floor(uptimes.length / 2)],
+        baselineAtMs,
       }),
     );
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const baseline = {
     extensionHostRssMb: median(baselines.map((b) => b.extensionHostRssMb)),
     heapLiveMb: median(baselines.map((b) => b.heapLiveMb)),
