@@ -100,9 +100,11 @@ export class ScoredVulnerabilities {
 
 export function scoreVulnerabilities(ctx: RuleContext, plan: Entity<PlanFile>): ScoredVulnerabilities {
   const listed = plan.data.vulnerabilities;
-  // The first element pushed is a vector or null, never a number: the array holds references
-  // from the start, and the instants pushed after are the cache's own numbers, not copies.
-  const facts: (VectorScore | null | number | undefined)[] = [];
+  // Made at its length, not grown by push: growing copies the array each time it fills (13 MB of
+  // garbage at 10,000 plans) and leaves room to spare. Each vulnerability's vector (or null) is
+  // stored first, never a number: the array holds references from the start, and the instants
+  // stored after are the cache's own numbers, not copies.
+  const facts = new Array<VectorScore | null | number | undefined>(3 * listed.length);
   for (let i = 0; i < listed.length; i++) {
     const v = listed[i];
     let vector: VectorScore | null = null;
@@ -111,10 +113,11 @@ export function scoreVulnerabilities(ctx: RuleContext, plan: Entity<PlanFile>): 
       if (result.ok) vector = result;
       else ctx.report(plan, ['vulnerabilities', i, 'cvss'], 'error', 'cvss.invalid', `\`cvss\`: ${result.message}`);
     }
-    facts.push(vector, dateOf(ctx, plan, i, 'discovered', v.discovered), dateOf(ctx, plan, i, 'published', v.published));
+    facts[3 * i] = vector;
+    facts[3 * i + 1] = dateOf(ctx, plan, i, 'discovered', v.discovered);
+    facts[3 * i + 2] = dateOf(ctx, plan, i, 'published', v.published);
   }
-  // A copy of exactly its length: a grown array keeps up to half as much again of room (2 MB).
-  return new ScoredVulnerabilities(listed, facts.slice());
+  return new ScoredVulnerabilities(listed, facts);
 }
 
 /**
