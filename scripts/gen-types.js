@@ -60,7 +60,28 @@ function generateValidators() {
     ajv.addSchema(schema, name);
     if (name !== 'common.schema.json') exports[name.replace('.schema.json', '')] = name;
   }
-  return `/* Generated from schemas/*.schema.json by \`npm run gen:types\`. Do not edit by hand. */\n// @ts-nocheck\n${standalone(ajv, exports)}\n`;
+  return `/* Generated from schemas/*.schema.json by \`npm run gen:types\`. Do not edit by hand. */\n// @ts-nocheck\n${positionalPaths(standalone(ajv, exports))}\n`;
+}
+
+/**
+ * Ajv's validators call one another with an options object ({ instancePath, parentData,
+ * parentDataProperty, rootData }) per value checked: at 10,000 plans, one per vulnerability and
+ * wave, ~30 MB of garbage a load. Ours read nothing of it but the instance path (no $data, no
+ * dynamic references), so they take that as a plain argument instead. Checked here: if Ajv's
+ * output changes shape, the build says so rather than emit validators that misread it.
+ */
+function positionalPaths(code) {
+  const header = /function validate(\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/g;
+  const call = /\(([^(){},]+), \{instancePath:(.*?),parentData:(?:.*?),parentDataProperty:(?:.*?),rootData\}\)/g;
+  const headers = code.match(header)?.length ?? 0;
+  const calls = code.match(call)?.length ?? 0;
+  if (headers === 0 || headers !== code.match(/function validate\d+\(/g).length || calls === 0) {
+    throw new Error("Ajv's validators no longer take and pass their options as positionalPaths() in scripts/gen-types.js expects: update it");
+  }
+  const out = code.replace(header, 'function validate$1(data, instancePath="")').replace(call, '($1, $2)');
+  const left = out.match(/parentData|rootData/);
+  if (left) throw new Error(`Ajv's validators use ${left[0]}, which positionalPaths() in scripts/gen-types.js drops: update it`);
+  return out;
 }
 
 async function main() {
