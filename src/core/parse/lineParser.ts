@@ -230,7 +230,7 @@ class LineReader {
         const keyColumn = contentAt - this.start;
         this.at = contentAt;
         this.indent = keyColumn;
-        items.push(this.nested(() => this.mapping(keyColumn)));
+        items.push(this.nestedMapping(keyColumn));
       } else {
         items.push(this.inline(contentAt));
         this.advance();
@@ -245,15 +245,28 @@ class LineReader {
 
   /** The node that starts on the current line, nested at `column`. */
   private node(column: number): unknown {
-    return this.isEntry() ? this.nested(() => this.sequence(column)) : this.nested(() => this.mapping(column));
-  }
-
-  /** Reads a collection nested in another; deep nesting is declined (the full parser says when it is too deep for the stack). */
-  private nested<T>(read: () => T): T {
-    if (++this.depth > MAX_DEPTH) decline();
-    const value = read();
+    if (!this.isEntry()) return this.nestedMapping(column);
+    this.enter();
+    const value = this.sequence(column);
     this.depth--;
     return value;
+  }
+
+  /** A mapping nested in another collection (a list item, a key's value). */
+  private nestedMapping(column: number): Record<string, unknown> {
+    this.enter();
+    const value = this.mapping(column);
+    this.depth--;
+    return value;
+  }
+
+  /**
+   * One level deeper; deep nesting is declined (the full parser says when it is too deep for the
+   * stack). A decline ends the whole read, so only a read that returns comes back up. No closure
+   * per nested node: one per list item was 205,000 at 10,000 plans.
+   */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) decline();
   }
 
   /** A value written on one line from `from` to the line's end (a comment after it allowed). */
