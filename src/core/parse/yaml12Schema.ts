@@ -21,7 +21,7 @@ export function resolvePlain(text: string): unknown {
   if (Number.isNaN(c) || c === 126 /* ~ */ || c === 110 /* n */ || c === 78 /* N */) return NULL.test(text) ? null : text;
   if (c === 116 /* t */ || c === 84 /* T */) return TRUE.test(text) ? true : text;
   if (c === 102 /* f */ || c === 70 /* F */) return FALSE.test(text) ? false : text;
-  if (c === 43 /* + */ || c === 45 /* - */ || c === 46 /* . */ || (c >= 48 && c <= 57)) {
+  if ((c === 43 /* + */ || c === 45 /* - */ || c === 46 /* . */ || (c >= 48 && c <= 57)) && !isDateLike(text)) {
     if (INT.test(text)) return text[1] === 'o' ? parseInt(text.substring(2), 8) : text[1] === 'x' ? parseInt(text.substring(2), 16) : parseInt(text, 10);
     if (FLOAT.test(text)) {
       const tail = text.slice(-3).toLowerCase();
@@ -31,6 +31,16 @@ export function resolvePlain(text: string): unknown {
     }
   }
   return text;
+}
+
+/**
+ * A digit then `-` at 3 and 4, as every date and time begins: neither a number pattern allows a
+ * `-` right after a digit (only first, or after `e`), so neither is run. Plans write hundreds of
+ * thousands of dates.
+ */
+function isDateLike(text: string): boolean {
+  const d = text.charCodeAt(3);
+  return text.charCodeAt(4) === 45 /* - */ && d >= 48 && d <= 57;
 }
 
 // js-yaml asks an implicit type whether it resolves a plain scalar, then to construct it: one
