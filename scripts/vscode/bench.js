@@ -165,7 +165,7 @@ async function runOnce({ n, env, csEnv, browser, workspace, extensionsDir, basel
       return sample;
     }
     log(
-      `run ${n}: activation ${sample.activationMs.toFixed(1)} ms, first diagnostics ${Math.round(sample.firstDiagnosticsMs)} ms, longest task ${sample.longestTaskMs.toFixed(1)} ms (${sample.longestTaskName}), opening Plans ${sample.plansViewLongestTaskMs.toFixed(1)} ms (idle ${sample.idleLongestTaskMs.toFixed(1)} ms), extension host peak RSS ${Math.round(sample.extensionHostRssMb)} MB (live heap ${Math.round(sample.heapLiveMb)} MB), ${sample.diagnosticsFiles} files with diagnostics (page opened to result ${Math.round((Date.now() - opened) / 1000)} s)`,
+      `run ${n}: activation ${sample.activationMs.toFixed(1)} ms, first diagnostics ${Math.round(sample.firstDiagnosticsMs)} ms, longest task ${sample.longestTaskMs.toFixed(1)} ms (${sample.longestTaskName}), opening Plans at ${Math.round(sample.plansOpenedAtMs / 1000)} s ${sample.plansViewLongestTaskMs.toFixed(1)} ms (idle ${sample.idleLongestTaskMs.toFixed(1)} ms), the full collection after the load ${sample.fullCollectionAfterLoadMs.toFixed(1)} ms, extension host peak RSS ${Math.round(sample.extensionHostRssMb)} MB (live heap ${Math.round(sample.heapLiveMb)} MB), ${sample.diagnosticsFiles} files with diagnostics (page opened to result ${Math.round((Date.now() - opened) / 1000)} s)`,
     );
     return sample;
   } finally {

@@ -15,7 +15,8 @@ const PEER_PROBE = path.join(__dirname, 'peerProbe.js');
 const VSCODE_BENCH = path.join(REPO, 'scripts', 'vscode', 'bench.js');
 const VSCODE = 'VS Code: activation / first diagnostics';
 const VSCODE_TASK = 'VS Code: longest task on the extension host (until the first diagnostics)';
-const VSCODE_PLANS_VIEW = 'VS Code: longest task on the extension host while the Plans view opens';
+const VSCODE_PLANS_VIEW = 'VS Code: longest task on the extension host while the Plans view opens (once idle)';
+const VSCODE_COLLECTION = "VS Code: the extension host's full collection after the load (V8's memory reducer), its pause";
 /**
  * The peer is the yaml-language-server the bench installs (package.json), named with its version.
  * It is also the latest that runs on the project's Node (20): 2.0.0 requires Node >= 22.13.
@@ -178,9 +179,18 @@ function vscodeRows(workspace: string, ws: GeneratedWorkspace, runs: number): Ro
     diagnosticsFiles: number;
     longestTaskMs: number;
     longestTaskName: string;
-    /** After the first diagnostics and VS Code's own start: the longest the extension host's event loop waited while the Plans view opened, and in as long with nothing opened. */
+    /**
+     * After the first diagnostics, VS Code's own start and V8's collection after the load: the
+     * longest the extension host's event loop waited while the Plans view opened, and in as long
+     * with nothing opened.
+     */
     plansViewLongestTaskMs: number;
     idleLongestTaskMs: number;
+    /** Whether a full collection had run after the load, and none for 3 s, before the view opened (else the bench waited a minute and measured anyway). */
+    quietBeforePlans: boolean;
+    /** The longest full collection's pause after the first diagnostics (0: none), and the longest while the view opened. */
+    fullCollectionAfterLoadMs: number;
+    fullCollectionsInPlansViewMs: number;
     /** Minus VS Code alone on the same workspace (bench.js' baseline run): peak RSS, and live heap after a full garbage collection. */
     patchopsShare: { rssMb: number; heapMb: number };
   };
@@ -199,15 +209,18 @@ function vscodeRows(workspace: string, ws: GeneratedWorkspace, runs: number): Ro
   const samples: Sample[] = measured.map((m) => ({ ms: m.firstDiagnosticsMs, rssMb: m.extensionHostRssMb, extra }));
   const tasks: Sample[] = measured.map((m) => ({ ms: m.longestTaskMs, rssMb: m.extensionHostRssMb }));
   const idle = { idleMs: Math.round(median(measured.map((m) => m.idleLongestTaskMs))) };
-  const plansView: Sample[] = measured.map((m) => ({ ms: m.plansViewLongestTaskMs, rssMb: m.extensionHostRssMb, extra: idle }));
+  const quiet = { runsNotQuiet: measured.filter((m) => !m.quietBeforePlans).length };
+  const plansView: Sample[] = measured.map((m) => ({ ms: m.plansViewLongestTaskMs, rssMb: m.extensionHostRssMb, extra: { ...idle, ...quiet } }));
+  const collections: Sample[] = measured.map((m) => ({ ms: m.fullCollectionAfterLoadMs, rssMb: m.extensionHostRssMb }));
   for (const m of measured)
     console.log(
-      `    longest task: ${m.longestTaskMs.toFixed(1)} ms — ${m.longestTaskName}; opening Plans: ${m.plansViewLongestTaskMs.toFixed(1)} ms (idle: ${m.idleLongestTaskMs.toFixed(1)} ms)`,
+      `    longest task: ${m.longestTaskMs.toFixed(1)} ms — ${m.longestTaskName}; opening Plans: ${m.plansViewLongestTaskMs.toFixed(1)} ms (idle: ${m.idleLongestTaskMs.toFixed(1)} ms; a full collection then: ${m.fullCollectionsInPlansViewMs.toFixed(1)} ms${m.quietBeforePlans ? '' : '; the host did not settle within a minute'}); the full collection after the load: ${m.fullCollectionAfterLoadMs.toFixed(1)} ms`,
     );
   return [
     measure(workspace, VSCODE, samples.length, () => samples.shift()!),
     measure(workspace, VSCODE_TASK, tasks.length, () => tasks.shift()!),
     measure(workspace, VSCODE_PLANS_VIEW, plansView.length, () => plansView.shift()!),
+    measure(workspace, VSCODE_COLLECTION, collections.length, () => collections.shift()!),
   ];
 }
 
@@ -277,7 +290,7 @@ function ratiosOf(row: Row, rows: Row[]): Row['ratios'] {
   const floor = sameWorkspace('floor: read + js-yaml');
   const peer = sameWorkspace(PEER);
   const ratios: NonNullable<Row['ratios']> = {};
-  if (floor && !/^(incremental|floor|report)/.test(row.measure) && row.measure !== PEER && row.measure !== VSCODE_TASK && row.measure !== VSCODE_PLANS_VIEW)
+  if (floor && !/^(incremental|floor|report)/.test(row.measure) && row.measure !== PEER && row.measure !== VSCODE_TASK && row.measure !== VSCODE_PLANS_VIEW && row.measure !== VSCODE_COLLECTION)
     ratios.oursOverFloor = row.medianMs / floor.medianMs;
   if (peer && COMPARED_WITH_PEER.includes(row.measure)) ratios.peerOverOurs = peer.medianMs / row.medianMs;
   return Object.keys(ratios).length ? ratios : undefined;
