@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { resolvePlanTarget, type PlanTarget } from './planTarget';
 import type { PlanFilterState } from './planFilterState';
-import { ExceptionsTree, listedItems, PlansTree, SlaTree, type MoreNode, type Node } from './trees';
+import { ExceptionsTree, listedItems, OPEN_ITEM, openTreeItem, PlansTree, SlaTree, type MoreNode, type Node } from './trees';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
 export class PlanViews implements vscode.Disposable {
@@ -29,6 +29,7 @@ export class PlanViews implements vscode.Disposable {
     this.disposables = [
       // The item that ends a long list (not in the palette: it acts on the list it ends).
       vscode.commands.registerCommand('patchops.showMore', (node: MoreNode) => node?.kind === 'more' && node.tree.showMore(node)),
+      vscode.commands.registerCommand(OPEN_ITEM, (node: Node) => openTreeItem(node)),
       this.plansTree,
       this.slaTree,
       exceptionsTree,

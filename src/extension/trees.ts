@@ -3,7 +3,6 @@
 // so in the view (description and message): a filtered view never reads as "all clear". A long
 // list shows a page at a time, ending in an item that says how many are not shown (pages.ts).
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../core/model/diagnostic';
 import type { ExceptionResult, PlanResult, WaveResult } from '../core/model/evaluation';
 import { approvalLabel, exceptionStateLabel, inText, orderExceptionResults, orderPlanResults, planStateLabel } from '../core/present/labels';
 import { moreItemText, pageOf, shownToList } from '../core/present/pages';
@@ -200,6 +199,7 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   getTreeItem(node: Node): vscode.TreeItem {
     const item = this.itemOf(node);
     item.id = nodeId(node);
+    if (node.kind === 'plan' || node.kind === 'wave' || node.kind === 'exception') item.command = { title: 'Open', command: OPEN_ITEM, arguments: [node] };
     return item;
   }
 
@@ -371,7 +371,6 @@ function planItem(workspace: PatchOpsWorkspace, plan: PlanResult, expandable: bo
   item.accessibilityInformation = {
     label: `${row.label}, ${planStateLabel(plan.state)}${plan.atRisk ? `, ${inText(AT_RISK_LABEL)}` : ''}, ${row.description}`,
   };
-  item.command = openAt(workspace, plan.entity.source.file, plan.entity.source.rangeOf(['id']));
   return item;
 }
 
@@ -402,7 +401,6 @@ function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResu
     : wave.startedEarly
       ? `Started before it was allowed: ${wave.startedEarly.replace(/`/g, '')}`
       : undefined;
-  item.command = openAt(workspace, plan.entity.source.file, plan.entity.source.rangeOf(['waves', wave.index, 'name']));
   return item;
 }
 
@@ -411,7 +409,6 @@ function exceptionItem(workspace: PatchOpsWorkspace, exception: ExceptionResult)
   const item = new vscode.TreeItem(exception.id, vscode.TreeItemCollapsibleState.None);
   item.description = exceptionDescription(exception, evaluation.asOf);
   item.iconPath = exceptionIcon(exception.state);
-  item.command = openAt(workspace, exception.entity.source.file, exception.entity.source.rangeOf(['id']));
   return item;
 }
 
@@ -427,12 +424,27 @@ function exceptionTooltip(workspace: PatchOpsWorkspace, exception: ExceptionResu
   return tooltip;
 }
 
-function openAt(workspace: PatchOpsWorkspace, file: string, range: Diagnostic['range']): vscode.Command {
-  return {
-    title: 'Open',
-    command: 'vscode.open',
-    arguments: [workspace.uriOf(file), { selection: toRange(range) } satisfies vscode.TextDocumentShowOptions],
-  };
+/**
+ * The command of a plan's, wave's or exception's item: its file opened at the node. The range is
+ * found when the item is clicked, not for every item a view lists: in a large workspace whose
+ * texts are not kept, each is a read of the file (200 of them when Plans opens).
+ */
+export const OPEN_ITEM = 'patchops.openTreeItem';
+
+/** Opens what a plan's, wave's or exception's item stands for, as the workspace is now. */
+export async function openTreeItem(node: Node): Promise<void> {
+  if (node?.kind !== 'plan' && node?.kind !== 'wave' && node?.kind !== 'exception') return;
+  const { workspace } = node;
+  const [file, id] = node.kind === 'exception' ? [node.exception.entity.source.file, node.exception.id] : [node.plan.entity.source.file, node.plan.id];
+  const evaluation = workspace.evaluation;
+  const now =
+    node.kind === 'exception'
+      ? evaluation?.exceptions.find((e) => e.entity.source.file === file && e.id === id)
+      : evaluation?.plans.find((p) => p.entity.source.file === file && p.id === id);
+  // Gone since the view listed it: the file is opened as it is.
+  const path = node.kind === 'wave' && node.wave.index < ((now as PlanResult | undefined)?.waves.length ?? 0) ? ['waves', node.wave.index, 'name'] : ['id'];
+  const range = now && now.entity.source.rangeOf([...now.entity.path, ...path]);
+  await vscode.window.showTextDocument(workspace.uriOf(file), range ? { selection: toRange(range) } : {});
 }
 
 function expandState(state: PlanState): vscode.TreeItemCollapsibleState {

@@ -89,7 +89,16 @@ describe('PatchOps views: filter, reveal, lens click, quick pick, context comman
     const ev = await evaluation();
     const all = (await views()).plansListed;
     assert.equal(all.length, ev.plans.length, 'a list shorter than a page is listed whole');
-    assert.ok(all.every((i) => i.command?.command === 'vscode.open'));
+    assert.ok(all.every((i) => i.command?.command === 'patchops.openTreeItem'));
+    // Clicking a plan opens its file with its id selected (the range is found at the click).
+    const first = ev.plans.find((p) => p.title === all[0].label);
+    assert.ok(first, `no plan titled ${all[0].label}`);
+    await vscode.commands.executeCommand(all[0].command!.command, ...(all[0].command!.arguments ?? []));
+    await eventually(() => {
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.toString(), uriOf(first.entity.source.file).toString());
+      assert.equal(editor!.document.getText(editor!.selection), first.id);
+    });
     const labels = (items: ListedItem[]) => items.map((i) => i.label);
     const config = vscode.workspace.getConfiguration('patchops');
     await config.update('views.pageSize', 3, vscode.ConfigurationTarget.Workspace);
