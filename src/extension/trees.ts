@@ -214,7 +214,7 @@ abstract class PatchOpsTree implements vscode.TreeDataProvider<Node>, vscode.Dis
       case 'plan':
         return planItem(node.workspace, node.plan, node.plan.waves.length > 0 && this.showWaves);
       case 'wave':
-        return waveItem(node.workspace, node.plan, node.wave);
+        return waveItem(node.wave);
       case 'state': {
         const item = new vscode.TreeItem(`${planStateLabel(node.state)} (${node.plans.length})`, expandState(node.state));
         item.iconPath = stateIcon(node.state);
@@ -390,7 +390,7 @@ function planTooltip(workspace: PatchOpsWorkspace, plan: PlanResult): vscode.Mar
   return tooltip;
 }
 
-function waveItem(workspace: PatchOpsWorkspace, plan: PlanResult, wave: WaveResult): vscode.TreeItem {
+function waveItem(wave: WaveResult): vscode.TreeItem {
   const item = new vscode.TreeItem(wave.name, vscode.TreeItemCollapsibleState.None);
   item.description = waveDescription(wave);
   item.iconPath = new vscode.ThemeIcon(

@@ -290,7 +290,14 @@ function ratiosOf(row: Row, rows: Row[]): Row['ratios'] {
   const floor = sameWorkspace('floor: read + js-yaml');
   const peer = sameWorkspace(PEER);
   const ratios: NonNullable<Row['ratios']> = {};
-  if (floor && !/^(incremental|floor|report)/.test(row.measure) && row.measure !== PEER && row.measure !== VSCODE_TASK && row.measure !== VSCODE_PLANS_VIEW && row.measure !== VSCODE_COLLECTION)
+  if (
+    floor &&
+    !/^(incremental|floor|report)/.test(row.measure) &&
+    row.measure !== PEER &&
+    row.measure !== VSCODE_TASK &&
+    row.measure !== VSCODE_PLANS_VIEW &&
+    row.measure !== VSCODE_COLLECTION
+  )
     ratios.oursOverFloor = row.medianMs / floor.medianMs;
   if (peer && COMPARED_WITH_PEER.includes(row.measure)) ratios.peerOverOurs = peer.medianMs / row.medianMs;
   return Object.keys(ratios).length ? ratios : undefined;

@@ -97,7 +97,7 @@ describe('PatchOps views: filter, reveal, lens click, quick pick, context comman
     await eventually(() => {
       const editor = vscode.window.activeTextEditor;
       assert.equal(editor?.document.uri.toString(), uriOf(first.entity.source.file).toString());
-      assert.equal(editor!.document.getText(editor!.selection), first.id);
+      assert.equal(editor?.document.getText(editor.selection), first.id);
     });
     const labels = (items: ListedItem[]) => items.map((i) => i.label);
     const config = vscode.workspace.getConfiguration('patchops');
