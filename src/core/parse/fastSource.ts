@@ -30,11 +30,11 @@ export function parseSource(file: string, text: string, limits: ParseLimits = DE
  */
 export function parseFast(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS, compact = true): SourceDocument | undefined {
   if (text.length > limits.maxChars || unsureText(text) || endsInSpaces(text)) return undefined;
-  const keys = scanLines(text);
-  if (!keys) return undefined;
   // The common subset first (lineParser.ts), a few times faster; js-yaml for the rest.
   const lines = parseLines(text, compact);
-  if (lines !== undefined && sameKeys(keys, lines)) return new FastSourceDocument(file, text, lines, limits);
+  if (lines !== undefined) return new FastSourceDocument(file, text, lines, limits);
+  const keys = scanLines(text);
+  if (!keys) return undefined;
   const nodes = nodeChecker();
   let value: unknown;
   try {
@@ -255,8 +255,9 @@ function sharedText(text: string, input: string | undefined): string {
 }
 
 /**
- * The top-level keys in order, from one walk over the lines (as split at \n, with a \r that ends
- * one left out); undefined for what the fast path leaves to the full parser:
+ * For js-yaml's read (the line parser declines what it does not read as the full parser does,
+ * and needs none of this): the top-level keys in order, from one walk over the lines (as split at
+ * \n, with a \r that ends one left out); undefined for what the fast path leaves to the full parser:
  * - a line starting in column 0 that is not a comment or a plain `key:` (a quoted key, a
  *   document marker, a continuation line);
  * - an empty "- " entry followed by a "- " item at a smaller column: js-yaml adds that item to

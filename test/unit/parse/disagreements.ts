@@ -93,4 +93,7 @@ export const STILL_FAST: readonly { name: string; text: string }[] = [
   { name: 'an empty entry followed by its sibling', text: 'a:\n  -\n  - x\n  - - y\n    -\n    - z\n' },
   { name: 'comments after a space', text: 'a: [x] # c\nb: "y" # c\nc: { d: 1 } # c\n' },
   { name: 'numbers the YAML 1.2 core schema knows', text: 'a: [0o17, 0x1F, 1e3, .5, -1.50, +12, 1_000, 0b1]\n' },
+  // The line parser reads these itself; only js-yaml, after it, needs the key walk that declines them.
+  { name: 'a sequence at its key’s column', text: 'id: P\nwaves:\n- name: x\n  targets: 2\n- name: y\nowner: z\n' },
+  { name: 'an empty entry at its key’s column, then its sibling', text: 'a:\n-\n- b\n' },
 ];
