@@ -26,11 +26,13 @@ const DECLINED = new Declined();
 /**
  * The document's value (a mapping at the top), or undefined when it is not in the subset.
  * `compact`: its strings shared and its arrays exact as they are made (compactValue.ts).
+ * `plainAscii`: the caller has found the text printable ASCII and line breaks only, without a lone
+ * \r (fastSource.ts), so it is not looked through again for what these checks decline.
  */
-export function parseLines(text: string, compact = false): Record<string, unknown> | undefined {
+export function parseLines(text: string, compact = false, plainAscii = false): Record<string, unknown> | undefined {
   // Tabs too: where one is whitespace and where it is text differs between parsers.
-  if (NOT_PLAIN_ASCII.test(text) && (NON_PRINTABLE.test(text) || text.includes('\t'))) return undefined;
-  if (hasLoneCarriageReturn(text)) return undefined;
+  if (!plainAscii && NOT_PLAIN_ASCII.test(text) && (NON_PRINTABLE.test(text) || text.includes('\t'))) return undefined;
+  if (!plainAscii && hasLoneCarriageReturn(text)) return undefined;
   const reader = new LineReader(text, compact);
   try {
     reader.skipBlank();

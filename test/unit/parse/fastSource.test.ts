@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isFastSource, parseSource } from '../../../src/core/parse/fastSource';
+import { isFastSource, parseFast, parseSource } from '../../../src/core/parse/fastSource';
 import { parseYamlSource } from '../../../src/core/parse/yamlSource';
 import type { YamlPath } from '../../../src/core/model/source';
 import { allPaths } from './oneTruth';
@@ -73,6 +73,17 @@ describe('parse: the fast path agrees with the full parser', () => {
     for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '"a": 1\n', '---\na: 1\n', 'a: "x\nb: y"\n', 'a:\n\t- 1\n']) {
       assert.deepEqual(parseSource('x.plan.yaml', text).problems, parseYamlSource('x.plan.yaml', text).problems, text);
     }
+  });
+
+  it('leaves to the full parser a text with a character js-yaml refuses as non-printable, also after plain ASCII', () => {
+    const ascii = 'id: PLAN-1\ntitle: a plain ASCII line first\n';
+    for (const odd of ['\u0007', '\u007f', '\ud800', 'é \u0007']) {
+      const text = `${ascii}notes: x ${odd} y\n`;
+      assert.equal(parseFast('x.plan.yaml', text), undefined, JSON.stringify(text));
+      assert.deepEqual(parseSource('x.plan.yaml', text).value, parseYamlSource('x.plan.yaml', text).value);
+    }
+    // Beyond ASCII but printable: still the fast path's.
+    assert.ok(isFastSource(parseSource('x.plan.yaml', `${ascii}notes: é and ✓\n`)));
   });
 
   it('finds by the line walk alone, without the full parser, the nodes diagnostics sit on in the samples', () => {
