@@ -21,6 +21,23 @@ const WORKSPACE_GLOB = '**/patchops.{yaml,yml}';
 const FILES_GLOB = '**/*.{yaml,yml}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
 
+/**
+ * The search's patchops.yaml files, with `uri` among them exactly when it is a file on disk now
+ * that the search would find (in a workspace folder, not in a skipped folder).
+ */
+async function withSeenFile(found: vscode.Uri[], uri: vscode.Uri): Promise<vscode.Uri[]> {
+  const others = found.filter((f) => f.toString() !== uri.toString());
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const rel = folder && vscode.workspace.asRelativePath(uri, false);
+  if (!rel || rel.split('/').slice(0, -1).some(isSkippedFolder)) return found;
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return stat.type & vscode.FileType.File ? [...others, uri] : others;
+  } catch {
+    return others; // gone
+  }
+}
+
 export class WorkspaceRegistry implements vscode.Disposable {
   private workspaces: PatchOpsWorkspace[] = [];
   private readonly timers = new Map<PatchOpsWorkspace, NodeJS.Timeout>();
@@ -91,9 +108,15 @@ export class WorkspaceRegistry implements vscode.Disposable {
   }
 
   /** Find every patchops.yaml and load its workspace from scratch. */
-  async discover(): Promise<void> {
+  /**
+   * Finds the workspaces again and loads them. `seen`: the patchops.yaml whose creation or
+   * deletion the file watcher just reported. The search can answer before it sees that change (a
+   * file written a moment ago, in a folder just made): what is on disk now decides for that file.
+   */
+  async discover(seen?: vscode.Uri): Promise<void> {
     const started = Date.now();
-    const found = await vscode.workspace.findFiles(WORKSPACE_GLOB, EXCLUDE_GLOB);
+    let found = await vscode.workspace.findFiles(WORKSPACE_GLOB, EXCLUDE_GLOB);
+    if (seen) found = await withSeenFile(found, seen);
     this.log.info(`searched for patchops.yaml in ${Date.now() - started} ms: ${found.length} found`);
     const roots = found.map((uri) => vscode.Uri.joinPath(uri, '..')).sort((a, b) => compareText(a.path, b.path));
     this.workspaces = roots.map((root) => new PatchOpsWorkspace(root, this.timer));
@@ -192,7 +215,7 @@ export class WorkspaceRegistry implements vscode.Disposable {
   private watch(): void {
     const watcher = vscode.workspace.createFileSystemWatcher(FILES_GLOB);
     const onDisk = (uri: vscode.Uri, deleted: boolean) => {
-      if (/\/patchops\.ya?ml$/.test(uri.path)) return void this.discover();
+      if (/\/patchops\.ya?ml$/.test(uri.path)) return void this.discover(uri);
       const owner = this.workspaceOf(uri);
       if (!owner) {
         // A deleted folder arrives as one event for the folder itself.
