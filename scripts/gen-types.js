@@ -66,7 +66,7 @@ function generateValidators() {
 /**
  * Ajv's validators call one another with an options object ({ instancePath, parentData,
  * parentDataProperty, rootData }) per value checked: at 10,000 plans, one per vulnerability and
- * wave, ~30 MB of garbage a load. Ours read nothing of it but the instance path (no $data, no
+ * wave, ~10 MB of garbage a load. Ours read nothing of it but the instance path (no $data, no
  * dynamic references), so they take that as a plain argument instead. Checked here: if Ajv's
  * output changes shape, the build says so rather than emit validators that misread it.
  */

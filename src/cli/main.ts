@@ -78,7 +78,7 @@ if (require.main === module) {
  * Ends the process once everything written to stdout and stderr has been handed to the system (a
  * write's callback comes after every earlier write's). Nothing else is left to run: the CLI is
  * synchronous. Exiting rather than letting Node wind down skips tearing down V8's heap piece by
- * piece, which the system does at once: ~20-40 ms at 10,000 plans.
+ * piece, which the system does at once: ~12 ms of a cold validate at 10,000 plans.
  */
 function exitOnceWritten(code: number): void {
   process.exitCode = code;

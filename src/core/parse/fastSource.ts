@@ -67,6 +67,7 @@ const RARE_OR_NOT_PLAIN = new RegExp(
 function escapeCode(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
+
 /**
  * Whether the text `unsureText` last found sure is printable ASCII and line breaks only: then the
  * line parser need not look through it again for characters it declines (one pass less a file).
