@@ -444,7 +444,10 @@ export async function openTreeItem(node: Node): Promise<void> {
   // Gone since the view listed it: the file is opened as it is.
   const path = node.kind === 'wave' && node.wave.index < ((now as PlanResult | undefined)?.waves.length ?? 0) ? ['waves', node.wave.index, 'name'] : ['id'];
   const range = now && now.entity.source.rangeOf([...now.entity.path, ...path]);
-  await vscode.window.showTextDocument(workspace.uriOf(file), range ? { selection: toRange(range) } : {});
+  // As a click in the Explorer opens a file: in a preview, the focus left in the view (its arrow
+  // keys still move through the list).
+  const options: vscode.TextDocumentShowOptions = { preview: true, preserveFocus: true };
+  await vscode.window.showTextDocument(workspace.uriOf(file), range ? { ...options, selection: toRange(range) } : options);
 }
 
 function expandState(state: PlanState): vscode.TreeItemCollapsibleState {
