@@ -107,11 +107,11 @@ export class WorkspaceRegistry implements vscode.Disposable {
     }
   }
 
-  /** Find every patchops.yaml and load its workspace from scratch. */
   /**
-   * Finds the workspaces again and loads them. `seen`: the patchops.yaml whose creation or
-   * deletion the file watcher just reported. The search can answer before it sees that change (a
-   * file written a moment ago, in a folder just made): what is on disk now decides for that file.
+   * Finds every patchops.yaml and loads its workspace from scratch. `seen`: the patchops.yaml
+   * whose creation or deletion the file watcher just reported. The search can answer before it
+   * sees that change (a file written a moment ago, in a folder just made): what is on disk now
+   * decides for that file.
    */
   async discover(seen?: vscode.Uri): Promise<void> {
     const started = Date.now();
