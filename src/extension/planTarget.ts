@@ -3,6 +3,9 @@
 // plan file). Always looked up again in the current evaluation: a tree element may be older.
 import * as vscode from 'vscode';
 import type { PlanResult } from '../core/model/evaluation';
+import type { YamlPath } from '../core/model/source';
+import type { Entity } from '../core/model/workspace';
+import { toRange } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
 import type { WorkspaceRegistry } from './workspaceRegistry';
 
@@ -25,7 +28,7 @@ export function resolvePlanTarget(registry: WorkspaceRegistry, arg: unknown): Pl
     // A tree element: { workspace, plan } (a plan or one of its waves).
     if (o.plan && typeof o.plan === 'object' && registry.all.includes(o.workspace as PatchOpsWorkspace)) {
       const old = o.plan as PlanResult;
-      return current(o.workspace as PatchOpsWorkspace, old.entity.source.file, old.id);
+      return currentPlan(o.workspace as PatchOpsWorkspace, old.entity.source.file, old.id);
     }
     if (o.uri instanceof vscode.Uri && typeof o.id === 'string') return planInFile(registry, o.uri, o.id);
   }
@@ -33,14 +36,15 @@ export function resolvePlanTarget(registry: WorkspaceRegistry, arg: unknown): Pl
   return active ? planInFile(registry, active) : undefined;
 }
 
-function current(workspace: PatchOpsWorkspace, file: string, id?: string): PlanTarget | undefined {
+/** The plan in `file` (with `id`, if given) as the workspace's evaluation has it now. */
+export function currentPlan(workspace: PatchOpsWorkspace, file: string, id?: string): PlanTarget | undefined {
   const plan = workspace.evaluation?.plans.find((p) => p.entity.source.file === file && (id === undefined || p.id === id));
   return plan && { workspace, plan };
 }
 
 function planInFile(registry: WorkspaceRegistry, uri: vscode.Uri, id?: string): PlanTarget | undefined {
   const owner = registry.workspaceOf(uri);
-  return owner && current(owner.workspace, owner.rel, id);
+  return owner && currentPlan(owner.workspace, owner.rel, id);
 }
 
 /** A plan id: in the active editor's workspace first, else the one plan with that id in any. */
@@ -56,7 +60,16 @@ function planWithId(registry: WorkspaceRegistry, id: string): PlanTarget | undef
 
 /** Opens a plan's file with its `id:` selected. */
 export async function openPlan(target: PlanTarget, preserveFocus = false): Promise<void> {
-  const range = target.plan.entity.source.rangeOf(['id']);
-  const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-  await vscode.window.showTextDocument(target.workspace.uriOf(target.plan.entity.source.file), { selection, preserveFocus });
+  await openEntity(target.workspace, target.plan.entity, ['id'], { preserveFocus });
+}
+
+/** Opens an entity's file with the node at `path` (below the entity) selected, its range found now. */
+export async function openEntity(
+  workspace: PatchOpsWorkspace,
+  entity: Entity<unknown>,
+  path: YamlPath,
+  options: vscode.TextDocumentShowOptions,
+): Promise<void> {
+  const selection = toRange(entity.source.rangeOf([...entity.path, ...path]));
+  await vscode.window.showTextDocument(workspace.uriOf(entity.source.file), { ...options, selection });
 }

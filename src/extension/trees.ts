@@ -12,8 +12,8 @@ import { exceptionDescription } from '../core/present/exceptionRows';
 import { forecastText, planStateText, waveDescription } from '../core/present/summaries';
 import { explainDeadline } from '../core/present/deadlineExplanation';
 import { formatInstantLocal } from '../core/time/instants';
-import { toRange } from './convert';
 import type { PatchOpsWorkspace } from './patchopsWorkspace';
+import { currentPlan, openEntity } from './planTarget';
 import type { PlanFilterState } from './planFilterState';
 import { pageSizeSetting } from './settings';
 import type { WorkspaceRegistry } from './workspaceRegistry';
@@ -435,19 +435,20 @@ export const OPEN_ITEM = 'patchops.openTreeItem';
 export async function openTreeItem(node: Node): Promise<void> {
   if (node?.kind !== 'plan' && node?.kind !== 'wave' && node?.kind !== 'exception') return;
   const { workspace } = node;
-  const [file, id] = node.kind === 'exception' ? [node.exception.entity.source.file, node.exception.id] : [node.plan.entity.source.file, node.plan.id];
-  const evaluation = workspace.evaluation;
-  const now =
-    node.kind === 'exception'
-      ? evaluation?.exceptions.find((e) => e.entity.source.file === file && e.id === id)
-      : evaluation?.plans.find((p) => p.entity.source.file === file && p.id === id);
-  // Gone since the view listed it: the file is opened as it is.
-  const path = node.kind === 'wave' && node.wave.index < ((now as PlanResult | undefined)?.waves.length ?? 0) ? ['waves', node.wave.index, 'name'] : ['id'];
-  const range = now && now.entity.source.rangeOf([...now.entity.path, ...path]);
   // As a click in the Explorer opens a file: in a preview, the focus left in the view (its arrow
   // keys still move through the list).
   const options: vscode.TextDocumentShowOptions = { preview: true, preserveFocus: true };
-  await vscode.window.showTextDocument(workspace.uriOf(file), range ? { ...options, selection: toRange(range) } : options);
+  if (node.kind === 'exception') {
+    const { file } = node.exception.entity.source;
+    const now = workspace.evaluation?.exceptions.find((e) => e.entity.source.file === file && e.id === node.exception.id);
+    // Gone since the view listed it: the file is opened as it is.
+    if (!now) return void (await vscode.window.showTextDocument(workspace.uriOf(file), options));
+    return openEntity(workspace, now.entity, ['id'], options);
+  }
+  const now = currentPlan(workspace, node.plan.entity.source.file, node.plan.id)?.plan;
+  if (!now) return void (await vscode.window.showTextDocument(workspace.uriOf(node.plan.entity.source.file), options));
+  const wave = node.kind === 'wave' && node.wave.index < now.waves.length ? node.wave.index : undefined;
+  await openEntity(workspace, now.entity, wave === undefined ? ['id'] : ['waves', wave, 'name'], options);
 }
 
 function expandState(state: PlanState): vscode.TreeItemCollapsibleState {
