@@ -29,9 +29,11 @@ export function parseSource(file: string, text: string, limits: ParseLimits = DE
  * precisely what is wrong with a broken file).
  */
 export function parseFast(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS, compact = true): SourceDocument | undefined {
-  if (text.length > limits.maxChars || unsureText(text) || endsInSpaces(text)) return undefined;
+  if (text.length > limits.maxChars) return undefined;
+  const sure = sureText(text);
+  if (sure === undefined || endsInSpaces(text)) return undefined;
   // The common subset first (lineParser.ts), a few times faster; js-yaml for the rest.
-  const lines = parseLines(text, compact, plainAscii);
+  const lines = parseLines(text, compact, sure === 'plain ASCII');
   if (lines !== undefined) return new FastSourceDocument(file, text, lines, limits);
   const keys = scanLines(text);
   if (!keys) return undefined;
@@ -69,12 +71,6 @@ function escapeCode(c: string): string {
 }
 
 /**
- * Whether the text `unsureText` last found sure is printable ASCII and line breaks only: then the
- * line parser need not look through it again for characters it declines (one pass less a file).
- */
-let plainAscii = false;
-
-/**
  * Text the two parsers may read differently, so the full parser decides (each case was found by
  * the differential fuzz, test/unit/parse/differential.test.ts; NodeChecker sees the rest):
  * - where a node may start (the start of a line, after a space, `[`, `{`, `,` or `:`): an anchor,
@@ -84,38 +80,40 @@ let plainAscii = false;
  * - an escape `\U` beyond U+10FFFF (an error to the full parser, garbage from js-yaml);
  * - tabs, and a lone \r (a line break to one parser, not to the other).
  * A match inside a comment or a quoted string only costs the full parser's time.
+ *
+ * Undefined for such a text; else whether it is printable ASCII and line breaks only, so that the
+ * line parser need not look through it again for characters it declines (one pass less a file).
  */
-function unsureText(text: string): boolean {
+function sureText(text: string): 'plain ASCII' | 'other' | undefined {
   // test(), not exec(): a match found without an array made for it (every comment is one).
   let rare = RARE_OR_NOT_PLAIN;
   rare.lastIndex = 0;
-  plainAscii = true;
   while (rare.test(text)) {
     const i = rare.lastIndex - 1;
     const c = text.charCodeAt(i);
-    if (c === 9 /* \t */) return true;
+    if (c === 9 /* \t */) return undefined;
     if (c < 32 || c > 126) {
       // Not plain ASCII: only the rare characters are looked for from here on.
-      plainAscii = false;
       RARE.lastIndex = rare.lastIndex;
       rare = RARE;
       continue;
     }
     const before = i === 0 ? 10 : text.charCodeAt(i - 1);
     if (c === 35 /* # */) {
-      if (before === 91 || before === 123 || before === 44 || before === 58) return true;
+      if (before === 91 || before === 123 || before === 44 || before === 58) return undefined;
       continue;
     }
     if (c === 92 /* \ */) {
-      if (text.charCodeAt(i + 1) === 85 /* U */ && parseInt(text.substr(i + 2, 8), 16) > 0x10ffff) return true;
+      if (text.charCodeAt(i + 1) === 85 /* U */ && parseInt(text.substr(i + 2, 8), 16) > 0x10ffff) return undefined;
       continue;
     }
     if (before !== 32 && before !== 10 && before !== 91 /* [ */ && before !== 123 /* { */ && before !== 44 /* , */ && before !== 58 /* : */) continue;
-    if (c !== 63 /* ? */) return true;
+    if (c !== 63 /* ? */) return undefined;
     const after = text.charCodeAt(i + 1);
-    if (Number.isNaN(after) || after === 32 || after === 10 || after === 13 || after === 44 || after === 93 /* ] */ || after === 125 /* } */) return true;
+    if (Number.isNaN(after) || after === 32 || after === 10 || after === 13 || after === 44 || after === 93 /* ] */ || after === 125 /* } */) return undefined;
   }
-  return hasLoneCarriageReturn(text);
+  if (hasLoneCarriageReturn(text)) return undefined;
+  return rare === RARE_OR_NOT_PLAIN ? 'plain ASCII' : 'other';
 }
 
 /**
